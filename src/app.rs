@@ -1,0 +1,117 @@
+//! Commands: each takes parsed arguments and the process's streams, and
+//! returns an exit code. This is the edge where diagnostics are rendered.
+
+use std::io::{Read, Write};
+
+use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, RulesArgs};
+use crate::diag::{self, Diagnostic};
+use crate::load::Limits;
+use crate::report::{self, Report, Style};
+use crate::rules::{self, RuleSet};
+use crate::{descriptor, eval, input};
+
+/// The documented exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Success.
+    Ok = 0,
+    /// The command ran and found problems (e.g. `check` errors).
+    Findings = 1,
+    /// Bad input or usage.
+    Error = 2,
+}
+
+/// The process's streams and what the terminal supports, supplied by `main`.
+pub struct Io<'a> {
+    /// Standard output.
+    pub stdout: &'a mut dyn Write,
+    /// Standard error.
+    pub stderr: &'a mut dyn Write,
+    /// Standard input (read for `-`).
+    pub stdin: &'a mut dyn Read,
+    /// Colour on standard output.
+    pub stdout_color: bool,
+    /// Colour on standard error.
+    pub stderr_color: bool,
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
+    let limits = Limits { max_file_bytes: cli.max_file_size, ..Limits::default() };
+    let result = match cli.command {
+        Command::Evaluate(args) => evaluate(&args, limits, io),
+    };
+    match result {
+        Ok(exit) => exit,
+        Err(Failure::Diagnostics(diagnostics)) => {
+            // If stderr itself fails there is nowhere left to report to.
+            let _ = diag::render(&diagnostics, io.stderr, io.stderr_color);
+            Exit::Error
+        }
+        Err(Failure::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
+        Err(Failure::Io(error)) => {
+            let _ = writeln!(io.stderr, "error: cannot write output: {error}");
+            Exit::Error
+        }
+    }
+}
+
+/// Why a command stopped.
+enum Failure {
+    Diagnostics(Vec<Diagnostic>),
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Self {
+        Failure::Io(error)
+    }
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        Failure::Diagnostics(diagnostics)
+    }
+}
+
+impl From<Box<Diagnostic>> for Failure {
+    fn from(diagnostic: Box<Diagnostic>) -> Self {
+        Failure::Diagnostics(vec![*diagnostic])
+    }
+}
+
+/// Loads the rule files named on the command line, or the embedded default.
+fn load_rules(args: &RulesArgs, limits: Limits, stdin: &mut dyn Read) -> Result<RuleSet, Failure> {
+    if args.rules.is_empty() {
+        return Ok(rules::load_default()?);
+    }
+    let mut sources = Vec::with_capacity(args.rules.len());
+    let mut problems = Vec::new();
+    for path in &args.rules {
+        match input::read_source(path, stdin, limits) {
+            Ok(source) => sources.push(source),
+            Err(d) => problems.push(*d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Diagnostics(problems));
+    }
+    Ok(rules::load(&sources, limits)?)
+}
+
+fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let rule_set = load_rules(&args.rules, limits, io.stdin)?;
+    let source = input::read_source(&args.file, io.stdin, limits)?;
+    let project = descriptor::parse(&source, &rule_set, limits)?;
+    let evaluation = eval::evaluate(&rule_set, project.answers(&rule_set));
+    let report = Report::new(&rule_set, &project.name, &evaluation);
+    let mut buffer = Vec::new();
+    match args.format {
+        EvaluateFormat::Table => report::table::render(&report, &mut buffer, Style { color: io.stdout_color })?,
+        EvaluateFormat::Json => report::json::render(&report, &mut buffer)?,
+        EvaluateFormat::Markdown => report::markdown::render(&report, &mut buffer)?,
+    }
+    io.stdout.write_all(&buffer)?;
+    io.stdout.flush()?;
+    Ok(Exit::Ok)
+}

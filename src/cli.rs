@@ -1,0 +1,81 @@
+//! Command-line definitions (clap). Flags are documented where they are defined.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::load::Limits;
+
+/// Should your LLM project use prompt engineering, RAG or fine-tuning? shouldtune
+/// scores a project's answers against published guidance and shows why.
+#[derive(Debug, Parser)]
+#[command(name = "shouldtune", version, about, long_about = None, propagate_version = true)]
+#[command(after_help = "Exit codes: 0 success, 1 findings (check), 2 bad input or usage.")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to use colour: `auto` uses it on a terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Largest input file accepted, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::DEFAULT_MAX_FILE_BYTES)]
+    pub max_file_size: usize,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Recommend an approach for one project descriptor, with the reasons.
+    Evaluate(EvaluateArgs),
+}
+
+/// Rule-set selection shared by every command.
+#[derive(Debug, Clone, Args)]
+pub struct RulesArgs {
+    /// A rule file to use instead of the embedded default; repeat to layer
+    /// files (later files extend earlier ones). A file with `extends: default`
+    /// is read on top of the embedded default.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+}
+
+/// `shouldtune evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The descriptor (`llm-project.yaml`), or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Which rule set to use.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = EvaluateFormat::Table)]
+    pub format: EvaluateFormat,
+}
+
+/// Output formats of `evaluate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvaluateFormat {
+    /// For people at a terminal.
+    Table,
+    /// One JSON object (see README for the fields).
+    Json,
+    /// For a pull-request comment.
+    Markdown,
+}
+
+/// Colour preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}

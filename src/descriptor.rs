@@ -1,0 +1,173 @@
+//! Project descriptors (`llm-project.yaml`): spanned YAML → checked answers.
+//!
+//! ```yaml
+//! name: Support ticket triage
+//! description: Route tickets to 40 queues
+//! planned_approach: fine_tuning      # or a list: [fine_tuning, rag]
+//! answers:
+//!   task_type: classification
+//!   examples_available: 20000
+//! ```
+//!
+//! Answers are checked against the rule set's questions: unknown ids, wrong
+//! types, out-of-range numbers and unknown choice values are errors.
+
+use crate::diag::{Diagnostic, codes};
+use crate::eval::Answers;
+use crate::load::{
+    Limits, MapReader, Node, NodeKind, Sink, Span, expect_map, expect_str, parse_document, report_unknown_key,
+};
+use crate::rules::{ApproachIndex, RuleSet, Value};
+use crate::source::SourceFile;
+
+/// The file names a directory search treats as descriptors.
+pub const FILE_NAMES: &[&str] = &["llm-project.yaml", "llm-project.yml"];
+
+/// The suffix of descriptor files with a prefix (`search.llm-project.yaml`).
+pub const FILE_SUFFIX: &str = ".llm-project.yaml";
+
+const KEYS: &[&str] = &["name", "description", "planned_approach", "answers"];
+
+/// A checked descriptor.
+#[derive(Debug, Clone)]
+pub struct Descriptor {
+    /// The file it came from.
+    pub source: SourceFile,
+    /// The project's name.
+    pub name: String,
+    /// What the project does, if given.
+    pub description: Option<String>,
+    /// The approach(es) the team plans, if given.
+    pub planned: Option<Planned>,
+    /// One slot per question of the rule set: the answer given, if any.
+    pub given: Vec<Option<Value>>,
+    /// Where each given answer is written.
+    pub answer_spans: Vec<Option<Span>>,
+    /// Where the `answers:` key is, if present.
+    pub answers_span: Option<Span>,
+    /// Where the `name:` key is.
+    pub name_span: Span,
+}
+
+/// The approaches a team plans, and where the plan is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    /// The planned approaches, in the order written.
+    pub approaches: Vec<ApproachIndex>,
+    /// The `planned_approach` key.
+    pub span: Span,
+}
+
+impl Descriptor {
+    /// The effective answers: given ones, defaults for the rest.
+    #[must_use]
+    pub fn answers(&self, rule_set: &RuleSet) -> Answers {
+        Answers::resolve(rule_set, &self.given)
+    }
+}
+
+/// Whether `file_name` is the name of a descriptor file.
+#[must_use]
+pub fn is_descriptor_name(file_name: &str) -> bool {
+    FILE_NAMES.contains(&file_name) || (file_name.ends_with(FILE_SUFFIX) && file_name.len() > FILE_SUFFIX.len())
+}
+
+/// Parses and checks a descriptor against `rule_set`, reporting every problem found.
+pub fn parse(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<Descriptor, Vec<Diagnostic>> {
+    let root = parse_document(source, limits).map_err(|d| vec![*d])?;
+    let mut sink = Sink::new(source);
+    let descriptor = read(&mut sink, &root, rule_set);
+    match descriptor {
+        Some(d) if !sink.has_errors() => Ok(d),
+        _ => Err(sink.diagnostics),
+    }
+}
+
+fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descriptor> {
+    let map = MapReader::new(sink, root, "a project descriptor", KEYS)?;
+    let name = map.require(sink, "name", "the descriptor").and_then(|n| expect_str(sink, n, "`name`"));
+    let description = map.get("description").and_then(|n| expect_str(sink, n, "`description`"));
+    let planned = map.get("planned_approach").and_then(|node| {
+        let span = map.key_span("planned_approach").unwrap_or(node.span);
+        read_planned(sink, node, rule_set).map(|approaches| Planned { approaches, span })
+    });
+    let count = rule_set.questions.len();
+    let mut given = vec![None; count];
+    let mut answer_spans = vec![None; count];
+    if let Some(answers) = map.get("answers") {
+        // `answers:` with nothing under it is an empty mapping, not an error.
+        let entries: &[(Node, Node)] =
+            if matches!(answers.kind, NodeKind::Null) { &[] } else { expect_map(sink, answers, "`answers`")? };
+        for (key, value) in entries {
+            let Some(id) = key.as_str() else {
+                sink.error(codes::WRONG_TYPE, format!("expected a question id, found {}", key.kind.describe()), key.span);
+                continue;
+            };
+            let Some(index) = rule_set.question_index(id) else {
+                report_unknown_key(sink, id, key.span, "`answers`", rule_set.questions.iter().map(|q| q.id.as_str()));
+                if let Some(last) = sink.diagnostics.last_mut() {
+                    last.code = codes::UNKNOWN_QUESTION;
+                    last.message = format!("unknown question `{id}`");
+                }
+                continue;
+            };
+            let question = &rule_set.questions[index];
+            if let Some(value) = crate::rules::read_answer(sink, value, &question.id, &question.kind) {
+                given[index] = Some(value);
+                answer_spans[index] = Some(key.span);
+            }
+        }
+    }
+    Some(Descriptor {
+        source: sink.source.clone(),
+        name: name?.to_owned(),
+        description: description.map(str::to_owned),
+        planned,
+        given,
+        answer_spans,
+        answers_span: map.key_span("answers"),
+        name_span: map.key_span("name").unwrap_or(map.span()),
+    })
+}
+
+/// The planned approaches; `None` when the plan is empty (`planned_approach:` with no value) or malformed.
+fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<Vec<ApproachIndex>> {
+    let items: Vec<&Node> = match &node.kind {
+        NodeKind::Null => return None,
+        NodeKind::Str(_) => vec![node],
+        NodeKind::Seq(items) if !items.is_empty() => items.iter().collect(),
+        other => {
+            sink.error(
+                codes::WRONG_TYPE,
+                format!("expected `planned_approach` to be an approach or a list of approaches, found {}", other.describe()),
+                node.span,
+            )
+            .help = Some(format!("expected one of {}", approach_list(rule_set)));
+            return None;
+        }
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let Some(name) = expect_str(sink, item, "an approach") else { continue };
+        match rule_set.approach_index(name) {
+            Some(index) if !out.contains(&index) => out.push(index),
+            Some(_) => {}
+            None => {
+                let ids = rule_set.approaches.iter().map(|a| a.id.as_str());
+                let help = match crate::load::did_you_mean(name, ids) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("expected one of {}", approach_list(rule_set)),
+                };
+                sink.error(codes::UNKNOWN_APPROACH, format!("unknown approach `{name}`"), item.span).help = Some(help);
+            }
+        }
+    }
+    if out.is_empty() { None } else { Some(out) }
+}
+
+fn approach_list(rule_set: &RuleSet) -> String {
+    rule_set.approaches.iter().map(|a| format!("`{}`", a.id)).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests;

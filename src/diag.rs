@@ -1,0 +1,209 @@
+//! User-facing diagnostics: what went wrong with an input file, and where.
+//!
+//! Every problem a user can cause in a file becomes a [`Diagnostic`] with a
+//! stable code from [`codes`]. The library returns them; the binary renders
+//! them with [`render`], which shows a source snippet.
+
+pub mod codes;
+
+use std::fmt;
+use std::io::Write;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::term::{self, Config};
+
+use crate::load::Span;
+use crate::source::SourceFile;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing; never fails anything.
+    Note,
+    /// Fails only when warnings are denied.
+    Warning,
+    /// The input cannot be used.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// One problem in one file, with the position it concerns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Stable kebab-case identifier, from [`codes`].
+    pub code: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What was found and what was expected; lowercase, no trailing period.
+    pub message: String,
+    /// The file it concerns, when there is one.
+    pub file: Option<SourceFile>,
+    /// Where in the file.
+    pub span: Span,
+    /// A short label under the snippet.
+    pub label: Option<String>,
+    /// The fix, when it is obvious.
+    pub help: Option<String>,
+    /// Other places that matter (e.g. the first definition of a duplicate).
+    pub related: Vec<(SourceFile, Span, String)>,
+}
+
+impl Diagnostic {
+    /// An error at `span` in `file`.
+    pub fn error(code: &'static str, message: impl Into<String>, file: &SourceFile, span: Span) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            file: Some(file.clone()),
+            span,
+            label: None,
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// An error about no file in particular (a missing file, an I/O failure).
+    pub fn without_file(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            file: None,
+            span: Span::START,
+            label: None,
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// Sets the severity.
+    #[must_use]
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Adds the obvious fix.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a label under the snippet.
+    #[must_use]
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Points at a second place that explains this one.
+    #[must_use]
+    pub fn with_related(mut self, file: &SourceFile, span: Span, label: impl Into<String>) -> Self {
+        self.related.push((file.clone(), span, label.into()));
+        self
+    }
+
+    /// `file:line:col` of the diagnostic, or the empty string without a file.
+    #[must_use]
+    pub fn location(&self) -> String {
+        match &self.file {
+            Some(file) => format!("{}:{}:{}", file.name(), self.span.line, self.span.column),
+            None => String::new(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// One line: `file:line:col: error[code]: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.file.is_some() {
+            write!(f, "{}: ", self.location())?;
+        }
+        write!(f, "{}[{}]: {}", self.severity, self.code, self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Writes diagnostics with source snippets; ANSI colour when `color` is set.
+pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write, color: bool) -> std::io::Result<()> {
+    for diagnostic in diagnostics {
+        render_one(diagnostic, out, color)?;
+    }
+    Ok(())
+}
+
+fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std::io::Result<()> {
+    let severity = match diagnostic.severity {
+        Severity::Note => CsSeverity::Note,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Error => CsSeverity::Error,
+    };
+    let Some(file) = &diagnostic.file else {
+        writeln!(out, "{}[{}]: {}", diagnostic.severity, diagnostic.code, diagnostic.message)?;
+        if let Some(help) = &diagnostic.help {
+            writeln!(out, "  = help: {help}")?;
+        }
+        return Ok(());
+    };
+    let mut files = codespan_reporting::files::SimpleFiles::new();
+    let main_id = files.add(file.name().to_owned(), file.text().to_owned());
+    let range = clamp_range(file.text(), diagnostic.span);
+    let mut labels = vec![
+        Label::primary(main_id, range).with_message(diagnostic.label.clone().unwrap_or_default()),
+    ];
+    for (related_file, span, label) in &diagnostic.related {
+        let id = if related_file == file {
+            main_id
+        } else {
+            files.add(related_file.name().to_owned(), related_file.text().to_owned())
+        };
+        labels.push(Label::secondary(id, clamp_range(related_file.text(), *span)).with_message(label.clone()));
+    }
+    let mut notes = Vec::new();
+    if let Some(help) = &diagnostic.help {
+        notes.push(format!("help: {help}"));
+    }
+    let cs = CsDiagnostic::new(severity)
+        .with_code(diagnostic.code)
+        .with_message(&diagnostic.message)
+        .with_labels(labels)
+        .with_notes(notes);
+    let config = Config::default();
+    let result = if color {
+        let mut ansi = term::termcolor::Ansi::new(&mut *out);
+        term::emit_to_write_style(&mut ansi, &config, &files, &cs)
+    } else {
+        term::emit_to_io_write(&mut *out, &config, &files, &cs)
+    };
+    result.map_err(|e| match e {
+        codespan_reporting::files::Error::Io(io) => io,
+        other => std::io::Error::other(other.to_string()),
+    })?;
+    Ok(())
+}
+
+/// A byte range inside `text` that codespan accepts: on character boundaries
+/// and at most one line long, so the snippet stays short.
+fn clamp_range(text: &str, span: Span) -> std::ops::Range<usize> {
+    let start = span.offset.min(text.len());
+    let mut end = (start + span.len).min(text.len());
+    if let Some(newline) = text[start..end].find('\n') {
+        end = start + newline;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end.max(start)
+}

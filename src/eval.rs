@@ -1,0 +1,171 @@
+//! Answers + a rule set → an [`Evaluation`]. Pure: no I/O, and it cannot fail.
+//!
+//! Scoring rules fire first and sum their weights per approach; vetoes
+//! remove approaches. The recommendation is the non-vetoed approach with
+//! the highest score, ties going to the simpler (earlier declared) one. Then
+//! advice rules, which depend on the recommendation, add their next steps.
+
+use crate::rules::{ApproachIndex, RuleSet, Value};
+
+/// Where an answer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Provenance {
+    /// The project answered it.
+    Given,
+    /// Not answered: the question's default was assumed.
+    Assumed,
+    /// Not asked, because its ask-condition is false; the default stands and any answer was ignored.
+    NotApplicable,
+}
+
+/// One effective answer per question, in question order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Answers {
+    values: Vec<Value>,
+    provenance: Vec<Provenance>,
+}
+
+impl Answers {
+    /// Resolves what a project gave (`given[i]` answers question `i`) into
+    /// effective answers: defaults for the unanswered, and defaults for
+    /// questions whose ask-condition is false.
+    ///
+    /// `given` must have one slot per question of `rule_set`; missing slots count as unanswered.
+    #[must_use]
+    pub fn resolve(rule_set: &RuleSet, given: &[Option<Value>]) -> Answers {
+        let count = rule_set.questions.len();
+        let mut values = Vec::with_capacity(count);
+        let mut provenance = Vec::with_capacity(count);
+        for (index, question) in rule_set.questions.iter().enumerate() {
+            // Ask-conditions read only earlier questions, so `values` holds all they need.
+            let applicable = question.ask_when.as_ref().is_none_or(|c| c.expr.eval(&values));
+            let (value, source) = match given.get(index).copied().flatten() {
+                _ if !applicable => (question.default, Provenance::NotApplicable),
+                Some(value) => (value, Provenance::Given),
+                None => (question.default, Provenance::Assumed),
+            };
+            values.push(value);
+            provenance.push(source);
+        }
+        Answers { values, provenance }
+    }
+
+    /// The effective values, indexed like the rule set's questions.
+    #[must_use]
+    pub fn values(&self) -> &[Value] {
+        &self.values
+    }
+
+    /// Where each value came from.
+    #[must_use]
+    pub fn provenance(&self) -> &[Provenance] {
+        &self.provenance
+    }
+
+    /// Whether the question at `index` is asked, given the answers before it.
+    #[must_use]
+    pub fn is_applicable(&self, index: usize) -> bool {
+        self.provenance.get(index).is_some_and(|p| *p != Provenance::NotApplicable)
+    }
+}
+
+/// An approach ruled out, and the rule that did it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Veto {
+    /// The approach.
+    pub approach: ApproachIndex,
+    /// Index of the rule in the rule set.
+    pub rule: usize,
+}
+
+/// An approach to keep alongside the recommendation, and the rule that asks for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Combination {
+    /// The approach.
+    pub approach: ApproachIndex,
+    /// Index of the rule in the rule set.
+    pub rule: usize,
+}
+
+/// The result of evaluating one project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// The answers evaluated.
+    pub answers: Answers,
+    /// Score per approach, in approach order.
+    pub scores: Vec<i32>,
+    /// Approaches ruled out, with the first rule that ruled each out.
+    pub vetoes: Vec<Veto>,
+    /// The approach to invest in next.
+    pub recommendation: ApproachIndex,
+    /// All approaches, best first: non-vetoed before vetoed, then by score, then simplest.
+    pub ranking: Vec<ApproachIndex>,
+    /// Whether the recommendation shares the top score with another approach
+    /// and won only because it is simpler.
+    pub won_by_tie: bool,
+    /// Indices of the rules that fired, in declaration order.
+    pub fired: Vec<usize>,
+    /// Approaches to keep or add alongside the recommendation.
+    pub combine_with: Vec<Combination>,
+    /// Indices of fired rules that carry a next step, in declaration order.
+    pub next_steps: Vec<usize>,
+}
+
+impl Evaluation {
+    /// Whether `approach` was vetoed.
+    #[must_use]
+    pub fn is_vetoed(&self, approach: ApproachIndex) -> bool {
+        self.vetoes.iter().any(|v| v.approach == approach)
+    }
+}
+
+/// Evaluates `answers` against `rule_set`.
+#[must_use]
+pub fn evaluate(rule_set: &RuleSet, answers: Answers) -> Evaluation {
+    let values = answers.values();
+    let mut scores = vec![0_i32; rule_set.approaches.len()];
+    let mut vetoes: Vec<Veto> = Vec::new();
+    let mut fired = Vec::new();
+    for (index, rule) in rule_set.rules.iter().enumerate() {
+        if rule.is_advice() || !rule.when.expr.eval(values) {
+            continue;
+        }
+        fired.push(index);
+        for &(approach, weight) in &rule.effects {
+            scores[approach] = scores[approach].saturating_add(weight);
+        }
+        for &approach in &rule.veto {
+            if !vetoes.iter().any(|v| v.approach == approach) {
+                vetoes.push(Veto { approach, rule: index });
+            }
+        }
+    }
+    let is_vetoed = |a: ApproachIndex| vetoes.iter().any(|v| v.approach == a);
+    let mut ranking: Vec<ApproachIndex> = (0..rule_set.approaches.len()).collect();
+    ranking.sort_by_key(|&a| (is_vetoed(a), std::cmp::Reverse(scores[a]), a));
+    let recommendation = ranking.first().copied().unwrap_or(0);
+    let won_by_tie = ranking
+        .get(1)
+        .is_some_and(|&second| !is_vetoed(second) && scores[second] == scores[recommendation]);
+
+    for (index, rule) in rule_set.rules.iter().enumerate() {
+        if rule.is_advice() && rule.when_recommended.contains(&recommendation) && rule.when.expr.eval(values) {
+            fired.push(index);
+        }
+    }
+    fired.sort_unstable();
+
+    let mut combine_with: Vec<Combination> = Vec::new();
+    for &index in &fired {
+        for &approach in &rule_set.rules[index].combine_with {
+            if approach != recommendation && !is_vetoed(approach) && !combine_with.iter().any(|c| c.approach == approach) {
+                combine_with.push(Combination { approach, rule: index });
+            }
+        }
+    }
+    let next_steps = fired.iter().copied().filter(|&i| rule_set.rules[i].next_step.is_some()).collect();
+    Evaluation { answers, scores, vetoes, recommendation, ranking, won_by_tie, fired, combine_with, next_steps }
+}
+
+#[cfg(test)]
+mod tests;

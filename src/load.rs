@@ -1,0 +1,161 @@
+//! YAML text → a spanned node tree.
+//!
+//! Every YAML document shouldtune reads (rule sets, descriptors) goes through
+//! this module, so the YAML library is chosen in one place. We use
+//! `serde-saphyr`: it is serde-based, reports positions for every value
+//! (`Spanned<T>`), rejects duplicate keys and bounds alias expansion. The
+//! parsed document becomes a [`Node`] tree in which every key and value
+//! carries its [`Span`]; later stages read that tree with [`MapReader`], which
+//! produces typed values and errors that point at the right line.
+
+mod node;
+mod reader;
+
+pub use node::{Node, NodeKind, Span};
+pub(crate) use reader::{
+    MapReader, Sink, did_you_mean, expect_bool, expect_int, expect_map, expect_seq, expect_str,
+    report_unknown_key,
+};
+
+use crate::diag::{Diagnostic, codes};
+use crate::source::SourceFile;
+
+/// Limits that keep hostile input from exhausting memory or time.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest file accepted, in bytes.
+    pub max_file_bytes: usize,
+    /// Deepest nesting of mappings and sequences accepted.
+    pub max_depth: usize,
+}
+
+impl Limits {
+    /// 1 MiB: descriptors and rule sets are a few kilobytes; anything this large is a mistake or an attack.
+    pub const DEFAULT_MAX_FILE_BYTES: usize = 1024 * 1024;
+    /// Deepest legitimate nesting in a rule set is about five levels.
+    pub const DEFAULT_MAX_DEPTH: usize = 64;
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+/// Parses one YAML document into a spanned node tree.
+///
+/// Empty documents, documents whose root is not a mapping, oversize input,
+/// NUL bytes and YAML syntax errors are all reported as a [`Diagnostic`]
+/// naming the file and position.
+pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<Diagnostic>> {
+    let text = source.text();
+    if text.len() > limits.max_file_bytes {
+        return Err(Box::new(Diagnostic::error(
+            codes::FILE_TOO_LARGE,
+            format!(
+                "file is {} bytes, more than the limit of {} bytes",
+                text.len(),
+                limits.max_file_bytes
+            ),
+            source,
+            Span::START,
+        )));
+    }
+    if let Some(pos) = text.find('\0') {
+        return Err(Box::new(Diagnostic::error(
+            codes::YAML_SYNTAX,
+            "file contains a NUL byte; expected YAML text",
+            source,
+            Span::at_offset(text, pos),
+        )));
+    }
+    if text.trim().is_empty() || is_only_comments(text) {
+        return Err(Box::new(
+            Diagnostic::error(codes::EMPTY_DOCUMENT, "file is empty; expected a YAML mapping", source, Span::START)
+                .with_help("start from one of the files under `examples/`"),
+        ));
+    }
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_reader_input_bytes: Some(limits.max_file_bytes),
+            max_depth: limits.max_depth,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_events: 200_000,
+        },
+        with_snippet: false,
+    };
+    let root: Node = serde_saphyr::from_str_with_options(text, options)
+        .map_err(|error| Box::new(syntax_diagnostic(&error, source)))?;
+    if depth(&root) > limits.max_depth {
+        return Err(Box::new(Diagnostic::error(
+            codes::YAML_SYNTAX,
+            format!("nesting is deeper than the limit of {} levels", limits.max_depth),
+            source,
+            root.span,
+        )));
+    }
+    match root.kind {
+        NodeKind::Map(_) => Ok(root),
+        NodeKind::Null => Err(Box::new(Diagnostic::error(
+            codes::EMPTY_DOCUMENT,
+            "file is empty; expected a YAML mapping",
+            source,
+            root.span,
+        ))),
+        _ => Err(Box::new(Diagnostic::error(
+            codes::WRONG_TYPE,
+            format!("expected a mapping at the top level, found {}", root.kind.describe()),
+            source,
+            root.span,
+        ))),
+    }
+}
+
+fn is_only_comments(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
+}
+
+fn depth(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Seq(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        NodeKind::Map(entries) => 1 + entries.iter().map(|(_, v)| depth(v)).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+fn syntax_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
+    let span = error
+        .location()
+        .filter(|loc| loc.line() > 0)
+        .map_or(Span::START, |loc| Span::from_line_col(source.text(), loc.line(), loc.column()));
+    let message = first_line_lowercase(&error.without_snippet().to_string());
+    Diagnostic::error(codes::YAML_SYNTAX, format!("invalid YAML: {message}"), source, span)
+}
+
+/// The YAML library's messages sometimes carry their own position suffix and
+/// capitalisation; keep the first sentence in our style.
+fn first_line_lowercase(message: &str) -> String {
+    let line = message.lines().next().unwrap_or_default().trim();
+    let line = match line.find(" at line ") {
+        Some(idx) => &line[..idx],
+        None => line,
+    };
+    let line = line.trim_end_matches('.');
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(first) if !chars.as_str().starts_with(|c: char| c.is_uppercase()) => {
+            first.to_lowercase().collect::<String>() + chars.as_str()
+        }
+        _ => line.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,171 @@
+//! Typed reading of a spanned tree, collecting every problem rather than the first.
+
+use super::{Node, NodeKind, Span};
+use crate::diag::{Diagnostic, codes};
+use crate::source::SourceFile;
+
+/// Where problems found while reading one file accumulate.
+#[derive(Debug)]
+pub(crate) struct Sink<'s> {
+    pub source: &'s SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s> Sink<'s> {
+    pub fn new(source: &'s SourceFile) -> Self {
+        Sink { source, diagnostics: Vec::new() }
+    }
+
+    /// Records an error and returns it for further decoration.
+    pub fn error(&mut self, code: &'static str, message: impl Into<String>, span: Span) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::error(code, message, self.source, span));
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.diagnostics.is_empty()
+    }
+}
+
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
+pub(crate) fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// The keys of a mapping, checked against the ones allowed there.
+pub(crate) struct MapReader<'n> {
+    span: Span,
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+}
+
+impl<'n> MapReader<'n> {
+    /// Reads `node` as a mapping whose keys must be among `allowed`.
+    /// `what` names the mapping in messages ("rule", "question").
+    pub fn new(sink: &mut Sink<'_>, node: &'n Node, what: &str, allowed: &[&str]) -> Option<Self> {
+        let map = expect_map(sink, node, what)?;
+        let mut entries = Vec::with_capacity(map.len());
+        for (key, value) in map {
+            let Some(name) = key.as_str() else {
+                sink.error(
+                    codes::WRONG_TYPE,
+                    format!("expected a string key in {what}, found {}", key.kind.describe()),
+                    key.span,
+                );
+                continue;
+            };
+            if !allowed.contains(&name) {
+                report_unknown_key(sink, name, key.span, what, allowed.iter().copied());
+                continue;
+            }
+            entries.push((name, key, value));
+        }
+        Some(MapReader { span: node.span, entries })
+    }
+
+    /// The value of `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|(name, _, _)| *name == key).map(|(_, _, value)| *value)
+    }
+
+    /// The position of `key` itself, if present.
+    pub fn key_span(&self, key: &str) -> Option<Span> {
+        self.entries.iter().find(|(name, _, _)| *name == key).map(|(_, key, _)| key.span)
+    }
+
+    /// The value of `key`, reporting its absence.
+    pub fn require(&self, sink: &mut Sink<'_>, key: &str, what: &str) -> Option<&'n Node> {
+        let value = self.get(key);
+        if value.is_none() {
+            sink.error(codes::MISSING_KEY, format!("{what} is missing the required key `{key}`"), self.span).label =
+                Some(format!("add `{key}:` to this mapping"));
+        }
+        value
+    }
+
+    /// The span of the whole mapping.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// Reports `name` as an unknown key, with the closest allowed key as a suggestion.
+pub(crate) fn report_unknown_key<'c>(
+    sink: &mut Sink<'_>,
+    name: &str,
+    span: Span,
+    what: &str,
+    allowed: impl IntoIterator<Item = &'c str> + Clone,
+) {
+    let suggestion = did_you_mean(name, allowed.clone());
+    let listed: Vec<String> = allowed.into_iter().map(|k| format!("`{k}`")).collect();
+    let diagnostic = sink.error(codes::UNKNOWN_KEY, format!("unknown key `{name}` in {what}"), span);
+    *diagnostic = match suggestion {
+        Some(s) => diagnostic.clone().with_help(format!("did you mean `{s}`?")),
+        None => diagnostic.clone().with_help(format!("expected one of {}", listed.join(", "))),
+    };
+}
+
+/// The entries of a mapping node.
+pub(crate) fn expect_map<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+    match &node.kind {
+        NodeKind::Map(entries) => Some(entries),
+        other => {
+            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a mapping, found {}", other.describe()), node.span);
+            None
+        }
+    }
+}
+
+/// The items of a sequence node.
+pub(crate) fn expect_seq<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) -> Option<&'n [Node]> {
+    match &node.kind {
+        NodeKind::Seq(items) => Some(items),
+        other => {
+            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a list, found {}", other.describe()), node.span);
+            None
+        }
+    }
+}
+
+/// The text of a non-empty string node.
+pub(crate) fn expect_str<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) -> Option<&'n str> {
+    match &node.kind {
+        NodeKind::Str(s) if !s.trim().is_empty() => Some(s),
+        NodeKind::Str(_) => {
+            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a non-empty string"), node.span);
+            None
+        }
+        other => {
+            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a string, found {}", other.describe()), node.span);
+            None
+        }
+    }
+}
+
+/// The value of a boolean node.
+pub(crate) fn expect_bool(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<bool> {
+    match &node.kind {
+        NodeKind::Bool(b) => Some(*b),
+        other => {
+            sink.error(codes::WRONG_TYPE, format!("expected {what} to be `true` or `false`, found {}", other.describe()), node.span);
+            None
+        }
+    }
+}
+
+/// The value of an integer node.
+pub(crate) fn expect_int(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<i64> {
+    match &node.kind {
+        NodeKind::Int(i) => Some(*i),
+        other => {
+            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a whole number, found {}", other.describe()), node.span);
+            None
+        }
+    }
+}

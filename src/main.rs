@@ -1,0 +1,35 @@
+//! The `shouldtune` binary: parses arguments, hands the process's streams to
+//! the library, and exits with the code it returns.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use shouldtune::app::{self, Io};
+use shouldtune::cli::{Cli, ColorChoice};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color_for = |is_terminal: bool| match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && !no_color,
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let stdout_color = color_for(stdout.is_terminal());
+    let stderr_color = color_for(stderr.is_terminal());
+    let mut stdout = stdout.lock();
+    let mut stderr = stderr.lock();
+    let mut stdin = std::io::stdin().lock();
+    let mut io = Io { stdout: &mut stdout, stderr: &mut stderr, stdin: &mut stdin, stdout_color, stderr_color };
+    ExitCode::from(app::run(cli, &mut io) as u8)
+}

@@ -1,0 +1,239 @@
+//! Evaluation → a self-contained [`Report`], and its renderers.
+//!
+//! A report holds owned, display-ready data (ids, titles, reasons), so each
+//! output format is a view of the same value and never goes back to the
+//! rule set. The JSON format is the report serialised as is; its field names
+//! are a public contract versioned by [`SCHEMA_VERSION`].
+
+pub mod json;
+pub mod markdown;
+pub mod table;
+mod text;
+
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use crate::eval::{Evaluation, Provenance};
+use crate::rules::RuleSet;
+
+pub use text::Style;
+
+/// Version of the JSON report layout; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything `evaluate` says about one project.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Version of this layout.
+    pub schema_version: u32,
+    /// The project's name.
+    pub name: String,
+    /// The approach to invest in next.
+    pub recommendation: String,
+    /// Its title.
+    pub recommendation_title: String,
+    /// Whether the recommendation tied on score and won for being simpler.
+    pub won_by_tie: bool,
+    /// Approaches to keep or add alongside it.
+    pub combine_with: Vec<CombineEntry>,
+    /// Score per approach, in the rule set's approach order.
+    pub scores: Scores,
+    /// All approaches, best first.
+    pub ranking: Vec<String>,
+    /// Approaches ruled out.
+    pub vetoed: Vec<VetoEntry>,
+    /// Rules that fired, in declaration order.
+    pub fired: Vec<FiredRule>,
+    /// Questions answered by their default.
+    pub assumed: Vec<String>,
+    /// Questions not asked because their condition is false (their answers, if any, were ignored).
+    pub not_applicable: Vec<String>,
+    /// The effective answer to every question.
+    pub answers: Vec<AnswerEntry>,
+    /// What to do next, most important first.
+    pub next_steps: Vec<String>,
+}
+
+/// An approach to keep alongside the recommendation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CombineEntry {
+    /// The approach id.
+    pub approach: String,
+    /// Its title.
+    pub title: String,
+    /// The rule asking for it.
+    pub rule: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// An approach's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScoreEntry {
+    /// The approach id (the key in JSON).
+    #[serde(skip)]
+    pub approach: String,
+    /// Its title.
+    pub title: String,
+    /// The sum of the weights of fired rules.
+    pub score: i32,
+    /// Whether a rule ruled it out.
+    pub vetoed: bool,
+}
+
+/// Scores, serialised as an object keyed by approach id in approach order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores(pub Vec<ScoreEntry>);
+
+impl Serialize for Scores {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for entry in &self.0 {
+            map.serialize_entry(&entry.approach, entry)?;
+        }
+        map.end()
+    }
+}
+
+/// An approach ruled out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VetoEntry {
+    /// The approach id.
+    pub approach: String,
+    /// The rule that ruled it out.
+    pub rule: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// A rule that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FiredRule {
+    /// The rule id.
+    pub rule: String,
+    /// Its title.
+    pub title: String,
+    /// Weights it added, keyed by approach id.
+    pub effects: Effects,
+    /// Approaches it vetoed.
+    pub veto: Vec<String>,
+    /// Why.
+    pub because: String,
+    /// The guidance point it encodes.
+    pub source: String,
+}
+
+/// Weights keyed by approach id, in approach order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effects(pub Vec<(String, i32)>);
+
+impl Serialize for Effects {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (approach, weight) in &self.0 {
+            map.serialize_entry(approach, weight)?;
+        }
+        map.end()
+    }
+}
+
+/// The effective answer to one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerEntry {
+    /// The question id.
+    pub question: String,
+    /// The answer.
+    pub value: serde_json::Value,
+    /// `given`, `assumed` or `not_applicable`.
+    pub provenance: &'static str,
+}
+
+impl Report {
+    /// Builds the report of `evaluation` for the project called `name`.
+    #[must_use]
+    pub fn new(rule_set: &RuleSet, name: &str, evaluation: &Evaluation) -> Report {
+        let approach_id = |a: usize| rule_set.approaches[a].id.clone();
+        let rules = &rule_set.rules;
+        let recommended = &rule_set.approaches[evaluation.recommendation];
+        let scores = rule_set
+            .approaches
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ScoreEntry {
+                approach: a.id.clone(),
+                title: a.title.clone(),
+                score: evaluation.scores[i],
+                vetoed: evaluation.is_vetoed(i),
+            })
+            .collect();
+        let mut assumed = Vec::new();
+        let mut not_applicable = Vec::new();
+        let mut answers = Vec::new();
+        for (i, question) in rule_set.questions.iter().enumerate() {
+            let provenance = evaluation.answers.provenance()[i];
+            let label = match provenance {
+                Provenance::Given => "given",
+                Provenance::Assumed => {
+                    assumed.push(question.id.clone());
+                    "assumed"
+                }
+                Provenance::NotApplicable => {
+                    not_applicable.push(question.id.clone());
+                    "not_applicable"
+                }
+            };
+            answers.push(AnswerEntry {
+                question: question.id.clone(),
+                value: question.json_value(evaluation.answers.values()[i]),
+                provenance: label,
+            });
+        }
+        Report {
+            schema_version: SCHEMA_VERSION,
+            name: name.to_owned(),
+            recommendation: recommended.id.clone(),
+            recommendation_title: recommended.title.clone(),
+            won_by_tie: evaluation.won_by_tie,
+            combine_with: evaluation
+                .combine_with
+                .iter()
+                .map(|c| CombineEntry {
+                    approach: approach_id(c.approach),
+                    title: rule_set.approaches[c.approach].title.clone(),
+                    rule: rules[c.rule].id.clone(),
+                    reason: rules[c.rule].because.clone(),
+                })
+                .collect(),
+            scores: Scores(scores),
+            ranking: evaluation.ranking.iter().map(|&a| approach_id(a)).collect(),
+            vetoed: evaluation
+                .vetoes
+                .iter()
+                .map(|v| VetoEntry {
+                    approach: approach_id(v.approach),
+                    rule: rules[v.rule].id.clone(),
+                    reason: rules[v.rule].because.clone(),
+                })
+                .collect(),
+            fired: evaluation
+                .fired
+                .iter()
+                .map(|&r| {
+                    let rule = &rules[r];
+                    FiredRule {
+                        rule: rule.id.clone(),
+                        title: rule.title.clone(),
+                        effects: Effects(rule.effects.iter().map(|&(a, w)| (approach_id(a), w)).collect()),
+                        veto: rule.veto.iter().map(|&a| approach_id(a)).collect(),
+                        because: rule.because.clone(),
+                        source: rule.source.clone(),
+                    }
+                })
+                .collect(),
+            assumed,
+            not_applicable,
+            answers,
+            next_steps: evaluation.next_steps.iter().filter_map(|&r| rules[r].next_step.clone()).collect(),
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! `--format markdown`: the report for a pull-request comment.
+
+use std::io::Write;
+
+use super::Report;
+use super::text::escape_markdown as esc;
+
+/// Writes the report as GitHub-flavoured Markdown; all rule and descriptor text is escaped.
+pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "### shouldtune: {}", esc(&report.name))?;
+    writeln!(out)?;
+    write!(out, "**Recommendation:** {} (`{}`)", esc(&report.recommendation_title), report.recommendation)?;
+    if !report.combine_with.is_empty() {
+        let with: Vec<String> = report.combine_with.iter().map(|c| format!("{} (`{}`)", esc(&c.title), c.approach)).collect();
+        write!(out, ", together with {}", with.join(" and "))?;
+    }
+    writeln!(out)?;
+    writeln!(out)?;
+    writeln!(out, "| approach | score | status |")?;
+    writeln!(out, "|---|---:|---|")?;
+    for approach in &report.ranking {
+        let Some(entry) = report.scores.0.iter().find(|s| &s.approach == approach) else { continue };
+        let status = if entry.vetoed {
+            let by = report.vetoed.iter().find(|v| &v.approach == approach).map_or("", |v| v.rule.as_str());
+            format!("vetoed by `{by}`")
+        } else if *approach == report.recommendation {
+            "**recommended**".to_owned()
+        } else if report.combine_with.iter().any(|c| &c.approach == approach) {
+            "keep alongside".to_owned()
+        } else {
+            String::new()
+        };
+        writeln!(out, "| {} (`{}`) | {} | {} |", esc(&entry.title), entry.approach, entry.score, status)?;
+    }
+    if report.won_by_tie {
+        writeln!(out)?;
+        writeln!(out, "_Tied on score: the simpler approach is recommended._")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "#### Why")?;
+    writeln!(out)?;
+    if report.fired.is_empty() {
+        writeln!(out, "No rule fired; the simplest approach is the starting point.")?;
+    }
+    for fired in &report.fired {
+        let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("`{a}` {w:+}")).collect();
+        effects.extend(fired.veto.iter().map(|a| format!("`{a}` vetoed")));
+        let effects = if effects.is_empty() { String::new() } else { format!(" ({})", effects.join(", ")) };
+        writeln!(
+            out,
+            "- **{}** `{}`{}: {} _Source: {}_",
+            esc(&fired.title),
+            fired.rule,
+            effects,
+            esc(&fired.because),
+            esc(&fired.source)
+        )?;
+    }
+    if !report.combine_with.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "#### Keep alongside")?;
+        writeln!(out)?;
+        for entry in &report.combine_with {
+            writeln!(out, "- {} (`{}`): {}", esc(&entry.title), entry.approach, esc(&entry.reason))?;
+        }
+    }
+    if !report.assumed.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "#### Assumed")?;
+        writeln!(out)?;
+        let assumed: Vec<String> = report.assumed.iter().map(|q| format!("`{q}`")).collect();
+        writeln!(out, "Not answered, so the conservative default was used: {}", assumed.join(", "))?;
+    }
+    if !report.next_steps.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "#### Next steps")?;
+        writeln!(out)?;
+        for (i, step) in report.next_steps.iter().enumerate() {
+            writeln!(out, "{}. {}", i + 1, esc(step))?;
+        }
+    }
+    Ok(())
+}

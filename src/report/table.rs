@@ -1,0 +1,118 @@
+//! `--format table`: the report for people at a terminal.
+
+use std::io::Write;
+
+use tabled::builder::Builder;
+use tabled::settings::object::Columns;
+use tabled::settings::{Alignment, Style as TableStyle};
+
+use super::text::{Style, sanitize, wrap};
+use super::Report;
+
+const WIDTH: usize = 88;
+
+/// Writes the recommendation, the score table, the reasons, the assumptions and the next steps.
+pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
+    writeln!(out, "{}", style.strong(&sanitize(&report.name)))?;
+    writeln!(out, "{}", headline(report, style))?;
+    writeln!(out)?;
+    writeln!(out, "{}", score_table(report))?;
+    if report.won_by_tie {
+        writeln!(out, "{}", style.dim("Tied on score: the simpler approach is recommended."))?;
+    }
+
+    writeln!(out)?;
+    writeln!(out, "{}", style.strong("Why"))?;
+    if report.fired.is_empty() {
+        writeln!(out, "  No rule fired; the simplest approach is the starting point.")?;
+    }
+    for fired in &report.fired {
+        let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("{a} {w:+}")).collect();
+        effects.extend(fired.veto.iter().map(|a| format!("{a} vetoed")));
+        let effects = if effects.is_empty() { String::new() } else { format!("  [{}]", effects.join(", ")) };
+        writeln!(out, "  * {}{}", style.strong(&fired.title), effects)?;
+        write!(out, "{}", wrap(&fired.because, WIDTH - 4, "    "))?;
+        writeln!(out, "    {}", style.dim(&format!("rule {}, source: {}", fired.rule, fired.source)))?;
+    }
+
+    if !report.combine_with.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.strong("Keep alongside"))?;
+        for entry in &report.combine_with {
+            writeln!(out, "  * {} ({})", style.strong(&entry.title), entry.approach)?;
+            write!(out, "{}", wrap(&entry.reason, WIDTH - 4, "    "))?;
+            writeln!(out, "    {}", style.dim(&format!("rule {}", entry.rule)))?;
+        }
+    }
+
+    if !report.assumed.is_empty() || !report.not_applicable.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.strong("Assumed"))?;
+        let assumed: Vec<String> = report
+            .answers
+            .iter()
+            .filter(|a| a.provenance == "assumed")
+            .map(|a| format!("{} = {}", a.question, display(&a.value)))
+            .collect();
+        if !assumed.is_empty() {
+            writeln!(out, "  {}", style.warn("Not answered, so the conservative default was used:"))?;
+            write!(out, "{}", wrap(&assumed.join(", "), WIDTH - 4, "    "))?;
+        }
+        if !report.not_applicable.is_empty() {
+            writeln!(out, "  Not applicable to this project: {}", report.not_applicable.join(", "))?;
+        }
+    }
+
+    if !report.next_steps.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.strong("Next steps"))?;
+        for (i, step) in report.next_steps.iter().enumerate() {
+            let text = wrap(step, WIDTH - 5, "     ");
+            let text = text.trim_start();
+            write!(out, "  {}. {}", i + 1, text)?;
+        }
+    }
+    Ok(())
+}
+
+fn headline(report: &Report, style: Style) -> String {
+    let mut line = format!(
+        "Recommendation: {} ({})",
+        style.good(&report.recommendation_title),
+        report.recommendation
+    );
+    if !report.combine_with.is_empty() {
+        let with: Vec<String> = report.combine_with.iter().map(|c| format!("{} ({})", c.title, c.approach)).collect();
+        line.push_str(&format!(", together with {}", with.join(" and ")));
+    }
+    line
+}
+
+fn score_table(report: &Report) -> String {
+    let mut builder = Builder::default();
+    builder.push_record(["approach", "score", "status"]);
+    for approach in &report.ranking {
+        let Some(entry) = report.scores.0.iter().find(|s| &s.approach == approach) else { continue };
+        let status = if entry.vetoed {
+            let by = report.vetoed.iter().find(|v| &v.approach == approach).map_or("", |v| v.rule.as_str());
+            format!("vetoed by {by}")
+        } else if *approach == report.recommendation {
+            "recommended".to_owned()
+        } else if report.combine_with.iter().any(|c| &c.approach == approach) {
+            "keep alongside".to_owned()
+        } else {
+            String::new()
+        };
+        builder.push_record([format!("{} ({})", entry.title, entry.approach), entry.score.to_string(), status]);
+    }
+    let mut table = builder.build();
+    table.with(TableStyle::rounded()).modify(Columns::one(1), Alignment::right());
+    table.to_string()
+}
+
+fn display(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,128 @@
+//! Shared helpers for the human-readable renderers: styling, wrapping and escaping.
+
+use anstyle::{AnsiColor, Effects, Style as AnsiStyle};
+
+/// Whether output may carry ANSI colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// Emit ANSI escapes.
+    pub color: bool,
+}
+
+impl Style {
+    /// Plain text, no escapes.
+    pub const PLAIN: Style = Style { color: false };
+
+    fn paint(self, style: AnsiStyle, text: &str) -> String {
+        if self.color { format!("{style}{text}{style:#}") } else { text.to_owned() }
+    }
+
+    /// Bold.
+    #[must_use]
+    pub fn strong(self, text: &str) -> String {
+        self.paint(AnsiStyle::new().effects(Effects::BOLD), text)
+    }
+
+    /// Green and bold: the recommendation.
+    #[must_use]
+    pub fn good(self, text: &str) -> String {
+        self.paint(AnsiStyle::new().fg_color(Some(AnsiColor::Green.into())).effects(Effects::BOLD), text)
+    }
+
+    /// Red: errors and vetoes.
+    #[must_use]
+    pub fn bad(self, text: &str) -> String {
+        self.paint(AnsiStyle::new().fg_color(Some(AnsiColor::Red.into())), text)
+    }
+
+    /// Yellow: warnings and assumptions.
+    #[must_use]
+    pub fn warn(self, text: &str) -> String {
+        self.paint(AnsiStyle::new().fg_color(Some(AnsiColor::Yellow.into())), text)
+    }
+
+    /// Dimmed: sources and secondary details.
+    #[must_use]
+    pub fn dim(self, text: &str) -> String {
+        self.paint(AnsiStyle::new().effects(Effects::DIMMED), text)
+    }
+}
+
+/// Replaces control characters (escape sequences, newlines) in untrusted text
+/// so it cannot restyle a terminal or forge extra lines.
+#[must_use]
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { if c == '\n' || c == '\t' { ' ' } else { '\u{FFFD}' } } else { c })
+        .collect()
+}
+
+/// Greedy word wrap to `width` columns, each line prefixed with `indent`.
+#[must_use]
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(indent);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Escapes text for inline Markdown: every character with Markdown or HTML
+/// meaning is backslash-escaped, and line breaks become spaces so user text
+/// cannot start a heading, a list or a table row.
+#[must_use]
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~'
+            | '>' | '=' | ':' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_width_and_indents() {
+        assert_eq!(wrap("aa bb cc dd", 5, "  "), "  aa bb\n  cc dd\n");
+        assert_eq!(wrap("", 5, "  "), "");
+    }
+
+    #[test]
+    fn markdown_escaping_neutralises_structure() {
+        assert_eq!(escape_markdown("a|b\n# c <x>"), "a\\|b \\# c &lt;x\\>");
+        assert_eq!(escape_markdown("[link](http://x)"), "\\[link\\]\\(http\\://x\\)");
+    }
+
+    #[test]
+    fn sanitize_removes_escape_sequences() {
+        assert_eq!(sanitize("a\u{1b}[31mb\nc"), "a\u{FFFD}[31mb c");
+    }
+}

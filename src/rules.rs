@@ -1,0 +1,47 @@
+//! Rule sets: the shipped default, loading and checking rule files, and the
+//! validated model the evaluator works on.
+//!
+//! Loading is the only stage that can fail on a rule set. After
+//! [`load`] returns a [`RuleSet`], every condition is type-checked and
+//! every reference resolved, so evaluation cannot fail.
+
+mod compile;
+pub(crate) use compile::read_value as read_answer;
+pub mod expr;
+mod model;
+
+pub use model::{
+    Approach, ApproachIndex, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Value,
+};
+
+use crate::diag::Diagnostic;
+use crate::load::Limits;
+use crate::source::SourceFile;
+
+/// The shipped rule set's text, embedded in the binary.
+pub const DEFAULT_RULES_TEXT: &str = include_str!("../rules/default.yaml");
+
+/// The name the embedded rule set goes by in messages.
+pub const DEFAULT_RULES_NAME: &str = "rules/default.yaml";
+
+/// The embedded default rule set as a source file.
+#[must_use]
+pub fn default_source() -> SourceFile {
+    SourceFile::new(DEFAULT_RULES_NAME, DEFAULT_RULES_TEXT)
+}
+
+/// Loads the embedded default rule set.
+pub fn load_default() -> Result<RuleSet, Vec<Diagnostic>> {
+    load(&[default_source()], Limits::default())
+}
+
+/// Loads and checks rule files, later files extending earlier ones.
+///
+/// A file whose top level says `extends: default` is read on top of the
+/// embedded default rule set. Every problem found is returned, not just the first.
+pub fn load(files: &[SourceFile], limits: Limits) -> Result<RuleSet, Vec<Diagnostic>> {
+    compile::compile(files, limits)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,564 @@
+//! Rule files (spanned YAML) → a validated [`RuleSet`].
+
+use super::expr::{self, ExprError, QuestionInfo};
+use super::model::{Approach, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Value};
+use crate::diag::{Diagnostic, codes};
+use crate::load::{
+    Limits, MapReader, Node, NodeKind, Sink, Span, did_you_mean, expect_bool, expect_int, expect_map, expect_seq,
+    expect_str, parse_document,
+};
+use crate::source::SourceFile;
+
+const FILE_KEYS: &[&str] = &["version", "extends", "approaches", "questions", "rules"];
+const APPROACH_KEYS: &[&str] = &["id", "title", "description"];
+const QUESTION_KEYS: &[&str] = &["id", "text", "help", "type", "values", "min", "max", "default", "ask_when"];
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "when",
+    "effects",
+    "veto",
+    "combine_with",
+    "when_recommended",
+    "because",
+    "source",
+    "next_step",
+];
+
+/// The one rule-file format version this build reads.
+const FORMAT_VERSION: i64 = 1;
+
+/// A parsed rule file, its top-level sections not yet interpreted.
+struct ParsedFile {
+    source: SourceFile,
+    root: Node,
+}
+
+pub(super) fn compile(files: &[SourceFile], limits: Limits) -> Result<RuleSet, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let mut parsed = Vec::new();
+    let mut default_included = false;
+    for file in files {
+        match parse_document(file, limits) {
+            Ok(root) => {
+                if extends_default(&root) && !default_included && file.name() != super::DEFAULT_RULES_NAME {
+                    default_included = true;
+                    let default = super::default_source();
+                    match parse_document(&default, limits) {
+                        Ok(default_root) => parsed.insert(0, ParsedFile { source: default, root: default_root }),
+                        Err(d) => diagnostics.push(*d),
+                    }
+                }
+                parsed.push(ParsedFile { source: file.clone(), root });
+            }
+            Err(d) => diagnostics.push(*d),
+        }
+    }
+    let mut builder = Builder::default();
+    for file in &parsed {
+        builder.read_file(file);
+    }
+    let rule_set = builder.finish();
+    diagnostics.extend(rule_set.1);
+    if diagnostics.is_empty() { Ok(rule_set.0) } else { Err(diagnostics) }
+}
+
+fn extends_default(root: &Node) -> bool {
+    let NodeKind::Map(entries) = &root.kind else { return false };
+    entries
+        .iter()
+        .any(|(k, v)| k.as_str() == Some("extends") && v.as_str() == Some("default"))
+}
+
+/// Raw definitions gathered from every file, compiled together at the end
+/// because a condition in one file may read a question from another.
+#[derive(Default)]
+struct Builder<'f> {
+    approaches: Vec<Approach>,
+    raw_questions: Vec<RawQuestion<'f>>,
+    raw_rules: Vec<(&'f SourceFile, &'f Node)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+struct RawQuestion<'f> {
+    source: &'f SourceFile,
+    id: String,
+    id_span: Span,
+    node: &'f Node,
+}
+
+impl<'f> Builder<'f> {
+    fn read_file(&mut self, file: &'f ParsedFile) {
+        let mut sink = Sink::new(&file.source);
+        let Some(top) = MapReader::new(&mut sink, &file.root, "a rule file", FILE_KEYS) else {
+            self.diagnostics.append(&mut sink.diagnostics);
+            return;
+        };
+        if let Some(version) = top.get("version") {
+            if let Some(v) = expect_int(&mut sink, version, "`version`") {
+                if v != FORMAT_VERSION {
+                    sink.error(
+                        codes::OUT_OF_RANGE,
+                        format!("rule file version `{v}` is not supported; this build reads version {FORMAT_VERSION}"),
+                        version.span,
+                    );
+                }
+            }
+        }
+        if let Some(extends) = top.get("extends") {
+            if let Some(name) = expect_str(&mut sink, extends, "`extends`") {
+                if name != "default" {
+                    sink.error(codes::UNKNOWN_CHOICE, format!("cannot extend `{name}`"), extends.span)
+                        .help = Some("the only rule set that can be extended by name is `default`".to_owned());
+                }
+            }
+        }
+        if let Some(items) = top.get("approaches").and_then(|n| expect_seq(&mut sink, n, "`approaches`")) {
+            for item in items {
+                self.read_approach(&mut sink, item);
+            }
+        }
+        if let Some(items) = top.get("questions").and_then(|n| expect_seq(&mut sink, n, "`questions`")) {
+            for item in items {
+                self.read_question_id(&mut sink, &file.source, item);
+            }
+        }
+        if let Some(items) = top.get("rules").and_then(|n| expect_seq(&mut sink, n, "`rules`")) {
+            self.raw_rules.extend(items.iter().map(|item| (&file.source, item)));
+        }
+        self.diagnostics.append(&mut sink.diagnostics);
+    }
+
+    fn read_approach(&mut self, sink: &mut Sink<'_>, node: &Node) {
+        let Some(map) = MapReader::new(sink, node, "an approach", APPROACH_KEYS) else { return };
+        let id = map.require(sink, "id", "an approach").and_then(|n| read_id(sink, n, "approach id"));
+        let title = map.require(sink, "title", "an approach").and_then(|n| expect_str(sink, n, "`title`"));
+        let description = map.get("description").and_then(|n| expect_str(sink, n, "`description`"));
+        let (Some((id, id_span)), Some(title)) = (id, title) else { return };
+        if let Some(first) = self.approaches.iter().find(|a| a.id == id) {
+            duplicate(sink, "approach", &id, id_span, &first.origin);
+            return;
+        }
+        self.approaches.push(Approach {
+            id,
+            title: title.to_owned(),
+            description: description.unwrap_or_default().to_owned(),
+            origin: Origin { file: sink.source.clone(), span: id_span },
+        });
+    }
+
+    fn read_question_id(&mut self, sink: &mut Sink<'_>, source: &'f SourceFile, node: &'f Node) {
+        let Some(map) = MapReader::new(sink, node, "a question", QUESTION_KEYS) else { return };
+        let Some((id, id_span)) = map.require(sink, "id", "a question").and_then(|n| read_id(sink, n, "question id"))
+        else {
+            return;
+        };
+        if let Some(first) = self.raw_questions.iter().find(|q| q.id == id) {
+            let origin = Origin { file: first.source.clone(), span: first.id_span };
+            duplicate(sink, "question", &id, id_span, &origin);
+            return;
+        }
+        self.raw_questions.push(RawQuestion { source, id, id_span, node });
+    }
+
+    fn finish(mut self) -> (RuleSet, Vec<Diagnostic>) {
+        let questions = self.compile_questions();
+        let infos: Vec<QuestionInfo<'_>> = questions.iter().map(|q| QuestionInfo { id: &q.id, kind: &q.kind }).collect();
+        let mut rules: Vec<Rule> = Vec::new();
+        for (source, node) in std::mem::take(&mut self.raw_rules) {
+            let mut sink = Sink::new(source);
+            if let Some(rule) = read_rule(&mut sink, node, &infos, &self.approaches) {
+                if let Some(first) = rules.iter().find(|r| r.id == rule.id) {
+                    duplicate(&mut sink, "rule", &rule.id, rule.origin.span, &first.origin);
+                } else {
+                    rules.push(rule);
+                }
+            }
+            self.diagnostics.append(&mut sink.diagnostics);
+        }
+        drop(infos);
+        let rule_set = RuleSet { approaches: self.approaches, questions, rules };
+        if self.diagnostics.is_empty() {
+            self.diagnostics.extend(whole_set_problems(&rule_set));
+        }
+        (rule_set, self.diagnostics)
+    }
+
+    fn compile_questions(&mut self) -> Vec<Question> {
+        // Kinds first: a condition may read any question, so all types must be known.
+        let mut kinds = Vec::with_capacity(self.raw_questions.len());
+        for raw in &self.raw_questions {
+            let mut sink = Sink::new(raw.source);
+            kinds.push(read_question_kind(&mut sink, raw));
+            self.diagnostics.append(&mut sink.diagnostics);
+        }
+        let placeholder = QuestionKind::Boolean;
+        let infos: Vec<QuestionInfo<'_>> = self
+            .raw_questions
+            .iter()
+            .zip(&kinds)
+            .map(|(raw, kind)| QuestionInfo { id: &raw.id, kind: kind.as_ref().unwrap_or(&placeholder) })
+            .collect();
+        let mut questions = Vec::with_capacity(self.raw_questions.len());
+        for (index, (raw, kind)) in self.raw_questions.iter().zip(&kinds).enumerate() {
+            let mut sink = Sink::new(raw.source);
+            if let Some(kind) = kind {
+                if let Some(question) = read_question(&mut sink, raw, kind.clone(), index, &infos) {
+                    questions.push(question);
+                }
+            }
+            self.diagnostics.append(&mut sink.diagnostics);
+        }
+        questions
+    }
+}
+
+fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<QuestionKind> {
+    let map = MapReader::new(sink, raw.node, "a question", QUESTION_KEYS)?;
+    let type_node = map.require(sink, "type", "a question")?;
+    let type_name = expect_str(sink, type_node, "`type`")?;
+    let forbid = |sink: &mut Sink<'_>, key: &str, reason: &str| {
+        if let Some(span) = map.key_span(key) {
+            sink.error(codes::UNKNOWN_KEY, format!("`{key}` is not allowed here: {reason}"), span);
+        }
+    };
+    match type_name {
+        "boolean" => {
+            for key in ["values", "min", "max"] {
+                forbid(sink, key, "the question is a boolean");
+            }
+            Some(QuestionKind::Boolean)
+        }
+        "integer" => {
+            forbid(sink, "values", "the question is an integer");
+            let min = map.get("min").and_then(|n| expect_int(sink, n, "`min`"));
+            let max = map.get("max").and_then(|n| expect_int(sink, n, "`max`"));
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    let span = map.key_span("max").unwrap_or(type_node.span);
+                    sink.error(codes::OUT_OF_RANGE, format!("`max` ({hi}) is smaller than `min` ({lo})"), span);
+                    return None;
+                }
+            }
+            Some(QuestionKind::Integer { min, max })
+        }
+        "choice" => {
+            for key in ["min", "max"] {
+                forbid(sink, key, "the question is a choice");
+            }
+            let values_node = map.require(sink, "values", "a choice question")?;
+            let items = expect_seq(sink, values_node, "`values`")?;
+            let mut values: Vec<String> = Vec::with_capacity(items.len());
+            for item in items {
+                let Some((value, span)) = read_id(sink, item, "choice value") else { continue };
+                if values.contains(&value) {
+                    sink.error(codes::DUPLICATE_ID, format!("choice value `{value}` is listed twice"), span);
+                } else {
+                    values.push(value);
+                }
+            }
+            if values.len() < 2 {
+                sink.error(codes::INVALID_RULE, "a choice question needs at least two values", values_node.span);
+                return None;
+            }
+            Some(QuestionKind::Choice { values })
+        }
+        other => {
+            let diagnostic = sink.error(codes::UNKNOWN_CHOICE, format!("unknown question type `{other}`"), type_node.span);
+            diagnostic.help = Some(match did_you_mean(other, ["boolean", "integer", "choice"]) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "expected one of `boolean`, `integer`, `choice`".to_owned(),
+            });
+            None
+        }
+    }
+}
+
+fn read_question(
+    sink: &mut Sink<'_>,
+    raw: &RawQuestion<'_>,
+    kind: QuestionKind,
+    index: usize,
+    infos: &[QuestionInfo<'_>],
+) -> Option<Question> {
+    let map = MapReader::new(&mut Sink::new(raw.source), raw.node, "a question", QUESTION_KEYS)?;
+    let text = map.require(sink, "text", "a question").and_then(|n| expect_str(sink, n, "`text`"));
+    let help = map.get("help").and_then(|n| expect_str(sink, n, "`help`"));
+    let default_node = map.require(sink, "default", "a question");
+    let default = default_node.and_then(|n| read_value(sink, n, &raw.id, &kind));
+    let ask_when = map.get("ask_when").and_then(|node| {
+        let condition = read_condition(sink, node, infos)?;
+        let reads: Vec<usize> = condition.expr.questions();
+        if let Some(&late) = reads.iter().find(|&&q| q >= index) {
+            let which = if late == index { "itself".to_owned() } else { format!("`{}`, which is asked later", infos[late].id) };
+            sink.error(
+                codes::CONDITION_ORDER,
+                format!("the condition for asking `{}` reads {which}", raw.id),
+                node.span,
+            )
+            .help = Some("a question's condition may read only questions asked before it".to_owned());
+            return None;
+        }
+        Some(condition)
+    });
+    Some(Question {
+        id: raw.id.clone(),
+        text: text?.to_owned(),
+        help: help.unwrap_or_default().to_owned(),
+        kind,
+        default: default?,
+        ask_when: match map.get("ask_when") {
+            Some(_) => Some(ask_when?),
+            None => None,
+        },
+        origin: Origin { file: raw.source.clone(), span: raw.id_span },
+    })
+}
+
+/// Reads an answer to question `id` of type `kind`, with the checks a descriptor's answers get too.
+pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &QuestionKind) -> Option<Value> {
+    match kind {
+        QuestionKind::Boolean => expect_bool(sink, node, &format!("`{id}`")).map(Value::Bool),
+        QuestionKind::Integer { min, max } => {
+            let value = expect_int(sink, node, &format!("`{id}`"))?;
+            let below = min.is_some_and(|lo| value < lo);
+            let above = max.is_some_and(|hi| value > hi);
+            if below || above {
+                let range = match (min, max) {
+                    (Some(lo), Some(hi)) => format!("between {lo} and {hi}"),
+                    (Some(lo), None) => format!("at least {lo}"),
+                    (None, Some(hi)) => format!("at most {hi}"),
+                    (None, None) => String::new(),
+                };
+                sink.error(codes::OUT_OF_RANGE, format!("`{id}` is {value}; expected {range}"), node.span);
+                return None;
+            }
+            Some(Value::Int(value))
+        }
+        QuestionKind::Choice { values } => {
+            let text = match &node.kind {
+                NodeKind::Str(s) => s.clone(),
+                NodeKind::Bool(b) => b.to_string(),
+                NodeKind::Int(i) => i.to_string(),
+                other => {
+                    sink.error(codes::WRONG_TYPE, format!("expected `{id}` to be one of its values, found {}", other.describe()), node.span)
+                        .help = Some(format!("expected one of {}", list(values)));
+                    return None;
+                }
+            };
+            if let Some(index) = values.iter().position(|v| *v == text) {
+                return Some(Value::Choice(u16::try_from(index).unwrap_or(u16::MAX)));
+            }
+            let help = match did_you_mean(&text, values.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`? expected one of {}", list(values)),
+                None => format!("expected one of {}", list(values)),
+            };
+            sink.error(codes::UNKNOWN_CHOICE, format!("`{text}` is not a value of `{id}`"), node.span).help = Some(help);
+            None
+        }
+    }
+}
+
+fn list(values: &[String]) -> String {
+    values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) -> Option<Condition> {
+    let text = match &node.kind {
+        NodeKind::Str(s) => s.clone(),
+        NodeKind::Bool(b) => b.to_string(),
+        other => {
+            sink.error(codes::WRONG_TYPE, format!("expected a condition (a string), found {}", other.describe()), node.span);
+            return None;
+        }
+    };
+    match expr::compile(&text, infos) {
+        Ok(expr) => Some(Condition { text, expr }),
+        Err(error) => {
+            let diagnostic = expr_diagnostic(sink.source, node, &text, error);
+            sink.diagnostics.push(diagnostic);
+            None
+        }
+    }
+}
+
+fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &[Approach]) -> Vec<usize> {
+    let items: Vec<&Node> = match &node.kind {
+        NodeKind::Seq(items) => items.iter().collect(),
+        NodeKind::Str(_) => vec![node],
+        other => {
+            sink.error(codes::WRONG_TYPE, format!("expected `{key}` to be a list of approaches, found {}", other.describe()), node.span);
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for item in items {
+        if let Some(index) = read_approach_ref(sink, item, approaches) {
+            if !out.contains(&index) {
+                out.push(index);
+            }
+        }
+    }
+    out
+}
+
+fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) -> Option<usize> {
+    let name = expect_str(sink, node, "an approach")?;
+    if let Some(index) = approaches.iter().position(|a| a.id == name) {
+        return Some(index);
+    }
+    let ids = approaches.iter().map(|a| a.id.as_str());
+    let help = match did_you_mean(name, ids.clone()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("expected one of {}", ids.map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")),
+    };
+    sink.error(codes::UNKNOWN_APPROACH, format!("unknown approach `{name}`"), node.span).help = Some(help);
+    None
+}
+
+fn read_rule(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>], approaches: &[Approach]) -> Option<Rule> {
+    let map = MapReader::new(sink, node, "a rule", RULE_KEYS)?;
+    let id = map.require(sink, "id", "a rule").and_then(|n| read_id(sink, n, "rule id"));
+    let title = map.require(sink, "title", "a rule").and_then(|n| expect_str(sink, n, "`title`"));
+    let when = map.require(sink, "when", "a rule").and_then(|n| read_condition(sink, n, infos));
+    let because = map.require(sink, "because", "a rule").and_then(|n| expect_str(sink, n, "`because`"));
+    let source = map.require(sink, "source", "a rule").and_then(|n| expect_str(sink, n, "`source`"));
+    let next_step = map.get("next_step").and_then(|n| expect_str(sink, n, "`next_step`"));
+    let mut effects = Vec::new();
+    if let Some(node) = map.get("effects") {
+        for (key, value) in expect_map(sink, node, "`effects`").unwrap_or_default() {
+            let Some(approach) = read_approach_ref(sink, key, approaches) else { continue };
+            let Some(weight) = expect_int(sink, value, "an effect's weight") else { continue };
+            let Ok(weight) = i32::try_from(weight).map_err(|_| ()).and_then(|w| if w.abs() <= 1000 { Ok(w) } else { Err(()) }) else {
+                sink.error(codes::OUT_OF_RANGE, format!("weight {weight} is out of range; expected -1000 to 1000"), value.span);
+                continue;
+            };
+            if effects.iter().any(|(a, _)| *a == approach) {
+                sink.error(codes::DUPLICATE_ID, "this approach is given two weights", key.span);
+            } else if weight != 0 {
+                effects.push((approach, weight));
+            }
+        }
+        effects.sort_unstable();
+    }
+    let veto = map.get("veto").map(|n| read_approach_list(sink, n, "veto", approaches)).unwrap_or_default();
+    let combine_with =
+        map.get("combine_with").map(|n| read_approach_list(sink, n, "combine_with", approaches)).unwrap_or_default();
+    let when_recommended = map
+        .get("when_recommended")
+        .map(|n| read_approach_list(sink, n, "when_recommended", approaches))
+        .unwrap_or_default();
+    let (id, id_span) = id?;
+    if !when_recommended.is_empty() && (!effects.is_empty() || !veto.is_empty()) {
+        sink.error(
+            codes::INVALID_RULE,
+            format!("rule `{id}` depends on the recommendation (`when_recommended`), so it cannot also score or veto"),
+            map.key_span("when_recommended").unwrap_or(id_span),
+        )
+        .help = Some("split it into a scoring rule and an advice rule".to_owned());
+        return None;
+    }
+    if effects.is_empty() && veto.is_empty() && combine_with.is_empty() && next_step.is_none() {
+        sink.error(codes::INVALID_RULE, format!("rule `{id}` does nothing"), id_span).help =
+            Some("give it `effects`, `veto`, `combine_with` or `next_step`".to_owned());
+        return None;
+    }
+    Some(Rule {
+        id,
+        title: title?.to_owned(),
+        when: when?,
+        effects,
+        veto,
+        combine_with,
+        when_recommended,
+        because: because?.to_owned(),
+        source: source?.to_owned(),
+        next_step: next_step.map(str::to_owned),
+        origin: Origin { file: sink.source.clone(), span: id_span },
+    })
+}
+
+/// Checks that need the whole rule set.
+fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(first_file) = rule_set
+        .rules
+        .first()
+        .map(|r| r.origin.clone())
+        .or_else(|| rule_set.questions.first().map(|q| q.origin.clone()))
+        .or_else(|| rule_set.approaches.first().map(|a| a.origin.clone()))
+    else {
+        out.push(Diagnostic::without_file(codes::INVALID_RULE, "the rule set is empty"));
+        return out;
+    };
+    if rule_set.approaches.len() < 2 {
+        out.push(Diagnostic::error(
+            codes::INVALID_RULE,
+            "a rule set needs at least two approaches to choose between",
+            &first_file.file,
+            Span::START,
+        ));
+    }
+    // The evaluator must always have an approach to recommend: at least one must be beyond veto.
+    let vetoable = |a: usize| rule_set.rules.iter().any(|r| r.veto.contains(&a));
+    if !rule_set.approaches.is_empty() && (0..rule_set.approaches.len()).all(vetoable) {
+        let last_veto = rule_set.rules.iter().rev().find(|r| !r.veto.is_empty()).map_or(first_file, |r| r.origin.clone());
+        out.push(
+            Diagnostic::error(
+                codes::INVALID_RULE,
+                "every approach can be vetoed, so some answers could leave nothing to recommend",
+                &last_veto.file,
+                last_veto.span,
+            )
+            .with_help("leave at least one approach that no rule vetoes (usually the simplest)"),
+        );
+    }
+    out
+}
+fn read_id(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<(String, Span)> {
+    let text = expect_str(sink, node, &format!("the {what}"))?;
+    let valid = text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    if !valid {
+        sink.error(
+            codes::INVALID_RULE,
+            format!("{what} `{text}` must start with a lowercase letter and use only `a-z`, `0-9`, `_` and `-`"),
+            node.span,
+        );
+        return None;
+    }
+    Some((text.to_owned(), node.span))
+}
+
+fn duplicate(sink: &mut Sink<'_>, what: &str, id: &str, span: Span, first: &Origin) {
+    let diagnostic = Diagnostic::error(codes::DUPLICATE_ID, format!("{what} `{id}` is defined twice"), sink.source, span)
+        .with_label("defined again here")
+        .with_related(&first.file, first.span, "first defined here")
+        .with_help(format!("give it another id, or remove one of the definitions of `{id}`"));
+    sink.diagnostics.push(diagnostic);
+}
+
+/// Turns an error inside a condition into a diagnostic pointing at the
+/// right column of the rule file. When the YAML text of the condition maps
+/// byte for byte onto its value (plain or quoted without escapes) the span
+/// is exact; otherwise it points at the start of the value.
+fn expr_diagnostic(source: &SourceFile, node: &Node, text: &str, error: ExprError) -> Diagnostic {
+    let raw = source.text().get(node.span.offset..node.span.offset + node.span.len).unwrap_or_default();
+    let shift = if raw.starts_with(text) {
+        Some(0)
+    } else if (raw.starts_with('"') || raw.starts_with('\'')) && raw[1..].starts_with(text) {
+        Some(1)
+    } else {
+        None
+    };
+    let span = match shift {
+        Some(shift) => node.span.sub(source.text(), shift + error.start, error.len),
+        None => node.span,
+    };
+    let column = text[..error.start.min(text.len())].chars().count() + 1;
+    let mut diagnostic = Diagnostic::error(error.code, error.message, source, span)
+        .with_label(format!("column {column} of the condition"));
+    diagnostic.help = error.help;
+    diagnostic
+}
+

@@ -1,0 +1,198 @@
+//! The validated rule set: what the evaluator works on.
+//!
+//! Nothing here can be wrong: ids are unique, conditions are type-checked
+//! and refer to questions by index, defaults fit their questions.
+
+use super::expr::Expr;
+use crate::load::Span;
+use crate::source::SourceFile;
+
+/// Index of an approach in [`RuleSet::approaches`]; lower is simpler.
+pub type ApproachIndex = usize;
+
+/// A complete, checked rule set.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// The approaches, simplest first: ties go to the earlier one.
+    pub approaches: Vec<Approach>,
+    /// The questions, in the order they are asked.
+    pub questions: Vec<Question>,
+    /// The rules, in declaration order.
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The index of the question with this id.
+    #[must_use]
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The index of the approach with this id.
+    #[must_use]
+    pub fn approach_index(&self, id: &str) -> Option<ApproachIndex> {
+        self.approaches.iter().position(|a| a.id == id)
+    }
+}
+
+/// Where a definition was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    /// The rule file.
+    pub file: SourceFile,
+    /// The definition's `id` value.
+    pub span: Span,
+}
+
+/// One of the approaches a project can take.
+#[derive(Debug, Clone)]
+pub struct Approach {
+    /// Stable id, e.g. `fine_tuning`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// One line saying what it is.
+    pub description: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// A question the project answers.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Stable id, used as the descriptor's answer key.
+    pub id: String,
+    /// The question as asked.
+    pub text: String,
+    /// Longer guidance for whoever answers.
+    pub help: String,
+    /// Its type and constraints.
+    pub kind: QuestionKind,
+    /// The conservative answer assumed when none is given.
+    pub default: Value,
+    /// Asked only when this holds; otherwise not applicable and the default stands.
+    pub ask_when: Option<Condition>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// The type of a question's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// Yes or no.
+    Boolean,
+    /// A whole number within optional bounds.
+    Integer {
+        /// Smallest allowed value.
+        min: Option<i64>,
+        /// Largest allowed value.
+        max: Option<i64>,
+    },
+    /// One of a fixed list of values.
+    Choice {
+        /// The allowed values, in declaration order.
+        values: Vec<String>,
+    },
+}
+
+impl QuestionKind {
+    /// "a boolean", "a whole number", "a choice".
+    #[must_use]
+    pub fn describe(&self) -> &'static str {
+        match self {
+            QuestionKind::Boolean => "a boolean",
+            QuestionKind::Integer { .. } => "a whole number",
+            QuestionKind::Choice { .. } => "a choice",
+        }
+    }
+
+    /// The type's name in rule files.
+    #[must_use]
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            QuestionKind::Boolean => "boolean",
+            QuestionKind::Integer { .. } => "integer",
+            QuestionKind::Choice { .. } => "choice",
+        }
+    }
+}
+
+/// An answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Value {
+    /// For boolean questions.
+    Bool(bool),
+    /// For integer questions.
+    Int(i64),
+    /// For choice questions: the index of the value.
+    Choice(u16),
+}
+
+impl Question {
+    /// The answer as written in a descriptor (`true`, `500`, `weekly`).
+    #[must_use]
+    pub fn display_value(&self, value: Value) -> String {
+        match (value, &self.kind) {
+            (Value::Choice(index), QuestionKind::Choice { values }) => {
+                values.get(usize::from(index)).cloned().unwrap_or_default()
+            }
+            (Value::Bool(b), _) => b.to_string(),
+            (Value::Int(i), _) => i.to_string(),
+            (Value::Choice(index), _) => index.to_string(),
+        }
+    }
+
+    /// The answer as JSON.
+    #[must_use]
+    pub fn json_value(&self, value: Value) -> serde_json::Value {
+        match value {
+            Value::Bool(b) => serde_json::Value::Bool(b),
+            Value::Int(i) => serde_json::Value::from(i),
+            Value::Choice(_) => serde_json::Value::String(self.display_value(value)),
+        }
+    }
+}
+
+/// A type-checked condition with the text it came from.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// As written in the rule file.
+    pub text: String,
+    /// Compiled.
+    pub expr: Expr,
+}
+
+/// A rule: when its condition holds, it scores, vetoes or advises.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Stable id.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// When the rule fires.
+    pub when: Condition,
+    /// Weights added to approaches' scores, in approach order, zero weights omitted.
+    pub effects: Vec<(ApproachIndex, i32)>,
+    /// Approaches this rule rules out.
+    pub veto: Vec<ApproachIndex>,
+    /// Approaches to keep alongside whatever is recommended.
+    pub combine_with: Vec<ApproachIndex>,
+    /// Fires only when the recommendation is one of these (advice rules only).
+    pub when_recommended: Vec<ApproachIndex>,
+    /// Why, in one or two sentences a reader can act on.
+    pub because: String,
+    /// The guidance point it encodes.
+    pub source: String,
+    /// What to do next when the rule fires.
+    pub next_step: Option<String>,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+impl Rule {
+    /// Advice rules depend on the recommendation, so they cannot affect it.
+    #[must_use]
+    pub fn is_advice(&self) -> bool {
+        !self.when_recommended.is_empty()
+    }
+}

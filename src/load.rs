@@ -32,8 +32,9 @@ pub struct Limits {
 impl Limits {
     /// 1 MiB: descriptors and rule sets are a few kilobytes; anything this large is a mistake or an attack.
     pub const DEFAULT_MAX_FILE_BYTES: usize = 1024 * 1024;
-    /// Deepest legitimate nesting in a rule set is about five levels.
-    pub const DEFAULT_MAX_DEPTH: usize = 64;
+    /// Deepest legitimate nesting in a rule set is about five levels; the limit also
+    /// bounds the stack used by the recursive tree building on small thread stacks.
+    pub const DEFAULT_MAX_DEPTH: usize = 24;
 }
 
 impl Default for Limits {
@@ -87,6 +88,8 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
             max_events: 200_000,
         },
         with_snippet: false,
+        // YAML 1.2: only `true` and `false` are booleans, so `n`, `y`, `no` stay strings.
+        strict_booleans: true,
     };
     let root: Node = serde_saphyr::from_str_with_options(text, options)
         .map_err(|error| Box::new(syntax_diagnostic(&error, source)))?;
@@ -136,6 +139,11 @@ fn syntax_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagno
         .filter(|loc| loc.line() > 0)
         .map_or(Span::START, |loc| Span::from_line_col(source.text(), loc.line(), loc.column()));
     let message = first_line_lowercase(&error.without_snippet().to_string());
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
+        return Diagnostic::error(codes::DUPLICATE_ID, format!("key `{key}` appears twice in the same mapping"), source, span)
+            .with_help("remove one of the two entries");
+    }
     Diagnostic::error(codes::YAML_SYNTAX, format!("invalid YAML: {message}"), source, span)
 }
 

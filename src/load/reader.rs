@@ -153,7 +153,15 @@ pub(crate) fn expect_bool(sink: &mut Sink<'_>, node: &Node, what: &str) -> Optio
     match &node.kind {
         NodeKind::Bool(b) => Some(*b),
         other => {
-            sink.error(codes::WRONG_TYPE, format!("expected {what} to be `true` or `false`, found {}", other.describe()), node.span);
+            let diagnostic =
+                sink.error(codes::WRONG_TYPE, format!("expected {what} to be `true` or `false`, found {}", other.describe()), node.span);
+            if let NodeKind::Str(s) = other {
+                match s.to_ascii_lowercase().as_str() {
+                    "yes" | "y" | "on" => diagnostic.help = Some("write `true`".to_owned()),
+                    "no" | "n" | "off" => diagnostic.help = Some("write `false`".to_owned()),
+                    _ => {}
+                }
+            }
             None
         }
     }

@@ -45,7 +45,7 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
         }
     }
 
-    if !report.assumed.is_empty() || !report.not_applicable.is_empty() {
+    if !report.assumed.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", style.strong("Assumed"))?;
         let assumed: Vec<String> = report
@@ -54,13 +54,12 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
             .filter(|a| a.provenance == "assumed")
             .map(|a| format!("{} = {}", a.question, display(&a.value)))
             .collect();
-        if !assumed.is_empty() {
-            writeln!(out, "  {}", style.warn("Not answered, so the conservative default was used:"))?;
-            write!(out, "{}", wrap(&assumed.join(", "), WIDTH - 4, "    "))?;
-        }
-        if !report.not_applicable.is_empty() {
-            writeln!(out, "  Not applicable to this project: {}", report.not_applicable.join(", "))?;
-        }
+        writeln!(out, "  {}", style.warn("Not answered, so the conservative default was used:"))?;
+        write!(out, "{}", wrap(&assumed.join(", "), WIDTH - 4, "    "))?;
+    }
+    if !report.not_applicable.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Not applicable to this project: {}", report.not_applicable.join(", "))?;
     }
 
     if !report.next_steps.is_empty() {

@@ -162,8 +162,26 @@ impl<'f> Builder<'f> {
     }
 
     fn finish(mut self) -> (RuleSet, Vec<Diagnostic>) {
-        let questions = self.compile_questions();
-        let infos: Vec<QuestionInfo<'_>> = questions.iter().map(|q| QuestionInfo { id: &q.id, kind: &q.kind }).collect();
+        let kinds = self.question_kinds();
+        // Conditions are checked against every declared question, even one whose
+        // other fields failed, so one mistake does not cascade into many.
+        let placeholder = QuestionKind::Boolean;
+        let raw_questions = std::mem::take(&mut self.raw_questions);
+        let infos: Vec<QuestionInfo<'_>> = raw_questions
+            .iter()
+            .zip(&kinds)
+            .map(|(raw, kind)| QuestionInfo { id: &raw.id, kind: kind.as_ref().unwrap_or(&placeholder) })
+            .collect();
+        let mut questions = Vec::with_capacity(raw_questions.len());
+        for (index, (raw, kind)) in raw_questions.iter().zip(&kinds).enumerate() {
+            let mut sink = Sink::new(raw.source);
+            if let Some(kind) = kind {
+                if let Some(question) = read_question(&mut sink, raw, kind.clone(), index, &infos) {
+                    questions.push(question);
+                }
+            }
+            self.diagnostics.append(&mut sink.diagnostics);
+        }
         let mut rules: Vec<Rule> = Vec::new();
         for (source, node) in std::mem::take(&mut self.raw_rules) {
             let mut sink = Sink::new(source);
@@ -184,32 +202,15 @@ impl<'f> Builder<'f> {
         (rule_set, self.diagnostics)
     }
 
-    fn compile_questions(&mut self) -> Vec<Question> {
-        // Kinds first: a condition may read any question, so all types must be known.
+    /// Every question's type, first: a condition may read any question.
+    fn question_kinds(&mut self) -> Vec<Option<QuestionKind>> {
         let mut kinds = Vec::with_capacity(self.raw_questions.len());
         for raw in &self.raw_questions {
             let mut sink = Sink::new(raw.source);
             kinds.push(read_question_kind(&mut sink, raw));
             self.diagnostics.append(&mut sink.diagnostics);
         }
-        let placeholder = QuestionKind::Boolean;
-        let infos: Vec<QuestionInfo<'_>> = self
-            .raw_questions
-            .iter()
-            .zip(&kinds)
-            .map(|(raw, kind)| QuestionInfo { id: &raw.id, kind: kind.as_ref().unwrap_or(&placeholder) })
-            .collect();
-        let mut questions = Vec::with_capacity(self.raw_questions.len());
-        for (index, (raw, kind)) in self.raw_questions.iter().zip(&kinds).enumerate() {
-            let mut sink = Sink::new(raw.source);
-            if let Some(kind) = kind {
-                if let Some(question) = read_question(&mut sink, raw, kind.clone(), index, &infos) {
-                    questions.push(question);
-                }
-            }
-            self.diagnostics.append(&mut sink.diagnostics);
-        }
-        questions
+        kinds
     }
 }
 

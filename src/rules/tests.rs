@@ -1,0 +1,77 @@
+use super::*;
+
+fn default_set() -> RuleSet {
+    load_default().unwrap_or_else(|d| unreachable!("{d:#?}"))
+}
+
+#[test]
+fn the_default_rule_set_loads_with_the_public_question_ids() {
+    let set = default_set();
+    let ids: Vec<&str> = set.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "task_type",
+            "deadline_weeks",
+            "knowledge_freshness",
+            "needs_private_knowledge",
+            "hallucination_tolerance",
+            "strict_output_format",
+            "specific_tone",
+            "hard_to_describe_in_prompt",
+            "examples_available",
+            "examples_fit_in_context",
+            "prompt_tokens",
+            "latency_sensitive",
+            "monthly_requests",
+            "baseline_exists",
+            "baseline_meets_target",
+            "wants_smaller_model",
+        ]
+    );
+    let approaches: Vec<&str> = set.approaches.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(approaches, ["prompt_engineering", "rag", "fine_tuning"]);
+}
+
+#[test]
+fn every_default_rule_cites_a_source_and_every_question_is_read() {
+    let set = default_set();
+    for rule in &set.rules {
+        assert!(!rule.because.trim().is_empty(), "{}", rule.id);
+        assert!(
+            rule.source.contains("guidance §") || rule.source.contains("OpenAI"),
+            "{} cites `{}`",
+            rule.id,
+            rule.source
+        );
+    }
+    for (index, question) in set.questions.iter().enumerate() {
+        let read = set.rules.iter().any(|r| r.when.expr.questions().contains(&index))
+            || set.questions.iter().any(|q| q.ask_when.as_ref().is_some_and(|c| c.expr.questions().contains(&index)));
+        assert!(read, "no rule reads `{}`", question.id);
+    }
+}
+
+#[test]
+fn every_guidance_point_is_encoded() {
+    let set = default_set();
+    for point in ["§1", "§2.1", "§2.2", "§2.3", "§3.1", "§3.2", "§3.3", "§4"] {
+        assert!(set.rules.iter().any(|r| r.source.contains(point)), "no rule cites {point}");
+    }
+}
+
+#[test]
+fn a_rule_set_where_every_approach_can_be_vetoed_is_refused() {
+    let text = "approaches:
+  - { id: a, title: A }
+  - { id: b, title: B }
+questions:
+  - { id: q, text: Q?, type: boolean, default: false }
+rules:
+  - { id: r1, title: R1, when: q, veto: [a], because: x, source: y }
+  - { id: r2, title: R2, when: not q, veto: [b], because: x, source: y }
+";
+    let errors = load(&[SourceFile::new("t.yaml", text)], Limits::default()).err().unwrap_or_default();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("every approach can be vetoed"));
+}

@@ -1,0 +1,80 @@
+//! `evaluate` output, pinned by snapshots, and its contracts.
+
+use crate::{shouldtune, stderr, stdout};
+
+const EXAMPLE: &str = "examples/llm-project.yaml";
+
+#[test]
+fn table_output() {
+    let output = shouldtune(&["evaluate", EXAMPLE]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn json_output() {
+    let output = shouldtune(&["evaluate", EXAMPLE, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn markdown_output() {
+    let output = shouldtune(&["evaluate", "tests/fixtures/scenarios/invoice-extraction-fresh-format.llm-project.yaml", "-f", "markdown"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn json_has_the_documented_fields() {
+    let output = shouldtune(&["evaluate", EXAMPLE, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    for field in ["schema_version", "name", "recommendation", "combine_with", "scores", "ranking", "vetoed", "fired", "assumed", "next_steps"] {
+        assert!(report.get(field).is_some(), "missing `{field}`");
+    }
+    assert_eq!(report["schema_version"], 1);
+}
+
+#[test]
+fn output_is_deterministic() {
+    for format in ["table", "json", "markdown"] {
+        let first = shouldtune(&["evaluate", EXAMPLE, "-f", format]).stdout;
+        let second = shouldtune(&["evaluate", EXAMPLE, "-f", format]).stdout;
+        assert_eq!(first, second, "{format}");
+    }
+}
+
+#[test]
+fn reads_standard_input() {
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    let output = command
+        .args(["evaluate", "-", "-f", "json"])
+        .write_stdin("name: From stdin\nanswers:\n  needs_private_knowledge: true\n")
+        .output()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    assert_eq!(report["recommendation"], "rag");
+
+    let output = command.args(["evaluate", "-"]).write_stdin("name: [").output().unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn markdown_escapes_descriptor_text() {
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    let output = command
+        .args(["evaluate", "-", "-f", "markdown"])
+        .write_stdin("name: \"x | <script> # [y](z)\"\n")
+        .output()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("### shouldtune: x \\| &lt;script\\> \\# \\[y\\]\\(z\\)\n"), "{text}");
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let output = shouldtune(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&output));
+}

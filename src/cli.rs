@@ -16,7 +16,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// When to use colour: `auto` uses it on a terminal unless NO_COLOR is set.
+    /// When to use colour: `auto` uses it on a terminal unless `NO_COLOR` is set.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
@@ -72,7 +72,7 @@ pub enum EvaluateFormat {
 /// Colour preference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set.
+    /// Colour on a terminal, unless `NO_COLOR` is set.
     Auto,
     /// Always colour.
     Always,

@@ -100,7 +100,11 @@ fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descript
             if matches!(answers.kind, NodeKind::Null) { &[] } else { expect_map(sink, answers, "`answers`")? };
         for (key, value) in entries {
             let Some(id) = key.as_str() else {
-                sink.error(codes::WRONG_TYPE, format!("expected a question id, found {}", key.kind.describe()), key.span);
+                sink.error(
+                    codes::WRONG_TYPE,
+                    format!("expected a question id, found {}", key.kind.describe()),
+                    key.span,
+                );
                 continue;
             };
             let Some(index) = rule_set.question_index(id) else {
@@ -139,7 +143,10 @@ fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<
         other => {
             sink.error(
                 codes::WRONG_TYPE,
-                format!("expected `planned_approach` to be an approach or a list of approaches, found {}", other.describe()),
+                format!(
+                    "expected `planned_approach` to be an approach or a list of approaches, found {}",
+                    other.describe()
+                ),
                 node.span,
             )
             .help = Some(format!("expected one of {}", approach_list(rule_set)));

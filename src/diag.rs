@@ -160,9 +160,7 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
     let mut files = codespan_reporting::files::SimpleFiles::new();
     let main_id = files.add(file.name().to_owned(), file.text().to_owned());
     let range = clamp_range(file.text(), diagnostic.span);
-    let mut labels = vec![
-        Label::primary(main_id, range).with_message(diagnostic.label.clone().unwrap_or_default()),
-    ];
+    let mut labels = vec![Label::primary(main_id, range).with_message(diagnostic.label.clone().unwrap_or_default())];
     for (related_file, span, label) in &diagnostic.related {
         let id = if related_file == file {
             main_id

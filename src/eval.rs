@@ -144,9 +144,8 @@ pub fn evaluate(rule_set: &RuleSet, answers: Answers) -> Evaluation {
     let mut ranking: Vec<ApproachIndex> = (0..rule_set.approaches.len()).collect();
     ranking.sort_by_key(|&a| (is_vetoed(a), std::cmp::Reverse(scores[a]), a));
     let recommendation = ranking.first().copied().unwrap_or(0);
-    let won_by_tie = ranking
-        .get(1)
-        .is_some_and(|&second| !is_vetoed(second) && scores[second] == scores[recommendation]);
+    let won_by_tie =
+        ranking.get(1).is_some_and(|&second| !is_vetoed(second) && scores[second] == scores[recommendation]);
 
     for (index, rule) in rule_set.rules.iter().enumerate() {
         if rule.is_advice() && rule.when_recommended.contains(&recommendation) && rule.when.expr.eval(values) {
@@ -158,7 +157,10 @@ pub fn evaluate(rule_set: &RuleSet, answers: Answers) -> Evaluation {
     let mut combine_with: Vec<Combination> = Vec::new();
     for &index in &fired {
         for &approach in &rule_set.rules[index].combine_with {
-            if approach != recommendation && !is_vetoed(approach) && !combine_with.iter().any(|c| c.approach == approach) {
+            if approach != recommendation
+                && !is_vetoed(approach)
+                && !combine_with.iter().any(|c| c.approach == approach)
+            {
                 combine_with.push(Combination { approach, rule: index });
             }
         }

@@ -54,10 +54,7 @@ pub fn read_source(path: &Path, stdin: &mut dyn Read, limits: Limits) -> Result<
 
 fn read_capped(reader: &mut dyn Read, max: usize, name: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
     let mut bytes = Vec::new();
-    reader
-        .take(max as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error(name, &e))?;
+    reader.take(max as u64 + 1).read_to_end(&mut bytes).map_err(|e| io_error(name, &e))?;
     if bytes.len() > max {
         return Err(Box::new(too_large(name, bytes.len() as u64, max)));
     }
@@ -69,7 +66,9 @@ fn too_large(name: &str, size: u64, max: usize) -> Diagnostic {
         codes::FILE_TOO_LARGE,
         format!("`{name}` is {size} bytes or more, over the limit of {max} bytes"),
     )
-    .with_help("descriptors and rule files are a few kilobytes; raise the limit with `--max-file-size` if this is intended")
+    .with_help(
+        "descriptors and rule files are a few kilobytes; raise the limit with `--max-file-size` if this is intended",
+    )
 }
 
 fn io_error(name: &str, error: &std::io::Error) -> Box<Diagnostic> {

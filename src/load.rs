@@ -13,8 +13,7 @@ mod reader;
 
 pub use node::{Node, NodeKind, Span};
 pub(crate) use reader::{
-    MapReader, Sink, did_you_mean, expect_bool, expect_int, expect_map, expect_seq, expect_str,
-    report_unknown_key,
+    MapReader, Sink, did_you_mean, expect_bool, expect_int, expect_map, expect_seq, expect_str, report_unknown_key,
 };
 
 use crate::diag::{Diagnostic, codes};
@@ -39,10 +38,7 @@ impl Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES,
-            max_depth: Self::DEFAULT_MAX_DEPTH,
-        }
+        Limits { max_file_bytes: Self::DEFAULT_MAX_FILE_BYTES, max_depth: Self::DEFAULT_MAX_DEPTH }
     }
 }
 
@@ -56,11 +52,7 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
     if text.len() > limits.max_file_bytes {
         return Err(Box::new(Diagnostic::error(
             codes::FILE_TOO_LARGE,
-            format!(
-                "file is {} bytes, more than the limit of {} bytes",
-                text.len(),
-                limits.max_file_bytes
-            ),
+            format!("file is {} bytes, more than the limit of {} bytes", text.len(), limits.max_file_bytes),
             source,
             Span::START,
         )));
@@ -141,8 +133,13 @@ fn syntax_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagno
     let message = first_line_lowercase(&error.without_snippet().to_string());
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
-        return Diagnostic::error(codes::DUPLICATE_ID, format!("key `{key}` appears twice in the same mapping"), source, span)
-            .with_help("remove one of the two entries");
+        return Diagnostic::error(
+            codes::DUPLICATE_ID,
+            format!("key `{key}` appears twice in the same mapping"),
+            source,
+            span,
+        )
+        .with_help("remove one of the two entries");
     }
     Diagnostic::error(codes::YAML_SYNTAX, format!("invalid YAML: {message}"), source, span)
 }

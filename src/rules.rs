@@ -10,9 +10,7 @@ pub(crate) use compile::read_value as read_answer;
 pub mod expr;
 mod model;
 
-pub use model::{
-    Approach, ApproachIndex, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Value,
-};
+pub use model::{Approach, ApproachIndex, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Value};
 
 use crate::diag::Diagnostic;
 use crate::load::Limits;

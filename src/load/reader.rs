@@ -116,7 +116,11 @@ pub(crate) fn expect_map<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
     match &node.kind {
         NodeKind::Map(entries) => Some(entries),
         other => {
-            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a mapping, found {}", other.describe()), node.span);
+            sink.error(
+                codes::WRONG_TYPE,
+                format!("expected {what} to be a mapping, found {}", other.describe()),
+                node.span,
+            );
             None
         }
     }
@@ -127,7 +131,11 @@ pub(crate) fn expect_seq<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
     match &node.kind {
         NodeKind::Seq(items) => Some(items),
         other => {
-            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a list, found {}", other.describe()), node.span);
+            sink.error(
+                codes::WRONG_TYPE,
+                format!("expected {what} to be a list, found {}", other.describe()),
+                node.span,
+            );
             None
         }
     }
@@ -142,7 +150,11 @@ pub(crate) fn expect_str<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
             None
         }
         other => {
-            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a string, found {}", other.describe()), node.span);
+            sink.error(
+                codes::WRONG_TYPE,
+                format!("expected {what} to be a string, found {}", other.describe()),
+                node.span,
+            );
             None
         }
     }
@@ -153,8 +165,11 @@ pub(crate) fn expect_bool(sink: &mut Sink<'_>, node: &Node, what: &str) -> Optio
     match &node.kind {
         NodeKind::Bool(b) => Some(*b),
         other => {
-            let diagnostic =
-                sink.error(codes::WRONG_TYPE, format!("expected {what} to be `true` or `false`, found {}", other.describe()), node.span);
+            let diagnostic = sink.error(
+                codes::WRONG_TYPE,
+                format!("expected {what} to be `true` or `false`, found {}", other.describe()),
+                node.span,
+            );
             if let NodeKind::Str(s) = other {
                 match s.to_ascii_lowercase().as_str() {
                     "yes" | "y" | "on" => diagnostic.help = Some("write `true`".to_owned()),
@@ -172,7 +187,11 @@ pub(crate) fn expect_int(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option
     match &node.kind {
         NodeKind::Int(i) => Some(*i),
         other => {
-            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a whole number, found {}", other.describe()), node.span);
+            sink.error(
+                codes::WRONG_TYPE,
+                format!("expected {what} to be a whole number, found {}", other.describe()),
+                node.span,
+            );
             None
         }
     }

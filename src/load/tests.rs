@@ -44,9 +44,8 @@ fn alias_bombs_are_refused() {
     let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 1..12 {
         let prev = i - 1;
-        text.push_str(&format!(
-            "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
-        ));
+        let refs = vec![format!("*a{prev}"); 10].join(", ");
+        text = format!("{text}a{i}: &a{i} [{refs}]\n");
     }
     let error = parse(&text).err().map(|d| d.code);
     assert_eq!(error, Some(codes::YAML_SYNTAX));
@@ -60,7 +59,7 @@ fn nesting_at_the_limit_parses_and_beyond_is_refused_without_overflowing_the_sta
     for depth in [Limits::DEFAULT_MAX_DEPTH + 1, 100, 1_000] {
         let deep = format!("a: {}1{}\n", "[".repeat(depth), "]".repeat(depth));
         assert_eq!(parse(&deep).err().map(|d| d.code), Some(codes::YAML_SYNTAX), "depth {depth}");
-        let block: String = (0..depth).map(|i| format!("{}k:\n", "  ".repeat(i))).collect();
+        let block: String = (0..depth).map(|i| "  ".repeat(i) + "k:\n").collect();
         assert_eq!(parse(&block).err().map(|d| d.code), Some(codes::YAML_SYNTAX), "block depth {depth}");
     }
 }

@@ -11,7 +11,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out)?;
     write!(out, "**Recommendation:** {} (`{}`)", esc(&report.recommendation_title), report.recommendation)?;
     if !report.combine_with.is_empty() {
-        let with: Vec<String> = report.combine_with.iter().map(|c| format!("{} (`{}`)", esc(&c.title), c.approach)).collect();
+        let with: Vec<String> =
+            report.combine_with.iter().map(|c| format!("{} (`{}`)", esc(&c.title), c.approach)).collect();
         write!(out, ", together with {}", with.join(" and "))?;
     }
     writeln!(out)?;

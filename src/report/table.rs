@@ -6,8 +6,8 @@ use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Style as TableStyle};
 
-use super::text::{Style, sanitize, wrap};
 use super::Report;
+use super::text::{Style, sanitize, wrap};
 
 const WIDTH: usize = 88;
 
@@ -75,14 +75,10 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
 }
 
 fn headline(report: &Report, style: Style) -> String {
-    let mut line = format!(
-        "Recommendation: {} ({})",
-        style.good(&report.recommendation_title),
-        report.recommendation
-    );
+    let mut line = format!("Recommendation: {} ({})", style.good(&report.recommendation_title), report.recommendation);
     if !report.combine_with.is_empty() {
         let with: Vec<String> = report.combine_with.iter().map(|c| format!("{} ({})", c.title, c.approach)).collect();
-        line.push_str(&format!(", together with {}", with.join(" and ")));
+        line = format!("{line}, together with {}", with.join(" and "));
     }
     line
 }

@@ -12,18 +12,8 @@ use crate::source::SourceFile;
 const FILE_KEYS: &[&str] = &["version", "extends", "approaches", "questions", "rules"];
 const APPROACH_KEYS: &[&str] = &["id", "title", "description"];
 const QUESTION_KEYS: &[&str] = &["id", "text", "help", "type", "values", "min", "max", "default", "ask_when"];
-const RULE_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "when",
-    "effects",
-    "veto",
-    "combine_with",
-    "when_recommended",
-    "because",
-    "source",
-    "next_step",
-];
+const RULE_KEYS: &[&str] =
+    &["id", "title", "when", "effects", "veto", "combine_with", "when_recommended", "because", "source", "next_step"];
 
 /// The one rule-file format version this build reads.
 const FORMAT_VERSION: i64 = 1;
@@ -65,9 +55,7 @@ pub(super) fn compile(files: &[SourceFile], limits: Limits) -> Result<RuleSet, V
 
 fn extends_default(root: &Node) -> bool {
     let NodeKind::Map(entries) = &root.kind else { return false };
-    entries
-        .iter()
-        .any(|(k, v)| k.as_str() == Some("extends") && v.as_str() == Some("default"))
+    entries.iter().any(|(k, v)| k.as_str() == Some("extends") && v.as_str() == Some("default"))
 }
 
 /// Raw definitions gathered from every file, compiled together at the end
@@ -94,24 +82,22 @@ impl<'f> Builder<'f> {
             self.diagnostics.append(&mut sink.diagnostics);
             return;
         };
-        if let Some(version) = top.get("version") {
-            if let Some(v) = expect_int(&mut sink, version, "`version`") {
-                if v != FORMAT_VERSION {
-                    sink.error(
-                        codes::OUT_OF_RANGE,
-                        format!("rule file version `{v}` is not supported; this build reads version {FORMAT_VERSION}"),
-                        version.span,
-                    );
-                }
-            }
+        if let Some(version) = top.get("version")
+            && let Some(v) = expect_int(&mut sink, version, "`version`")
+            && v != FORMAT_VERSION
+        {
+            sink.error(
+                codes::OUT_OF_RANGE,
+                format!("rule file version `{v}` is not supported; this build reads version {FORMAT_VERSION}"),
+                version.span,
+            );
         }
-        if let Some(extends) = top.get("extends") {
-            if let Some(name) = expect_str(&mut sink, extends, "`extends`") {
-                if name != "default" {
-                    sink.error(codes::UNKNOWN_CHOICE, format!("cannot extend `{name}`"), extends.span)
-                        .help = Some("the only rule set that can be extended by name is `default`".to_owned());
-                }
-            }
+        if let Some(extends) = top.get("extends")
+            && let Some(name) = expect_str(&mut sink, extends, "`extends`")
+            && name != "default"
+        {
+            sink.error(codes::UNKNOWN_CHOICE, format!("cannot extend `{name}`"), extends.span).help =
+                Some("the only rule set that can be extended by name is `default`".to_owned());
         }
         if let Some(items) = top.get("approaches").and_then(|n| expect_seq(&mut sink, n, "`approaches`")) {
             for item in items {
@@ -175,10 +161,10 @@ impl<'f> Builder<'f> {
         let mut questions = Vec::with_capacity(raw_questions.len());
         for (index, (raw, kind)) in raw_questions.iter().zip(&kinds).enumerate() {
             let mut sink = Sink::new(raw.source);
-            if let Some(kind) = kind {
-                if let Some(question) = read_question(&mut sink, raw, kind.clone(), index, &infos) {
-                    questions.push(question);
-                }
+            if let Some(kind) = kind
+                && let Some(question) = read_question(&mut sink, raw, kind.clone(), index, &infos)
+            {
+                questions.push(question);
             }
             self.diagnostics.append(&mut sink.diagnostics);
         }
@@ -234,12 +220,12 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
             forbid(sink, "values", "the question is an integer");
             let min = map.get("min").and_then(|n| expect_int(sink, n, "`min`"));
             let max = map.get("max").and_then(|n| expect_int(sink, n, "`max`"));
-            if let (Some(lo), Some(hi)) = (min, max) {
-                if lo > hi {
-                    let span = map.key_span("max").unwrap_or(type_node.span);
-                    sink.error(codes::OUT_OF_RANGE, format!("`max` ({hi}) is smaller than `min` ({lo})"), span);
-                    return None;
-                }
+            if let (Some(lo), Some(hi)) = (min, max)
+                && lo > hi
+            {
+                let span = map.key_span("max").unwrap_or(type_node.span);
+                sink.error(codes::OUT_OF_RANGE, format!("`max` ({hi}) is smaller than `min` ({lo})"), span);
+                return None;
             }
             Some(QuestionKind::Integer { min, max })
         }
@@ -265,7 +251,8 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
             Some(QuestionKind::Choice { values })
         }
         other => {
-            let diagnostic = sink.error(codes::UNKNOWN_CHOICE, format!("unknown question type `{other}`"), type_node.span);
+            let diagnostic =
+                sink.error(codes::UNKNOWN_CHOICE, format!("unknown question type `{other}`"), type_node.span);
             diagnostic.help = Some(match did_you_mean(other, ["boolean", "integer", "choice"]) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "expected one of `boolean`, `integer`, `choice`".to_owned(),
@@ -291,7 +278,8 @@ fn read_question(
         let condition = read_condition(sink, node, infos)?;
         let reads: Vec<usize> = condition.expr.questions();
         if let Some(&late) = reads.iter().find(|&&q| q >= index) {
-            let which = if late == index { "itself".to_owned() } else { format!("`{}`, which is asked later", infos[late].id) };
+            let which =
+                if late == index { "itself".to_owned() } else { format!("`{}`, which is asked later", infos[late].id) };
             sink.error(
                 codes::CONDITION_ORDER,
                 format!("the condition for asking `{}` reads {which}", raw.id),
@@ -342,8 +330,12 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
                 NodeKind::Bool(b) => b.to_string(),
                 NodeKind::Int(i) => i.to_string(),
                 other => {
-                    sink.error(codes::WRONG_TYPE, format!("expected `{id}` to be one of its values, found {}", other.describe()), node.span)
-                        .help = Some(format!("expected one of {}", list(values)));
+                    sink.error(
+                        codes::WRONG_TYPE,
+                        format!("expected `{id}` to be one of its values, found {}", other.describe()),
+                        node.span,
+                    )
+                    .help = Some(format!("expected one of {}", list(values)));
                     return None;
                 }
             };
@@ -354,7 +346,8 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
                 Some(s) => format!("did you mean `{s}`? expected one of {}", list(values)),
                 None => format!("expected one of {}", list(values)),
             };
-            sink.error(codes::UNKNOWN_CHOICE, format!("`{text}` is not a value of `{id}`"), node.span).help = Some(help);
+            sink.error(codes::UNKNOWN_CHOICE, format!("`{text}` is not a value of `{id}`"), node.span).help =
+                Some(help);
             None
         }
     }
@@ -369,7 +362,11 @@ fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) 
         NodeKind::Str(s) => s.clone(),
         NodeKind::Bool(b) => b.to_string(),
         other => {
-            sink.error(codes::WRONG_TYPE, format!("expected a condition (a string), found {}", other.describe()), node.span);
+            sink.error(
+                codes::WRONG_TYPE,
+                format!("expected a condition (a string), found {}", other.describe()),
+                node.span,
+            );
             return None;
         }
     };
@@ -388,16 +385,20 @@ fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &
         NodeKind::Seq(items) => items.iter().collect(),
         NodeKind::Str(_) => vec![node],
         other => {
-            sink.error(codes::WRONG_TYPE, format!("expected `{key}` to be a list of approaches, found {}", other.describe()), node.span);
+            sink.error(
+                codes::WRONG_TYPE,
+                format!("expected `{key}` to be a list of approaches, found {}", other.describe()),
+                node.span,
+            );
             return Vec::new();
         }
     };
     let mut out = Vec::new();
     for item in items {
-        if let Some(index) = read_approach_ref(sink, item, approaches) {
-            if !out.contains(&index) {
-                out.push(index);
-            }
+        if let Some(index) = read_approach_ref(sink, item, approaches)
+            && !out.contains(&index)
+        {
+            out.push(index);
         }
     }
     out
@@ -430,8 +431,14 @@ fn read_rule(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>], appro
         for (key, value) in expect_map(sink, node, "`effects`").unwrap_or_default() {
             let Some(approach) = read_approach_ref(sink, key, approaches) else { continue };
             let Some(weight) = expect_int(sink, value, "an effect's weight") else { continue };
-            let Ok(weight) = i32::try_from(weight).map_err(|_| ()).and_then(|w| if w.abs() <= 1000 { Ok(w) } else { Err(()) }) else {
-                sink.error(codes::OUT_OF_RANGE, format!("weight {weight} is out of range; expected -1000 to 1000"), value.span);
+            let Ok(weight) =
+                i32::try_from(weight).map_err(|_| ()).and_then(|w| if w.abs() <= 1000 { Ok(w) } else { Err(()) })
+            else {
+                sink.error(
+                    codes::OUT_OF_RANGE,
+                    format!("weight {weight} is out of range; expected -1000 to 1000"),
+                    value.span,
+                );
                 continue;
             };
             if effects.iter().any(|(a, _)| *a == approach) {
@@ -503,7 +510,8 @@ fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
     // The evaluator must always have an approach to recommend: at least one must be beyond veto.
     let vetoable = |a: usize| rule_set.rules.iter().any(|r| r.veto.contains(&a));
     if !rule_set.approaches.is_empty() && (0..rule_set.approaches.len()).all(vetoable) {
-        let last_veto = rule_set.rules.iter().rev().find(|r| !r.veto.is_empty()).map_or(first_file, |r| r.origin.clone());
+        let last_veto =
+            rule_set.rules.iter().rev().find(|r| !r.veto.is_empty()).map_or(first_file, |r| r.origin.clone());
         out.push(
             Diagnostic::error(
                 codes::INVALID_RULE,
@@ -532,10 +540,11 @@ fn read_id(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<(String, Span
 }
 
 fn duplicate(sink: &mut Sink<'_>, what: &str, id: &str, span: Span, first: &Origin) {
-    let diagnostic = Diagnostic::error(codes::DUPLICATE_ID, format!("{what} `{id}` is defined twice"), sink.source, span)
-        .with_label("defined again here")
-        .with_related(&first.file, first.span, "first defined here")
-        .with_help(format!("give it another id, or remove one of the definitions of `{id}`"));
+    let diagnostic =
+        Diagnostic::error(codes::DUPLICATE_ID, format!("{what} `{id}` is defined twice"), sink.source, span)
+            .with_label("defined again here")
+            .with_related(&first.file, first.span, "first defined here")
+            .with_help(format!("give it another id, or remove one of the definitions of `{id}`"));
     sink.diagnostics.push(diagnostic);
 }
 
@@ -562,4 +571,3 @@ fn expr_diagnostic(source: &SourceFile, node: &Node, text: &str, error: ExprErro
     diagnostic.help = error.help;
     diagnostic
 }
-

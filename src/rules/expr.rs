@@ -360,7 +360,8 @@ fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
             }
             c if c.is_ascii_alphabetic() || c == b'_' => {
                 let mut end = i + 1;
-                while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_' || bytes[end] == b'-')
+                while end < bytes.len()
+                    && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_' || bytes[end] == b'-')
                 {
                     end += 1;
                 }
@@ -603,12 +604,8 @@ impl<'a> Checker<'_, 'a> {
     }
 
     fn unknown_question(&self, name: &str, ast: &Ast) -> ExprError {
-        let error = ExprError::new(
-            codes::EXPR_UNKNOWN_QUESTION,
-            format!("unknown question `{name}`"),
-            ast.start,
-            ast.end,
-        );
+        let error =
+            ExprError::new(codes::EXPR_UNKNOWN_QUESTION, format!("unknown question `{name}`"), ast.start, ast.end);
         match did_you_mean(name, self.questions.iter().map(|q| q.id)) {
             Some(s) => error.help(format!("did you mean `{s}`?")),
             None => error,
@@ -652,8 +649,8 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
-    fn operand(&self, ast: &'a Ast) -> Result<Operand<'a>, ExprError> {
-        Ok(match &ast.kind {
+    fn operand(&self, ast: &'a Ast) -> Operand<'a> {
+        match &ast.kind {
             AstKind::Ident(name) => match self.question(name) {
                 Some((_, QuestionInfo { kind: QuestionKind::Boolean, .. })) => Operand::Bool,
                 Some((index, QuestionInfo { kind: QuestionKind::Integer { .. }, .. })) => {
@@ -667,12 +664,12 @@ impl<'a> Checker<'_, 'a> {
             AstKind::Int(v) => Operand::Int(IntOperand::Literal(*v)),
             AstKind::Str(s) => Operand::Symbol(s, false),
             _ => Operand::Bool,
-        })
+        }
     }
 
     fn compare(&self, op: CmpOp, lhs: &'a Ast, rhs: &'a Ast, whole: &Ast) -> Result<Expr, ExprError> {
-        let left = self.operand(lhs)?;
-        let right = self.operand(rhs)?;
+        let left = self.operand(lhs);
+        let right = self.operand(rhs);
         match (left, right) {
             (Operand::Choice(q, values), Operand::Symbol(..)) => self.choice_compare(op, q, values, rhs, whole),
             (Operand::Symbol(..), Operand::Choice(q, values)) => self.choice_compare(op, q, values, lhs, whole),
@@ -694,14 +691,14 @@ impl<'a> Checker<'_, 'a> {
             (_, Operand::Symbol(name, true)) => Err(self.unknown_question(name, rhs)),
             (l, r) => Err(ExprError::new(
                 codes::EXPR_TYPE_MISMATCH,
-                format!("cannot compare {} with {}", self.describe(l, lhs), self.describe(r, rhs)),
+                format!("cannot compare {} with {}", Self::describe(l, lhs), Self::describe(r, rhs)),
                 whole.start,
                 whole.end,
             )),
         }
     }
 
-    fn describe(&self, operand: Operand<'_>, ast: &Ast) -> String {
+    fn describe(operand: Operand<'_>, ast: &Ast) -> String {
         let text = match &ast.kind {
             AstKind::Ident(name) => format!("`{name}`"),
             AstKind::Int(v) => format!("`{v}`"),
@@ -744,7 +741,7 @@ impl<'a> Checker<'_, 'a> {
     }
 
     fn membership(&self, lhs: &'a Ast, items: &'a [Ast]) -> Result<Expr, ExprError> {
-        match self.operand(lhs)? {
+        match self.operand(lhs) {
             Operand::Choice(question, values) => {
                 if items.is_empty() {
                     return Err(ExprError::new(codes::EXPR_SYNTAX, "the list after `in` is empty", lhs.end, lhs.end)
@@ -763,7 +760,7 @@ impl<'a> Checker<'_, 'a> {
             Operand::Symbol(name, true) => Err(self.unknown_question(name, lhs)),
             other => Err(ExprError::new(
                 codes::EXPR_TYPE_MISMATCH,
-                format!("`in` needs a choice question on its left, found {}", self.describe(other, lhs)),
+                format!("`in` needs a choice question on its left, found {}", Self::describe(other, lhs)),
                 lhs.start,
                 lhs.end,
             )),
@@ -793,20 +790,15 @@ fn choice_index(id: &str, values: &[String], ast: &Ast) -> Result<u16, ExprError
             .help(format!("expected one of {}", list_values(values))));
         }
     };
-    match values.iter().position(|v| v == name) {
-        Some(index) => Ok(u16::try_from(index).unwrap_or(u16::MAX)),
-        None => {
-            let error = ExprError::new(
-                codes::EXPR_UNKNOWN_VALUE,
-                format!("`{name}` is not a value of `{id}`"),
-                ast.start,
-                ast.end,
-            );
-            Err(match did_you_mean(name, values.iter().map(String::as_str)) {
-                Some(s) => error.help(format!("did you mean `{s}`? expected one of {}", list_values(values))),
-                None => error.help(format!("expected one of {}", list_values(values))),
-            })
-        }
+    if let Some(index) = values.iter().position(|v| v == name) {
+        Ok(u16::try_from(index).unwrap_or(u16::MAX))
+    } else {
+        let error =
+            ExprError::new(codes::EXPR_UNKNOWN_VALUE, format!("`{name}` is not a value of `{id}`"), ast.start, ast.end);
+        Err(match did_you_mean(name, values.iter().map(String::as_str)) {
+            Some(s) => error.help(format!("did you mean `{s}`? expected one of {}", list_values(values))),
+            None => error.help(format!("expected one of {}", list_values(values))),
+        })
     }
 }
 

@@ -20,7 +20,12 @@ fn json_output() {
 
 #[test]
 fn markdown_output() {
-    let output = shouldtune(&["evaluate", "tests/fixtures/scenarios/invoice-extraction-fresh-format.llm-project.yaml", "-f", "markdown"]);
+    let output = shouldtune(&[
+        "evaluate",
+        "tests/fixtures/scenarios/invoice-extraction-fresh-format.llm-project.yaml",
+        "-f",
+        "markdown",
+    ]);
     assert_eq!(output.status.code(), Some(0));
     insta::assert_snapshot!(stdout(&output));
 }
@@ -29,7 +34,18 @@ fn markdown_output() {
 fn json_has_the_documented_fields() {
     let output = shouldtune(&["evaluate", EXAMPLE, "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
-    for field in ["schema_version", "name", "recommendation", "combine_with", "scores", "ranking", "vetoed", "fired", "assumed", "next_steps"] {
+    for field in [
+        "schema_version",
+        "name",
+        "recommendation",
+        "combine_with",
+        "scores",
+        "ranking",
+        "vetoed",
+        "fired",
+        "assumed",
+        "next_steps",
+    ] {
         assert!(report.get(field).is_some(), "missing `{field}`");
     }
     assert_eq!(report["schema_version"], 1);
@@ -56,7 +72,8 @@ fn reads_standard_input() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
     assert_eq!(report["recommendation"], "rag");
 
-    let output = command.args(["evaluate", "-"]).write_stdin("name: [").output().unwrap_or_else(|e| unreachable!("{e}"));
+    let output =
+        command.args(["evaluate", "-"]).write_stdin("name: [").output().unwrap_or_else(|e| unreachable!("{e}"));
     assert_eq!(output.status.code(), Some(2));
 }
 

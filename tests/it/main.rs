@@ -11,33 +11,33 @@ use std::process::Output;
 use assert_cmd::Command;
 
 /// The repository root.
-pub fn root() -> PathBuf {
+fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A path under `tests/fixtures/`.
-pub fn fixture(relative: &str) -> PathBuf {
+fn fixture(relative: &str) -> PathBuf {
     root().join("tests/fixtures").join(relative)
 }
 
 /// `shouldtune ARGS` run from the repository root with colour off.
-pub fn shouldtune(args: &[&str]) -> Output {
+fn shouldtune(args: &[&str]) -> Output {
     let mut command = Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
     command.current_dir(root()).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").args(args);
     command.output().unwrap_or_else(|e| unreachable!("{e}"))
 }
 
 /// Standard output as text.
-pub fn stdout(output: &Output) -> String {
+fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Standard error as text.
-pub fn stderr(output: &Output) -> String {
+fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// The path relative to the repository root, as the CLI tests pass it.
-pub fn rel(path: &Path) -> String {
+fn rel(path: &Path) -> String {
     path.strip_prefix(root()).unwrap_or(path).display().to_string()
 }

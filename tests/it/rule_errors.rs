@@ -29,7 +29,12 @@ fn each_bad_rule_kind_is_a_load_error_at_the_right_place() {
 
 #[test]
 fn a_duplicate_names_both_places() {
-    let output = shouldtune(&["evaluate", "examples/llm-project.yaml", "--rules", "tests/fixtures/rules/duplicate-rule-id.yaml"]);
+    let output = shouldtune(&[
+        "evaluate",
+        "examples/llm-project.yaml",
+        "--rules",
+        "tests/fixtures/rules/duplicate-rule-id.yaml",
+    ]);
     insta::assert_snapshot!(stderr(&output));
 }
 

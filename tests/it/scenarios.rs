@@ -12,9 +12,7 @@ struct Expectation {
 
 fn expectation(text: &str) -> Option<Expectation> {
     let header = |key: &str| {
-        text.lines()
-            .filter_map(|l| l.strip_prefix("# "))
-            .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_owned()))
+        text.lines().filter_map(|l| l.strip_prefix("# ")).find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_owned()))
     };
     Some(Expectation {
         recommendation: header("expect:")?,
@@ -61,7 +59,8 @@ fn every_scenario_gets_its_expected_recommendation() {
 
 #[test]
 fn fine_tuning_without_a_baseline_puts_the_baseline_first() {
-    let output = shouldtune(&["evaluate", "tests/fixtures/scenarios/brand-voice-no-baseline.llm-project.yaml", "-f", "json"]);
+    let output =
+        shouldtune(&["evaluate", "tests/fixtures/scenarios/brand-voice-no-baseline.llm-project.yaml", "-f", "json"]);
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap_or_default();
     assert_eq!(report["recommendation"], "fine_tuning");
     let first = report["next_steps"][0].as_str().unwrap_or_default();

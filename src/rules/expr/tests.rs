@@ -77,7 +77,17 @@ fn unknown_choice_value_lists_allowed_values() {
 
 #[test]
 fn type_mismatches_are_rejected() {
-    for text in ["flag == 3", "count == true", "flag > other_flag", "freshness >= weekly", "count", "freshness", "3", "count in [1]", "freshness == 3"] {
+    for text in [
+        "flag == 3",
+        "count == true",
+        "flag > other_flag",
+        "freshness >= weekly",
+        "count",
+        "freshness",
+        "3",
+        "count in [1]",
+        "freshness == 3",
+    ] {
         assert_eq!(error(text).code, codes::EXPR_TYPE_MISMATCH, "{text}");
     }
 }

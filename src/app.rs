@@ -3,7 +3,8 @@
 
 use std::io::{Read, Write};
 
-use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, RulesArgs};
+use crate::check::{self, Policy};
+use crate::cli::{CheckArgs, CheckFormat, Cli, Command, DenyLevel, EvaluateArgs, EvaluateFormat, RulesArgs};
 use crate::diag::{self, Diagnostic};
 use crate::load::Limits;
 use crate::report::{self, Report, Style};
@@ -40,6 +41,8 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
     let limits = Limits { max_file_bytes: cli.max_file_size, ..Limits::default() };
     let result = match cli.command {
         Command::Evaluate(args) => evaluate(&args, limits, io),
+        Command::Check(args) => check(&args, limits, io),
+        Command::Completions(args) => completions(args.shell, io),
     };
     match result {
         Ok(exit) => exit,
@@ -113,5 +116,60 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     }
     io.stdout.write_all(&buffer)?;
     io.stdout.flush()?;
+    Ok(Exit::Ok)
+}
+
+fn check(args: &CheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let rule_set = load_rules(&args.rules, limits, io.stdin)?;
+    let (paths, discovery_problems) = check::discover(&args.paths);
+    if paths.is_empty() {
+        let mut problems = discovery_problems;
+        if problems.is_empty() {
+            let searched: Vec<String> = args.paths.iter().map(|p| format!("`{}`", p.display())).collect();
+            problems.push(
+                Diagnostic::without_file(
+                    diag::codes::IO_ERROR,
+                    format!("no descriptor found under {}", searched.join(", ")),
+                )
+                .with_help(
+                    "name descriptors `llm-project.yaml` or `*.llm-project.yaml`, or pass their paths; \
+                     `shouldtune ask` writes one",
+                ),
+            );
+        }
+        return Err(Failure::Diagnostics(problems));
+    }
+    let policy = Policy { allow_defaults: args.allow_defaults };
+    let run = check::check_files(&paths, &rule_set, policy, limits);
+    let mut buffer = Vec::new();
+    match args.format {
+        CheckFormat::Human => report::check::human::render(&run, &mut buffer, Style { color: io.stdout_color })?,
+        CheckFormat::Json => report::check::json::render(&run, &mut buffer)?,
+        CheckFormat::Sarif => report::check::sarif::render(&run, &mut buffer)?,
+        CheckFormat::Github => report::check::github::render(&run, &mut buffer)?,
+        CheckFormat::Junit => report::check::junit::render(&run, &mut buffer)?,
+        CheckFormat::Markdown => report::check::markdown::render(&run, &mut buffer)?,
+    }
+    io.stdout.write_all(&buffer)?;
+    io.stdout.flush()?;
+    if !discovery_problems.is_empty() {
+        let _ = diag::render(&discovery_problems, io.stderr, io.stderr_color);
+    }
+    let summary = run.summary();
+    let deny_warnings = args.deny.contains(&DenyLevel::Warnings);
+    Ok(if summary.failed > 0 || !discovery_problems.is_empty() {
+        Exit::Error
+    } else if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    })
+}
+
+fn completions(shell: clap_complete::Shell, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut command, "shouldtune", &mut buffer);
+    io.stdout.write_all(&buffer)?;
     Ok(Exit::Ok)
 }

@@ -30,6 +30,69 @@ pub struct Cli {
 pub enum Command {
     /// Recommend an approach for one project descriptor, with the reasons.
     Evaluate(EvaluateArgs),
+    /// Check every descriptor under the given paths against the guidance (for CI).
+    Check(CheckArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// `shouldtune check`.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit codes: 0 no error findings, 1 error findings, 2 a file could not be read or parsed.")]
+pub struct CheckArgs {
+    /// Descriptor files, or directories to search for `llm-project.yaml`,
+    /// `llm-project.yml` and `*.llm-project.yaml` (skipping `.git`, `target`
+    /// and `node_modules`).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Which rule set to use.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Report unanswered questions as notes instead of errors.
+    #[arg(long)]
+    pub allow_defaults: bool,
+
+    /// Treat this level of finding as failing the check.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Vec<DenyLevel>,
+}
+
+/// Levels `--deny` can promote to failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyLevel {
+    /// Warnings fail the check (exit 1).
+    Warnings,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// `path:line:col: error[id]: message` with snippets, grouped by file.
+    Human,
+    /// One JSON object with every file's evaluation and findings.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// `JUnit` XML, one test case per descriptor.
+    Junit,
+    /// Markdown, for a job summary or pull-request comment.
+    Markdown,
+}
+
+/// `shouldtune completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Rule-set selection shared by every command.

@@ -55,6 +55,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Other places that matter (e.g. the first definition of a duplicate).
     pub related: Vec<(SourceFile, Span, String)>,
+    /// Reasons behind the diagnostic, one sentence each (e.g. the rules behind a finding).
+    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -69,6 +71,7 @@ impl Diagnostic {
             label: None,
             help: None,
             related: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -83,6 +86,7 @@ impl Diagnostic {
             label: None,
             help: None,
             related: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -111,6 +115,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_related(mut self, file: &SourceFile, span: Span, label: impl Into<String>) -> Self {
         self.related.push((file.clone(), span, label.into()));
+        self
+    }
+
+    /// Adds a reason.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
         self
     }
 
@@ -152,6 +163,9 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
     };
     let Some(file) = &diagnostic.file else {
         writeln!(out, "{}[{}]: {}", diagnostic.severity, diagnostic.code, diagnostic.message)?;
+        for note in &diagnostic.notes {
+            writeln!(out, "  = because: {note}")?;
+        }
         if let Some(help) = &diagnostic.help {
             writeln!(out, "  = help: {help}")?;
         }
@@ -169,7 +183,7 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
         };
         labels.push(Label::secondary(id, clamp_range(related_file.text(), *span)).with_message(label.clone()));
     }
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| format!("because: {n}")).collect();
     if let Some(help) = &diagnostic.help {
         notes.push(format!("help: {help}"));
     }

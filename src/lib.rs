@@ -20,6 +20,7 @@
 //! ```
 
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod descriptor;
 pub mod diag;

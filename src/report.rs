@@ -5,10 +5,11 @@
 //! rule set. The JSON format is the report serialised as is; its field names
 //! are a public contract versioned by [`SCHEMA_VERSION`].
 
+pub mod check;
 pub mod json;
 pub mod markdown;
 pub mod table;
-mod text;
+pub(crate) mod text;
 
 use serde::Serialize;
 use serde::ser::SerializeMap;

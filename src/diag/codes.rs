@@ -8,53 +8,74 @@ pub struct CodeInfo {
     pub code: &'static str,
     /// What it means, in one line.
     pub summary: &'static str,
+    /// How to resolve it.
+    pub help: &'static str,
 }
 
 macro_rules! codes {
-    ($($(#[$doc:meta])* $name:ident = $code:literal, $summary:literal;)*) => {
+    ($($(#[$doc:meta])* $name:ident = $code:literal, $summary:literal, $help:literal;)*) => {
         $($(#[$doc])* pub const $name: &str = $code;)*
         /// Every code, in declaration order.
-        pub const ALL: &[CodeInfo] = &[$(CodeInfo { code: $code, summary: $summary }),*];
+        pub const ALL: &[CodeInfo] = &[$(CodeInfo { code: $code, summary: $summary, help: $help }),*];
     };
 }
 
 codes! {
     /// A file could not be read.
-    IO_ERROR = "io-error", "a file could not be read";
+    IO_ERROR = "io-error", "a file could not be read", "Check that the path exists, is a regular file and is readable.";
     /// A file is larger than the size limit.
-    FILE_TOO_LARGE = "file-too-large", "a file is larger than the size limit";
+    FILE_TOO_LARGE = "file-too-large", "a file is larger than the size limit", "Descriptors and rule files are a few kilobytes; raise `--max-file-size` if the file is legitimate.";
     /// A file is not valid YAML.
-    YAML_SYNTAX = "yaml-syntax", "a file is not valid YAML, or breaks a parsing limit";
+    YAML_SYNTAX = "yaml-syntax", "a file is not valid YAML, or breaks a parsing limit", "Fix the YAML at the position shown; anchors, aliases and nesting are limited to keep parsing safe.";
     /// A file holds no document.
-    EMPTY_DOCUMENT = "empty-document", "a file holds no YAML document";
+    EMPTY_DOCUMENT = "empty-document", "a file holds no YAML document", "Write a mapping with at least `name:`; see `examples/llm-project.yaml`.";
     /// A mapping has a key that is not allowed there.
-    UNKNOWN_KEY = "unknown-key", "a mapping has a key that is not allowed there";
+    UNKNOWN_KEY = "unknown-key", "a mapping has a key that is not allowed there", "Remove the key or correct its spelling; the message suggests the closest allowed key.";
     /// A required key is missing.
-    MISSING_KEY = "missing-key", "a required key is missing";
+    MISSING_KEY = "missing-key", "a required key is missing", "Add the key named in the message.";
     /// A value has the wrong type.
-    WRONG_TYPE = "wrong-type", "a value has the wrong type";
+    WRONG_TYPE = "wrong-type", "a value has the wrong type", "Write a value of the type named in the message (`true`/`false`, a whole number, or one of the listed values).";
     /// A number is outside its allowed range.
-    OUT_OF_RANGE = "out-of-range", "a number is outside the allowed range";
+    OUT_OF_RANGE = "out-of-range", "a number is outside the allowed range", "Use a number inside the range given in the message.";
     /// A value is not one of the allowed choices.
-    UNKNOWN_CHOICE = "unknown-choice", "a value is not one of the allowed choices";
+    UNKNOWN_CHOICE = "unknown-choice", "a value is not one of the allowed choices", "Use one of the values listed in the message.";
     /// A descriptor answers a question the rule set does not have.
-    UNKNOWN_QUESTION = "unknown-question", "an answer names a question the rule set does not have";
+    UNKNOWN_QUESTION = "unknown-question", "an answer names a question the rule set does not have", "Use a question id of the rule set (`shouldtune schema descriptor` lists them); the message suggests the closest one.";
     /// An identifier is defined twice.
-    DUPLICATE_ID = "duplicate-id", "an identifier is defined twice";
+    DUPLICATE_ID = "duplicate-id", "an identifier is defined twice", "Rename or remove one of the two definitions.";
     /// A name is not a declared approach.
-    UNKNOWN_APPROACH = "unknown-approach", "a name is not one of the rule set's approaches";
+    UNKNOWN_APPROACH = "unknown-approach", "a name is not one of the rule set's approaches", "Use one of the rule set's approach ids, such as `prompt_engineering`, `rag` or `fine_tuning`.";
     /// A rule or question is not well formed.
-    INVALID_RULE = "invalid-rule", "a rule, question or approach is not well formed";
+    INVALID_RULE = "invalid-rule", "a rule, question or approach is not well formed", "Follow the rule-file format described in the README.";
     /// A condition is not valid syntax.
-    EXPR_SYNTAX = "expr-syntax", "a condition is not valid syntax";
+    EXPR_SYNTAX = "expr-syntax", "a condition is not valid syntax", "Fix the condition at the column shown; conditions use `and`, `or`, `not`, comparisons and `in [...]`.";
     /// A condition names a question that does not exist.
-    EXPR_UNKNOWN_QUESTION = "expr-unknown-question", "a condition names a question that does not exist";
+    EXPR_UNKNOWN_QUESTION = "expr-unknown-question", "a condition names a question that does not exist", "Use an id from the rule set's `questions`.";
     /// A condition compares a choice question with a value it does not have.
-    EXPR_UNKNOWN_VALUE = "expr-unknown-value", "a condition uses a choice value the question does not have";
+    EXPR_UNKNOWN_VALUE = "expr-unknown-value", "a condition uses a choice value the question does not have", "Use one of the question's declared `values`.";
     /// A condition combines values of different types.
-    EXPR_TYPE_MISMATCH = "expr-type-mismatch", "a condition combines values of incompatible types";
+    EXPR_TYPE_MISMATCH = "expr-type-mismatch", "a condition combines values of incompatible types", "Compare numbers with numbers, booleans with `==`/`!=`, and choices with their values.";
     /// A question's ask-condition reads itself or a later question.
-    CONDITION_ORDER = "condition-order", "a question's condition reads itself or a later question";
+    CONDITION_ORDER = "condition-order", "a question's condition reads itself or a later question", "Move the question after the questions its condition reads, or change the condition.";
+
+    /// The plan names an approach other than the recommendation.
+    PLAN_CONTRADICTS = "plan-contradicts-recommendation", "the planned approach is not the one the rules recommend", "Change `planned_approach` to include the recommendation, or revisit the answers that led to it.";
+    /// The plan leaves out an approach the recommendation should be combined with.
+    PLAN_MISSING_COMBINATION = "plan-missing-combination", "the plan leaves out an approach to combine with the recommendation", "Add the approach to `planned_approach` as a list, e.g. `[fine_tuning, rag]`.";
+    /// The plan names an approach a rule rules out.
+    PLAN_VETOED = "plan-vetoed", "the planned approach is ruled out by a rule", "Remove the vetoed approach from `planned_approach`, or change what makes it infeasible (e.g. collect more examples).";
+    /// Fine-tuning is planned without a measured baseline.
+    FINE_TUNING_WITHOUT_BASELINE = "fine-tuning-without-baseline", "fine-tuning is planned without a measured baseline", "Build and measure a prompt-engineering or RAG baseline first, then set `baseline_exists: true`.";
+    /// Questions were left unanswered and defaults assumed.
+    ANSWER_ASSUMED = "answer-assumed", "questions were left unanswered and their defaults assumed", "Answer every question under `answers:`, or run with `--allow-defaults`.";
+    /// The descriptor names no plan.
+    NO_PLAN = "no-plan", "the descriptor names no planned approach", "Add `planned_approach:` so the check can compare the plan with the recommendation.";
+}
+
+/// The description of `code`, if it is one of ours.
+#[must_use]
+pub fn info(code: &str) -> Option<&'static CodeInfo> {
+    ALL.iter().find(|c| c.code == code)
 }
 
 #[cfg(test)]
@@ -71,7 +92,7 @@ mod tests {
                 "code {} is not kebab-case",
                 info.code
             );
-            assert!(!info.summary.is_empty());
+            assert!(!info.summary.is_empty() && !info.help.is_empty());
         }
     }
 }

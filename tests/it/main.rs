@@ -1,6 +1,7 @@
 //! CLI tests: the real binary on fixtures under `tests/fixtures/`.
 
 mod bad_input;
+mod check;
 mod evaluate;
 mod rule_errors;
 mod scenarios;

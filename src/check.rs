@@ -1,0 +1,138 @@
+//! `check`: every descriptor in a tree, evaluated and held against a policy.
+//!
+//! Discovery finds descriptor files; each is parsed, evaluated and checked
+//! independently (in parallel), and the results come back in sorted path
+//! order. Every problem, from a YAML syntax error to a plan that contradicts
+//! the recommendation, is a [`Diagnostic`] located in its file, so one set of
+//! renderers (`report::check`) serves every output format.
+
+mod discover;
+mod policy;
+
+pub use discover::discover;
+pub use policy::Policy;
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::load::Limits;
+use crate::report::Report;
+use crate::rules::RuleSet;
+use crate::source::SourceFile;
+use crate::{descriptor, eval, input};
+
+/// What happened to one descriptor.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    /// The path as shown in output (relative to the working directory where possible, `/`-separated).
+    pub path: String,
+    /// The evaluation, when the file could be read and parsed.
+    pub evaluated: Option<Evaluated>,
+    /// Findings and load errors, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A descriptor that was evaluated.
+#[derive(Debug, Clone)]
+pub struct Evaluated {
+    /// The evaluation report.
+    pub report: Report,
+    /// The planned approaches' ids, if a plan is given.
+    pub planned: Option<Vec<String>>,
+}
+
+impl FileResult {
+    /// Whether the file could not be read or parsed.
+    #[must_use]
+    pub fn failed(&self) -> bool {
+        self.evaluated.is_none()
+    }
+
+    /// How many diagnostics have `severity`.
+    #[must_use]
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+}
+
+/// The result of a whole `check` run.
+#[derive(Debug, Clone)]
+pub struct CheckRun {
+    /// One result per descriptor, in sorted path order.
+    pub files: Vec<FileResult>,
+}
+
+/// Totals over a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Descriptors checked.
+    pub files: usize,
+    /// Descriptors that could not be read or parsed.
+    pub failed: usize,
+    /// Error diagnostics (load errors included).
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Notes.
+    pub notes: usize,
+}
+
+impl CheckRun {
+    /// Totals over every file.
+    #[must_use]
+    pub fn summary(&self) -> Summary {
+        Summary {
+            files: self.files.len(),
+            failed: self.files.iter().filter(|f| f.failed()).count(),
+            errors: self.files.iter().map(|f| f.count(Severity::Error)).sum(),
+            warnings: self.files.iter().map(|f| f.count(Severity::Warning)).sum(),
+            notes: self.files.iter().map(|f| f.count(Severity::Note)).sum(),
+        }
+    }
+}
+
+/// Checks each of `paths` (descriptor files, already discovered) against `rule_set`.
+///
+/// Files are independent and checked in parallel; the result keeps the order of `paths`.
+#[must_use]
+pub fn check_files(paths: &[String], rule_set: &RuleSet, policy: Policy, limits: Limits) -> CheckRun {
+    let files = paths.par_iter().map(|path| check_one(path, rule_set, policy, limits)).collect();
+    CheckRun { files }
+}
+
+fn check_one(path: &str, rule_set: &RuleSet, policy: Policy, limits: Limits) -> FileResult {
+    let source = match input::read_source(std::path::Path::new(path), &mut std::io::empty(), limits) {
+        Ok(source) => source,
+        Err(diagnostic) => return failed(path, vec![with_file_name(*diagnostic, path)]),
+    };
+    check_source(path, &source, rule_set, policy, limits)
+}
+
+/// Checks one descriptor already in memory.
+#[must_use]
+pub fn check_source(path: &str, source: &SourceFile, rule_set: &RuleSet, policy: Policy, limits: Limits) -> FileResult {
+    let project = match descriptor::parse(source, rule_set, limits) {
+        Ok(project) => project,
+        Err(diagnostics) => return failed(path, diagnostics),
+    };
+    let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
+    let report = Report::new(rule_set, &project.name, &evaluation);
+    let mut diagnostics = policy::findings(rule_set, &project, &evaluation, &report, policy);
+    diagnostics.sort_by_key(|d| (d.span.offset, std::cmp::Reverse(d.severity)));
+    let planned =
+        project.planned.as_ref().map(|p| p.approaches.iter().map(|&a| rule_set.approaches[a].id.clone()).collect());
+    FileResult { path: path.to_owned(), evaluated: Some(Evaluated { report, planned }), diagnostics }
+}
+
+fn failed(path: &str, diagnostics: Vec<Diagnostic>) -> FileResult {
+    FileResult { path: path.to_owned(), evaluated: None, diagnostics }
+}
+
+/// I/O errors carry no source file; give them one (empty) so every
+/// diagnostic of a check run is located in its file.
+fn with_file_name(mut diagnostic: Diagnostic, path: &str) -> Diagnostic {
+    if diagnostic.file.is_none() {
+        diagnostic.file = Some(SourceFile::new(path, ""));
+    }
+    diagnostic
+}

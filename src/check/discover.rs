@@ -1,0 +1,87 @@
+//! Finding descriptor files under the paths a user gives.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::descriptor::is_descriptor_name;
+use crate::diag::{Diagnostic, codes};
+
+/// Directories never searched: version control, build output, dependencies.
+const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules"];
+
+/// The descriptor files under `paths`, sorted and without duplicates.
+///
+/// A path that is a file is taken as given, whatever its name. Directories
+/// are searched recursively for `llm-project.yaml`, `llm-project.yml` and
+/// `*.llm-project.yaml`. Symbolic links are followed; a link loop or an
+/// unreadable directory is reported and the search goes on.
+#[must_use]
+pub fn discover(paths: &[PathBuf]) -> (Vec<String>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = display(path);
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => search(path, &mut found, &mut problems),
+            Ok(_) => found.push(name),
+            Err(error) => problems.push(
+                Diagnostic::without_file(codes::IO_ERROR, format!("cannot read `{name}`: {}", reason(&error)))
+                    .with_help("give a descriptor file or a directory to search"),
+            ),
+        }
+    }
+    found.sort();
+    found.dedup();
+    (found, problems)
+}
+
+fn search(root: &Path, found: &mut Vec<String>, problems: &mut Vec<Diagnostic>) {
+    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
+        entry.depth() == 0
+            || !(entry.file_type().is_dir() && SKIPPED_DIRS.contains(&entry.file_name().to_string_lossy().as_ref()))
+    });
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_file() && is_descriptor_name(&entry.file_name().to_string_lossy()) {
+                    found.push(display(entry.path()));
+                }
+            }
+            Err(error) => {
+                let path = error.path().map_or_else(|| display(root), display);
+                let message = if error.loop_ancestor().is_some() {
+                    format!("symbolic link loop at `{path}`; not followed")
+                } else {
+                    format!("cannot search `{path}`: {}", error.io_error().map_or_else(|| error.to_string(), reason))
+                };
+                problems.push(Diagnostic::without_file(codes::IO_ERROR, message));
+            }
+        }
+    }
+}
+
+fn reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// A path as shown in reports: relative to the working directory when it is
+/// under it, `/`-separated, without a leading `./`.
+#[must_use]
+pub fn display(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let parts: Vec<String> = relative
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| match c {
+            Component::RootDir => String::new(),
+            other => other.as_os_str().to_string_lossy().into_owned(),
+        })
+        .collect();
+    if parts.is_empty() { ".".to_owned() } else { parts.join("/") }
+}

@@ -1,0 +1,54 @@
+//! `--format github`: GitHub Actions workflow commands, one per finding.
+//!
+//! Escaping follows GitHub's toolkit: `%`, `\r` and `\n` in the message;
+//! additionally `:` and `,` in properties. No file content can therefore end
+//! a command early or start a new one.
+
+use std::io::Write;
+
+use crate::check::CheckRun;
+use crate::diag::Severity;
+
+/// Writes one `::error`/`::warning`/`::notice` line per finding, then the summary as a notice.
+pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
+    for (file, diagnostic) in super::results(run) {
+        let command = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "notice",
+        };
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},title={}::{}",
+            escape_property(&file.path),
+            diagnostic.span.line,
+            diagnostic.span.column,
+            escape_property(&super::title(diagnostic.code)),
+            escape_data(&super::full_message(diagnostic)),
+        )?;
+    }
+    writeln!(out, "::notice title=shouldtune::{}", escape_data(&super::summary_line(&run.summary())))
+}
+
+/// Escapes a workflow command's message.
+#[must_use]
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+#[must_use]
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_github_specifies() {
+        assert_eq!(escape_data("50% done\r\n::error::x"), "50%25 done%0D%0A::error::x");
+        assert_eq!(escape_property("a,b:c%\n"), "a%2Cb%3Ac%25%0A");
+    }
+}

@@ -1,0 +1,81 @@
+//! `--format human`: grouped by file, `path:line:col: severity[id]: message`, a snippet, a summary.
+
+use std::io::Write;
+
+use crate::check::CheckRun;
+use crate::diag::{Diagnostic, Severity};
+use crate::report::text::{Style, sanitize};
+
+/// Writes the run for people.
+pub fn render(run: &CheckRun, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
+    for file in &run.files {
+        let path = sanitize(&file.path);
+        match &file.evaluated {
+            Some(evaluated) => {
+                let plan = evaluated
+                    .planned
+                    .as_ref()
+                    .map_or_else(|| "no plan".to_owned(), |p| format!("planned {}", p.join(", ")));
+                let mut recommended = evaluated.report.recommendation.clone();
+                for c in &evaluated.report.combine_with {
+                    recommended = format!("{recommended} + {}", c.approach);
+                }
+                writeln!(
+                    out,
+                    "{} {}",
+                    style.strong(&path),
+                    style.dim(&format!("({plan}; recommended {recommended})"))
+                )?;
+            }
+            None => writeln!(out, "{} {}", style.strong(&path), style.bad("(could not be checked)"))?,
+        }
+        for diagnostic in &file.diagnostics {
+            render_one(&path, diagnostic, out, style)?;
+        }
+    }
+    writeln!(out)?;
+    let summary = run.summary();
+    let line = super::summary_line(&summary);
+    let line = if summary.errors > 0 {
+        style.bad(&line)
+    } else if summary.warnings > 0 {
+        style.warn(&line)
+    } else {
+        style.good(&line)
+    };
+    writeln!(out, "{line}")
+}
+
+fn render_one(path: &str, diagnostic: &Diagnostic, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
+    let severity = match diagnostic.severity {
+        Severity::Error => style.bad(&format!("error[{}]", diagnostic.code)),
+        Severity::Warning => style.warn(&format!("warning[{}]", diagnostic.code)),
+        Severity::Note => style.dim(&format!("note[{}]", diagnostic.code)),
+    };
+    let span = diagnostic.span;
+    writeln!(out, "{path}:{}:{}: {severity}: {}", span.line, span.column, sanitize(&diagnostic.message))?;
+    let line_text = diagnostic
+        .file
+        .as_ref()
+        .and_then(|f| f.text().lines().nth(span.line.saturating_sub(1)))
+        .map(sanitize)
+        .unwrap_or_default();
+    let gutter = " ".repeat(span.line.to_string().len());
+    if !line_text.is_empty() {
+        let width = diagnostic
+            .file
+            .as_ref()
+            .and_then(|f| f.text().get(span.offset..span.offset + span.len))
+            .map_or(1, |t| t.lines().next().unwrap_or_default().chars().count().max(1));
+        writeln!(out, "{gutter} |")?;
+        writeln!(out, "{} | {line_text}", span.line)?;
+        writeln!(out, "{gutter} | {}{}", " ".repeat(span.column.saturating_sub(1)), style.bad(&"^".repeat(width)))?;
+    }
+    for note in &diagnostic.notes {
+        writeln!(out, "{gutter} = because: {}", sanitize(note))?;
+    }
+    if let Some(help) = &diagnostic.help {
+        writeln!(out, "{gutter} = help: {}", sanitize(help))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,85 @@
+//! `--format junit`: `JUnit` XML, one test case per descriptor.
+
+use std::io::Write;
+
+use crate::check::CheckRun;
+use crate::diag::Severity;
+
+/// Writes a `<testsuites>` document; error findings are failures, unreadable files are errors.
+pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
+    let failures = run.files.iter().filter(|f| !f.failed() && f.count(Severity::Error) > 0).count();
+    let errors = run.files.iter().filter(|f| f.failed()).count();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="shouldtune" tests="{}" failures="{failures}" errors="{errors}">"#,
+        run.files.len()
+    )?;
+    writeln!(
+        out,
+        r#"  <testsuite name="shouldtune check" tests="{}" failures="{failures}" errors="{errors}">"#,
+        run.files.len()
+    )?;
+    for file in &run.files {
+        writeln!(out, r#"    <testcase name="{}" classname="shouldtune.check">"#, escape(&file.path))?;
+        let problems: Vec<_> = file.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        if let Some(first) = problems.first() {
+            let element = if file.failed() { "error" } else { "failure" };
+            let body: Vec<String> = problems
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}:{}:{}: error[{}]: {}",
+                        file.path,
+                        d.span.line,
+                        d.span.column,
+                        d.code,
+                        super::full_message(d)
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                r#"      <{element} message="{}" type="{}">{}</{element}>"#,
+                escape(&first.message),
+                escape(first.code),
+                escape(&body.join("\n"))
+            )?;
+        }
+        let others: Vec<String> = file
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Error)
+            .map(|d| {
+                format!("{}:{}:{}: {}[{}]: {}", file.path, d.span.line, d.span.column, d.severity, d.code, d.message)
+            })
+            .collect();
+        if !others.is_empty() {
+            writeln!(out, "      <system-out>{}</system-out>", escape(&others.join("\n")))?;
+        }
+        writeln!(out, "    </testcase>")?;
+    }
+    writeln!(out, "  </testsuite>")?;
+    writeln!(out, "</testsuites>")
+}
+
+/// Escapes text for XML attributes and content, dropping characters XML 1.0 cannot carry.
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}

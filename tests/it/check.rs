@@ -1,0 +1,284 @@
+//! `check`: discovery, findings, exit codes, formats and escaping.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+use crate::{root, shouldtune, stderr, stdout};
+
+const REPO: &str = "tests/fixtures/check/repo";
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut full = vec!["check"];
+    full.extend_from_slice(args);
+    full.extend_from_slice(&["--format", "json"]);
+    serde_json::from_str(&stdout(&shouldtune(&full))).unwrap_or_default()
+}
+
+/// (file, finding id, severity, line, column) of every finding in a JSON run.
+fn findings(run: &serde_json::Value) -> Vec<(String, String, String, u64, u64)> {
+    let mut out = Vec::new();
+    for result in run["results"].as_array().into_iter().flatten() {
+        for f in result["findings"].as_array().into_iter().flatten() {
+            out.push((
+                result["path"].as_str().unwrap_or_default().to_owned(),
+                f["id"].as_str().unwrap_or_default().to_owned(),
+                f["severity"].as_str().unwrap_or_default().to_owned(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["column"].as_u64().unwrap_or_default(),
+            ));
+        }
+    }
+    out
+}
+
+fn has(all: &[(String, String, String, u64, u64)], file: &str, id: &str, severity: &str, line: u64) -> bool {
+    all.iter().any(|(f, i, s, l, _)| f.ends_with(file) && i == id && s == severity && *l == line)
+}
+
+#[test]
+fn every_finding_kind_lands_on_the_right_line() {
+    let run = json(&[REPO]);
+    let all = findings(&run);
+    let search = "search/search.llm-project.yaml";
+    // planned_approach is on line 11, below comments and blank lines.
+    assert!(has(&all, search, "plan-contradicts-recommendation", "error", 11), "{all:?}");
+    assert!(has(&all, search, "fine-tuning-without-baseline", "error", 11), "{all:?}");
+    let extraction = "extraction/llm-project.yml";
+    assert!(has(&all, extraction, "plan-missing-combination", "warning", 2), "{all:?}");
+    assert!(has(&all, extraction, "answer-assumed", "error", 3), "{all:?}");
+    assert_eq!(all.iter().filter(|(f, ..)| f == "tests/fixtures/check/repo/llm-project.yaml").count(), 0, "{all:?}");
+
+    let run = json(&["tests/fixtures/scenarios/too-few-examples.llm-project.yaml"]);
+    let all = findings(&run);
+    assert!(has(&all, "too-few-examples.llm-project.yaml", "plan-vetoed", "error", 4), "{all:?}");
+    assert!(
+        !all.iter().any(|(_, id, ..)| id == "plan-contradicts-recommendation"),
+        "a vetoed plan is reported once: {all:?}"
+    );
+
+    let run = json(&["tests/fixtures/scenarios/hackathon-demo.llm-project.yaml"]);
+    assert!(has(&findings(&run), "hackathon-demo.llm-project.yaml", "no-plan", "note", 3));
+}
+
+#[test]
+fn allow_defaults_turns_assumed_answers_into_notes() {
+    let file = "tests/fixtures/check/repo/services/extraction/llm-project.yml";
+    assert!(has(&findings(&json(&[file, "--allow-defaults"])), "llm-project.yml", "answer-assumed", "note", 3));
+    // Without the error it still fails? Only a warning is left: exit 0, or 1 with --deny warnings.
+    assert_eq!(shouldtune(&["check", file, "--allow-defaults"]).status.code(), Some(0));
+    assert_eq!(shouldtune(&["check", file, "--allow-defaults", "--deny", "warnings"]).status.code(), Some(1));
+    assert_eq!(shouldtune(&["check", file]).status.code(), Some(1));
+}
+
+#[test]
+fn exit_codes_distinguish_clean_findings_and_unreadable() {
+    assert_eq!(shouldtune(&["check", "tests/fixtures/check/repo/llm-project.yaml"]).status.code(), Some(0));
+    assert_eq!(shouldtune(&["check", REPO]).status.code(), Some(1));
+    let mixed = shouldtune(&["check", "tests/fixtures/check/mixed", "-f", "json"]);
+    assert_eq!(mixed.status.code(), Some(2), "{}", stderr(&mixed));
+    let run: serde_json::Value = serde_json::from_slice(&mixed.stdout).unwrap_or_default();
+    let statuses: Vec<(&str, &str)> = run["results"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| (r["path"].as_str().unwrap_or_default(), r["status"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("tests/fixtures/check/mixed/broken/llm-project.yaml", "failed"),
+            ("tests/fixtures/check/mixed/conflicting.llm-project.yaml", "evaluated"),
+            ("tests/fixtures/check/mixed/good/llm-project.yaml", "evaluated"),
+        ]
+    );
+    assert!(has(&findings(&run), "broken/llm-project.yaml", "yaml-syntax", "error", 3));
+    assert!(has(&findings(&run), "conflicting.llm-project.yaml", "plan-contradicts-recommendation", "error", 11));
+    assert_eq!(run["summary"]["failed"], 1);
+
+    let none = shouldtune(&["check", "tests/fixtures/bad"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(stderr(&none).contains("no descriptor found under `tests/fixtures/bad`"), "{}", stderr(&none));
+    assert!(stderr(&none).contains("help:"));
+
+    let missing = shouldtune(&["check", "does/not/exist"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("cannot read `does/not/exist`"));
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| unreachable!("{e}"));
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| unreachable!("{e}"));
+}
+
+#[test]
+fn directory_search_finds_descriptor_names_and_skips_build_and_vcs_dirs() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    for path in ["llm-project.yaml", "b/llm-project.yml", "a/search.llm-project.yaml", "a/deeper/z/llm-project.yaml"] {
+        write(&dir.path().join(path), &good);
+    }
+    for skipped in [
+        ".git/llm-project.yaml",
+        "target/llm-project.yaml",
+        "node_modules/pkg/llm-project.yaml",
+        "a/target/llm-project.yaml",
+    ] {
+        write(&dir.path().join(skipped), "not: [valid");
+    }
+    for ignored in ["other.yaml", "llm-project.json", "a/.llm-project.yaml", "llm-project.yaml.bak"] {
+        write(&dir.path().join(ignored), "not: [valid");
+    }
+    let output = Command::cargo_bin("shouldtune")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let paths: Vec<&str> = run["results"].as_array().into_iter().flatten().filter_map(|r| r["path"].as_str()).collect();
+    assert_eq!(
+        paths,
+        ["a/deeper/z/llm-project.yaml", "a/search.llm-project.yaml", "b/llm-project.yml", "llm-project.yaml"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_reported_not_followed_forever() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    write(&dir.path().join("a/llm-project.yaml"), &good);
+    std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/loop")).unwrap_or_else(|e| unreachable!("{e}"));
+    let output = Command::cargo_bin("shouldtune")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("symbolic link loop"), "{}", stderr(&output));
+    assert!(stdout(&output).contains("a/llm-project.yaml"), "the other files are still checked");
+}
+
+#[test]
+fn every_format_is_pinned_by_a_snapshot() {
+    for format in ["human", "json", "sarif", "github", "junit", "markdown"] {
+        let output = shouldtune(&["check", REPO, "--format", format]);
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        insta::assert_snapshot!(format!("check_{format}"), stdout(&output));
+    }
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    for format in ["human", "json", "sarif", "github", "junit", "markdown"] {
+        let first = shouldtune(&["check", REPO, "tests/fixtures/scenarios", "-f", format]).stdout;
+        let second = shouldtune(&["check", REPO, "tests/fixtures/scenarios", "-f", format]).stdout;
+        assert_eq!(first, second, "{format}");
+    }
+}
+
+#[test]
+fn sarif_validates_against_the_2_1_0_schema() {
+    // tests/sarif-schema-2.1.0.json is the OASIS SARIF 2.1.0 JSON schema, as shipped in the serde-sarif crate.
+    let schema_text = std::fs::read_to_string(root().join("tests/sarif-schema-2.1.0.json")).unwrap_or_default();
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap_or_default();
+    // One change to the official text: the `language` pattern's stray `]` (a literal in
+    // ECMAScript, an error in Rust's regex syntax) is escaped as `\\]`, which means the same.
+    let validator = jsonschema::draft7::new(&schema).unwrap_or_else(|e| unreachable!("{e}"));
+    for args in [vec![REPO], vec!["tests/fixtures/check/mixed"], vec!["tests/fixtures/scenarios"]] {
+        let mut full = vec!["check", "--format", "sarif"];
+        full.extend(args);
+        let output = shouldtune(&full);
+        let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+        let errors: Vec<String> =
+            validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().map_or(0, Vec::len);
+        let results = log["runs"][0]["results"].as_array().map_or(0, Vec::len);
+        assert!(rules > 0 && results > 0);
+        for result in log["runs"][0]["results"].as_array().into_iter().flatten() {
+            let id = &result["ruleId"];
+            let index = result["ruleIndex"].as_u64().unwrap_or(u64::MAX);
+            assert_eq!(&log["runs"][0]["tool"]["driver"]["rules"][usize::try_from(index).unwrap_or(0)]["id"], id);
+        }
+    }
+}
+
+/// A rule overlay whose reason text, and a descriptor whose file name, try to
+/// break out of every output format.
+#[test]
+fn hostile_text_is_escaped_in_every_format() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let hostile = "line1\n::error file=x::forged %0A <b>bold</b> | cell & \"q\" ]]> # h";
+    let rules = format!(
+        "extends: default\nrules:\n  - id: hostile\n    title: \"{title}\"\n    when: \"true\"\n    effects: {{ rag: 100 }}\n    because: {because}\n    source: test\n",
+        title = "T | <i>",
+        because = serde_json::to_string(hostile).unwrap_or_default(),
+    );
+    write(&dir.path().join("hostile-rules.yaml"), &rules);
+    let text = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let name = "we,ird:100%|<x>.llm-project.yaml";
+    write(&dir.path().join(name), &text.replace("Support ticket triage", "\"Name | <script>\\n::warning::x\""));
+    let run = |format: &str| {
+        let output = Command::cargo_bin("shouldtune")
+            .unwrap_or_else(|e| unreachable!("{e}"))
+            .current_dir(dir.path())
+            .args(["check", ".", "--rules", "hostile-rules.yaml", "--format", format])
+            .output()
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(output.status.code(), Some(1), "{format}: {}", stderr(&output));
+        stdout(&output)
+    };
+
+    let github = run("github");
+    // One line per finding plus the summary: no file text can start a line of its own.
+    assert_eq!(github.lines().count(), 2, "{github}");
+    for line in github.lines() {
+        assert!(
+            line.starts_with("::error ") || line.starts_with("::warning ") || line.starts_with("::notice "),
+            "{line}"
+        );
+    }
+    assert!(github.contains("forged %250A"), "a literal `%0A` must not decode to a newline: {github}");
+    assert!(github.contains("file=we%2Cird%3A100%25|<x>.llm-project.yaml,line=2,col=1"), "{github}");
+    assert!(github.contains("because: line1%0A%3A%3Aerror") || github.contains("because: line1%0A::error"), "{github}");
+
+    let markdown = run("markdown");
+    assert!(!markdown.contains("<x>") && !markdown.contains("<b>"), "{markdown}");
+    assert!(markdown.contains("we,ird:100%\\|&lt;x\\>"), "{markdown}");
+    for line in markdown.lines().filter(|l| l.starts_with("| ")) {
+        assert_eq!(line.matches(" | ").count() + 2, 5, "table rows keep four cells: {line}");
+    }
+
+    let junit = run("junit");
+    assert!(!junit.contains("<x>") && !junit.contains("<b>") && !junit.contains("]]>"), "{junit}");
+    assert!(junit.contains("&lt;b&gt;bold&lt;/b&gt;"), "{junit}");
+
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap_or_default();
+    let uri = sarif["runs"][0]["results"][0]["physicalLocation"].clone();
+    let _ = uri;
+    let first = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(first, "we%2Cird%3A100%25%7C%3Cx%3E.llm-project.yaml");
+    assert!(sarif["runs"][0]["results"][0]["message"]["text"].as_str().unwrap_or_default().contains(hostile));
+
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap_or_default();
+    assert_eq!(json["results"][0]["name"], "Name | <script>\n::warning::x");
+
+    let human = run("human");
+    assert!(!human.contains("\n::error file=x"), "{human}");
+}
+
+#[test]
+fn completions_are_generated_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = shouldtune(&["completions", shell]);
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        assert!(stdout(&output).contains("evaluate") && stdout(&output).contains("check"), "{shell}");
+    }
+}

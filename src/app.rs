@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 
 use crate::check::{self, Policy};
-use crate::cli::{CheckArgs, CheckFormat, Cli, Command, DenyLevel, EvaluateArgs, EvaluateFormat, RulesArgs};
+use crate::cli::{CheckArgs, Cli, Command, DenyLevel, EvaluateArgs, EvaluateFormat, RulesArgs};
 use crate::diag::{self, Diagnostic};
 use crate::load::Limits;
 use crate::report::{self, Report, Style};
@@ -140,22 +140,16 @@ fn check(args: &CheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Fail
         return Err(Failure::Diagnostics(problems));
     }
     let policy = Policy { allow_defaults: args.allow_defaults };
-    let run = check::check_files(&paths, &rule_set, policy, limits);
-    let mut buffer = Vec::new();
-    match args.format {
-        CheckFormat::Human => report::check::human::render(&run, &mut buffer, Style { color: io.stdout_color })?,
-        CheckFormat::Json => report::check::json::render(&run, &mut buffer)?,
-        CheckFormat::Sarif => report::check::sarif::render(&run, &mut buffer)?,
-        CheckFormat::Github => report::check::github::render(&run, &mut buffer)?,
-        CheckFormat::Junit => report::check::junit::render(&run, &mut buffer)?,
-        CheckFormat::Markdown => report::check::markdown::render(&run, &mut buffer)?,
-    }
-    io.stdout.write_all(&buffer)?;
-    io.stdout.flush()?;
+    let mut renderer = report::check::renderer(args.format, Style { color: io.stdout_color });
+    let mut out = std::io::BufWriter::new(&mut *io.stdout);
+    renderer.start(&mut out)?;
+    let summary = check::check_files(&paths, &rule_set, policy, limits, |file| renderer.file(&file, &mut out))?;
+    renderer.finish(&summary, &mut out)?;
+    out.flush()?;
+    drop(out);
     if !discovery_problems.is_empty() {
         let _ = diag::render(&discovery_problems, io.stderr, io.stderr_color);
     }
-    let summary = run.summary();
     let deny_warnings = args.deny.contains(&DenyLevel::Warnings);
     Ok(if summary.failed > 0 || !discovery_problems.is_empty() {
         Exit::Error

@@ -55,15 +55,8 @@ impl FileResult {
     }
 }
 
-/// The result of a whole `check` run.
-#[derive(Debug, Clone)]
-pub struct CheckRun {
-    /// One result per descriptor, in sorted path order.
-    pub files: Vec<FileResult>,
-}
-
 /// Totals over a run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     /// Descriptors checked.
     pub files: usize,
@@ -77,27 +70,42 @@ pub struct Summary {
     pub notes: usize,
 }
 
-impl CheckRun {
-    /// Totals over every file.
-    #[must_use]
-    pub fn summary(&self) -> Summary {
-        Summary {
-            files: self.files.len(),
-            failed: self.files.iter().filter(|f| f.failed()).count(),
-            errors: self.files.iter().map(|f| f.count(Severity::Error)).sum(),
-            warnings: self.files.iter().map(|f| f.count(Severity::Warning)).sum(),
-            notes: self.files.iter().map(|f| f.count(Severity::Note)).sum(),
-        }
+impl Summary {
+    /// Counts one more file.
+    pub fn add(&mut self, file: &FileResult) {
+        self.files += 1;
+        self.failed += usize::from(file.failed());
+        self.errors += file.count(Severity::Error);
+        self.warnings += file.count(Severity::Warning);
+        self.notes += file.count(Severity::Note);
     }
 }
 
-/// Checks each of `paths` (descriptor files, already discovered) against `rule_set`.
+/// Files checked per batch: large enough to keep both cores busy, small
+/// enough that memory stays flat however many descriptors a repository has.
+const BATCH: usize = 256;
+
+/// Checks each of `paths` (descriptor files, already discovered) against
+/// `rule_set`, handing each result to `each` in the order of `paths`.
 ///
-/// Files are independent and checked in parallel; the result keeps the order of `paths`.
-#[must_use]
-pub fn check_files(paths: &[String], rule_set: &RuleSet, policy: Policy, limits: Limits) -> CheckRun {
-    let files = paths.par_iter().map(|path| check_one(path, rule_set, policy, limits)).collect();
-    CheckRun { files }
+/// Files are independent and checked in parallel, a batch at a time; only one
+/// batch of results is held in memory. Stops at the first error `each` returns.
+pub fn check_files<E>(
+    paths: &[String],
+    rule_set: &RuleSet,
+    policy: Policy,
+    limits: Limits,
+    mut each: impl FnMut(FileResult) -> Result<(), E>,
+) -> Result<Summary, E> {
+    let mut summary = Summary::default();
+    for batch in paths.chunks(BATCH) {
+        let results: Vec<FileResult> = batch.par_iter().map(|path| check_one(path, rule_set, policy, limits)).collect();
+        for result in results {
+            summary.add(&result);
+            each(result)?;
+        }
+    }
+    Ok(summary)
 }
 
 fn check_one(path: &str, rule_set: &RuleSet, policy: Policy, limits: Limits) -> FileResult {

@@ -16,12 +16,14 @@ const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules"];
 /// unreadable directory is reported and the search goes on.
 #[must_use]
 pub fn discover(paths: &[PathBuf]) -> (Vec<String>, Vec<Diagnostic>) {
+    let cwd = std::env::current_dir().ok();
+    let cwd = cwd.as_deref();
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        let name = display(path);
+        let name = display(cwd, path);
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => search(path, &mut found, &mut problems),
+            Ok(meta) if meta.is_dir() => search(cwd, path, &mut found, &mut problems),
             Ok(_) => found.push(name),
             Err(error) => problems.push(
                 Diagnostic::without_file(codes::IO_ERROR, format!("cannot read `{name}`: {}", reason(&error)))
@@ -34,7 +36,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<String>, Vec<Diagnostic>) {
     (found, problems)
 }
 
-fn search(root: &Path, found: &mut Vec<String>, problems: &mut Vec<Diagnostic>) {
+fn search(cwd: Option<&Path>, root: &Path, found: &mut Vec<String>, problems: &mut Vec<Diagnostic>) {
     let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
         entry.depth() == 0
             || !(entry.file_type().is_dir() && SKIPPED_DIRS.contains(&entry.file_name().to_string_lossy().as_ref()))
@@ -43,11 +45,11 @@ fn search(root: &Path, found: &mut Vec<String>, problems: &mut Vec<Diagnostic>) 
         match entry {
             Ok(entry) => {
                 if entry.file_type().is_file() && is_descriptor_name(&entry.file_name().to_string_lossy()) {
-                    found.push(display(entry.path()));
+                    found.push(display(cwd, entry.path()));
                 }
             }
             Err(error) => {
-                let path = error.path().map_or_else(|| display(root), display);
+                let path = error.path().map_or_else(|| display(cwd, root), |p| display(cwd, p));
                 let message = if error.loop_ancestor().is_some() {
                     format!("symbolic link loop at `{path}`; not followed")
                 } else {
@@ -69,12 +71,8 @@ fn reason(error: &std::io::Error) -> String {
 
 /// A path as shown in reports: relative to the working directory when it is
 /// under it, `/`-separated, without a leading `./`.
-#[must_use]
-pub fn display(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf());
+fn display(cwd: Option<&Path>, path: &Path) -> String {
+    let relative = cwd.and_then(|cwd| path.strip_prefix(cwd).ok()).unwrap_or(path);
     let parts: Vec<String> = relative
         .components()
         .filter(|c| !matches!(c, Component::CurDir))

@@ -1,7 +1,9 @@
-//! Renderers for a `check` run: one [`CheckRun`], six views.
+//! Renderers for a `check` run: one stream of [`FileResult`]s, six views.
 //!
-//! Every renderer escapes descriptor and rule text for its own format, so
-//! no file content can forge a line, a workflow command, markup or XML.
+//! Renderers receive results one file at a time, so a run over a large
+//! repository never holds every report in memory. Every renderer escapes
+//! descriptor and rule text for its own format, so no file content can forge
+//! a line, a workflow command, markup or XML.
 
 pub mod github;
 pub mod human;
@@ -10,7 +12,36 @@ pub mod junit;
 pub mod markdown;
 pub mod sarif;
 
-use crate::check::{CheckRun, Summary};
+use std::io::Write;
+
+use crate::check::{FileResult, Summary};
+use crate::cli::CheckFormat;
+use crate::report::Style;
+
+/// A check-run renderer: `start`, then `file` once per descriptor in order, then `finish`.
+pub trait Renderer {
+    /// Writes whatever comes before the first file.
+    fn start(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
+        Ok(())
+    }
+    /// Writes (or records) one file's result.
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()>;
+    /// Writes whatever comes after the last file.
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()>;
+}
+
+/// The renderer for `format`.
+#[must_use]
+pub fn renderer(format: CheckFormat, style: Style) -> Box<dyn Renderer> {
+    match format {
+        CheckFormat::Human => Box::new(human::Human { style }),
+        CheckFormat::Json => Box::new(json::Json::default()),
+        CheckFormat::Sarif => Box::new(sarif::Sarif::default()),
+        CheckFormat::Github => Box::new(github::Github),
+        CheckFormat::Junit => Box::new(junit::Junit::default()),
+        CheckFormat::Markdown => Box::new(markdown::Markdown::default()),
+    }
+}
 
 /// `N files, N errors, N warnings` (and notes and unreadable files when there are any).
 #[must_use]
@@ -51,9 +82,4 @@ fn full_message(diagnostic: &crate::diag::Diagnostic) -> String {
         text.push_str(help);
     }
     text
-}
-
-/// Files with their findings, for renderers that iterate both.
-fn results(run: &CheckRun) -> impl Iterator<Item = (&crate::check::FileResult, &crate::diag::Diagnostic)> {
-    run.files.iter().flat_map(|file| file.diagnostics.iter().map(move |d| (file, d)))
 }

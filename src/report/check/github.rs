@@ -6,28 +6,36 @@
 
 use std::io::Write;
 
-use crate::check::CheckRun;
+use crate::check::{FileResult, Summary};
 use crate::diag::Severity;
 
-/// Writes one `::error`/`::warning`/`::notice` line per finding, then the summary as a notice.
-pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
-    for (file, diagnostic) in super::results(run) {
-        let command = match diagnostic.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "notice",
-        };
-        writeln!(
-            out,
-            "::{command} file={},line={},col={},title={}::{}",
-            escape_property(&file.path),
-            diagnostic.span.line,
-            diagnostic.span.column,
-            escape_property(&super::title(diagnostic.code)),
-            escape_data(&super::full_message(diagnostic)),
-        )?;
+/// One `::error`/`::warning`/`::notice` line per finding, then the summary as a notice.
+pub struct Github;
+
+impl super::Renderer for Github {
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
+        for diagnostic in &file.diagnostics {
+            let command = match diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "notice",
+            };
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},title={}::{}",
+                escape_property(&file.path),
+                diagnostic.span.line,
+                diagnostic.span.column,
+                escape_property(&super::title(diagnostic.code)),
+                escape_data(&super::full_message(diagnostic)),
+            )?;
+        }
+        Ok(())
     }
-    writeln!(out, "::notice title=shouldtune::{}", escape_data(&super::summary_line(&run.summary())))
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "::notice title=shouldtune::{}", escape_data(&super::summary_line(summary)))
+    }
 }
 
 /// Escapes a workflow command's message.

@@ -2,13 +2,19 @@
 
 use std::io::Write;
 
-use crate::check::CheckRun;
+use crate::check::{FileResult, Summary};
 use crate::diag::{Diagnostic, Severity};
 use crate::report::text::{Style, sanitize};
 
-/// Writes the run for people.
-pub fn render(run: &CheckRun, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
-    for file in &run.files {
+/// Writes each file's findings with snippets, then the summary line.
+pub struct Human {
+    /// Colour or not.
+    pub style: Style,
+}
+
+impl super::Renderer for Human {
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
+        let style = self.style;
         let path = sanitize(&file.path);
         match &file.evaluated {
             Some(evaluated) => {
@@ -32,18 +38,22 @@ pub fn render(run: &CheckRun, out: &mut dyn Write, style: Style) -> std::io::Res
         for diagnostic in &file.diagnostics {
             render_one(&path, diagnostic, out, style)?;
         }
+        Ok(())
     }
-    writeln!(out)?;
-    let summary = run.summary();
-    let line = super::summary_line(&summary);
-    let line = if summary.errors > 0 {
-        style.bad(&line)
-    } else if summary.warnings > 0 {
-        style.warn(&line)
-    } else {
-        style.good(&line)
-    };
-    writeln!(out, "{line}")
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+        let style = self.style;
+        writeln!(out)?;
+        let line = super::summary_line(summary);
+        let line = if summary.errors > 0 {
+            style.bad(&line)
+        } else if summary.warnings > 0 {
+            style.warn(&line)
+        } else {
+            style.good(&line)
+        };
+        writeln!(out, "{line}")
+    }
 }
 
 fn render_one(path: &str, diagnostic: &Diagnostic, out: &mut dyn Write, style: Style) -> std::io::Result<()> {

@@ -2,29 +2,27 @@
 
 use std::io::Write;
 
-use crate::check::CheckRun;
+use crate::check::{FileResult, Summary};
 use crate::diag::Severity;
 
-/// Writes a `<testsuites>` document; error findings are failures, unreadable files are errors.
-pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
-    let failures = run.files.iter().filter(|f| !f.failed() && f.count(Severity::Error) > 0).count();
-    let errors = run.files.iter().filter(|f| f.failed()).count();
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        out,
-        r#"<testsuites name="shouldtune" tests="{}" failures="{failures}" errors="{errors}">"#,
-        run.files.len()
-    )?;
-    writeln!(
-        out,
-        r#"  <testsuite name="shouldtune check" tests="{}" failures="{failures}" errors="{errors}">"#,
-        run.files.len()
-    )?;
-    for file in &run.files {
-        writeln!(out, r#"    <testcase name="{}" classname="shouldtune.check">"#, escape(&file.path))?;
+/// A `<testsuites>` document; error findings are failures, unreadable files are errors.
+///
+/// The suite's counts come first in the XML, so test cases are kept as text until the end.
+#[derive(Debug, Default)]
+pub struct Junit {
+    cases: String,
+    failures: usize,
+}
+
+impl super::Renderer for Junit {
+    fn file(&mut self, file: &FileResult, _out: &mut dyn Write) -> std::io::Result<()> {
+        use std::fmt::Write as _;
+        let cases = &mut self.cases;
+        let _ = writeln!(cases, r#"    <testcase name="{}" classname="shouldtune.check">"#, escape(&file.path));
         let problems: Vec<_> = file.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
         if let Some(first) = problems.first() {
             let element = if file.failed() { "error" } else { "failure" };
+            self.failures += usize::from(!file.failed());
             let body: Vec<String> = problems
                 .iter()
                 .map(|d| {
@@ -38,13 +36,13 @@ pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
                     )
                 })
                 .collect();
-            writeln!(
-                out,
+            let _ = writeln!(
+                cases,
                 r#"      <{element} message="{}" type="{}">{}</{element}>"#,
                 escape(&first.message),
                 escape(first.code),
                 escape(&body.join("\n"))
-            )?;
+            );
         }
         let others: Vec<String> = file
             .diagnostics
@@ -55,12 +53,24 @@ pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
             })
             .collect();
         if !others.is_empty() {
-            writeln!(out, "      <system-out>{}</system-out>", escape(&others.join("\n")))?;
+            let _ = writeln!(cases, "      <system-out>{}</system-out>", escape(&others.join("\n")));
         }
-        writeln!(out, "    </testcase>")?;
+        let _ = writeln!(cases, "    </testcase>");
+        Ok(())
     }
-    writeln!(out, "  </testsuite>")?;
-    writeln!(out, "</testsuites>")
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+        let (tests, failures, errors) = (summary.files, self.failures, summary.failed);
+        writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(out, r#"<testsuites name="shouldtune" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
+        writeln!(
+            out,
+            r#"  <testsuite name="shouldtune check" tests="{tests}" failures="{failures}" errors="{errors}">"#
+        )?;
+        out.write_all(self.cases.as_bytes())?;
+        writeln!(out, "  </testsuite>")?;
+        writeln!(out, "</testsuites>")
+    }
 }
 
 /// Escapes text for XML attributes and content, dropping characters XML 1.0 cannot carry.

@@ -3,20 +3,22 @@
 
 use std::io::Write;
 
-use crate::check::CheckRun;
+use std::fmt::Write as _;
+
+use crate::check::{FileResult, Summary};
 use crate::diag::Severity;
 use crate::report::text::escape_markdown as esc;
 
-/// Writes the run as GitHub-flavoured Markdown.
-pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
-    let summary = run.summary();
-    writeln!(out, "## shouldtune check")?;
-    writeln!(out)?;
-    writeln!(out, "{}", esc(&super::summary_line(&summary)))?;
-    writeln!(out)?;
-    writeln!(out, "| file | planned | recommended | result |")?;
-    writeln!(out, "|---|---|---|---|")?;
-    for file in &run.files {
+/// GitHub-flavoured Markdown: summary, table, details. The summary comes
+/// first, so rows and details are kept as text until the end.
+#[derive(Debug, Default)]
+pub struct Markdown {
+    rows: String,
+    details: String,
+}
+
+impl super::Renderer for Markdown {
+    fn file(&mut self, file: &FileResult, _out: &mut dyn Write) -> std::io::Result<()> {
         let (planned, recommended) = match &file.evaluated {
             Some(e) => {
                 let planned = e.planned.as_ref().map_or_else(|| "none".to_owned(), |p| p.join(", "));
@@ -39,21 +41,34 @@ pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
         } else {
             "ok".to_owned()
         };
-        writeln!(out, "| {} | {} | {} | {} |", esc(&file.path), esc(&planned), esc(&recommended), result)?;
-    }
-    for file in run.files.iter().filter(|f| !f.diagnostics.is_empty()) {
-        writeln!(out)?;
-        writeln!(out, "### {}", esc(&file.path))?;
-        writeln!(out)?;
+        let _ = writeln!(self.rows, "| {} | {} | {} | {} |", esc(&file.path), esc(&planned), esc(&recommended), result);
+        if file.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let details = &mut self.details;
+        let _ = writeln!(details);
+        let _ = writeln!(details, "### {}", esc(&file.path));
+        let _ = writeln!(details);
         for d in &file.diagnostics {
-            writeln!(out, "- **{}** `{}` (line {}): {}", d.severity, d.code, d.span.line, esc(&d.message))?;
+            let _ = writeln!(details, "- **{}** `{}` (line {}): {}", d.severity, d.code, d.span.line, esc(&d.message));
             for note in &d.notes {
-                writeln!(out, "  - because: {}", esc(note))?;
+                let _ = writeln!(details, "  - because: {}", esc(note));
             }
             if let Some(help) = &d.help {
-                writeln!(out, "  - help: {}", esc(help))?;
+                let _ = writeln!(details, "  - help: {}", esc(help));
             }
         }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "## shouldtune check")?;
+        writeln!(out)?;
+        writeln!(out, "{}", esc(&super::summary_line(summary)))?;
+        writeln!(out)?;
+        writeln!(out, "| file | planned | recommended | result |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        out.write_all(self.rows.as_bytes())?;
+        out.write_all(self.details.as_bytes())
+    }
 }

@@ -4,36 +4,53 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use crate::check::CheckRun;
+use crate::check::{FileResult, Summary};
 use crate::diag::{Severity, codes};
 
 /// Where the project lives; SARIF viewers link to it.
 pub const INFORMATION_URI: &str = "https://github.com/shouldtune/shouldtune";
 
-/// Writes one SARIF log with a `rules` entry for every rule id used.
-pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut used: Vec<&str> = super::results(run).map(|(_, d)| d.code).collect();
-    used.sort_unstable();
-    used.dedup();
-    let rules: Vec<Value> = used
-        .iter()
-        .map(|&code| {
-            let info = codes::info(code);
-            json!({
-                "id": code,
-                "name": code,
-                "shortDescription": { "text": info.map_or(code, |i| i.summary) },
-                "fullDescription": { "text": info.map_or(code, |i| i.summary) },
-                "help": { "text": info.map_or("", |i| i.help) },
-                "helpUri": format!("{INFORMATION_URI}#diagnostic-codes"),
+/// Streams one SARIF log. The driver lists every diagnostic code shouldtune
+/// has (a superset of the ids used), so results can be written as they arrive.
+#[derive(Debug, Default)]
+pub struct Sarif {
+    written: usize,
+}
+
+impl super::Renderer for Sarif {
+    fn start(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        let rules: Vec<Value> = codes::ALL
+            .iter()
+            .map(|info| {
+                json!({
+                    "id": info.code,
+                    "name": info.code,
+                    "shortDescription": { "text": info.summary },
+                    "fullDescription": { "text": info.summary },
+                    "help": { "text": info.help },
+                    "helpUri": format!("{INFORMATION_URI}#diagnostic-codes"),
+                })
             })
-        })
-        .collect();
-    let results: Vec<Value> = super::results(run)
-        .map(|(file, d)| {
-            json!({
+            .collect();
+        let driver = json!({
+            "name": "shouldtune",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": INFORMATION_URI,
+            "rules": rules,
+        });
+        let driver = serde_json::to_string(&driver).map_err(std::io::Error::other)?;
+        write!(
+            out,
+            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \
+             \"runs\": [{{\n    \"tool\": {{ \"driver\": {driver} }},\n    \"results\": ["
+        )
+    }
+
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
+        for d in &file.diagnostics {
+            let result = json!({
                 "ruleId": d.code,
-                "ruleIndex": used.iter().position(|c| *c == d.code).unwrap_or(0),
+                "ruleIndex": codes::ALL.iter().position(|c| c.code == d.code).unwrap_or(0),
                 "level": match d.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
@@ -46,26 +63,17 @@ pub fn render(run: &CheckRun, out: &mut dyn Write) -> std::io::Result<()> {
                         "region": { "startLine": d.span.line.max(1), "startColumn": d.span.column.max(1) },
                     }
                 }],
-            })
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "shouldtune",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": INFORMATION_URI,
-                    "rules": rules,
-                }
-            },
-            "results": results,
-        }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(std::io::Error::other)?;
-    writeln!(out)
+            });
+            write!(out, "{}\n      ", if self.written == 0 { "" } else { "," })?;
+            serde_json::to_writer(&mut *out, &result).map_err(std::io::Error::other)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "\n    ]\n  }}]\n}}")
+    }
 }
 
 /// A relative URI reference for a `/`-separated path: everything but

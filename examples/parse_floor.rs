@@ -1,5 +1,5 @@
 //! The parse floor for `check` benchmarks: read every descriptor under DIR
-//! and parse it with serde_yaml into a generic value, on one thread, doing
+//! and parse it with `serde_yaml` into a generic value, on one thread, doing
 //! nothing else. `cargo run --release --example parse_floor -- DIR`.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

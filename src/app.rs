@@ -1,6 +1,8 @@
 //! Commands: each takes parsed arguments and the process's streams, and
 //! returns an exit code. This is the edge where diagnostics are rendered.
 
+mod ask;
+
 use std::io::{Read, Write};
 
 use crate::check::{self, Policy};
@@ -20,6 +22,8 @@ pub enum Exit {
     Findings = 1,
     /// Bad input or usage.
     Error = 2,
+    /// `ask` was interrupted; the answers so far were saved as incomplete.
+    Interrupted = 130,
 }
 
 /// The process's streams and what the terminal supports, supplied by `main`.
@@ -34,6 +38,8 @@ pub struct Io<'a> {
     pub stdout_color: bool,
     /// Colour on standard error.
     pub stderr_color: bool,
+    /// Asks questions at a terminal; `None` when standard input is not a terminal.
+    pub prompter: Option<&'a mut dyn crate::questionnaire::Prompter>,
 }
 
 /// Runs a parsed command line.
@@ -42,6 +48,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
     let result = match cli.command {
         Command::Evaluate(args) => evaluate(&args, limits, io),
         Command::Check(args) => check(&args, limits, io),
+        Command::Ask(args) => ask::ask(&args, limits, io),
         Command::Completions(args) => completions(args.shell, io),
     };
     match result {

@@ -32,8 +32,29 @@ pub enum Command {
     Evaluate(EvaluateArgs),
     /// Check every descriptor under the given paths against the guidance (for CI).
     Check(CheckArgs),
+    /// Answer the questions interactively and save a descriptor (resumable).
+    Ask(AskArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+}
+
+/// `shouldtune ask`.
+#[derive(Debug, Args)]
+#[command(after_help = "Keys: Enter accepts the default, Esc goes back, Ctrl-C saves the answers so far and quits.\n\
+Exit codes: 0 saved (or saving declined), 2 no terminal or bad input, 130 interrupted (answers saved as incomplete).")]
+pub struct AskArgs {
+    /// Where to save the descriptor. An incomplete descriptor here is resumed;
+    /// a complete one is only overwritten after confirmation.
+    #[arg(long, value_name = "FILE", default_value = "llm-project.yaml")]
+    pub save: PathBuf,
+
+    /// Pre-fill answers from an existing descriptor and ask only what is missing.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+
+    /// Which rule set to use.
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }
 
 /// `shouldtune check`.

@@ -12,6 +12,10 @@
 //! Answers are checked against the rule set's questions: unknown ids, wrong
 //! types, out-of-range numbers and unknown choice values are errors.
 
+mod write;
+
+pub use write::{Draft, to_yaml};
+
 use crate::diag::{Diagnostic, codes};
 use crate::eval::Answers;
 use crate::load::{
@@ -26,7 +30,7 @@ pub const FILE_NAMES: &[&str] = &["llm-project.yaml", "llm-project.yml"];
 /// The suffix of descriptor files with a prefix (`search.llm-project.yaml`).
 pub const FILE_SUFFIX: &str = ".llm-project.yaml";
 
-const KEYS: &[&str] = &["name", "description", "planned_approach", "answers"];
+const KEYS: &[&str] = &["name", "description", "planned_approach", "incomplete", "answers"];
 
 /// A checked descriptor.
 #[derive(Debug, Clone)]
@@ -47,6 +51,8 @@ pub struct Descriptor {
     pub answers_span: Option<Span>,
     /// Where the `name:` key is.
     pub name_span: Span,
+    /// Where `incomplete: true` is written, when an interrupted `shouldtune ask` saved it.
+    pub incomplete: Option<Span>,
 }
 
 /// The approaches a team plans, and where the plan is written.
@@ -72,8 +78,27 @@ pub fn is_descriptor_name(file_name: &str) -> bool {
     FILE_NAMES.contains(&file_name) || (file_name.ends_with(FILE_SUFFIX) && file_name.len() > FILE_SUFFIX.len())
 }
 
-/// Parses and checks a descriptor against `rule_set`, reporting every problem found.
+/// Parses and checks a complete descriptor against `rule_set`, reporting every problem found.
+///
+/// A descriptor marked `incomplete: true` (an interrupted questionnaire) is refused.
 pub fn parse(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<Descriptor, Vec<Diagnostic>> {
+    let descriptor = parse_partial(source, rule_set, limits)?;
+    if let Some(span) = descriptor.incomplete {
+        return Err(vec![
+            Diagnostic::error(
+                codes::INCOMPLETE_DESCRIPTOR,
+                "this descriptor is marked `incomplete`: the questionnaire that wrote it was interrupted",
+                source,
+                span,
+            )
+            .with_help(format!("finish it with `shouldtune ask --save {}`", source.name())),
+        ]);
+    }
+    Ok(descriptor)
+}
+
+/// Parses a descriptor that may be marked `incomplete: true`, for resuming a questionnaire.
+pub fn parse_partial(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<Descriptor, Vec<Diagnostic>> {
     let root = parse_document(source, limits).map_err(|d| vec![*d])?;
     let mut sink = Sink::new(source);
     let descriptor = read(&mut sink, &root, rule_set);
@@ -91,6 +116,11 @@ fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descript
         let span = map.key_span("planned_approach").unwrap_or(node.span);
         read_planned(sink, node, rule_set).map(|approaches| Planned { approaches, span })
     });
+    let incomplete = map
+        .get("incomplete")
+        .and_then(|n| crate::load::expect_bool(sink, n, "`incomplete`"))
+        .filter(|marked| *marked)
+        .and(map.key_span("incomplete"));
     let count = rule_set.questions.len();
     let mut given = vec![None; count];
     let mut answer_spans = vec![None; count];
@@ -131,10 +161,10 @@ fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descript
         answer_spans,
         answers_span: map.key_span("answers"),
         name_span: map.key_span("name").unwrap_or(map.span()),
+        incomplete,
     })
 }
 
-/// The planned approaches; `None` when the plan is empty (`planned_approach:` with no value) or malformed.
 fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<Vec<ApproachIndex>> {
     let items: Vec<&Node> = match &node.kind {
         NodeKind::Null => return None,

@@ -27,6 +27,8 @@ pub mod diag;
 pub mod eval;
 pub mod input;
 pub mod load;
+pub mod questionnaire;
 pub mod report;
 pub mod rules;
+pub mod save;
 pub mod source;

@@ -4,6 +4,8 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+mod terminal;
+
 use clap::Parser;
 use shouldtune::app::{self, Io};
 use shouldtune::cli::{Cli, ColorChoice};
@@ -29,7 +31,17 @@ fn main() -> ExitCode {
     let stderr_color = color_for(stderr.is_terminal());
     let mut stdout = stdout.lock();
     let mut stderr = stderr.lock();
-    let mut stdin = std::io::stdin().lock();
-    let mut io = Io { stdout: &mut stdout, stderr: &mut stderr, stdin: &mut stdin, stdout_color, stderr_color };
+    let stdin = std::io::stdin();
+    // `inquire` opens the terminal itself, so a pipe on stdin would not stop it: check first.
+    let mut prompter = stdin.is_terminal().then(|| terminal::TerminalPrompter::new(stderr_color));
+    let mut stdin = stdin.lock();
+    let mut io = Io {
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        stdin: &mut stdin,
+        stdout_color,
+        stderr_color,
+        prompter: prompter.as_mut().map(|p| p as &mut dyn shouldtune::questionnaire::Prompter),
+    };
     ExitCode::from(app::run(cli, &mut io) as u8)
 }

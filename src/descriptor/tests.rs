@@ -42,3 +42,60 @@ fn descriptor_file_names() {
     assert!(!is_descriptor_name(".llm-project.yaml"));
     assert!(!is_descriptor_name("llm-project.json"));
 }
+
+mod round_trip {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::eval::evaluate;
+    use crate::rules::QuestionKind;
+
+    fn answers_strategy(set: &RuleSet) -> impl Strategy<Value = Vec<Option<Value>>> + use<> {
+        let per_question: Vec<BoxedStrategy<Option<Value>>> = set
+            .questions
+            .iter()
+            .map(|q| {
+                let value: BoxedStrategy<Value> = match &q.kind {
+                    QuestionKind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
+                    QuestionKind::Integer { min, max } => {
+                        (min.unwrap_or(0)..=max.unwrap_or(5_000_000)).prop_map(Value::Int).boxed()
+                    }
+                    QuestionKind::Choice { values } => {
+                        (0..u16::try_from(values.len()).unwrap_or(1)).prop_map(Value::Choice).boxed()
+                    }
+                };
+                proptest::option::of(value).boxed()
+            })
+            .collect();
+        per_question
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// What `ask` saves, `evaluate` reads back to the same evaluation as the answers it was given.
+        #[test]
+        fn saved_answers_evaluate_like_the_answers_given(
+            given in answers_strategy(&crate::rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"))),
+            name in "\\PC{1,40}",
+            planned in proptest::option::of(proptest::collection::vec(0_usize..3, 1..3)),
+        ) {
+            let set = crate::rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"));
+            prop_assume!(!name.trim().is_empty());
+            let mut planned = planned;
+            if let Some(p) = planned.as_mut() {
+                let mut seen = Vec::new();
+                p.retain(|a| if seen.contains(a) { false } else { seen.push(*a); true });
+            }
+            let draft = Draft { name: name.clone(), description: None, planned: planned.clone(), given: given.clone(), incomplete: false };
+            let text = to_yaml(&set, &draft);
+            let parsed = parse(&SourceFile::new("saved.yaml", text.clone()), &set, Limits::default())
+                .map_err(|d| TestCaseError::fail(format!("{d:?}\n{text}")))?;
+            prop_assert_eq!(&parsed.name, &name);
+            prop_assert_eq!(parsed.planned.as_ref().map(|p| p.approaches.clone()), planned);
+            let expected = evaluate(&set, crate::eval::Answers::resolve(&set, &given));
+            let actual = evaluate(&set, parsed.answers(&set));
+            prop_assert_eq!(actual, expected);
+        }
+    }
+}

@@ -45,6 +45,8 @@ codes! {
     DUPLICATE_ID = "duplicate-id", "an identifier is defined twice", "Rename or remove one of the two definitions.";
     /// A name is not a declared approach.
     UNKNOWN_APPROACH = "unknown-approach", "a name is not one of the rule set's approaches", "Use one of the rule set's approach ids, such as `prompt_engineering`, `rag` or `fine_tuning`.";
+    /// A descriptor was saved by an interrupted questionnaire.
+    INCOMPLETE_DESCRIPTOR = "incomplete-descriptor", "the descriptor was saved by an interrupted questionnaire", "Finish it with `shouldtune ask --save FILE`, which resumes at the first unanswered question.";
     /// A rule or question is not well formed.
     INVALID_RULE = "invalid-rule", "a rule, question or approach is not well formed", "Follow the rule-file format described in the README.";
     /// A condition is not valid syntax.

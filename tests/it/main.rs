@@ -1,5 +1,7 @@
 //! CLI tests: the real binary on fixtures under `tests/fixtures/`.
 
+#[cfg(unix)]
+mod ask;
 mod bad_input;
 mod check;
 mod evaluate;

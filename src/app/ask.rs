@@ -1,0 +1,186 @@
+//! `shouldtune ask`: the questionnaire, its review and its save.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{Exit, Failure, Io, load_rules};
+use crate::cli::AskArgs;
+use crate::descriptor::{self, Draft};
+use crate::diag::{Diagnostic, codes};
+use crate::load::{Limits, NodeKind};
+use crate::questionnaire::{self, Finish, Prompt, Prompter, Reply};
+use crate::report::{self, Report, Style};
+use crate::rules::RuleSet;
+use crate::source::SourceFile;
+use crate::{eval, input, save};
+
+pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let Some(prompter) = io.prompter.take() else {
+        return Err(Failure::Diagnostics(vec![
+            Diagnostic::without_file(codes::IO_ERROR, "`ask` needs a terminal on standard input, and there is none")
+                .with_help(
+                    "to evaluate a descriptor without prompts run `shouldtune evaluate FILE`; in CI run `shouldtune check`",
+                ),
+        ]));
+    };
+    let rule_set = load_rules(&args.rules, limits, io.stdin)?;
+    let start = starting_point(args, &rule_set, limits, io)?;
+    match questionnaire::run(&rule_set, start.draft, start.ask_name, prompter) {
+        Finish::Interrupted(draft) => {
+            let text = descriptor::to_yaml(&rule_set, &draft);
+            let path = write_without_clobbering(&args.save, &text, start.resuming, limits, None)?;
+            let answered = draft.given.iter().filter(|g| g.is_some()).count();
+            writeln!(
+                io.stderr,
+                "\ninterrupted: {answered} answer{} saved to `{}`, marked incomplete\nresume with: shouldtune ask --save {}",
+                if answered == 1 { "" } else { "s" },
+                path.display(),
+                path.display()
+            )?;
+            Ok(Exit::Interrupted)
+        }
+        Finish::Completed(draft) => {
+            review(&rule_set, &draft, io)?;
+            let save_prompt = Prompt {
+                message: format!("Save to {}?", args.save.display()),
+                help: "Enter saves · n discards".to_owned(),
+                progress: "save".to_owned(),
+            };
+            // Ctrl-C here still saves: nothing typed is lost.
+            if prompter.yes_no(&save_prompt, true) == Reply::Answer(false) {
+                writeln!(io.stderr, "not saved")?;
+                return Ok(Exit::Ok);
+            }
+            let text = descriptor::to_yaml(&rule_set, &draft);
+            let path = write_without_clobbering(&args.save, &text, start.resuming, limits, Some(prompter))?;
+            writeln!(io.stderr, "saved `{}`; check it with: shouldtune check {}", path.display(), path.display())?;
+            Ok(Exit::Ok)
+        }
+    }
+}
+
+struct Start {
+    draft: Draft,
+    ask_name: bool,
+    /// The save path holds the incomplete descriptor being resumed.
+    resuming: bool,
+}
+
+fn starting_point(args: &AskArgs, rule_set: &RuleSet, limits: Limits, io: &mut Io<'_>) -> Result<Start, Failure> {
+    if let Some(from) = &args.from {
+        let source = input::read_source(from, io.stdin, limits)?;
+        let found = descriptor::parse_partial(&source, rule_set, limits)?;
+        return Ok(Start { draft: draft_of(found), ask_name: false, resuming: false });
+    }
+    if args.save.exists() {
+        let source = input::read_source(&args.save, io.stdin, limits)?;
+        let found = descriptor::parse_partial(&source, rule_set, limits)?;
+        if found.incomplete.is_some() {
+            let answered = found.given.iter().filter(|g| g.is_some()).count();
+            writeln!(io.stderr, "resuming `{}` ({answered} answers so far)", args.save.display())?;
+            return Ok(Start { draft: draft_of(found), ask_name: false, resuming: true });
+        }
+    }
+    let blank = Draft {
+        name: default_name(),
+        description: None,
+        planned: None,
+        given: vec![None; rule_set.questions.len()],
+        incomplete: false,
+    };
+    Ok(Start { draft: blank, ask_name: true, resuming: false })
+}
+
+fn draft_of(found: descriptor::Descriptor) -> Draft {
+    Draft {
+        name: found.name,
+        description: found.description,
+        planned: found.planned.map(|p| p.approaches),
+        given: found.given,
+        incomplete: found.incomplete.is_some(),
+    }
+}
+
+/// The current directory's name: the usual name of the project it holds.
+fn default_name() -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|dir| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "my-llm-project".to_owned())
+}
+
+/// Shows the answers and the recommendation as `evaluate` renders it.
+fn review(rule_set: &RuleSet, draft: &Draft, io: &mut Io<'_>) -> Result<(), Failure> {
+    let evaluation = eval::evaluate(rule_set, eval::Answers::resolve(rule_set, &draft.given));
+    let report = Report::new(rule_set, &draft.name, &evaluation);
+    let mut out = Vec::new();
+    writeln!(out, "\nYour answers")?;
+    for (question, given) in rule_set.questions.iter().zip(&draft.given) {
+        if let Some(value) = given {
+            writeln!(out, "  {:<28} {}", question.id, question.display_value(*value))?;
+        }
+    }
+    writeln!(out)?;
+    report::table::render(&report, &mut out, Style { color: io.stdout_color })?;
+    writeln!(out)?;
+    io.stdout.write_all(&out)?;
+    io.stdout.flush()?;
+    Ok(())
+}
+
+/// Saves `text` at `path` unless that would replace a complete descriptor
+/// without consent; then it asks (when it can) and otherwise picks a free
+/// name beside it. Returns where the text went.
+fn write_without_clobbering(
+    path: &Path,
+    text: &str,
+    may_replace: bool,
+    limits: Limits,
+    prompter: Option<&mut dyn Prompter>,
+) -> Result<PathBuf, Failure> {
+    let replace = if !path.exists() || may_replace || is_incomplete_descriptor(path, limits) {
+        true
+    } else if let Some(prompter) = prompter {
+        let prompt = Prompt {
+            message: format!("{} already exists and is complete. Overwrite it?", path.display()),
+            help: "Enter keeps it and saves beside it · y overwrites".to_owned(),
+            progress: "save".to_owned(),
+        };
+        prompter.yes_no(&prompt, false) == Reply::Answer(true)
+    } else {
+        false
+    };
+    let target = if replace { path.to_path_buf() } else { free_name_beside(path) };
+    save::write_atomically(&target, text, replace).map_err(|e| {
+        Failure::Diagnostics(vec![Diagnostic::without_file(
+            codes::IO_ERROR,
+            format!("cannot write `{}`: {e}", target.display()),
+        )])
+    })?;
+    Ok(target)
+}
+
+fn is_incomplete_descriptor(path: &Path, limits: Limits) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else { return false };
+    let source = SourceFile::new(path.display().to_string(), text);
+    crate::load::parse_document(&source, limits).is_ok_and(|root| match &root.kind {
+        NodeKind::Map(entries) => {
+            entries.iter().any(|(k, v)| k.as_str() == Some("incomplete") && v.kind == NodeKind::Bool(true))
+        }
+        _ => false,
+    })
+}
+
+/// `name.new.yaml`, `name.new-2.yaml`, ...: the first that does not exist.
+fn free_name_beside(path: &Path) -> PathBuf {
+    let stem = path.file_stem().map_or_else(|| "llm-project".into(), |s| s.to_string_lossy().into_owned());
+    let ext = path.extension().map_or_else(|| "yaml".into(), |e| e.to_string_lossy().into_owned());
+    let dir = path.parent().unwrap_or(Path::new(""));
+    (1..10_000)
+        .map(|n| {
+            let suffix = if n == 1 { "new".to_owned() } else { format!("new-{n}") };
+            dir.join(format!("{stem}.{suffix}.{ext}"))
+        })
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| dir.join(format!("{stem}.new.{ext}")))
+}

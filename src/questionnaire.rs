@@ -1,0 +1,210 @@
+//! The interactive questionnaire's flow, independent of any terminal.
+//!
+//! The flow asks for a name, then each applicable question in rule-set order,
+//! then the planned approach, through a [`Prompter`]. The binary supplies a
+//! terminal prompter; tests supply scripted ones. Going back returns to the
+//! previously asked step; quitting hands back everything answered so far.
+
+use crate::descriptor::Draft;
+use crate::eval::{Answers, evaluate};
+use crate::rules::{QuestionKind, RuleSet, Value};
+
+/// What the person did at a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply<T> {
+    /// Gave an answer (Enter on the default counts).
+    Answer(T),
+    /// Asked to go back to the previous question.
+    Back,
+    /// Interrupted (Ctrl-C or end of input).
+    Quit,
+}
+
+/// One prompt's wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// The question.
+    pub message: String,
+    /// Guidance shown with it.
+    pub help: String,
+    /// Where we are, e.g. `question 5 of 16`.
+    pub progress: String,
+}
+
+/// Asks one thing at a time. Every prompt has a default, so Enter always answers.
+pub trait Prompter {
+    /// Free text.
+    fn text(&mut self, prompt: &Prompt, default: &str) -> Reply<String>;
+    /// Yes or no.
+    fn yes_no(&mut self, prompt: &Prompt, default: bool) -> Reply<bool>;
+    /// A whole number within optional bounds; invalid input is asked again.
+    fn integer(&mut self, prompt: &Prompt, default: i64, min: Option<i64>, max: Option<i64>) -> Reply<i64>;
+    /// One of `options` (an index into it).
+    fn choose(&mut self, prompt: &Prompt, options: &[String], default: usize) -> Reply<usize>;
+}
+
+/// How the questionnaire ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finish {
+    /// Every applicable question was answered.
+    Completed(Draft),
+    /// Interrupted; the draft holds what was answered and is marked incomplete.
+    Interrupted(Draft),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Name,
+    Question(usize),
+    Plan,
+}
+
+/// Runs the questionnaire, starting from `draft` (empty, pre-filled with
+/// `--from`, or an incomplete descriptor being resumed).
+///
+/// Steps already answered in `draft` are skipped; `ask_name` says whether the
+/// name still needs asking (its default is `draft.name`).
+pub fn run(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &mut dyn Prompter) -> Finish {
+    draft.given.resize(rule_set.questions.len(), None);
+    let prefilled: Vec<bool> = draft.given.iter().map(Option::is_some).collect();
+    let ask_plan = draft.planned.is_none();
+    let mut history: Vec<Step> = Vec::new();
+    let mut step = Some(if ask_name { Step::Name } else { Step::Question(0) });
+    while let Some(current) = step {
+        let asked = match current {
+            Step::Name => Some(ask_for_name(&mut draft, prompter)),
+            Step::Question(index) => {
+                let applicable = Answers::resolve(rule_set, &draft.given).is_applicable(index);
+                if applicable && !prefilled[index] {
+                    Some(ask_question(rule_set, index, &mut draft, prompter))
+                } else {
+                    None
+                }
+            }
+            Step::Plan => ask_plan.then(|| ask_for_plan(rule_set, &mut draft, prompter)),
+        };
+        step = match asked {
+            None => next(current, rule_set),
+            Some(Reply::Answer(())) => {
+                history.push(current);
+                next(current, rule_set)
+            }
+            Some(Reply::Back) => Some(history.pop().unwrap_or(current)),
+            Some(Reply::Quit) => {
+                draft.incomplete = true;
+                return Finish::Interrupted(draft);
+            }
+        };
+    }
+    draft.incomplete = false;
+    // Answers to questions that stopped applying after going back are dropped.
+    let answers = Answers::resolve(rule_set, &draft.given);
+    for (index, slot) in draft.given.iter_mut().enumerate() {
+        if !answers.is_applicable(index) {
+            *slot = None;
+        }
+    }
+    Finish::Completed(draft)
+}
+
+fn next(step: Step, rule_set: &RuleSet) -> Option<Step> {
+    match step {
+        Step::Name => Some(if rule_set.questions.is_empty() { Step::Plan } else { Step::Question(0) }),
+        Step::Question(i) if i + 1 < rule_set.questions.len() => Some(Step::Question(i + 1)),
+        Step::Question(_) => Some(Step::Plan),
+        Step::Plan => None,
+    }
+}
+
+const KEYS_HELP: &str = "Enter accepts the default · Esc goes back · Ctrl-C saves and quits";
+
+fn ask_for_name(draft: &mut Draft, prompter: &mut dyn Prompter) -> Reply<()> {
+    let prompt =
+        Prompt { message: "Project name?".to_owned(), help: KEYS_HELP.to_owned(), progress: "project".to_owned() };
+    match prompter.text(&prompt, &draft.name) {
+        Reply::Answer(name) => {
+            let name = name.trim();
+            if !name.is_empty() {
+                name.clone_into(&mut draft.name);
+            }
+            Reply::Answer(())
+        }
+        Reply::Back => Reply::Back,
+        Reply::Quit => Reply::Quit,
+    }
+}
+
+fn ask_question(rule_set: &RuleSet, index: usize, draft: &mut Draft, prompter: &mut dyn Prompter) -> Reply<()> {
+    let question = &rule_set.questions[index];
+    let current = draft.given[index].unwrap_or(question.default);
+    let prompt = Prompt {
+        message: question.text.clone(),
+        help: if question.help.is_empty() { KEYS_HELP.to_owned() } else { format!("{} · {KEYS_HELP}", question.help) },
+        progress: format!("question {} of {}", index + 1, rule_set.questions.len()),
+    };
+    let reply = match (&question.kind, current) {
+        (QuestionKind::Boolean, Value::Bool(default)) => map(prompter.yes_no(&prompt, default), Value::Bool),
+        (QuestionKind::Integer { min, max }, Value::Int(default)) => {
+            map(prompter.integer(&prompt, default, *min, *max), Value::Int)
+        }
+        (QuestionKind::Choice { values }, Value::Choice(default)) => {
+            map(prompter.choose(&prompt, values, usize::from(default)), |i| {
+                Value::Choice(u16::try_from(i).unwrap_or(default))
+            })
+        }
+        // A value of the wrong kind cannot come from a checked descriptor; ask afresh from the default.
+        _ => return Reply::Answer(()),
+    };
+    match reply {
+        Reply::Answer(value) => {
+            draft.given[index] = Some(value);
+            Reply::Answer(())
+        }
+        Reply::Back => Reply::Back,
+        Reply::Quit => Reply::Quit,
+    }
+}
+
+fn ask_for_plan(rule_set: &RuleSet, draft: &mut Draft, prompter: &mut dyn Prompter) -> Reply<()> {
+    let evaluation = evaluate(rule_set, Answers::resolve(rule_set, &draft.given));
+    let mut recommended = vec![evaluation.recommendation];
+    recommended.extend(evaluation.combine_with.iter().map(|c| c.approach));
+    let mut plans: Vec<Option<Vec<usize>>> = vec![None];
+    if recommended.len() > 1 {
+        plans.push(Some(recommended.clone()));
+    }
+    plans.extend((0..rule_set.approaches.len()).map(|a| Some(vec![a])));
+    let label = |plan: &Option<Vec<usize>>| match plan {
+        None => "none yet (decide later)".to_owned(),
+        Some(approaches) => {
+            let ids: Vec<&str> = approaches.iter().map(|&a| rule_set.approaches[a].id.as_str()).collect();
+            let note = if *approaches == recommended { " (recommended)" } else { "" };
+            format!("{}{note}", ids.join(" + "))
+        }
+    };
+    let options: Vec<String> = plans.iter().map(label).collect();
+    let prompt = Prompt {
+        message: "Which approach does the team plan to take?".to_owned(),
+        help: format!("`shouldtune check` compares the plan with the recommendation · {KEYS_HELP}"),
+        progress: "plan".to_owned(),
+    };
+    match prompter.choose(&prompt, &options, 0) {
+        Reply::Answer(choice) => {
+            draft.planned = plans.get(choice).cloned().flatten();
+            Reply::Answer(())
+        }
+        Reply::Back => Reply::Back,
+        Reply::Quit => Reply::Quit,
+    }
+}
+
+fn map<T, U>(reply: Reply<T>, f: impl FnOnce(T) -> U) -> Reply<U> {
+    match reply {
+        Reply::Answer(value) => Reply::Answer(f(value)),
+        Reply::Back => Reply::Back,
+        Reply::Quit => Reply::Quit,
+    }
+}
+
+#[cfg(test)]
+mod tests;

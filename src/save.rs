@@ -1,0 +1,45 @@
+//! Writing files atomically, never clobbering by accident.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `text` to `path` atomically: a temporary file in the same
+/// directory is written, flushed and renamed into place, so readers see the
+/// old file or the new one, never half of one.
+///
+/// With `overwrite` false an existing file is left alone and the call fails
+/// with [`std::io::ErrorKind::AlreadyExists`].
+pub fn write_atomically(path: &Path, text: &str, overwrite: bool) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new().prefix(".shouldtune-").suffix(".tmp").tempfile_in(dir)?;
+    temp.write_all(text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    if overwrite {
+        temp.persist(path).map_err(|e| e.error)?;
+    } else {
+        temp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_refuses_to_clobber_and_overwrites_when_asked() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        let path = dir.path().join("llm-project.yaml");
+        write_atomically(&path, "one", false).unwrap_or_else(|e| unreachable!("{e}"));
+        let err = write_atomically(&path, "two", false).err().map(|e| e.kind());
+        assert_eq!(err, Some(std::io::ErrorKind::AlreadyExists));
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "one");
+        write_atomically(&path, "three", true).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "three");
+        let leftovers = std::fs::read_dir(dir.path()).map(Iterator::count).unwrap_or_default();
+        assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+}

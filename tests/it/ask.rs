@@ -1,0 +1,221 @@
+//! `ask` driven through a real pseudo-terminal, as a person would.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::{ControlCode, Eof, Expect, Session};
+
+use crate::{shouldtune, stderr};
+
+type Pty = expectrl::session::OsSession;
+
+const ENTER: &str = "\r";
+const QUESTIONS: usize = 16;
+
+fn spawn(dir: &Path, args: &[&str]) -> Pty {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_shouldtune"));
+    command.current_dir(dir).env("NO_COLOR", "1").env("TERM", "xterm").arg("ask").args(args);
+    let mut session = Session::spawn(command).unwrap_or_else(|e| unreachable!("{e}"));
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session
+}
+
+fn expect(pty: &mut Pty, text: &str) {
+    if let Err(e) = pty.expect(text) {
+        unreachable!("waiting for `{text}`: {e}");
+    }
+}
+
+fn send(pty: &mut Pty, keys: &str) {
+    pty.send(keys).unwrap_or_else(|e| unreachable!("{e}"));
+}
+
+/// Waits for the prompt of question `n` and answers it with `keys` then Enter.
+fn answer(pty: &mut Pty, n: usize, keys: &str) {
+    expect(pty, &format!("question {n} of {QUESTIONS}]"));
+    send(pty, keys);
+    send(pty, ENTER);
+}
+
+fn exit_code(pty: &mut Pty) -> i32 {
+    let _ = pty.expect(Eof);
+    match pty.get_process_mut().wait() {
+        Ok(WaitStatus::Exited(_, code)) => code,
+        other => unreachable!("{other:?}"),
+    }
+}
+
+fn evaluate_json(path: &Path) -> serde_json::Value {
+    let output = shouldtune(&["evaluate", &path.display().to_string(), "-f", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    serde_json::from_slice(&output.stdout).unwrap_or_default()
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"))
+}
+
+#[test]
+fn enter_through_every_default_saves_a_descriptor_that_evaluates() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "Project name?");
+    send(&mut pty, ENTER);
+    for n in 1..=QUESTIONS {
+        if n == 15 {
+            continue; // baseline_meets_target: not asked without a baseline
+        }
+        answer(&mut pty, n, "");
+    }
+    expect(&mut pty, "Which approach does the team plan");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Recommendation:");
+    expect(&mut pty, "Save to llm-project.yaml?");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "saved `llm-project.yaml`");
+    assert_eq!(exit_code(&mut pty), 0);
+    let report = evaluate_json(&dir.path().join("llm-project.yaml"));
+    assert_eq!(report["recommendation"], "rag", "the conservative defaults point to RAG");
+    assert_eq!(report["assumed"], serde_json::json!([]), "every applicable question was answered");
+    let name = dir.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    assert_eq!(report["name"], name.as_str(), "the default name is the directory's");
+}
+
+#[test]
+fn specific_answers_a_bad_integer_and_going_back() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &["--save", "triage.llm-project.yaml"]);
+    expect(&mut pty, "Project name?");
+    send(&mut pty, "Ticket triage");
+    send(&mut pty, ENTER);
+    answer(&mut pty, 1, "classification");
+    // A bad integer is refused with a message and asked again.
+    answer(&mut pty, 2, "soon");
+    expect(&mut pty, "enter a whole number");
+    send(&mut pty, "\u{7f}\u{7f}\u{7f}\u{7f}10");
+    send(&mut pty, ENTER);
+    // Esc at question 3 goes back to question 2, which keeps 10 as its default; change it to 12.
+    expect(&mut pty, "question 3 of 16]");
+    pty.send(ControlCode::Escape).unwrap_or_else(|e| unreachable!("{e}"));
+    expect(&mut pty, "question 2 of 16]");
+    expect(&mut pty, "(10)");
+    send(&mut pty, "12");
+    send(&mut pty, ENTER);
+    answer(&mut pty, 3, "");
+    answer(&mut pty, 4, "n");
+    answer(&mut pty, 5, "medium");
+    answer(&mut pty, 6, "y");
+    answer(&mut pty, 7, "n");
+    answer(&mut pty, 8, "y");
+    answer(&mut pty, 9, "20000");
+    answer(&mut pty, 10, "n");
+    answer(&mut pty, 11, "3500");
+    answer(&mut pty, 12, "y");
+    answer(&mut pty, 13, "400000");
+    answer(&mut pty, 14, "y");
+    answer(&mut pty, 15, "n");
+    answer(&mut pty, 16, "n");
+    expect(&mut pty, "Which approach does the team plan");
+    send(&mut pty, "fine_tuning (rec");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Save to triage.llm-project.yaml?");
+    send(&mut pty, ENTER);
+    assert_eq!(exit_code(&mut pty), 0);
+
+    let saved = dir.path().join("triage.llm-project.yaml");
+    let report = evaluate_json(&saved);
+    assert_eq!(report["recommendation"], "fine_tuning");
+    let answer_of = |id: &str| {
+        report["answers"].as_array().into_iter().flatten().find(|a| a["question"] == id).map(|a| a["value"].clone())
+    };
+    assert_eq!(answer_of("deadline_weeks"), Some(serde_json::json!(12)));
+    assert_eq!(answer_of("task_type"), Some(serde_json::json!("classification")));
+    // The same answers written by hand give the same result.
+    let by_hand = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml"))
+        .unwrap_or_default()
+        .replace("deadline_weeks: 10", "deadline_weeks: 12")
+        .replace("Support ticket triage", "Ticket triage")
+        .replace("description: Route incoming support tickets to one of 40 queues\n", "");
+    let hand = dir.path().join("hand.llm-project.yaml");
+    std::fs::write(&hand, by_hand).unwrap_or_else(|e| unreachable!("{e}"));
+    let hand_report = evaluate_json(&hand);
+    assert_eq!(report["scores"], hand_report["scores"]);
+    assert_eq!(report["fired"], hand_report["fired"]);
+    let check = shouldtune(&["check", &saved.display().to_string()]);
+    assert_eq!(check.status.code(), Some(0), "{}", crate::stdout(&check));
+}
+
+#[test]
+fn ctrl_c_after_three_answers_saves_them_and_a_second_run_resumes() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "Project name?");
+    send(&mut pty, "Resumable");
+    send(&mut pty, ENTER);
+    answer(&mut pty, 1, "qa");
+    answer(&mut pty, 2, "3");
+    answer(&mut pty, 3, "daily");
+    expect(&mut pty, "question 4 of 16]");
+    pty.send(ControlCode::EndOfText).unwrap_or_else(|e| unreachable!("{e}"));
+    expect(&mut pty, "resume with: shouldtune ask --save llm-project.yaml");
+    assert_eq!(exit_code(&mut pty), 130);
+
+    let saved = dir.path().join("llm-project.yaml");
+    let text = std::fs::read_to_string(&saved).unwrap_or_default();
+    assert!(text.contains("incomplete: true") && text.contains("knowledge_freshness: daily"), "{text}");
+    let refused = shouldtune(&["evaluate", &saved.display().to_string()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("error[incomplete-descriptor]"), "{}", stderr(&refused));
+
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "resuming `llm-project.yaml` (3 answers so far)");
+    for n in 4..=QUESTIONS {
+        if n != 15 {
+            answer(&mut pty, n, "");
+        }
+    }
+    expect(&mut pty, "Which approach does the team plan");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Save to llm-project.yaml?");
+    send(&mut pty, ENTER);
+    assert_eq!(exit_code(&mut pty), 0);
+    let report = evaluate_json(&saved);
+    assert_eq!(report["name"], "Resumable");
+    assert_eq!(report["recommendation"], "rag");
+}
+
+#[test]
+fn a_complete_descriptor_is_not_overwritten_without_confirmation() {
+    let dir = tempdir();
+    let original = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap_or_default();
+    std::fs::write(dir.path().join("llm-project.yaml"), &original).unwrap_or_else(|e| unreachable!("{e}"));
+    let mut pty = spawn(dir.path(), &["--from", "llm-project.yaml"]);
+    // Everything is pre-filled, including the plan: straight to the review.
+    expect(&mut pty, "Save to llm-project.yaml?");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "already exists and is complete. Overwrite it?");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "saved `llm-project.new.yaml`");
+    assert_eq!(exit_code(&mut pty), 0);
+    assert_eq!(std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap_or_default(), original);
+    evaluate_json(&dir.path().join("llm-project.new.yaml"));
+}
+
+#[test]
+fn without_a_terminal_ask_refuses_at_once() {
+    let dir = tempdir();
+    let output = assert_cmd::Command::cargo_bin("shouldtune")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+        .current_dir(dir.path())
+        .arg("ask")
+        .write_stdin("")
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("needs a terminal"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("shouldtune evaluate FILE"));
+    assert!(!dir.path().join("llm-project.yaml").exists());
+}

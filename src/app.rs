@@ -6,7 +6,7 @@ mod ask;
 use std::io::{Read, Write};
 
 use crate::check::{self, Policy};
-use crate::cli::{CheckArgs, Cli, Command, DenyLevel, EvaluateArgs, EvaluateFormat, RulesArgs};
+use crate::cli::{CheckArgs, CheckFormat, Cli, Command, DenyLevel, EvaluateArgs, EvaluateFormat, RulesArgs};
 use crate::diag::{self, Diagnostic};
 use crate::load::Limits;
 use crate::report::{self, Report, Style};
@@ -114,7 +114,8 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let source = input::read_source(&args.file, io.stdin, limits)?;
     let project = descriptor::parse(&source, &rule_set, limits)?;
     let evaluation = eval::evaluate(&rule_set, project.answers(&rule_set));
-    let report = Report::new(&rule_set, &project.name, &evaluation);
+    let report =
+        Report::new(&rule_set, &project.name, &evaluation).with_what_if(&rule_set, &project.given, &evaluation);
     let mut buffer = Vec::new();
     match args.format {
         EvaluateFormat::Table => report::table::render(&report, &mut buffer, Style { color: io.stdout_color })?,
@@ -146,7 +147,7 @@ fn check(args: &CheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Fail
         }
         return Err(Failure::Diagnostics(problems));
     }
-    let policy = Policy { allow_defaults: args.allow_defaults };
+    let policy = Policy { allow_defaults: args.allow_defaults, what_if: args.format == CheckFormat::Json };
     let mut renderer = report::check::renderer(args.format, Style { color: io.stdout_color });
     let mut out = std::io::BufWriter::new(&mut *io.stdout);
     renderer.start(&mut out)?;

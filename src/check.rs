@@ -124,7 +124,10 @@ pub fn check_source(path: &str, source: &SourceFile, rule_set: &RuleSet, policy:
         Err(diagnostics) => return failed(path, diagnostics),
     };
     let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
-    let report = Report::new(rule_set, &project.name, &evaluation);
+    let mut report = Report::new(rule_set, &project.name, &evaluation);
+    if policy.what_if {
+        report = report.with_what_if(rule_set, &project.given, &evaluation);
+    }
     let mut diagnostics = policy::findings(rule_set, &project, &evaluation, &report, policy);
     diagnostics.sort_by_key(|d| (d.span.offset, std::cmp::Reverse(d.severity)));
     let planned =

@@ -25,6 +25,7 @@ pub mod cli;
 pub mod descriptor;
 pub mod diag;
 pub mod eval;
+pub mod explain;
 pub mod input;
 pub mod load;
 pub mod questionnaire;

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use crate::eval::{Evaluation, Provenance};
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, Value};
 
 pub use text::Style;
 
@@ -53,6 +53,21 @@ pub struct Report {
     pub answers: Vec<AnswerEntry>,
     /// What to do next, most important first.
     pub next_steps: Vec<String>,
+    /// The smallest single-answer changes that would change the recommendation, smallest first.
+    pub what_if: Vec<WhatIfEntry>,
+}
+
+/// One answer changed, and what would then be recommended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIfEntry {
+    /// The question id.
+    pub answer: String,
+    /// The answer now.
+    pub from: serde_json::Value,
+    /// The changed answer.
+    pub to: serde_json::Value,
+    /// The approach that would then be recommended.
+    pub recommendation: String,
 }
 
 /// An approach to keep alongside the recommendation.
@@ -235,6 +250,26 @@ impl Report {
             not_applicable,
             answers,
             next_steps: evaluation.next_steps.iter().filter_map(|&r| rules[r].next_step.clone()).collect(),
+            what_if: Vec::new(),
         }
+    }
+
+    /// Adds what would change the recommendation (see [`crate::explain`]).
+    /// `given` holds the answers as given, one slot per question.
+    #[must_use]
+    pub fn with_what_if(mut self, rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Report {
+        self.what_if = crate::explain::what_if(rule_set, given, evaluation)
+            .into_iter()
+            .map(|w| {
+                let question = &rule_set.questions[w.question];
+                WhatIfEntry {
+                    answer: question.id.clone(),
+                    from: question.json_value(w.from),
+                    to: question.json_value(w.to),
+                    recommendation: rule_set.approaches[w.recommendation].id.clone(),
+                }
+            })
+            .collect();
+        self
     }
 }

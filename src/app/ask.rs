@@ -112,7 +112,7 @@ fn default_name() -> String {
 /// Shows the answers and the recommendation as `evaluate` renders it.
 fn review(rule_set: &RuleSet, draft: &Draft, io: &mut Io<'_>) -> Result<(), Failure> {
     let evaluation = eval::evaluate(rule_set, eval::Answers::resolve(rule_set, &draft.given));
-    let report = Report::new(rule_set, &draft.name, &evaluation);
+    let report = Report::new(rule_set, &draft.name, &evaluation).with_what_if(rule_set, &draft.given, &evaluation);
     let mut out = Vec::new();
     writeln!(out, "\nYour answers")?;
     for (question, given) in rule_set.questions.iter().zip(&draft.given) {

@@ -11,6 +11,9 @@ use crate::rules::{RuleSet, Value};
 pub struct Policy {
     /// Unanswered questions are a note rather than an error.
     pub allow_defaults: bool,
+    /// Compute each report's what-if (for output formats that show it; it costs
+    /// a few dozen extra evaluations per file).
+    pub what_if: bool,
 }
 
 /// How many reasons a finding quotes.

@@ -72,6 +72,27 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let assumed: Vec<String> = report.assumed.iter().map(|q| format!("`{q}`")).collect();
         writeln!(out, "Not answered, so the conservative default was used: {}", assumed.join(", "))?;
     }
+    if !report.what_if.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "#### What would change the answer")?;
+        writeln!(out)?;
+        for entry in &report.what_if {
+            let title = report
+                .scores
+                .0
+                .iter()
+                .find(|s| s.approach == entry.recommendation)
+                .map_or(&entry.recommendation, |s| &s.title);
+            writeln!(
+                out,
+                "- If `{}` were {} (now {}), {} would be recommended.",
+                entry.answer,
+                esc(&plain(&entry.to)),
+                esc(&plain(&entry.from)),
+                esc(title)
+            )?;
+        }
+    }
     if !report.next_steps.is_empty() {
         writeln!(out)?;
         writeln!(out, "#### Next steps")?;
@@ -81,4 +102,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+fn plain(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }

@@ -62,6 +62,26 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
         writeln!(out, "Not applicable to this project: {}", report.not_applicable.join(", "))?;
     }
 
+    if !report.what_if.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.strong("What would change the answer"))?;
+        for entry in &report.what_if {
+            let sentence = format!(
+                "If {} were {} (now {}), {} would be recommended.",
+                entry.answer,
+                display(&entry.to),
+                display(&entry.from),
+                report
+                    .scores
+                    .0
+                    .iter()
+                    .find(|s| s.approach == entry.recommendation)
+                    .map_or(&entry.recommendation, |s| &s.title)
+            );
+            write!(out, "{}", wrap(&sentence, WIDTH - 4, "  * ").replace("\n  * ", "\n    "))?;
+        }
+    }
+
     if !report.next_steps.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", style.strong("Next steps"))?;

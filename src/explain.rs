@@ -1,0 +1,142 @@
+//! What would change the answer: single-answer counterfactuals ("what-if").
+//!
+//! For each applicable question, every value that could matter is tried:
+//! the other boolean, every other choice, and for whole numbers the values
+//! on either side of each threshold the rules compare that question with
+//! (between thresholds every condition, and so the evaluation, is constant).
+//! A change that flips the recommendation is kept when it is the nearest in
+//! its direction. Every claim is checked by evaluating the changed answers.
+
+use crate::eval::{Answers, Evaluation, evaluate};
+use crate::rules::expr::CmpOp;
+use crate::rules::{ApproachIndex, QuestionKind, RuleSet, Value};
+
+/// How many what-ifs a report shows.
+pub const MAX_WHAT_IFS: usize = 5;
+
+/// One answer changed, and the recommendation it would lead to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhatIf {
+    /// Index of the question.
+    pub question: usize,
+    /// The answer now.
+    pub from: Value,
+    /// The changed answer.
+    pub to: Value,
+    /// The recommendation with the changed answer.
+    pub recommendation: ApproachIndex,
+    /// How big the change is (smaller first): relative for numbers, steps for choices.
+    pub size: f64,
+}
+
+/// The smallest single-answer changes that change the recommendation, smallest first, at most [`MAX_WHAT_IFS`].
+#[must_use]
+///
+/// `given` holds the answers as given (one slot per question), including
+/// answers to questions that do not currently apply: a change can make them apply.
+pub fn what_if(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Vec<WhatIf> {
+    let mut all = flips(rule_set, given, evaluation);
+    all.sort_by(|a, b| a.size.total_cmp(&b.size).then(a.question.cmp(&b.question)));
+    all.truncate(MAX_WHAT_IFS);
+    all
+}
+
+/// Every nearest flip per question and direction, unsorted: the candidates
+/// [`what_if`] chooses from.
+///
+/// A number is taken for a whole number of labelled examples, a deadline and so on:
+/// only the nearest value on each side that flips the result is kept.
+#[must_use]
+pub fn flips(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Vec<WhatIf> {
+    let values = evaluation.answers.values();
+    let mut given = given.to_vec();
+    given.resize(rule_set.questions.len(), None);
+    let mut out = Vec::new();
+    for (index, question) in rule_set.questions.iter().enumerate() {
+        if !evaluation.answers.is_applicable(index) {
+            continue;
+        }
+        let from = values[index];
+        let flip = |to: Value| -> Option<ApproachIndex> {
+            let mut changed = given.clone();
+            changed[index] = Some(to);
+            let recommendation = evaluate(rule_set, Answers::resolve(rule_set, &changed)).recommendation;
+            (recommendation != evaluation.recommendation).then_some(recommendation)
+        };
+        match (&question.kind, from) {
+            (QuestionKind::Boolean, Value::Bool(b)) => {
+                if let Some(recommendation) = flip(Value::Bool(!b)) {
+                    out.push(WhatIf { question: index, from, to: Value::Bool(!b), recommendation, size: 1.0 });
+                }
+            }
+            (QuestionKind::Choice { values: choices }, Value::Choice(current)) => {
+                for other in 0..u16::try_from(choices.len()).unwrap_or(u16::MAX) {
+                    if other == current {
+                        continue;
+                    }
+                    if let Some(recommendation) = flip(Value::Choice(other)) {
+                        let size = f64::from(other.abs_diff(current));
+                        out.push(WhatIf { question: index, from, to: Value::Choice(other), recommendation, size });
+                    }
+                }
+            }
+            (QuestionKind::Integer { min, max }, Value::Int(current)) => {
+                let candidates = integer_candidates(rule_set, index, current, *min, *max);
+                let above =
+                    candidates.iter().filter(|&&v| v > current).find_map(|&v| flip(Value::Int(v)).map(|r| (v, r)));
+                let below = candidates
+                    .iter()
+                    .rev()
+                    .filter(|&&v| v < current)
+                    .find_map(|&v| flip(Value::Int(v)).map(|r| (v, r)));
+                for (to, recommendation) in above.into_iter().chain(below) {
+                    out.push(WhatIf {
+                        question: index,
+                        from,
+                        to: Value::Int(to),
+                        recommendation,
+                        size: relative_change(current, to),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The values on both sides of every threshold the rules compare question
+/// `index` with, within its bounds, sorted and without `current`.
+fn integer_candidates(rule_set: &RuleSet, index: usize, current: i64, min: Option<i64>, max: Option<i64>) -> Vec<i64> {
+    let mut thresholds = Vec::new();
+    for rule in &rule_set.rules {
+        thresholds.extend(rule.when.expr.int_thresholds(index));
+    }
+    for question in &rule_set.questions {
+        if let Some(condition) = &question.ask_when {
+            thresholds.extend(condition.expr.int_thresholds(index));
+        }
+    }
+    let mut values: Vec<i64> = thresholds
+        .into_iter()
+        .flat_map(|(op, v)| match op {
+            // Each comparison changes truth between these neighbours.
+            CmpOp::Lt | CmpOp::Ge => [v.saturating_sub(1), v, v],
+            CmpOp::Le | CmpOp::Gt => [v, v.saturating_add(1), v],
+            CmpOp::Eq | CmpOp::Ne => [v.saturating_sub(1), v, v.saturating_add(1)],
+        })
+        .filter(|v| *v != current && min.is_none_or(|lo| *v >= lo) && max.is_none_or(|hi| *v <= hi))
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    values
+}
+
+#[expect(clippy::cast_precision_loss, reason = "an ordering heuristic; precision beyond 2^53 does not matter")]
+fn relative_change(from: i64, to: i64) -> f64 {
+    let base = from.unsigned_abs().max(1) as f64;
+    from.abs_diff(to) as f64 / base
+}
+
+#[cfg(test)]
+mod tests;

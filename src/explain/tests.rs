@@ -1,0 +1,124 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::rules;
+
+fn set() -> RuleSet {
+    rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"))
+}
+
+fn evaluation_of(set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
+    evaluate(set, Answers::resolve(set, given))
+}
+
+fn example(set: &RuleSet) -> Vec<Option<Value>> {
+    let q = |id: &str| set.question_index(id).unwrap_or_default();
+    let mut given: Vec<Option<Value>> = set.questions.iter().map(|q| Some(q.default)).collect();
+    given[q("task_type")] = Some(Value::Choice(2)); // classification
+    given[q("deadline_weeks")] = Some(Value::Int(10));
+    given[q("hallucination_tolerance")] = Some(Value::Choice(2)); // high
+    given[q("strict_output_format")] = Some(Value::Bool(true));
+    given[q("examples_available")] = Some(Value::Int(800));
+    given[q("monthly_requests")] = Some(Value::Int(50_000));
+    given[q("baseline_exists")] = Some(Value::Bool(true));
+    given[q("baseline_meets_target")] = Some(Value::Bool(false));
+    given
+}
+
+#[test]
+fn finds_the_threshold_and_the_boolean_that_flip_the_result() {
+    let set = set();
+    let given = example(&set);
+    let evaluation = evaluation_of(&set, &given);
+    assert_eq!(set.approaches[evaluation.recommendation].id, "fine_tuning");
+    let found = what_if(&set, &given, &evaluation);
+    assert!(!found.is_empty() && found.len() <= MAX_WHAT_IFS);
+    let examples = set.question_index("examples_available").unwrap_or_default();
+    // 800 examples: teach-a-task +2, strict +2, baseline short +2, plenty +1 = 7 for fine-tuning;
+    // below 10 examples fine-tuning is vetoed: the nearest flip downwards is 9.
+    let all = flips(&set, &given, &evaluation);
+    assert!(all.iter().any(|w| w.question == examples && w.to == Value::Int(9)), "{all:?}");
+    for w in &all {
+        let mut changed = given.clone();
+        changed[w.question] = Some(w.to);
+        assert_eq!(evaluation_of(&set, &changed).recommendation, w.recommendation, "{w:?}");
+    }
+    for pair in found.windows(2) {
+        assert!(pair[0].size <= pair[1].size, "ordered by size");
+    }
+}
+
+#[test]
+fn no_flip_is_reported_when_nothing_single_changes_the_answer() {
+    let set = rules::load(
+        &[crate::source::SourceFile::new(
+            "t.yaml",
+            "approaches:\n  - { id: a, title: A }\n  - { id: b, title: B }\nquestions:\n  - { id: q, text: Q?, type: boolean, default: false }\nrules:\n  - { id: r, title: R, when: q or not q, effects: { a: 1 }, because: x, source: y }\n",
+        )],
+        crate::load::Limits::default(),
+    )
+    .unwrap_or_else(|d| unreachable!("{d:?}"));
+    let given = [Some(Value::Bool(true))];
+    let evaluation = evaluation_of(&set, &given);
+    assert!(what_if(&set, &given, &evaluation).is_empty());
+}
+
+fn any_answers(set: &RuleSet) -> impl Strategy<Value = Vec<Option<Value>>> + use<> {
+    let per_question: Vec<BoxedStrategy<Option<Value>>> = set
+        .questions
+        .iter()
+        .map(|q| {
+            let value: BoxedStrategy<Value> = match &q.kind {
+                QuestionKind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
+                QuestionKind::Integer { .. } => prop_oneof![0_i64..3000, 0_i64..3_000_000].prop_map(Value::Int).boxed(),
+                QuestionKind::Choice { values } => {
+                    (0..u16::try_from(values.len()).unwrap_or(1)).prop_map(Value::Choice).boxed()
+                }
+            };
+            proptest::option::of(value).boxed()
+        })
+        .collect();
+    per_question
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Every claimed flip is real, and no single-answer change that flips the
+    /// result is missing from the candidates: for every question and every
+    /// probe value that flips, a flip on the same side is among `flips`.
+    #[test]
+    fn claims_are_real_and_complete(given in any_answers(&set()), probes in proptest::collection::vec(0_i64..5_000_000, 8)) {
+        let set = set();
+        let evaluation = evaluation_of(&set, &given);
+        let all = flips(&set, &given, &evaluation);
+        for w in &all {
+            let mut changed = given.clone();
+            changed[w.question] = Some(w.to);
+            prop_assert_eq!(evaluation_of(&set, &changed).recommendation, w.recommendation);
+        }
+        for (index, question) in set.questions.iter().enumerate() {
+            if !evaluation.answers.is_applicable(index) {
+                continue;
+            }
+            let current = evaluation.answers.values()[index];
+            let tries: Vec<Value> = match &question.kind {
+                QuestionKind::Boolean => vec![Value::Bool(true), Value::Bool(false)],
+                QuestionKind::Choice { values } => (0..u16::try_from(values.len()).unwrap_or(0)).map(Value::Choice).collect(),
+                QuestionKind::Integer { .. } => probes.iter().copied().chain([0, 9, 10, 49, 50, 99, 100, 499, 500, 1999, 2000]).map(Value::Int).collect(),
+            };
+            for to in tries.into_iter().filter(|v| *v != current) {
+                let mut changed = given.clone();
+                changed[index] = Some(to);
+                if evaluation_of(&set, &changed).recommendation == evaluation.recommendation {
+                    continue;
+                }
+                let covered = all.iter().any(|w| w.question == index && match (w.to, to, current) {
+                    (Value::Int(found), Value::Int(probe), Value::Int(now)) => (found > now) == (probe > now),
+                    (found, probe, _) => found == probe,
+                });
+                prop_assert!(covered, "changing {} to {:?} flips the result but no candidate covers it: {:?}", question.id, to, all);
+            }
+        }
+    }
+}

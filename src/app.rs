@@ -2,6 +2,7 @@
 //! returns an exit code. This is the edge where diagnostics are rendered.
 
 mod ask;
+mod cost;
 
 use std::io::{Read, Write};
 
@@ -49,6 +50,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         Command::Evaluate(args) => evaluate(&args, limits, io),
         Command::Check(args) => check(&args, limits, io),
         Command::Ask(args) => ask::ask(&args, limits, io),
+        Command::Cost(args) => cost::cost(&args, limits, io),
         Command::Completions(args) => completions(args.shell, io),
     };
     match result {
@@ -116,6 +118,14 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let evaluation = eval::evaluate(&rule_set, project.answers(&rule_set));
     let report =
         Report::new(&rule_set, &project.name, &evaluation).with_what_if(&rule_set, &project.given, &evaluation);
+    let estimate = match &project.cost {
+        Some(settings) => {
+            let tables = crate::cost::load_tables(&[], limits)?;
+            Some(crate::cost::estimate(&tables, settings, project.volume(&rule_set), &source)?)
+        }
+        None => None,
+    };
+    let report = report.with_cost(estimate.as_ref());
     let mut buffer = Vec::new();
     match args.format {
         EvaluateFormat::Table => report::table::render(&report, &mut buffer, Style { color: io.stdout_color })?,

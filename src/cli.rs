@@ -32,10 +32,49 @@ pub enum Command {
     Evaluate(EvaluateArgs),
     /// Check every descriptor under the given paths against the guidance (for CI).
     Check(CheckArgs),
+    /// Estimate each approach's monthly cost, fine-tuning's one-time cost and the break-even.
+    Cost(CostArgs),
     /// Answer the questions interactively and save a descriptor (resumable).
     Ask(AskArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+}
+
+/// `shouldtune cost`.
+#[derive(Debug, Args)]
+pub struct CostArgs {
+    /// The descriptor (`llm-project.yaml`), or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// A price table to add, or to replace the embedded table with the same id; repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub pricing: Vec<PathBuf>,
+
+    /// Which rule set to use.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CostFormat::Table)]
+    pub format: CostFormat,
+
+    /// Also draw monthly cost against monthly requests as an SVG chart at this path.
+    #[arg(long, value_name = "PATH.svg")]
+    pub plot: Option<PathBuf>,
+
+    /// Replace the `--plot` file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Output formats of `cost`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CostFormat {
+    /// For people.
+    Table,
+    /// One JSON object with exact decimal amounts.
+    Json,
 }
 
 /// `shouldtune ask`.

@@ -30,7 +30,7 @@ pub const FILE_NAMES: &[&str] = &["llm-project.yaml", "llm-project.yml"];
 /// The suffix of descriptor files with a prefix (`search.llm-project.yaml`).
 pub const FILE_SUFFIX: &str = ".llm-project.yaml";
 
-const KEYS: &[&str] = &["name", "description", "planned_approach", "incomplete", "answers"];
+const KEYS: &[&str] = &["name", "description", "planned_approach", "incomplete", "answers", "cost"];
 
 /// A checked descriptor.
 #[derive(Debug, Clone)]
@@ -53,6 +53,8 @@ pub struct Descriptor {
     pub name_span: Span,
     /// Where `incomplete: true` is written, when an interrupted `shouldtune ask` saved it.
     pub incomplete: Option<Span>,
+    /// The optional `cost:` section.
+    pub cost: Option<crate::cost::CostSettings>,
 }
 
 /// The approaches a team plans, and where the plan is written.
@@ -65,6 +67,26 @@ pub struct Planned {
 }
 
 impl Descriptor {
+    /// The project facts the cost model needs, from the effective answers.
+    #[must_use]
+    pub fn volume(&self, rule_set: &RuleSet) -> crate::cost::Volume {
+        let answers = self.answers(rule_set);
+        let number = |id: &str| {
+            rule_set
+                .question_index(id)
+                .and_then(|i| match answers.values()[i] {
+                    Value::Int(v) => u64::try_from(v).ok(),
+                    _ => None,
+                })
+                .unwrap_or(0)
+        };
+        crate::cost::Volume {
+            prompt_tokens: number("prompt_tokens"),
+            monthly_requests: number("monthly_requests"),
+            examples: number("examples_available"),
+        }
+    }
+
     /// The effective answers: given ones, defaults for the rest.
     #[must_use]
     pub fn answers(&self, rule_set: &RuleSet) -> Answers {
@@ -162,6 +184,9 @@ fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descript
         answers_span: map.key_span("answers"),
         name_span: map.key_span("name").unwrap_or(map.span()),
         incomplete,
+        cost: map
+            .get("cost")
+            .and_then(|node| crate::cost::read_settings(sink, node, map.key_span("cost").unwrap_or(node.span))),
     })
 }
 

@@ -22,6 +22,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod cost;
 pub mod descriptor;
 pub mod diag;
 pub mod eval;

@@ -13,7 +13,8 @@ mod reader;
 
 pub use node::{Node, NodeKind, Span};
 pub(crate) use reader::{
-    MapReader, Sink, did_you_mean, expect_bool, expect_int, expect_map, expect_seq, expect_str, report_unknown_key,
+    MapReader, Sink, did_you_mean, expect_bool, expect_decimal, expect_int, expect_map, expect_seq, expect_str,
+    report_unknown_key,
 };
 
 use crate::diag::{Diagnostic, codes};

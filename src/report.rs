@@ -55,6 +55,9 @@ pub struct Report {
     pub next_steps: Vec<String>,
     /// The smallest single-answer changes that would change the recommendation, smallest first.
     pub what_if: Vec<WhatIfEntry>,
+    /// A one-line cost summary, when the descriptor has a `cost:` section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
 }
 
 /// One answer changed, and what would then be recommended.
@@ -251,7 +254,15 @@ impl Report {
             answers,
             next_steps: evaluation.next_steps.iter().filter_map(|&r| rules[r].next_step.clone()).collect(),
             what_if: Vec::new(),
+            cost: None,
         }
+    }
+
+    /// Adds the one-line cost summary of `estimate`, if any.
+    #[must_use]
+    pub fn with_cost(mut self, estimate: Option<&crate::cost::CostEstimate>) -> Report {
+        self.cost = estimate.map(crate::cost::render::summary_line);
+        self
     }
 
     /// Adds what would change the recommendation (see [`crate::explain`]).

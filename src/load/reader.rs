@@ -196,3 +196,26 @@ pub(crate) fn expect_int(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option
         }
     }
 }
+
+/// An exact decimal number, read from the scalar's source text so that
+/// `0.0015` is 0.0015 and not the nearest binary float.
+pub(crate) fn expect_decimal(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<rust_decimal::Decimal> {
+    use std::str::FromStr as _;
+    let raw = match &node.kind {
+        NodeKind::Int(i) => return Some(rust_decimal::Decimal::from(*i)),
+        NodeKind::Float(_) => sink.source.text().get(node.span.offset..node.span.offset + node.span.len),
+        NodeKind::Str(s) => Some(s.as_str()),
+        _ => None,
+    };
+    let parsed = raw.map(|r| r.trim().trim_matches(['"', '\''])).and_then(|r| {
+        rust_decimal::Decimal::from_str(&r.replace('_', "")).or_else(|_| rust_decimal::Decimal::from_scientific(r)).ok()
+    });
+    if parsed.is_none() {
+        sink.error(
+            codes::WRONG_TYPE,
+            format!("expected {what} to be a number, found {}", node.kind.describe()),
+            node.span,
+        );
+    }
+    parsed
+}

@@ -43,20 +43,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     if report.fired.is_empty() {
         writeln!(out, "No rule fired; the simplest approach is the starting point.")?;
     }
-    for fired in &report.fired {
-        let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("`{a}` {w:+}")).collect();
-        effects.extend(fired.veto.iter().map(|a| format!("`{a}` vetoed")));
-        let effects = if effects.is_empty() { String::new() } else { format!(" ({})", effects.join(", ")) };
-        writeln!(
-            out,
-            "- **{}** `{}`{}: {} _Source: {}_",
-            esc(&fired.title),
-            fired.rule,
-            effects,
-            esc(&fired.because),
-            esc(&fired.source)
-        )?;
-    }
+    fired_rules(report, out)?;
     if !report.combine_with.is_empty() {
         writeln!(out)?;
         writeln!(out, "#### Keep alongside")?;
@@ -93,6 +80,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             )?;
         }
     }
+    if let Some(cost) = &report.cost {
+        writeln!(out)?;
+        writeln!(out, "#### Cost")?;
+        writeln!(out)?;
+        writeln!(out, "{}", esc(cost))?;
+    }
     if !report.next_steps.is_empty() {
         writeln!(out)?;
         writeln!(out, "#### Next steps")?;
@@ -109,4 +102,22 @@ fn plain(value: &serde_json::Value) -> String {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
     }
+}
+
+fn fired_rules(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    for fired in &report.fired {
+        let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("`{a}` {w:+}")).collect();
+        effects.extend(fired.veto.iter().map(|a| format!("`{a}` vetoed")));
+        let effects = if effects.is_empty() { String::new() } else { format!(" ({})", effects.join(", ")) };
+        writeln!(
+            out,
+            "- **{}** `{}`{}: {} _Source: {}_",
+            esc(&fired.title),
+            fired.rule,
+            effects,
+            esc(&fired.because),
+            esc(&fired.source)
+        )?;
+    }
+    Ok(())
 }

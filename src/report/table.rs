@@ -82,6 +82,12 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
         }
     }
 
+    if let Some(cost) = &report.cost {
+        writeln!(out)?;
+        writeln!(out, "{}", style.strong("Cost"))?;
+        write!(out, "{}", wrap(cost, WIDTH - 2, "  "))?;
+    }
+
     if !report.next_steps.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", style.strong("Next steps"))?;

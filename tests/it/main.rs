@@ -4,6 +4,7 @@
 mod ask;
 mod bad_input;
 mod check;
+mod cost;
 mod evaluate;
 mod rule_errors;
 mod scenarios;

@@ -1,0 +1,121 @@
+//! `cost --plot`: monthly cost of each approach against monthly requests, as SVG.
+
+use plotters::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{CostEstimate, render};
+
+/// A legend label, a colour and the points of one line.
+type Series = (&'static str, RGBColor, Vec<(f64, f64)>);
+
+/// Points per series: enough for smooth lines on a log axis.
+const SAMPLES: u32 = 120;
+
+/// Draws the three approaches' monthly cost from 1% to 100x the project's
+/// volume (log scale), the project's volume and the break-even marked, with
+/// the price table and its date in the caption. Returns the SVG text.
+pub fn svg(estimate: &CostEstimate, name: &str) -> Result<String, String> {
+    let volume = estimate.monthly_requests.max(100);
+    #[expect(clippy::cast_precision_loss, reason = "plot coordinates")]
+    let (low, high) = (volume as f64 / 100.0, volume as f64 * 100.0);
+    let xs: Vec<f64> = (0..=SAMPLES).map(|i| low * (high / low).powf(f64::from(i) / f64::from(SAMPLES))).collect();
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "plot coordinates are positive")]
+    let at = |x: f64| estimate.rates.at(x.round() as u64);
+    let to_f = |d: rust_decimal::Decimal| d.to_f64().unwrap_or(0.0);
+    let series: [Series; 3] = [
+        (
+            "Prompt engineering",
+            RGBColor(31, 119, 180),
+            xs.iter().map(|&x| (x, to_f(at(x).prompt_engineering))).collect(),
+        ),
+        ("RAG", RGBColor(44, 160, 44), xs.iter().map(|&x| (x, to_f(at(x).rag))).collect()),
+        (
+            "Fine-tuning (incl. hosting)",
+            RGBColor(214, 39, 40),
+            xs.iter().map(|&x| (x, to_f(at(x).fine_tuning))).collect(),
+        ),
+    ];
+    // Costs span orders of magnitude across the volume range: both axes are logarithmic.
+    let ys = || series.iter().flat_map(|(_, _, p)| p.iter().map(|(_, y)| *y));
+    let y_max = ys().fold(1.0_f64, f64::max) * 1.5;
+    let y_min = ys().filter(|y| *y > 0.0).fold(y_max, f64::min).max(0.01) / 1.5;
+    let caption = format!(
+        "{}: monthly cost by approach, {} on {} (prices as of {})",
+        name, estimate.model, estimate.price_table, estimate.as_of
+    );
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (960, 600)).into_drawing_area();
+        let e = |err: DrawingAreaErrorKind<_>| err.to_string();
+        root.fill(&WHITE).map_err(e)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(caption, ("sans-serif", 18))
+            .margin(24)
+            .x_label_area_size(56)
+            .y_label_area_size(96)
+            .build_cartesian_2d((low..high).log_scale(), (y_min..y_max).log_scale())
+            .map_err(|err| err.to_string())?;
+        chart
+            .configure_mesh()
+            .x_desc("Monthly requests (log scale)")
+            .y_desc(format!("Monthly cost ({}, log scale)", estimate.currency))
+            .x_label_formatter(&|x| abbreviate(*x))
+            .y_label_formatter(&|y| abbreviate(*y))
+            .draw()
+            .map_err(|err| err.to_string())?;
+        for (label, color, points) in series {
+            chart
+                .draw_series(LineSeries::new(points, color.stroke_width(2)))
+                .map_err(|err| err.to_string())?
+                .label(label)
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], color.stroke_width(2)));
+        }
+        #[expect(clippy::cast_precision_loss, reason = "plot coordinates")]
+        let project = estimate.monthly_requests.max(1) as f64;
+        let grey = RGBColor(117, 80, 170);
+        chart
+            .draw_series(LineSeries::new(vec![(project, y_min), (project, y_max)], grey.stroke_width(2)))
+            .map_err(|err| err.to_string())?
+            .label(format!("This project: {} requests", render::count(estimate.monthly_requests)))
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], grey.stroke_width(2)));
+        if let Some(requests) = estimate.break_even_monthly_requests {
+            #[expect(clippy::cast_precision_loss, reason = "plot coordinates")]
+            let x = requests.max(1) as f64;
+            if (low..=high).contains(&x) {
+                let y = to_f(estimate.rates.at(requests).fine_tuning);
+                let black = RGBColor(0, 0, 0);
+                chart
+                    .draw_series(std::iter::once(Circle::new((x, y), 6, black.filled())))
+                    .map_err(|err| err.to_string())?
+                    .label(format!("Break-even: {} requests", render::count(requests)))
+                    .legend(move |(x, y)| Circle::new((x + 12, y), 5, black.filled()));
+            }
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .draw()
+            .map_err(|err| err.to_string())?;
+        root.present().map_err(e)?;
+    }
+    Ok(out)
+}
+
+fn abbreviate(value: f64) -> String {
+    let (scaled, suffix) = if value >= 1e9 {
+        (value / 1e9, "G")
+    } else if value >= 1e6 {
+        (value / 1e6, "M")
+    } else if value >= 1e3 {
+        (value / 1e3, "k")
+    } else {
+        (value, "")
+    };
+    if scaled >= 10.0 || (scaled - scaled.round()).abs() < 1e-9 {
+        format!("{scaled:.0}{suffix}")
+    } else {
+        format!("{scaled:.1}{suffix}")
+    }
+}

@@ -11,7 +11,7 @@ use crate::cli::{CheckArgs, CheckFormat, Cli, Command, DenyLevel, EvaluateArgs, 
 use crate::diag::{self, Diagnostic};
 use crate::load::Limits;
 use crate::report::{self, Report, Style};
-use crate::rules::{self, RuleSet};
+use crate::rules::RuleSets;
 use crate::{descriptor, eval, input};
 
 /// The documented exit codes.
@@ -93,10 +93,7 @@ impl From<Box<Diagnostic>> for Failure {
 }
 
 /// Loads the rule files named on the command line, or the embedded default.
-fn load_rules(args: &RulesArgs, limits: Limits, stdin: &mut dyn Read) -> Result<RuleSet, Failure> {
-    if args.rules.is_empty() {
-        return Ok(rules::load_default()?);
-    }
+fn load_rules(args: &RulesArgs, limits: Limits, stdin: &mut dyn Read) -> Result<RuleSets, Failure> {
     let mut sources = Vec::with_capacity(args.rules.len());
     let mut problems = Vec::new();
     for path in &args.rules {
@@ -108,12 +105,13 @@ fn load_rules(args: &RulesArgs, limits: Limits, stdin: &mut dyn Read) -> Result<
     if !problems.is_empty() {
         return Err(Failure::Diagnostics(problems));
     }
-    Ok(rules::load(&sources, limits)?)
+    Ok(RuleSets::new(sources, limits)?)
 }
 
 fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let rule_set = load_rules(&args.rules, limits, io.stdin)?;
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let source = input::read_source(&args.file, io.stdin, limits)?;
+    let rule_set = rule_sets.for_descriptor(&args.file, &source)?;
     let project = descriptor::parse(&source, &rule_set, limits)?;
     let evaluation = eval::evaluate(&rule_set, project.answers(&rule_set));
     let report =
@@ -138,7 +136,7 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
 }
 
 fn check(args: &CheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let rule_set = load_rules(&args.rules, limits, io.stdin)?;
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let (paths, discovery_problems) = check::discover(&args.paths);
     if paths.is_empty() {
         let mut problems = discovery_problems;
@@ -161,7 +159,7 @@ fn check(args: &CheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Fail
     let mut renderer = report::check::renderer(args.format, Style { color: io.stdout_color });
     let mut out = std::io::BufWriter::new(&mut *io.stdout);
     renderer.start(&mut out)?;
-    let summary = check::check_files(&paths, &rule_set, policy, limits, |file| renderer.file(&file, &mut out))?;
+    let summary = check::check_files(&paths, &rule_sets, policy, limits, |file| renderer.file(&file, &mut out))?;
     renderer.finish(&summary, &mut out)?;
     out.flush()?;
     drop(out);

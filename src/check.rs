@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Severity};
 use crate::load::Limits;
 use crate::report::Report;
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, RuleSets};
 use crate::source::SourceFile;
 use crate::{descriptor, eval, input};
 
@@ -92,14 +92,15 @@ const BATCH: usize = 256;
 /// batch of results is held in memory. Stops at the first error `each` returns.
 pub fn check_files<E>(
     paths: &[String],
-    rule_set: &RuleSet,
+    rule_sets: &RuleSets,
     policy: Policy,
     limits: Limits,
     mut each: impl FnMut(FileResult) -> Result<(), E>,
 ) -> Result<Summary, E> {
     let mut summary = Summary::default();
     for batch in paths.chunks(BATCH) {
-        let results: Vec<FileResult> = batch.par_iter().map(|path| check_one(path, rule_set, policy, limits)).collect();
+        let results: Vec<FileResult> =
+            batch.par_iter().map(|path| check_one(path, rule_sets, policy, limits)).collect();
         for result in results {
             summary.add(&result);
             each(result)?;
@@ -108,12 +109,16 @@ pub fn check_files<E>(
     Ok(summary)
 }
 
-fn check_one(path: &str, rule_set: &RuleSet, policy: Policy, limits: Limits) -> FileResult {
-    let source = match input::read_source(std::path::Path::new(path), &mut std::io::empty(), limits) {
+fn check_one(path: &str, rule_sets: &RuleSets, policy: Policy, limits: Limits) -> FileResult {
+    let file = std::path::Path::new(path);
+    let source = match input::read_source(file, &mut std::io::empty(), limits) {
         Ok(source) => source,
         Err(diagnostic) => return failed(path, vec![with_file_name(*diagnostic, path)]),
     };
-    check_source(path, &source, rule_set, policy, limits)
+    match rule_sets.for_descriptor(file, &source) {
+        Ok(rule_set) => check_source(path, &source, &rule_set, policy, limits),
+        Err(diagnostics) => failed(path, diagnostics.into_iter().map(|d| with_file_name(d, path)).collect()),
+    }
 }
 
 /// Checks one descriptor already in memory.

@@ -9,8 +9,10 @@ mod compile;
 pub(crate) use compile::read_value as read_answer;
 pub mod expr;
 mod model;
+mod provider;
 
 pub use model::{Approach, ApproachIndex, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Value};
+pub use provider::RuleSets;
 
 use crate::diag::Diagnostic;
 use crate::load::Limits;

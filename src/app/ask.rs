@@ -23,7 +23,12 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
                 ),
         ]));
     };
-    let rule_set = load_rules(&args.rules, limits, io.stdin)?;
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    let existing = args.from.as_ref().unwrap_or(&args.save);
+    let rule_set = match std::fs::read_to_string(existing) {
+        Ok(text) => rule_sets.for_descriptor(existing, &SourceFile::new(existing.display().to_string(), text))?,
+        Err(_) => std::sync::Arc::clone(rule_sets.base()),
+    };
     let start = starting_point(args, &rule_set, limits, io)?;
     match questionnaire::run(&rule_set, start.draft, start.ask_name, prompter) {
         Finish::Interrupted(draft) => {

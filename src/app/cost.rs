@@ -9,13 +9,14 @@ use crate::report::Style;
 use crate::{descriptor, input, save};
 
 pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let rule_set = load_rules(&args.rules, limits, io.stdin)?;
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let mut pricing = Vec::with_capacity(args.pricing.len());
     for path in &args.pricing {
         pricing.push(input::read_source(path, io.stdin, limits)?);
     }
     let tables = cost::load_tables(&pricing, limits)?;
     let source = input::read_source(&args.file, io.stdin, limits)?;
+    let rule_set = rule_sets.for_descriptor(&args.file, &source)?;
     let project = descriptor::parse(&source, &rule_set, limits)?;
     let settings =
         project.cost.clone().unwrap_or_else(|| cost::CostSettings { span: project.name_span, ..Default::default() });

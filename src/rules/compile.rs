@@ -9,11 +9,22 @@ use crate::load::{
 };
 use crate::source::SourceFile;
 
-const FILE_KEYS: &[&str] = &["version", "extends", "approaches", "questions", "rules"];
-const APPROACH_KEYS: &[&str] = &["id", "title", "description"];
+const FILE_KEYS: &[&str] = &["version", "extends", "approaches", "questions", "rules", "disable"];
+const APPROACH_KEYS: &[&str] = &["id", "title", "description", "override"];
 const QUESTION_KEYS: &[&str] = &["id", "text", "help", "type", "values", "min", "max", "default", "ask_when"];
-const RULE_KEYS: &[&str] =
-    &["id", "title", "when", "effects", "veto", "combine_with", "when_recommended", "because", "source", "next_step"];
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "when",
+    "effects",
+    "veto",
+    "combine_with",
+    "when_recommended",
+    "because",
+    "source",
+    "next_step",
+    "override",
+];
 
 /// The one rule-file format version this build reads.
 const FORMAT_VERSION: i64 = 1;
@@ -27,14 +38,14 @@ struct ParsedFile {
 pub(super) fn compile(files: &[SourceFile], limits: Limits) -> Result<RuleSet, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let mut parsed = Vec::new();
-    let mut default_included = false;
+    let mut default_included = files.iter().any(is_embedded_default);
     for file in files {
-        match parse_document(file, limits) {
+        match parse(file, limits) {
             Ok(root) => {
-                if extends_default(&root) && !default_included && file.name() != super::DEFAULT_RULES_NAME {
+                if extends_default(&root) && !default_included {
                     default_included = true;
                     let default = super::default_source();
-                    match parse_document(&default, limits) {
+                    match parse(&default, limits) {
                         Ok(default_root) => parsed.insert(0, ParsedFile { source: default, root: default_root }),
                         Err(d) => diagnostics.push(*d),
                     }
@@ -44,13 +55,24 @@ pub(super) fn compile(files: &[SourceFile], limits: Limits) -> Result<RuleSet, V
             Err(d) => diagnostics.push(*d),
         }
     }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
     let mut builder = Builder::default();
     for file in &parsed {
         builder.read_file(file);
     }
-    let rule_set = builder.finish();
-    diagnostics.extend(rule_set.1);
-    if diagnostics.is_empty() { Ok(rule_set.0) } else { Err(diagnostics) }
+    let (rule_set, problems) = builder.finish();
+    if problems.is_empty() { Ok(rule_set) } else { Err(problems) }
+}
+
+fn is_embedded_default(file: &SourceFile) -> bool {
+    file.name() == super::DEFAULT_RULES_NAME && file.text() == super::DEFAULT_RULES_TEXT
+}
+
+/// The embedded rule set is trusted data: the user's file-size limit is for their files.
+fn parse(file: &SourceFile, limits: Limits) -> Result<Node, Box<Diagnostic>> {
+    if is_embedded_default(file) { parse_document(file, Limits::default()) } else { parse_document(file, limits) }
 }
 
 fn extends_default(root: &Node) -> bool {
@@ -64,7 +86,12 @@ fn extends_default(root: &Node) -> bool {
 struct Builder<'f> {
     approaches: Vec<Approach>,
     raw_questions: Vec<RawQuestion<'f>>,
-    raw_rules: Vec<(&'f SourceFile, &'f Node)>,
+    /// Rules with the index of the file that defines them.
+    raw_rules: Vec<(usize, &'f SourceFile, &'f Node)>,
+    /// `disable:` entries: file index, rule id, where written.
+    disabled: Vec<(usize, &'f SourceFile, String, Span)>,
+    /// Files read so far.
+    files_read: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -110,8 +137,17 @@ impl<'f> Builder<'f> {
             }
         }
         if let Some(items) = top.get("rules").and_then(|n| expect_seq(&mut sink, n, "`rules`")) {
-            self.raw_rules.extend(items.iter().map(|item| (&file.source, item)));
+            let index = self.files_read;
+            self.raw_rules.extend(items.iter().map(|item| (index, &file.source, item)));
         }
+        if let Some(items) = top.get("disable").and_then(|n| expect_seq(&mut sink, n, "`disable`")) {
+            for item in items {
+                if let Some((id, span)) = read_id(&mut sink, item, "rule id") {
+                    self.disabled.push((self.files_read, &file.source, id, span));
+                }
+            }
+        }
+        self.files_read += 1;
         self.diagnostics.append(&mut sink.diagnostics);
     }
 
@@ -120,9 +156,22 @@ impl<'f> Builder<'f> {
         let id = map.require(sink, "id", "an approach").and_then(|n| read_id(sink, n, "approach id"));
         let title = map.require(sink, "title", "an approach").and_then(|n| expect_str(sink, n, "`title`"));
         let description = map.get("description").and_then(|n| expect_str(sink, n, "`description`"));
+        let overrides = map.get("override").and_then(|n| expect_bool(sink, n, "`override`")).unwrap_or(false);
         let (Some((id, id_span)), Some(title)) = (id, title) else { return };
-        if let Some(first) = self.approaches.iter().find(|a| a.id == id) {
-            duplicate(sink, "approach", &id, id_span, &first.origin);
+        if let Some(first) = self.approaches.iter_mut().find(|a| a.id == id) {
+            if overrides {
+                title.clone_into(&mut first.title);
+                if let Some(description) = description {
+                    description.clone_into(&mut first.description);
+                }
+            } else {
+                let origin = first.origin.clone();
+                duplicate(sink, "approach", &id, id_span, &origin);
+            }
+            return;
+        }
+        if overrides {
+            nothing_to_override(sink, "approach", &id, id_span);
             return;
         }
         self.approaches.push(Approach {
@@ -168,18 +217,36 @@ impl<'f> Builder<'f> {
             }
             self.diagnostics.append(&mut sink.diagnostics);
         }
-        let mut rules: Vec<Rule> = Vec::new();
-        for (source, node) in std::mem::take(&mut self.raw_rules) {
+        // (rule, index of the file that defined it)
+        let mut rules: Vec<(Rule, usize)> = Vec::new();
+        for (file_index, source, node) in std::mem::take(&mut self.raw_rules) {
             let mut sink = Sink::new(source);
-            if let Some(rule) = read_rule(&mut sink, node, &infos, &self.approaches) {
-                if let Some(first) = rules.iter().find(|r| r.id == rule.id) {
-                    duplicate(&mut sink, "rule", &rule.id, rule.origin.span, &first.origin);
-                } else {
-                    rules.push(rule);
+            if let Some((rule, overrides)) = read_rule(&mut sink, node, &infos, &self.approaches) {
+                match rules.iter_mut().find(|(r, _)| r.id == rule.id) {
+                    Some(slot) if overrides => *slot = (rule, file_index),
+                    Some((first, _)) => duplicate(&mut sink, "rule", &rule.id, rule.origin.span, &first.origin),
+                    None if overrides => nothing_to_override(&mut sink, "rule", &rule.id, rule.origin.span),
+                    None => rules.push((rule, file_index)),
                 }
             }
             self.diagnostics.append(&mut sink.diagnostics);
         }
+        for (file_index, source, id, span) in std::mem::take(&mut self.disabled) {
+            if let Some(position) = rules.iter().position(|(r, defined_in)| r.id == id && *defined_in < file_index) {
+                rules.remove(position);
+            } else {
+                let mut sink = Sink::new(source);
+                let known = rules.iter().map(|(r, _)| r.id.as_str());
+                let help = did_you_mean(&id, known).map_or_else(
+                    || "`disable` names rules defined in earlier files".to_owned(),
+                    |s| format!("did you mean `{s}`?"),
+                );
+                sink.error(codes::UNKNOWN_KEY, format!("there is no earlier rule `{id}` to disable"), span).help =
+                    Some(help);
+                self.diagnostics.append(&mut sink.diagnostics);
+            }
+        }
+        let rules: Vec<Rule> = rules.into_iter().map(|(rule, _)| rule).collect();
         drop(infos);
         let rule_set = RuleSet { approaches: self.approaches, questions, rules };
         if self.diagnostics.is_empty() {
@@ -418,8 +485,15 @@ fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) 
     None
 }
 
-fn read_rule(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>], approaches: &[Approach]) -> Option<Rule> {
+/// Reads a rule, and whether it is marked `override: true`.
+fn read_rule(
+    sink: &mut Sink<'_>,
+    node: &Node,
+    infos: &[QuestionInfo<'_>],
+    approaches: &[Approach],
+) -> Option<(Rule, bool)> {
     let map = MapReader::new(sink, node, "a rule", RULE_KEYS)?;
+    let overrides = map.get("override").and_then(|n| expect_bool(sink, n, "`override`")).unwrap_or(false);
     let id = map.require(sink, "id", "a rule").and_then(|n| read_id(sink, n, "rule id"));
     let title = map.require(sink, "title", "a rule").and_then(|n| expect_str(sink, n, "`title`"));
     let when = map.require(sink, "when", "a rule").and_then(|n| read_condition(sink, n, infos));
@@ -471,7 +545,7 @@ fn read_rule(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>], appro
             Some("give it `effects`, `veto`, `combine_with` or `next_step`".to_owned());
         return None;
     }
-    Some(Rule {
+    let rule = Rule {
         id,
         title: title?.to_owned(),
         when: when?,
@@ -483,7 +557,8 @@ fn read_rule(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>], appro
         source: source?.to_owned(),
         next_step: next_step.map(str::to_owned),
         origin: Origin { file: sink.source.clone(), span: id_span },
-    })
+    };
+    Some((rule, overrides))
 }
 
 /// Checks that need the whole rule set.
@@ -539,12 +614,26 @@ fn read_id(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<(String, Span
     Some((text.to_owned(), node.span))
 }
 
+fn nothing_to_override(sink: &mut Sink<'_>, what: &str, id: &str, span: Span) {
+    sink.error(
+        codes::INVALID_RULE,
+        format!("{what} `{id}` is marked `override` but no earlier file defines it"),
+        span,
+    )
+    .help = Some("remove `override: true` to add it as a new definition".to_owned());
+}
+
 fn duplicate(sink: &mut Sink<'_>, what: &str, id: &str, span: Span, first: &Origin) {
+    let help = if what == "question" {
+        format!("give it another id, or remove one of the definitions of `{id}`")
+    } else {
+        format!("give it another id, or add `override: true` to replace the earlier definition of `{id}`")
+    };
     let diagnostic =
         Diagnostic::error(codes::DUPLICATE_ID, format!("{what} `{id}` is defined twice"), sink.source, span)
             .with_label("defined again here")
             .with_related(&first.file, first.span, "first defined here")
-            .with_help(format!("give it another id, or remove one of the definitions of `{id}`"));
+            .with_help(help);
     sink.diagnostics.push(diagnostic);
 }
 

@@ -1,0 +1,139 @@
+//! The rule set each descriptor is evaluated with: the base (the embedded
+//! default or `--rules` files) plus any overlay files the descriptor names
+//! under `rules:`, resolved relative to the descriptor and never outside its
+//! repository.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use super::{RuleSet, compile};
+use crate::diag::{Diagnostic, codes};
+use crate::load::{Limits, NodeKind, Span, parse_document};
+use crate::source::SourceFile;
+
+type Compiled = Result<Arc<RuleSet>, Vec<Diagnostic>>;
+
+/// The base rule set and a cache of the overlays descriptors name.
+#[derive(Debug)]
+pub struct RuleSets {
+    base_sources: Vec<SourceFile>,
+    base: Arc<RuleSet>,
+    limits: Limits,
+    overlays: Mutex<BTreeMap<Vec<PathBuf>, Compiled>>,
+}
+
+impl RuleSets {
+    /// Compiles the base rule set from `sources` (the embedded default when empty).
+    pub fn new(sources: Vec<SourceFile>, limits: Limits) -> Result<RuleSets, Vec<Diagnostic>> {
+        let base_sources = if sources.is_empty() { vec![super::default_source()] } else { sources };
+        let base = Arc::new(compile::compile(&base_sources, limits)?);
+        Ok(RuleSets { base_sources, base, limits, overlays: Mutex::new(BTreeMap::new()) })
+    }
+
+    /// The base rule set.
+    #[must_use]
+    pub fn base(&self) -> &Arc<RuleSet> {
+        &self.base
+    }
+
+    /// The rule set for the descriptor `source`, read from `path`: the base,
+    /// plus the files it names under `rules:`.
+    pub fn for_descriptor(&self, path: &Path, source: &SourceFile) -> Compiled {
+        let declared = declared_rule_files(source, self.limits)?;
+        if declared.is_empty() {
+            return Ok(Arc::clone(&self.base));
+        }
+        let files = resolve(path, source, &declared)?;
+        if let Ok(cache) = self.overlays.lock()
+            && let Some(found) = cache.get(&files)
+        {
+            return found.clone();
+        }
+        let compiled = self.compile_with(&files);
+        if let Ok(mut cache) = self.overlays.lock() {
+            cache.insert(files, compiled.clone());
+        }
+        compiled
+    }
+
+    fn compile_with(&self, files: &[PathBuf]) -> Compiled {
+        let mut sources = self.base_sources.clone();
+        for file in files {
+            sources.push(crate::input::read_source(file, &mut std::io::empty(), self.limits).map_err(|d| vec![*d])?);
+        }
+        compile::compile(&sources, self.limits).map(Arc::new)
+    }
+}
+
+/// The `rules:` entries of a descriptor, with their positions; empty when there are none.
+fn declared_rule_files(source: &SourceFile, limits: Limits) -> Result<Vec<(String, Span)>, Vec<Diagnostic>> {
+    let root = parse_document(source, limits).map_err(|d| vec![*d])?;
+    let NodeKind::Map(entries) = &root.kind else { return Ok(Vec::new()) };
+    let Some((_, value)) = entries.iter().find(|(k, _)| k.as_str() == Some("rules")) else {
+        return Ok(Vec::new());
+    };
+    let items: Vec<&crate::load::Node> = match &value.kind {
+        NodeKind::Seq(items) => items.iter().collect(),
+        NodeKind::Str(_) => vec![value],
+        NodeKind::Null => Vec::new(),
+        other => {
+            return Err(vec![Diagnostic::error(
+                codes::WRONG_TYPE,
+                format!("expected `rules` to be a list of rule file paths, found {}", other.describe()),
+                source,
+                value.span,
+            )]);
+        }
+    };
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for item in items {
+        match item.as_str() {
+            Some(text) if !text.trim().is_empty() => out.push((text.to_owned(), item.span)),
+            _ => problems.push(Diagnostic::error(
+                codes::WRONG_TYPE,
+                format!("expected a rule file path, found {}", item.kind.describe()),
+                source,
+                item.span,
+            )),
+        }
+    }
+    if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+/// Resolves `declared` paths relative to the descriptor, refusing any that
+/// leave its repository (the nearest ancestor directory holding `.git`, or
+/// the descriptor's own directory when there is none).
+fn resolve(path: &Path, source: &SourceFile, declared: &[(String, Span)]) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let descriptor_dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let descriptor_dir = descriptor_dir.canonicalize().map_err(|e| {
+        vec![Diagnostic::without_file(codes::IO_ERROR, format!("cannot resolve `{}`: {e}", descriptor_dir.display()))]
+    })?;
+    let root =
+        descriptor_dir.ancestors().find(|dir| dir.join(".git").exists()).unwrap_or(&descriptor_dir).to_path_buf();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for (entry, span) in declared {
+        let joined = descriptor_dir.join(entry);
+        match joined.canonicalize() {
+            Ok(resolved) if resolved.starts_with(&root) => files.push(resolved),
+            Ok(_) => problems.push(
+                Diagnostic::error(
+                    codes::IO_ERROR,
+                    format!("rule file `{entry}` is outside the repository; refusing to read it"),
+                    source,
+                    *span,
+                )
+                .with_help("keep overlay rule files inside the repository that holds the descriptor"),
+            ),
+            Err(e) => problems.push(Diagnostic::error(
+                codes::IO_ERROR,
+                format!("cannot read rule file `{entry}`: {e}"),
+                source,
+                *span,
+            )),
+        }
+    }
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
+}

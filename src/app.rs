@@ -3,6 +3,8 @@
 
 mod ask;
 mod cost;
+mod rules_cmd;
+mod schema;
 
 use std::io::{Read, Write};
 
@@ -51,6 +53,8 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         Command::Check(args) => check(&args, limits, io),
         Command::Ask(args) => ask::ask(&args, limits, io),
         Command::Cost(args) => cost::cost(&args, limits, io),
+        Command::Rules(command) => rules_cmd::rules(&command, limits, io),
+        Command::Schema(args) => schema::schema(&args, limits, io),
         Command::Completions(args) => completions(args.shell, io),
     };
     match result {

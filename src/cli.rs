@@ -36,8 +36,94 @@ pub enum Command {
     Cost(CostArgs),
     /// Answer the questions interactively and save a descriptor (resumable).
     Ask(AskArgs),
+    /// Check, test and show rule sets.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Print a JSON Schema: for descriptors (with the rule set's questions), rule files, or the JSON report.
+    Schema(SchemaArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+}
+
+/// `shouldtune rules ...`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Load rule sets and report every problem: load errors and static checks.
+    #[command(after_help = "Exit codes: 0 clean (warnings allowed), 1 warnings with `--deny warnings`, 2 errors.")]
+    Check(RulesCheckArgs),
+    /// Run rule-set test files (default: the tests shipped with the default rules).
+    #[command(after_help = "Exit codes: 0 all passed, 1 a case failed, 2 a test or rule file is malformed.")]
+    Test(RulesTestArgs),
+    /// Show the effective rule set, after overlays.
+    Show(RulesShowArgs),
+}
+
+/// `shouldtune rules check`.
+#[derive(Debug, Args)]
+pub struct RulesCheckArgs {
+    /// Which rule set to check.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+
+    /// Treat this level of finding as failing the check.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Vec<DenyLevel>,
+}
+
+/// `shouldtune rules test`.
+#[derive(Debug, Args)]
+pub struct RulesTestArgs {
+    /// Test files, or directories of `*.yaml` test files.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Which rule set the tests run against.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+/// `shouldtune rules show`.
+#[derive(Debug, Args)]
+pub struct RulesShowArgs {
+    /// Which rule set to show.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+/// Output formats of `rules show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// One row per rule: id, condition, effects, source.
+    Table,
+    /// The merged rule set as one rule file.
+    Yaml,
+}
+
+/// `shouldtune schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema.
+    #[arg(value_enum)]
+    pub which: SchemaKind,
+
+    /// The rule set whose questions the descriptor schema describes.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+/// The schemas `shouldtune schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// `llm-project.yaml` descriptors.
+    Descriptor,
+    /// Rule files.
+    Rules,
+    /// The `evaluate --format json` report.
+    Report,
 }
 
 /// `shouldtune cost`.

@@ -148,32 +148,7 @@ fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descript
     let mut given = vec![None; count];
     let mut answer_spans = vec![None; count];
     if let Some(answers) = map.get("answers") {
-        // `answers:` with nothing under it is an empty mapping, not an error.
-        let entries: &[(Node, Node)] =
-            if matches!(answers.kind, NodeKind::Null) { &[] } else { expect_map(sink, answers, "`answers`")? };
-        for (key, value) in entries {
-            let Some(id) = key.as_str() else {
-                sink.error(
-                    codes::WRONG_TYPE,
-                    format!("expected a question id, found {}", key.kind.describe()),
-                    key.span,
-                );
-                continue;
-            };
-            let Some(index) = rule_set.question_index(id) else {
-                report_unknown_key(sink, id, key.span, "`answers`", rule_set.questions.iter().map(|q| q.id.as_str()));
-                if let Some(last) = sink.diagnostics.last_mut() {
-                    last.code = codes::UNKNOWN_QUESTION;
-                    last.message = format!("unknown question `{id}`");
-                }
-                continue;
-            };
-            let question = &rule_set.questions[index];
-            if let Some(value) = crate::rules::read_answer(sink, value, &question.id, &question.kind) {
-                given[index] = Some(value);
-                answer_spans[index] = Some(key.span);
-            }
-        }
+        read_answers(sink, answers, rule_set, &mut given, &mut answer_spans)?;
     }
     Some(Descriptor {
         source: sink.source.clone(),
@@ -189,6 +164,40 @@ fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descript
             .get("cost")
             .and_then(|node| crate::cost::read_settings(sink, node, map.key_span("cost").unwrap_or(node.span))),
     })
+}
+
+/// Reads an `answers:` mapping into one slot per question, checking each
+/// answer against its question. `None` when the node is not a mapping.
+pub(crate) fn read_answers(
+    sink: &mut Sink<'_>,
+    answers: &Node,
+    rule_set: &RuleSet,
+    given: &mut [Option<Value>],
+    spans: &mut [Option<Span>],
+) -> Option<()> {
+    // `answers:` with nothing under it is an empty mapping, not an error.
+    let entries: &[(Node, Node)] =
+        if matches!(answers.kind, NodeKind::Null) { &[] } else { expect_map(sink, answers, "`answers`")? };
+    for (key, value) in entries {
+        let Some(id) = key.as_str() else {
+            sink.error(codes::WRONG_TYPE, format!("expected a question id, found {}", key.kind.describe()), key.span);
+            continue;
+        };
+        let Some(index) = rule_set.question_index(id) else {
+            report_unknown_key(sink, id, key.span, "`answers`", rule_set.questions.iter().map(|q| q.id.as_str()));
+            if let Some(last) = sink.diagnostics.last_mut() {
+                last.code = codes::UNKNOWN_QUESTION;
+                last.message = format!("unknown question `{id}`");
+            }
+            continue;
+        };
+        let question = &rule_set.questions[index];
+        if let Some(value) = crate::rules::read_answer(sink, value, &question.id, &question.kind) {
+            given[index] = Some(value);
+            spans[index] = Some(key.span);
+        }
+    }
+    Some(())
 }
 
 fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<Vec<ApproachIndex>> {

@@ -32,5 +32,7 @@ pub mod load;
 pub mod questionnaire;
 pub mod report;
 pub mod rules;
+pub mod ruletest;
 pub mod save;
+pub mod schema;
 pub mod source;

@@ -23,7 +23,7 @@ pub use text::Style;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything `evaluate` says about one project.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// Version of this layout.
     pub schema_version: u32,
@@ -38,6 +38,7 @@ pub struct Report {
     /// Approaches to keep or add alongside it.
     pub combine_with: Vec<CombineEntry>,
     /// Score per approach, in the rule set's approach order.
+    #[schemars(with = "std::collections::BTreeMap<String, ScoreEntry>")]
     pub scores: Scores,
     /// All approaches, best first.
     pub ranking: Vec<String>,
@@ -61,7 +62,7 @@ pub struct Report {
 }
 
 /// One answer changed, and what would then be recommended.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct WhatIfEntry {
     /// The question id.
     pub answer: String,
@@ -74,7 +75,7 @@ pub struct WhatIfEntry {
 }
 
 /// An approach to keep alongside the recommendation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CombineEntry {
     /// The approach id.
     pub approach: String,
@@ -87,7 +88,7 @@ pub struct CombineEntry {
 }
 
 /// An approach's score.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ScoreEntry {
     /// The approach id (the key in JSON).
     #[serde(skip)]
@@ -115,7 +116,7 @@ impl Serialize for Scores {
 }
 
 /// An approach ruled out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct VetoEntry {
     /// The approach id.
     pub approach: String,
@@ -126,13 +127,14 @@ pub struct VetoEntry {
 }
 
 /// A rule that fired.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct FiredRule {
     /// The rule id.
     pub rule: String,
     /// Its title.
     pub title: String,
     /// Weights it added, keyed by approach id.
+    #[schemars(with = "std::collections::BTreeMap<String, i32>")]
     pub effects: Effects,
     /// Approaches it vetoed.
     pub veto: Vec<String>,
@@ -157,13 +159,14 @@ impl Serialize for Effects {
 }
 
 /// The effective answer to one question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AnswerEntry {
     /// The question id.
     pub question: String,
     /// The answer.
     pub value: serde_json::Value,
     /// `given`, `assumed` or `not_applicable`.
+    #[schemars(with = "String")]
     pub provenance: &'static str,
 }
 

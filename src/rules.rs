@@ -6,6 +6,8 @@
 //! every reference resolved, so evaluation cannot fail.
 
 mod compile;
+pub mod emit;
+pub mod lint;
 pub(crate) use compile::read_value as read_answer;
 pub mod expr;
 mod model;

@@ -60,6 +60,14 @@ codes! {
     /// A question's ask-condition reads itself or a later question.
     CONDITION_ORDER = "condition-order", "a question's condition reads itself or a later question", "Move the question after the questions its condition reads, or change the condition.";
 
+    /// A rule's condition can never hold.
+    RULE_NEVER_FIRES = "rule-never-fires", "a rule's condition can never hold, given the questions' types and conditions", "Fix the condition (a threshold outside the question's range, contradictory clauses, a question that is never asked) or remove the rule.";
+    /// No rule reads a question.
+    QUESTION_UNREAD = "question-unread", "no rule reads a question, so its answer changes nothing", "Use the question in a rule's `when`, or remove it.";
+    /// No rule gives an approach a score.
+    APPROACH_UNSCORED = "approach-unscored", "no rule can change an approach's score", "Add a rule with an effect on the approach, or remove it.";
+    /// The effects can never separate the approaches.
+    APPROACHES_ALWAYS_TIED = "approaches-always-tied", "the rules' effects leave every approach tied for every answer set", "Give some rule different weights for different approaches.";
     /// The plan names an approach other than the recommendation.
     PLAN_CONTRADICTS = "plan-contradicts-recommendation", "the planned approach is not the one the rules recommend", "Change `planned_approach` to include the recommendation, or revisit the answers that led to it.";
     /// The plan leaves out an approach the recommendation should be combined with.

@@ -51,14 +51,14 @@ fn every_finding_kind_lands_on_the_right_line() {
 
     let run = json(&["tests/fixtures/scenarios/too-few-examples.llm-project.yaml"]);
     let all = findings(&run);
-    assert!(has(&all, "too-few-examples.llm-project.yaml", "plan-vetoed", "error", 4), "{all:?}");
+    assert!(has(&all, "too-few-examples.llm-project.yaml", "plan-vetoed", "error", 3), "{all:?}");
     assert!(
         !all.iter().any(|(_, id, ..)| id == "plan-contradicts-recommendation"),
         "a vetoed plan is reported once: {all:?}"
     );
 
     let run = json(&["tests/fixtures/scenarios/hackathon-demo.llm-project.yaml"]);
-    assert!(has(&findings(&run), "hackathon-demo.llm-project.yaml", "no-plan", "note", 3));
+    assert!(has(&findings(&run), "hackathon-demo.llm-project.yaml", "no-plan", "note", 2));
 }
 
 #[test]

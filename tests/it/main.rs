@@ -8,9 +8,10 @@ mod cost;
 mod evaluate;
 mod overlays;
 mod rule_errors;
+mod rules_cmd;
 mod scenarios;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -18,11 +19,6 @@ use assert_cmd::Command;
 /// The repository root.
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A path under `tests/fixtures/`.
-fn fixture(relative: &str) -> PathBuf {
-    root().join("tests/fixtures").join(relative)
 }
 
 /// `shouldtune ARGS` run from the repository root with colour off.
@@ -40,9 +36,4 @@ fn stdout(output: &Output) -> String {
 /// Standard error as text.
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// The path relative to the repository root, as the CLI tests pass it.
-fn rel(path: &Path) -> String {
-    path.strip_prefix(root()).unwrap_or(path).display().to_string()
 }

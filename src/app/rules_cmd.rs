@@ -1,0 +1,129 @@
+//! `shouldtune rules check|test|show`.
+
+use std::path::PathBuf;
+
+use tabled::builder::Builder;
+use tabled::settings::object::Columns;
+use tabled::settings::{Style as TableStyle, Width};
+
+use super::{Exit, Failure, Io, load_rules};
+use crate::cli::{DenyLevel, RulesCheckArgs, RulesCommand, RulesShowArgs, RulesTestArgs, ShowFormat};
+use crate::diag::{self, Diagnostic, codes};
+use crate::load::Limits;
+use crate::rules::{emit, lint};
+use crate::source::SourceFile;
+use crate::{input, ruletest};
+
+pub(super) fn rules(command: &RulesCommand, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    match command {
+        RulesCommand::Check(args) => check(args, limits, io),
+        RulesCommand::Test(args) => test(args, limits, io),
+        RulesCommand::Show(args) => show(args, limits, io),
+    }
+}
+
+fn check(args: &RulesCheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    let rule_set = rule_sets.base();
+    let warnings = lint::lint(rule_set);
+    diag::render(&warnings, io.stderr, io.stderr_color)?;
+    writeln!(
+        io.stdout,
+        "{} approaches, {} questions, {} rules: {} warning{}",
+        rule_set.approaches.len(),
+        rule_set.questions.len(),
+        rule_set.rules.len(),
+        warnings.len(),
+        if warnings.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(if !warnings.is_empty() && args.deny.contains(&DenyLevel::Warnings) { Exit::Findings } else { Exit::Ok })
+}
+
+fn test(args: &RulesTestArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    let rule_set = rule_sets.base();
+    let sources: Vec<SourceFile> = if args.paths.is_empty() {
+        ruletest::DEFAULT_TESTS.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
+    } else {
+        let mut sources = Vec::new();
+        for path in expand(&args.paths)? {
+            sources.push(input::read_source(&path, io.stdin, limits)?);
+        }
+        sources
+    };
+    let mut cases = Vec::new();
+    let mut problems = Vec::new();
+    for source in &sources {
+        match ruletest::load(source, rule_set, limits) {
+            Ok(found) => cases.extend(found.into_iter().map(|mut case| {
+                case.name = format!("{}::{}", source.name(), case.name);
+                case
+            })),
+            Err(mut d) => problems.append(&mut d),
+        }
+    }
+    if cases.is_empty() && !problems.is_empty() {
+        return Err(Failure::Diagnostics(problems));
+    }
+    let (_, failed) = ruletest::run(rule_set, &cases, io.stdout)?;
+    if !problems.is_empty() {
+        return Err(Failure::Diagnostics(problems));
+    }
+    Ok(if failed > 0 { Exit::Findings } else { Exit::Ok })
+}
+
+/// Test files: files as given, and the `*.yaml` files of directories, sorted.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| {
+                Failure::Diagnostics(vec![Diagnostic::without_file(
+                    codes::IO_ERROR,
+                    format!("cannot read `{}`: {e}", path.display()),
+                )])
+            })?;
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn show(args: &RulesShowArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    let rule_set = rule_sets.base();
+    match args.format {
+        ShowFormat::Yaml => io.stdout.write_all(emit::to_yaml(rule_set).as_bytes())?,
+        ShowFormat::Table => {
+            let mut builder = Builder::default();
+            builder.push_record(["rule", "when", "effects", "source"]);
+            for rule in &rule_set.rules {
+                let mut effects: Vec<String> =
+                    rule.effects.iter().map(|&(a, w)| format!("{} {w:+}", rule_set.approaches[a].id)).collect();
+                effects.extend(rule.veto.iter().map(|&a| format!("{} vetoed", rule_set.approaches[a].id)));
+                effects.extend(rule.combine_with.iter().map(|&a| format!("with {}", rule_set.approaches[a].id)));
+                if !rule.when_recommended.is_empty() {
+                    let ids: Vec<&str> =
+                        rule.when_recommended.iter().map(|&a| rule_set.approaches[a].id.as_str()).collect();
+                    effects.push(format!("advice when {}", ids.join("/")));
+                }
+                builder.push_record([rule.id.clone(), rule.when.text.clone(), effects.join("\n"), rule.source.clone()]);
+            }
+            let mut table = builder.build();
+            table
+                .with(TableStyle::rounded())
+                .modify(Columns::one(1), Width::wrap(48).keep_words(true))
+                .modify(Columns::one(3), Width::wrap(32).keep_words(true));
+            writeln!(io.stdout, "{table}")?;
+        }
+    }
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,17 @@
+//! `shouldtune schema descriptor|rules|report`.
+
+use super::{Exit, Failure, Io, load_rules};
+use crate::cli::{SchemaArgs, SchemaKind};
+use crate::load::Limits;
+use crate::schema;
+
+pub(super) fn schema(args: &SchemaArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let value = match args.which {
+        SchemaKind::Descriptor => schema::descriptor(load_rules(&args.rules, limits, io.stdin)?.base()),
+        SchemaKind::Rules => schema::rules(),
+        SchemaKind::Report => schema::report(),
+    };
+    serde_json::to_writer_pretty(&mut *io.stdout, &value).map_err(std::io::Error::other)?;
+    writeln!(io.stdout)?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,219 @@
+//! JSON Schemas for editors and tools: descriptors (knowing the rule set's
+//! questions), rule files, and the JSON report.
+
+#![expect(dead_code, reason = "the document types exist only to derive schemas from")]
+
+use schemars::{JsonSchema, Schema, schema_for};
+use serde_json::{Map, Value, json};
+
+use crate::rules::{QuestionKind, RuleSet};
+
+/// An LLM project descriptor (`llm-project.yaml`), checked by `shouldtune evaluate` and `shouldtune check`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, title = "shouldtune project descriptor")]
+struct DescriptorDoc {
+    /// The project's name.
+    name: String,
+    /// What the project does.
+    description: Option<String>,
+    /// The approach (or approaches) the team plans; `check` compares it with the recommendation.
+    planned_approach: Option<Plan>,
+    /// Set by an interrupted `shouldtune ask`; `evaluate` and `check` refuse the file until it is finished.
+    incomplete: Option<bool>,
+    /// Rule files (overlays) this project is evaluated with, relative to this file and inside the repository.
+    rules: Option<Vec<String>>,
+    /// Answers to the rule set's questions; unanswered questions take their defaults.
+    answers: Option<Map<String, Value>>,
+    /// Settings for `shouldtune cost`.
+    cost: Option<CostDoc>,
+}
+
+/// One approach or a list of approaches.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+enum Plan {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Settings for `shouldtune cost`; anything left out is assumed and reported.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct CostDoc {
+    /// Price table id (default `azure-openai-2023-10`).
+    price_table: Option<String>,
+    /// Model name in the table (default `gpt-35-turbo`).
+    model: Option<String>,
+    /// Output tokens per request.
+    output_tokens: Option<u64>,
+    /// Prompt tokens per request once instructions and examples move into the fine-tuned model.
+    fine_tuned_prompt_tokens: Option<u64>,
+    /// Retrieved tokens RAG adds to each request.
+    rag_context_tokens: Option<u64>,
+    /// Active training time in hours (per-hour tables).
+    training_hours: Option<f64>,
+    /// Training tokens: tokens in the training file times epochs (per-token tables).
+    training_tokens: Option<u64>,
+    /// Hours a month the fine-tuned model is deployed (default 730).
+    hosting_hours_per_month: Option<f64>,
+}
+
+/// A shouldtune rule file.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields, title = "shouldtune rule file")]
+struct RuleFileDoc {
+    /// Format version; only 1 exists.
+    version: Option<u32>,
+    /// `default` reads this file on top of the embedded default rule set.
+    extends: Option<String>,
+    /// Approaches, simplest first (ties go to the earlier one).
+    approaches: Option<Vec<ApproachDoc>>,
+    /// Questions, in the order they are asked.
+    questions: Option<Vec<QuestionDoc>>,
+    /// Rules.
+    rules: Option<Vec<RuleDoc>>,
+    /// Ids of rules from earlier files to remove.
+    disable: Option<Vec<String>>,
+}
+
+/// An approach.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct ApproachDoc {
+    /// Stable id.
+    id: String,
+    /// Title.
+    title: String,
+    /// One line saying what it is.
+    description: Option<String>,
+    /// Replace the title and description of an approach defined in an earlier file.
+    #[schemars(rename = "override")]
+    replace: Option<bool>,
+}
+
+/// A question.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct QuestionDoc {
+    /// Stable id, used as the answer key in descriptors.
+    id: String,
+    /// The question as asked.
+    text: String,
+    /// Guidance for whoever answers.
+    help: Option<String>,
+    /// `boolean`, `integer` or `choice`.
+    #[schemars(rename = "type")]
+    kind: QuestionType,
+    /// The allowed values of a choice question.
+    values: Option<Vec<String>>,
+    /// Smallest allowed integer.
+    min: Option<i64>,
+    /// Largest allowed integer.
+    max: Option<i64>,
+    /// The conservative answer assumed when none is given.
+    default: Value,
+    /// Ask only when this condition holds (it may read only earlier questions).
+    ask_when: Option<String>,
+}
+
+/// Question types.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+enum QuestionType {
+    Boolean,
+    Integer,
+    Choice,
+}
+
+/// A rule.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct RuleDoc {
+    /// Stable id.
+    id: String,
+    /// Short title.
+    title: String,
+    /// The condition, e.g. `examples_available >= 500 and not needs_private_knowledge`.
+    when: String,
+    /// Weights added to approaches' scores, by approach id.
+    effects: Option<std::collections::BTreeMap<String, i32>>,
+    /// Approaches this rule rules out.
+    veto: Option<Vec<String>>,
+    /// Approaches to keep alongside the recommendation.
+    combine_with: Option<Vec<String>>,
+    /// Makes this an advice rule that fires only when one of these is recommended.
+    when_recommended: Option<Vec<String>>,
+    /// Why, in one or two sentences a reader can act on.
+    because: String,
+    /// The guidance point it encodes.
+    source: String,
+    /// What to do next when it fires.
+    next_step: Option<String>,
+    /// Replace the rule with this id from an earlier file.
+    #[schemars(rename = "override")]
+    replace: Option<bool>,
+}
+
+/// The schema of descriptors for `rule_set`: its question ids, types, ranges
+/// and choice values, so editors flag misspelt ids and unknown values.
+#[must_use]
+pub fn descriptor(rule_set: &RuleSet) -> Value {
+    let mut schema = to_value(schema_for!(DescriptorDoc));
+    let mut properties = Map::new();
+    for question in &rule_set.questions {
+        let mut property = match &question.kind {
+            QuestionKind::Boolean => json!({ "type": "boolean" }),
+            QuestionKind::Integer { min, max } => {
+                let mut p = json!({ "type": "integer" });
+                if let Some(min) = min {
+                    p["minimum"] = json!(min);
+                }
+                if let Some(max) = max {
+                    p["maximum"] = json!(max);
+                }
+                p
+            }
+            QuestionKind::Choice { values } => json!({ "type": "string", "enum": values }),
+        };
+        let description = if question.help.is_empty() {
+            question.text.clone()
+        } else {
+            format!("{} {}", question.text, question.help)
+        };
+        property["description"] = json!(description);
+        property["default"] = question.json_value(question.default);
+        properties.insert(question.id.clone(), property);
+    }
+    let approaches: Vec<&str> = rule_set.approaches.iter().map(|a| a.id.as_str()).collect();
+    schema["properties"]["answers"] = json!({
+        "description": "Answers to the rule set's questions; unanswered questions take their defaults.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": properties,
+    });
+    schema["properties"]["planned_approach"] = json!({
+        "description": "The approach (or approaches) the team plans; `check` compares it with the recommendation.",
+        "anyOf": [
+            { "type": "null" },
+            { "type": "string", "enum": approaches },
+            { "type": "array", "items": { "type": "string", "enum": approaches }, "minItems": 1, "uniqueItems": true },
+        ],
+    });
+    schema
+}
+
+/// The schema of rule files.
+#[must_use]
+pub fn rules() -> Value {
+    to_value(schema_for!(RuleFileDoc))
+}
+
+/// The schema of the `evaluate --format json` report.
+#[must_use]
+pub fn report() -> Value {
+    to_value(schema_for!(crate::report::Report))
+}
+
+fn to_value(schema: Schema) -> Value {
+    schema.to_value()
+}

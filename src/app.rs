@@ -115,8 +115,9 @@ fn load_rules(args: &RulesArgs, limits: Limits, stdin: &mut dyn Read) -> Result<
 fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let source = input::read_source(&args.file, io.stdin, limits)?;
-    let rule_set = rule_sets.for_descriptor(&args.file, &source)?;
-    let project = descriptor::parse(&source, &rule_set, limits)?;
+    let document = descriptor::Document::parse(&source, limits)?;
+    let rule_set = rule_sets.for_descriptor(&args.file, &document)?;
+    let project = descriptor::check(&document, &rule_set)?;
     let evaluation = eval::evaluate(&rule_set, project.answers(&rule_set));
     let report =
         Report::new(&rule_set, &project.name, &evaluation).with_what_if(&rule_set, &project.given, &evaluation);

@@ -115,16 +115,28 @@ fn check_one(path: &str, rule_sets: &RuleSets, policy: Policy, limits: Limits) -
         Ok(source) => source,
         Err(diagnostic) => return failed(path, vec![with_file_name(*diagnostic, path)]),
     };
-    match rule_sets.for_descriptor(file, &source) {
-        Ok(rule_set) => check_source(path, &source, &rule_set, policy, limits),
+    let document = match descriptor::Document::parse(&source, limits) {
+        Ok(document) => document,
+        Err(diagnostics) => return failed(path, diagnostics),
+    };
+    match rule_sets.for_descriptor(file, &document) {
+        Ok(rule_set) => check_document(path, &document, &rule_set, policy),
         Err(diagnostics) => failed(path, diagnostics.into_iter().map(|d| with_file_name(d, path)).collect()),
     }
 }
 
-/// Checks one descriptor already in memory.
+/// Checks one descriptor already in memory against `rule_set` (its own
+/// `rules:` key is not followed; [`check_files`] does that).
 #[must_use]
 pub fn check_source(path: &str, source: &SourceFile, rule_set: &RuleSet, policy: Policy, limits: Limits) -> FileResult {
-    let project = match descriptor::parse(source, rule_set, limits) {
+    match descriptor::Document::parse(source, limits) {
+        Ok(document) => check_document(path, &document, rule_set, policy),
+        Err(diagnostics) => failed(path, diagnostics),
+    }
+}
+
+fn check_document(path: &str, document: &descriptor::Document, rule_set: &RuleSet, policy: Policy) -> FileResult {
+    let project = match descriptor::check(document, rule_set) {
         Ok(project) => project,
         Err(diagnostics) => return failed(path, diagnostics),
     };

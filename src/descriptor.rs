@@ -101,20 +101,43 @@ pub fn is_descriptor_name(file_name: &str) -> bool {
     FILE_NAMES.contains(&file_name) || (file_name.ends_with(FILE_SUFFIX) && file_name.len() > FILE_SUFFIX.len())
 }
 
+/// A descriptor file parsed into its spanned tree, not yet checked against
+/// a rule set: which rule set applies can depend on its `rules:` key.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file.
+    pub source: SourceFile,
+    /// Its top-level mapping.
+    pub root: Node,
+}
+
+impl Document {
+    /// Parses `source` as YAML (syntax, limits, a mapping at the top).
+    pub fn parse(source: &SourceFile, limits: Limits) -> Result<Document, Vec<Diagnostic>> {
+        let root = parse_document(source, limits).map_err(|d| vec![*d])?;
+        Ok(Document { source: source.clone(), root })
+    }
+}
+
 /// Parses and checks a complete descriptor against `rule_set`, reporting every problem found.
 ///
 /// A descriptor marked `incomplete: true` (an interrupted questionnaire) is refused.
 pub fn parse(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<Descriptor, Vec<Diagnostic>> {
-    let descriptor = parse_partial(source, rule_set, limits)?;
+    check(&Document::parse(source, limits)?, rule_set)
+}
+
+/// Checks a parsed descriptor against `rule_set`; an incomplete one is refused.
+pub fn check(document: &Document, rule_set: &RuleSet) -> Result<Descriptor, Vec<Diagnostic>> {
+    let descriptor = check_partial(document, rule_set)?;
     if let Some(span) = descriptor.incomplete {
         return Err(vec![
             Diagnostic::error(
                 codes::INCOMPLETE_DESCRIPTOR,
                 "this descriptor is marked `incomplete`: the questionnaire that wrote it was interrupted",
-                source,
+                &document.source,
                 span,
             )
-            .with_help(format!("finish it with `shouldtune ask --save {}`", source.name())),
+            .with_help(format!("finish it with `shouldtune ask --save {}`", document.source.name())),
         ]);
     }
     Ok(descriptor)
@@ -122,9 +145,13 @@ pub fn parse(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<
 
 /// Parses a descriptor that may be marked `incomplete: true`, for resuming a questionnaire.
 pub fn parse_partial(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<Descriptor, Vec<Diagnostic>> {
-    let root = parse_document(source, limits).map_err(|d| vec![*d])?;
-    let mut sink = Sink::new(source);
-    let descriptor = read(&mut sink, &root, rule_set);
+    check_partial(&Document::parse(source, limits)?, rule_set)
+}
+
+/// Checks a parsed descriptor that may be marked incomplete.
+pub fn check_partial(document: &Document, rule_set: &RuleSet) -> Result<Descriptor, Vec<Diagnostic>> {
+    let mut sink = Sink::new(&document.source);
+    let descriptor = read(&mut sink, &document.root, rule_set);
     match descriptor {
         Some(d) if !sink.has_errors() => Ok(d),
         _ => Err(sink.diagnostics),

@@ -26,7 +26,10 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let existing = args.from.as_ref().unwrap_or(&args.save);
     let rule_set = match std::fs::read_to_string(existing) {
-        Ok(text) => rule_sets.for_descriptor(existing, &SourceFile::new(existing.display().to_string(), text))?,
+        Ok(text) => {
+            let source = SourceFile::new(existing.display().to_string(), text);
+            rule_sets.for_descriptor(existing, &descriptor::Document::parse(&source, limits)?)?
+        }
         Err(_) => std::sync::Arc::clone(rule_sets.base()),
     };
     let start = starting_point(args, &rule_set, limits, io)?;

@@ -16,8 +16,9 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     }
     let tables = cost::load_tables(&pricing, limits)?;
     let source = input::read_source(&args.file, io.stdin, limits)?;
-    let rule_set = rule_sets.for_descriptor(&args.file, &source)?;
-    let project = descriptor::parse(&source, &rule_set, limits)?;
+    let document = descriptor::Document::parse(&source, limits)?;
+    let rule_set = rule_sets.for_descriptor(&args.file, &document)?;
+    let project = descriptor::check(&document, &rule_set)?;
     let settings =
         project.cost.clone().unwrap_or_else(|| cost::CostSettings { span: project.name_span, ..Default::default() });
     let estimate = cost::estimate(&tables, &settings, project.volume(&rule_set), &source)?;

@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use super::{RuleSet, compile};
 use crate::diag::{Diagnostic, codes};
-use crate::load::{Limits, NodeKind, Span, parse_document};
+use crate::descriptor::Document;
+use crate::load::{Limits, NodeKind, Span};
 use crate::source::SourceFile;
 
 type Compiled = Result<Arc<RuleSet>, Vec<Diagnostic>>;
@@ -37,14 +38,14 @@ impl RuleSets {
         &self.base
     }
 
-    /// The rule set for the descriptor `source`, read from `path`: the base,
-    /// plus the files it names under `rules:`.
-    pub fn for_descriptor(&self, path: &Path, source: &SourceFile) -> Compiled {
-        let declared = declared_rule_files(source, self.limits)?;
+    /// The rule set for the descriptor `document`, read from `path`: the
+    /// base, plus the files it names under `rules:`.
+    pub fn for_descriptor(&self, path: &Path, document: &Document) -> Compiled {
+        let declared = declared_rule_files(document)?;
         if declared.is_empty() {
             return Ok(Arc::clone(&self.base));
         }
-        let files = resolve(path, source, &declared)?;
+        let files = resolve(path, &document.source, &declared)?;
         if let Ok(cache) = self.overlays.lock()
             && let Some(found) = cache.get(&files)
         {
@@ -67,9 +68,9 @@ impl RuleSets {
 }
 
 /// The `rules:` entries of a descriptor, with their positions; empty when there are none.
-fn declared_rule_files(source: &SourceFile, limits: Limits) -> Result<Vec<(String, Span)>, Vec<Diagnostic>> {
-    let root = parse_document(source, limits).map_err(|d| vec![*d])?;
-    let NodeKind::Map(entries) = &root.kind else { return Ok(Vec::new()) };
+fn declared_rule_files(document: &Document) -> Result<Vec<(String, Span)>, Vec<Diagnostic>> {
+    let source = &document.source;
+    let NodeKind::Map(entries) = &document.root.kind else { return Ok(Vec::new()) };
     let Some((_, value)) = entries.iter().find(|(k, _)| k.as_str() == Some("rules")) else {
         return Ok(Vec::new());
     };

@@ -12,9 +12,11 @@ use crate::source::SourceFile;
 pub fn read_source(path: &Path, stdin: &mut dyn Read, limits: Limits) -> Result<SourceFile, Box<Diagnostic>> {
     let name = path.display().to_string();
     let bytes = if name == "-" {
-        read_capped(stdin, limits.max_file_bytes, "<stdin>")?
+        read_capped(stdin, limits.max_file_bytes, "<stdin>", 0)?
     } else {
-        let metadata = std::fs::metadata(path).map_err(|e| io_error(&name, &e))?;
+        // One open and one fstat: checking the path first would look it up twice.
+        let file = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
+        let metadata = file.metadata().map_err(|e| io_error(&name, &e))?;
         if metadata.is_dir() {
             return Err(Box::new(
                 Diagnostic::without_file(codes::IO_ERROR, format!("`{name}` is a directory; expected a file"))
@@ -30,8 +32,8 @@ pub fn read_source(path: &Path, stdin: &mut dyn Read, limits: Limits) -> Result<
         if metadata.len() > limits.max_file_bytes as u64 {
             return Err(Box::new(too_large(&name, metadata.len(), limits.max_file_bytes)));
         }
-        let file = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
-        read_capped(&mut file.take(limits.max_file_bytes as u64 + 1), limits.max_file_bytes, &name)?
+        let expected = usize::try_from(metadata.len()).unwrap_or(0);
+        read_capped(&mut &file, limits.max_file_bytes, &name, expected)?
     };
     let display = if name == "-" { "<stdin>".to_owned() } else { name };
     match String::from_utf8(bytes) {
@@ -52,8 +54,10 @@ pub fn read_source(path: &Path, stdin: &mut dyn Read, limits: Limits) -> Result<
     }
 }
 
-fn read_capped(reader: &mut dyn Read, max: usize, name: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
-    let mut bytes = Vec::new();
+/// Reads at most `max` bytes (one more to detect excess); `expected` sizes the buffer so a
+/// regular file is read without regrowing.
+fn read_capped(reader: &mut dyn Read, max: usize, name: &str, expected: usize) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let mut bytes = Vec::with_capacity(expected.min(max) + 1);
     reader.take(max as u64 + 1).read_to_end(&mut bytes).map_err(|e| io_error(name, &e))?;
     if bytes.len() > max {
         return Err(Box::new(too_large(name, bytes.len() as u64, max)));

@@ -12,8 +12,9 @@ const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules"];
 ///
 /// A path that is a file is taken as given, whatever its name. Directories
 /// are searched recursively for `llm-project.yaml`, `llm-project.yml` and
-/// `*.llm-project.yaml`. Symbolic links are followed; a link loop or an
-/// unreadable directory is reported and the search goes on.
+/// `*.llm-project.yaml`. Symbolic links to descriptor files are followed;
+/// links to directories are not (as in ripgrep), so link loops cannot make the
+/// search run forever. An unreadable directory is reported and the search goes on.
 #[must_use]
 pub fn discover(paths: &[PathBuf]) -> (Vec<String>, Vec<Diagnostic>) {
     let cwd = std::env::current_dir().ok();
@@ -37,24 +38,28 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<String>, Vec<Diagnostic>) {
 }
 
 fn search(cwd: Option<&Path>, root: &Path, found: &mut Vec<String>, problems: &mut Vec<Diagnostic>) {
-    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
+    let walker = walkdir::WalkDir::new(root).into_iter().filter_entry(|entry| {
         entry.depth() == 0
             || !(entry.file_type().is_dir() && SKIPPED_DIRS.contains(&entry.file_name().to_string_lossy().as_ref()))
     });
     for entry in walker {
         match entry {
             Ok(entry) => {
-                if entry.file_type().is_file() && is_descriptor_name(&entry.file_name().to_string_lossy()) {
+                if !is_descriptor_name(&entry.file_name().to_string_lossy()) {
+                    continue;
+                }
+                let file_type = entry.file_type();
+                // Only a link with a descriptor's name costs an extra stat.
+                let is_file = file_type.is_file()
+                    || (file_type.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| !m.is_dir()));
+                if is_file {
                     found.push(display(cwd, entry.path()));
                 }
             }
             Err(error) => {
                 let path = error.path().map_or_else(|| display(cwd, root), |p| display(cwd, p));
-                let message = if error.loop_ancestor().is_some() {
-                    format!("symbolic link loop at `{path}`; not followed")
-                } else {
-                    format!("cannot search `{path}`: {}", error.io_error().map_or_else(|| error.to_string(), reason))
-                };
+                let message =
+                    format!("cannot search `{path}`: {}", error.io_error().map_or_else(|| error.to_string(), reason));
                 problems.push(Diagnostic::without_file(codes::IO_ERROR, message));
             }
         }

@@ -148,21 +148,26 @@ fn directory_search_finds_descriptor_names_and_skips_build_and_vcs_dirs() {
 
 #[cfg(unix)]
 #[test]
-fn symlink_loops_are_reported_not_followed_forever() {
+fn symlinks_to_files_are_followed_and_directory_links_cannot_loop() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
     let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
     write(&dir.path().join("a/llm-project.yaml"), &good);
     std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/loop")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink(dir.path().join("a/llm-project.yaml"), dir.path().join("linked.llm-project.yaml"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink(dir.path().join("missing.yaml"), dir.path().join("dangling.llm-project.yaml"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
     let output = Command::cargo_bin("shouldtune")
         .unwrap_or_else(|e| unreachable!("{e}"))
         .current_dir(dir.path())
-        .args(["check", "."])
+        .args(["check", ".", "-f", "json"])
         .timeout(std::time::Duration::from_secs(60))
         .output()
         .unwrap_or_else(|e| unreachable!("{e}"));
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("symbolic link loop"), "{}", stderr(&output));
-    assert!(stdout(&output).contains("a/llm-project.yaml"), "the other files are still checked");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let paths: Vec<&str> = run["results"].as_array().into_iter().flatten().filter_map(|r| r["path"].as_str()).collect();
+    assert_eq!(paths, ["a/llm-project.yaml", "linked.llm-project.yaml"], "the loop is not walked; the dangling link is no file");
 }
 
 #[test]

@@ -211,11 +211,10 @@ pub(crate) fn read_answers(
             continue;
         };
         let Some(index) = rule_set.question_index(id) else {
-            report_unknown_key(sink, id, key.span, "`answers`", rule_set.questions.iter().map(|q| q.id.as_str()));
-            if let Some(last) = sink.diagnostics.last_mut() {
-                last.code = codes::UNKNOWN_QUESTION;
-                last.message = format!("unknown question `{id}`");
-            }
+            let diagnostic =
+                report_unknown_key(sink, id, key.span, "`answers`", rule_set.questions.iter().map(|q| q.id.as_str()));
+            diagnostic.code = codes::UNKNOWN_QUESTION;
+            diagnostic.message = format!("unknown question `{id}`");
             continue;
         };
         let question = &rule_set.questions[index];

@@ -161,8 +161,14 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
         Severity::Warning => CsSeverity::Warning,
         Severity::Error => CsSeverity::Error,
     };
-    let Some(file) = &diagnostic.file else {
+    let long_line =
+        diagnostic.file.as_ref().is_some_and(|f| line_len(f.text(), diagnostic.span.offset) > MAX_SNIPPET_LINE);
+    let Some(file) = diagnostic.file.as_ref().filter(|_| !long_line) else {
+        // No file, or a line too long to show (minified or hostile input): the location alone.
         writeln!(out, "{}[{}]: {}", diagnostic.severity, diagnostic.code, diagnostic.message)?;
+        if diagnostic.file.is_some() {
+            writeln!(out, "  --> {}", diagnostic.location())?;
+        }
         for note in &diagnostic.notes {
             writeln!(out, "  = because: {note}")?;
         }
@@ -172,15 +178,11 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
         return Ok(());
     };
     let mut files = codespan_reporting::files::SimpleFiles::new();
-    let main_id = files.add(file.name().to_owned(), file.text().to_owned());
+    let main_id = files.add(file.name(), file.text());
     let range = clamp_range(file.text(), diagnostic.span);
     let mut labels = vec![Label::primary(main_id, range).with_message(diagnostic.label.clone().unwrap_or_default())];
     for (related_file, span, label) in &diagnostic.related {
-        let id = if related_file == file {
-            main_id
-        } else {
-            files.add(related_file.name().to_owned(), related_file.text().to_owned())
-        };
+        let id = if related_file == file { main_id } else { files.add(related_file.name(), related_file.text()) };
         labels.push(Label::secondary(id, clamp_range(related_file.text(), *span)).with_message(label.clone()));
     }
     let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| format!("because: {n}")).collect();
@@ -204,6 +206,17 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
         other => std::io::Error::other(other.to_string()),
     })?;
     Ok(())
+}
+
+/// Lines longer than this are not shown in snippets.
+const MAX_SNIPPET_LINE: usize = 400;
+
+/// The length in bytes of the line holding `offset`.
+fn line_len(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    let start = text.as_bytes()[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let end = text.as_bytes()[offset..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| offset + i);
+    end - start
 }
 
 /// A byte range inside `text` that codespan accepts: on character boundaries

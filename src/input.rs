@@ -14,9 +14,8 @@ pub fn read_source(path: &Path, stdin: &mut dyn Read, limits: Limits) -> Result<
     let bytes = if name == "-" {
         read_capped(stdin, limits.max_file_bytes, "<stdin>", 0)?
     } else {
-        // One open and one fstat: checking the path first would look it up twice.
-        let file = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
-        let metadata = file.metadata().map_err(|e| io_error(&name, &e))?;
+        // Stat before opening: opening a named pipe would block until a writer appears.
+        let metadata = std::fs::metadata(path).map_err(|e| io_error(&name, &e))?;
         if metadata.is_dir() {
             return Err(Box::new(
                 Diagnostic::without_file(codes::IO_ERROR, format!("`{name}` is a directory; expected a file"))
@@ -32,6 +31,7 @@ pub fn read_source(path: &Path, stdin: &mut dyn Read, limits: Limits) -> Result<
         if metadata.len() > limits.max_file_bytes as u64 {
             return Err(Box::new(too_large(&name, metadata.len(), limits.max_file_bytes)));
         }
+        let file = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
         let expected = usize::try_from(metadata.len()).unwrap_or(0);
         read_capped(&mut &file, limits.max_file_bytes, &name, expected)?
     };

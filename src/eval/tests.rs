@@ -79,3 +79,103 @@ fn unanswered_and_inapplicable_questions_take_defaults() {
     assert_eq!(answers.provenance()[2], Provenance::Given);
     assert_eq!(evaluate(&set, answers).recommendation, 0);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::super::*;
+    use crate::load::Limits;
+    use crate::rules::{self, QuestionKind, RuleSet};
+    use crate::source::SourceFile;
+
+    fn default_set() -> RuleSet {
+        rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"))
+    }
+
+    fn overlay(rule: &str) -> RuleSet {
+        let text = format!("extends: default\nrules:\n{rule}");
+        rules::load(&[SourceFile::new("overlay.yaml", text)], Limits::default())
+            .unwrap_or_else(|d| unreachable!("{d:?}"))
+    }
+
+    fn answers() -> impl Strategy<Value = Vec<Option<Value>>> {
+        let set = default_set();
+        let per_question: Vec<BoxedStrategy<Option<Value>>> = set
+            .questions
+            .iter()
+            .map(|q| {
+                let value: BoxedStrategy<Value> = match &q.kind {
+                    QuestionKind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
+                    QuestionKind::Integer { .. } => {
+                        prop_oneof![0_i64..100, 0_i64..10_000_000].prop_map(Value::Int).boxed()
+                    }
+                    QuestionKind::Choice { values } => {
+                        (0..u16::try_from(values.len()).unwrap_or(1)).prop_map(Value::Choice).boxed()
+                    }
+                };
+                proptest::option::of(value).boxed()
+            })
+            .collect();
+        per_question
+    }
+
+    /// Conditions over the default questions, of every operator kind.
+    fn condition() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("true".to_owned()),
+            Just("strict_output_format".to_owned()),
+            Just("not latency_sensitive".to_owned()),
+            (0_i64..2000).prop_map(|n| format!("examples_available >= {n}")),
+            (0_i64..30).prop_map(|n| format!("deadline_weeks < {n} or specific_tone")),
+            Just("knowledge_freshness in [weekly, daily] and hallucination_tolerance != high".to_owned()),
+            Just("task_type == classification and (baseline_exists or wants_smaller_model)".to_owned()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn evaluation_is_deterministic_and_the_winner_is_a_top_scoring_non_vetoed_approach(given in answers()) {
+            let set = default_set();
+            let first = evaluate(&set, Answers::resolve(&set, &given));
+            let second = evaluate(&set, Answers::resolve(&set, &given));
+            prop_assert_eq!(&first, &second);
+            let winner = first.recommendation;
+            prop_assert!(!first.is_vetoed(winner));
+            for approach in 0..set.approaches.len() {
+                if !first.is_vetoed(approach) {
+                    prop_assert!(first.scores[winner] >= first.scores[approach]);
+                    if first.scores[winner] == first.scores[approach] {
+                        prop_assert!(winner <= approach, "ties go to the simpler approach");
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn a_rule_without_effects_changes_nothing(given in answers(), when in condition()) {
+            let base = default_set();
+            let with = overlay(&format!("  - {{ id: noop, title: No-op, when: '{when}', next_step: nothing, because: x, source: y }}\n"));
+            let a = evaluate(&base, Answers::resolve(&base, &given));
+            let b = evaluate(&with, Answers::resolve(&with, &given));
+            prop_assert_eq!(a.recommendation, b.recommendation);
+            prop_assert_eq!(&a.scores, &b.scores);
+            prop_assert_eq!(&a.vetoes, &b.vetoes);
+            prop_assert_eq!(&a.ranking, &b.ranking);
+        }
+
+        #[test]
+        fn a_veto_always_removes_its_approach(given in answers(), when in condition(), target in prop_oneof![Just("prompt_engineering"), Just("fine_tuning")]) {
+            let set = overlay(&format!("  - {{ id: ban, title: Ban, when: '{when}', veto: [{target}], because: x, source: y }}\n"));
+            let evaluation = evaluate(&set, Answers::resolve(&set, &given));
+            let fired = evaluation.fired.iter().any(|&r| set.rules[r].id == "ban");
+            let index = set.approach_index(target).unwrap_or_default();
+            if fired {
+                prop_assert!(evaluation.is_vetoed(index));
+                prop_assert_ne!(evaluation.recommendation, index);
+                prop_assert!(!evaluation.combine_with.iter().any(|c| c.approach == index));
+            }
+        }
+    }
+}

@@ -4,27 +4,57 @@ use super::{Node, NodeKind, Span};
 use crate::diag::{Diagnostic, codes};
 use crate::source::SourceFile;
 
+/// Most problems kept per file: a hostile file with thousands of mistakes
+/// should produce a readable report, not thousands of snippets.
+pub(crate) const MAX_DIAGNOSTICS_PER_FILE: usize = 50;
+
 /// Where problems found while reading one file accumulate.
 #[derive(Debug)]
 pub(crate) struct Sink<'s> {
     pub source: &'s SourceFile,
     pub diagnostics: Vec<Diagnostic>,
+    /// Problems past the cap: counted, and decorated here, but not kept.
+    suppressed: usize,
+    scratch: Option<Diagnostic>,
 }
 
 impl<'s> Sink<'s> {
     pub fn new(source: &'s SourceFile) -> Self {
-        Sink { source, diagnostics: Vec::new() }
+        Sink { source, diagnostics: Vec::new(), suppressed: 0, scratch: None }
     }
 
     /// Records an error and returns it for further decoration.
     pub fn error(&mut self, code: &'static str, message: impl Into<String>, span: Span) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic::error(code, message, self.source, span));
+        let diagnostic = Diagnostic::error(code, message, self.source, span);
+        if self.diagnostics.len() >= MAX_DIAGNOSTICS_PER_FILE {
+            if self.suppressed == 0 {
+                let note = Diagnostic::error(
+                    codes::YAML_SYNTAX,
+                    format!("too many problems in this file; only the first {MAX_DIAGNOSTICS_PER_FILE} are shown"),
+                    self.source,
+                    span,
+                )
+                .with_severity(crate::diag::Severity::Note);
+                self.diagnostics.push(note);
+            }
+            self.suppressed += 1;
+            return self.scratch.insert(diagnostic);
+        }
+        self.diagnostics.push(diagnostic);
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
     }
 
     pub fn has_errors(&self) -> bool {
         !self.diagnostics.is_empty()
+    }
+
+    /// Adds an already built diagnostic, under the same cap.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        let code = diagnostic.code;
+        let span = diagnostic.span;
+        let message = diagnostic.message.clone();
+        *self.error(code, message, span) = diagnostic;
     }
 }
 
@@ -60,7 +90,7 @@ impl<'n> MapReader<'n> {
                 continue;
             };
             if !allowed.contains(&name) {
-                report_unknown_key(sink, name, key.span, what, allowed.iter().copied());
+                let _ = report_unknown_key(sink, name, key.span, what, allowed.iter().copied());
                 continue;
             }
             entries.push((name, key, value));
@@ -95,20 +125,22 @@ impl<'n> MapReader<'n> {
 }
 
 /// Reports `name` as an unknown key, with the closest allowed key as a suggestion.
-pub(crate) fn report_unknown_key<'c>(
-    sink: &mut Sink<'_>,
+pub(crate) fn report_unknown_key<'c, 'k>(
+    sink: &'k mut Sink<'_>,
     name: &str,
     span: Span,
     what: &str,
     allowed: impl IntoIterator<Item = &'c str> + Clone,
-) {
-    let suggestion = did_you_mean(name, allowed.clone());
-    let listed: Vec<String> = allowed.into_iter().map(|k| format!("`{k}`")).collect();
-    let diagnostic = sink.error(codes::UNKNOWN_KEY, format!("unknown key `{name}` in {what}"), span);
-    *diagnostic = match suggestion {
-        Some(s) => diagnostic.clone().with_help(format!("did you mean `{s}`?")),
-        None => diagnostic.clone().with_help(format!("expected one of {}", listed.join(", "))),
+) -> &'k mut Diagnostic {
+    let help = if let Some(s) = did_you_mean(name, allowed.clone()) {
+        format!("did you mean `{s}`?")
+    } else {
+        let listed: Vec<String> = allowed.into_iter().map(|k| format!("`{k}`")).collect();
+        format!("expected one of {}", listed.join(", "))
     };
+    let diagnostic = sink.error(codes::UNKNOWN_KEY, format!("unknown key `{name}` in {what}"), span);
+    diagnostic.help = Some(help);
+    diagnostic
 }
 
 /// The entries of a mapping node.

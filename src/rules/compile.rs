@@ -26,6 +26,9 @@ const RULE_KEYS: &[&str] = &[
     "override",
 ];
 
+/// Most problems reported for one rule set.
+const MAX_PROBLEMS: usize = 100;
+
 /// The one rule-file format version this build reads.
 const FORMAT_VERSION: i64 = 1;
 
@@ -62,8 +65,19 @@ pub(super) fn compile(files: &[SourceFile], limits: Limits) -> Result<RuleSet, V
     for file in &parsed {
         builder.read_file(file);
     }
-    let (rule_set, problems) = builder.finish();
-    if problems.is_empty() { Ok(rule_set) } else { Err(problems) }
+    let (rule_set, mut problems) = builder.finish();
+    if problems.is_empty() {
+        return Ok(rule_set);
+    }
+    if problems.len() > MAX_PROBLEMS {
+        let hidden = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Diagnostic::without_file(
+            codes::INVALID_RULE,
+            format!("{hidden} more problems in the rule files are not shown"),
+        ));
+    }
+    Err(problems)
 }
 
 fn is_embedded_default(file: &SourceFile) -> bool {
@@ -441,7 +455,7 @@ fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) 
         Ok(expr) => Some(Condition { text, expr }),
         Err(error) => {
             let diagnostic = expr_diagnostic(sink.source, node, &text, error);
-            sink.diagnostics.push(diagnostic);
+            sink.push(diagnostic);
             None
         }
     }
@@ -634,7 +648,7 @@ fn duplicate(sink: &mut Sink<'_>, what: &str, id: &str, span: Span, first: &Orig
             .with_label("defined again here")
             .with_related(&first.file, first.span, "first defined here")
             .with_help(help);
-    sink.diagnostics.push(diagnostic);
+    sink.push(diagnostic);
 }
 
 /// Turns an error inside a condition into a diagnostic pointing at the

@@ -242,8 +242,17 @@ pub struct QuestionInfo<'a> {
 
 /// Parses and type-checks `text` as a condition over `questions`.
 pub fn compile(text: &str, questions: &[QuestionInfo<'_>]) -> Result<Expr, ExprError> {
+    if text.len() > MAX_LEN {
+        return Err(ExprError::new(
+            codes::EXPR_SYNTAX,
+            format!("condition is {} bytes long, more than the limit of {MAX_LEN}", text.len()),
+            0,
+            0,
+        )
+        .help("split it into several rules"));
+    }
     let tokens = lex(text)?;
-    let mut parser = Parser { tokens: &tokens, pos: 0, end: text.len() };
+    let mut parser = Parser { tokens: &tokens, pos: 0, end: text.len(), depth: 0 };
     let ast = parser.expr()?;
     if let Some(token) = parser.peek() {
         return Err(ExprError::new(
@@ -415,7 +424,15 @@ struct Parser<'t> {
     tokens: &'t [Token],
     pos: usize,
     end: usize,
+    depth: usize,
 }
+
+/// Deepest nesting of `not` and parentheses a condition may use: far beyond
+/// any real rule, and small enough that hostile input cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// Longest condition accepted, in bytes.
+pub const MAX_LEN: usize = 4096;
 
 impl Parser<'_> {
     fn peek(&self) -> Option<&Token> {
@@ -460,10 +477,26 @@ impl Parser<'_> {
         Ok(Ast { kind: build(items), start, end })
     }
 
+    fn enter(&mut self, at: usize) -> Result<(), ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(ExprError::new(
+                codes::EXPR_SYNTAX,
+                format!("condition nests `not` and parentheses deeper than {MAX_DEPTH} levels"),
+                at,
+                at + 1,
+            ));
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Ast, ExprError> {
         if self.peek_keyword("not") {
+            let at = self.peek().map_or(0, |t| t.start);
+            self.enter(at)?;
             let start = self.bump().map_or(0, |t| t.start);
             let inner = self.unary()?;
+            self.depth -= 1;
             let end = inner.end;
             return Ok(Ast { kind: AstKind::Not(Box::new(inner)), start, end });
         }
@@ -549,7 +582,9 @@ impl Parser<'_> {
             TokenKind::Int(v) => AstKind::Int(v),
             TokenKind::Str(s) => AstKind::Str(s),
             TokenKind::LParen => {
+                self.enter(start)?;
                 let inner = self.expr()?;
+                self.depth -= 1;
                 match self.bump() {
                     Some(Token { kind: TokenKind::RParen, end, .. }) => {
                         return Ok(Ast { kind: inner.kind, start, end });

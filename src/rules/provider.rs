@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use super::{RuleSet, compile};
-use crate::diag::{Diagnostic, codes};
 use crate::descriptor::Document;
+use crate::diag::{Diagnostic, codes};
 use crate::load::{Limits, NodeKind, Span};
 use crate::source::SourceFile;
 

@@ -167,7 +167,11 @@ fn symlinks_to_files_are_followed_and_directory_links_cannot_loop() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
     let paths: Vec<&str> = run["results"].as_array().into_iter().flatten().filter_map(|r| r["path"].as_str()).collect();
-    assert_eq!(paths, ["a/llm-project.yaml", "linked.llm-project.yaml"], "the loop is not walked; the dangling link is no file");
+    assert_eq!(
+        paths,
+        ["a/llm-project.yaml", "linked.llm-project.yaml"],
+        "the loop is not walked; the dangling link is no file"
+    );
 }
 
 #[test]

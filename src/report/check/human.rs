@@ -71,7 +71,8 @@ fn render_one(path: &str, diagnostic: &Diagnostic, out: &mut dyn Write, style: S
         .map(sanitize)
         .unwrap_or_default();
     let gutter = " ".repeat(span.line.to_string().len());
-    if !line_text.is_empty() {
+    // A very long line (minified or hostile input) is not worth echoing.
+    if !line_text.is_empty() && line_text.len() <= 400 {
         let width = diagnostic
             .file
             .as_ref()

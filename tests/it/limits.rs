@@ -28,12 +28,11 @@ fn limited(dir: &Path, args: &str) -> std::process::Output {
     std::thread::spawn(move || {
         let _ = sender.send(child.wait_with_output());
     });
-    match receiver.recv_timeout(Duration::from_secs(60)) {
-        Ok(output) => output.unwrap_or_else(|e| unreachable!("{e}")),
-        Err(_) => {
-            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-            unreachable!("`shouldtune {args}` hung")
-        }
+    if let Ok(output) = receiver.recv_timeout(Duration::from_secs(60)) {
+        output.unwrap_or_else(|e| unreachable!("{e}"))
+    } else {
+        let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+        unreachable!("`shouldtune {args}` hung")
     }
 }
 
@@ -41,7 +40,7 @@ fn billion_laughs() -> String {
     let mut text = String::from("name: lol\nanswers:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for i in 1..10 {
         let refs = vec![format!("*a{}", i - 1); 9].join(", ");
-        text.push_str(&format!("  a{i}: &a{i} [{refs}]\n"));
+        text = format!("{text}  a{i}: &a{i} [{refs}]\n");
     }
     text
 }
@@ -58,7 +57,8 @@ fn hostile_descriptors_fail_cleanly_within_256_mib() {
     write(&d.join("huge.llm-project.yaml"), &vec![b'#'; 3 * 1024 * 1024]);
     write(&d.join("nul.llm-project.yaml"), b"name: a\0b\n");
     write(&d.join("latin1.llm-project.yaml"), b"name: caf\xe9\n");
-    write(&d.join("keys.llm-project.yaml"), (0..60_000).map(|i| format!("k{i}: 1\n")).collect::<String>().as_bytes());
+    let keys: Vec<String> = (0..60_000).map(|i| format!("k{i}: 1")).collect();
+    write(&d.join("keys.llm-project.yaml"), keys.join("\n").as_bytes());
     for file in [
         "laughs.llm-project.yaml",
         "deep.llm-project.yaml",

@@ -1,0 +1,38 @@
+//! A full `check` of one descriptor, rendered in every format.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use shouldtune::check::{Policy, Summary, check_source};
+use shouldtune::cli::CheckFormat;
+use shouldtune::load::Limits;
+use shouldtune::report::Style;
+use shouldtune::rules::RuleSet;
+use shouldtune::source::SourceFile;
+
+fn rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| shouldtune::rules::load_default().unwrap_or_else(|_| std::process::abort()))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let source = SourceFile::new("fuzz/llm-project.yaml", text);
+    let policy = Policy { allow_defaults: false, what_if: true };
+    let result = check_source("fuzz/llm-project.yaml", &source, rules(), policy, Limits::default());
+    let mut summary = Summary::default();
+    summary.add(&result);
+    for format in [CheckFormat::Human, CheckFormat::Json, CheckFormat::Sarif, CheckFormat::Github, CheckFormat::Junit, CheckFormat::Markdown] {
+        let mut out = Vec::new();
+        let mut renderer = shouldtune::report::check::renderer(format, Style::PLAIN);
+        let _ = renderer.start(&mut out);
+        let _ = renderer.file(&result, &mut out);
+        let _ = renderer.finish(&summary, &mut out);
+        if format == CheckFormat::Github {
+            // Every line is one workflow command: no file text may start another.
+            let text = String::from_utf8_lossy(&out);
+            assert!(text.lines().all(|l| l.starts_with("::")));
+        }
+    }
+});

@@ -1,0 +1,28 @@
+//! The condition language: parse and type-check any text against the default
+//! questions; whatever compiles must evaluate without panicking.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use shouldtune::rules::RuleSet;
+use shouldtune::rules::expr::{QuestionInfo, compile};
+
+fn rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| shouldtune::rules::load_default().unwrap_or_else(|_| std::process::abort()))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let set = rules();
+    let infos: Vec<QuestionInfo<'_>> = set.questions.iter().map(|q| QuestionInfo { id: &q.id, kind: &q.kind }).collect();
+    match compile(text, &infos) {
+        Ok(expr) => {
+            let defaults: Vec<_> = set.questions.iter().map(|q| q.default).collect();
+            let _ = expr.eval(&defaults);
+            let _ = shouldtune::rules::lint::can_hold(set, &expr);
+        }
+        Err(error) => assert!(error.start <= text.len() && error.start + error.len <= text.len()),
+    }
+});

@@ -73,15 +73,14 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
 }
 
 /// Why a command stopped.
+#[derive(Debug, thiserror::Error)]
 enum Failure {
+    /// Problems in the input, to render with snippets.
+    #[error("{} problem(s) in the input", .0.len())]
     Diagnostics(Vec<Diagnostic>),
-    Io(std::io::Error),
-}
-
-impl From<std::io::Error> for Failure {
-    fn from(error: std::io::Error) -> Self {
-        Failure::Io(error)
-    }
+    /// Writing the output failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }
 
 impl From<Vec<Diagnostic>> for Failure {

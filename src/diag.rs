@@ -37,7 +37,10 @@ impl fmt::Display for Severity {
 }
 
 /// One problem in one file, with the position it concerns.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// As an error its message is one line: `file:line:col: error[code]: message`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}{}[{}]: {}", location_prefix(.file.as_ref(), *.span), .severity, .code, .message)]
 pub struct Diagnostic {
     /// Stable kebab-case identifier, from [`codes`].
     pub code: &'static str,
@@ -135,17 +138,9 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    /// One line: `file:line:col: error[code]: message`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.file.is_some() {
-            write!(f, "{}: ", self.location())?;
-        }
-        write!(f, "{}[{}]: {}", self.severity, self.code, self.message)
-    }
+fn location_prefix(file: Option<&SourceFile>, span: Span) -> String {
+    file.map(|f| format!("{}:{}:{}: ", f.name(), span.line, span.column)).unwrap_or_default()
 }
-
-impl std::error::Error for Diagnostic {}
 
 /// Writes diagnostics with source snippets; ANSI colour when `color` is set.
 pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write, color: bool) -> std::io::Result<()> {
@@ -231,4 +226,41 @@ fn clamp_range(text: &str, span: Span) -> std::ops::Range<usize> {
         end -= 1;
     }
     start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnostic_is_an_error_with_a_one_line_message() {
+        let file = SourceFile::new("llm-project.yaml", "name: x\nanswer: 1\n");
+        let diagnostic =
+            Diagnostic::error(codes::UNKNOWN_KEY, "unknown key `answer`", &file, Span::at_offset(file.text(), 8));
+        assert_eq!(diagnostic.to_string(), "llm-project.yaml:2:1: error[unknown-key]: unknown key `answer`");
+        let boxed: Box<dyn std::error::Error> = Box::new(Diagnostic::without_file(codes::IO_ERROR, "cannot read `x`"));
+        assert_eq!(boxed.to_string(), "error[io-error]: cannot read `x`");
+    }
+
+    #[test]
+    fn snippets_point_at_the_span_and_long_lines_are_not_echoed() {
+        let file = SourceFile::new("f.yaml", "name: x\nanswer: 1\n");
+        let diagnostic =
+            Diagnostic::error(codes::UNKNOWN_KEY, "unknown key `answer`", &file, Span::at_offset(file.text(), 8))
+                .with_help("did you mean `answers`?");
+        let mut out = Vec::new();
+        render(&[diagnostic], &mut out, false).unwrap_or_else(|e| unreachable!("{e}"));
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            text.contains("f.yaml:2:1") && text.contains("2 │ answer: 1") && text.contains("help: did you mean"),
+            "{text}"
+        );
+
+        let long = SourceFile::new("min.yaml", format!("name: [{}]\n", "1,".repeat(1000)));
+        let diagnostic = Diagnostic::error(codes::WRONG_TYPE, "bad", &long, Span::at_offset(long.text(), 6));
+        let mut out = Vec::new();
+        render(&[diagnostic], &mut out, false).unwrap_or_else(|e| unreachable!("{e}"));
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains("--> min.yaml:1:7") && text.len() < 200, "{text}");
+    }
 }

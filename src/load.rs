@@ -1,13 +1,14 @@
 //! YAML text → a spanned node tree.
 //!
-//! Every YAML document shouldtune reads (rule sets, descriptors) goes through
-//! this module, so the YAML library is chosen in one place. We use
-//! `serde-saphyr`: it is serde-based, reports positions for every value
-//! (`Spanned<T>`), rejects duplicate keys and bounds alias expansion. The
-//! parsed document becomes a [`Node`] tree in which every key and value
-//! carries its [`Span`]; later stages read that tree with [`MapReader`], which
-//! produces typed values and errors that point at the right line.
+//! Every YAML document shouldtune reads (rule sets, descriptors, price
+//! tables, rule tests) goes through this module, so the YAML library is chosen
+//! in one place: `granit-parser`, the panic-free, fuzzed YAML 1.2 parser under
+//! `serde-saphyr`. Its events carry byte offsets, lines and columns; they
+//! become a [`Node`] tree in which every key and value keeps its [`Span`].
+//! Later stages read that tree with [`MapReader`], which produces typed
+//! values and errors that point at the right line.
 
+mod events;
 mod node;
 mod reader;
 
@@ -72,20 +73,13 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
                 .with_help("start from one of the files under `examples/`"),
         ));
     }
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_reader_input_bytes: Some(limits.max_file_bytes),
-            max_depth: limits.max_depth,
-            max_aliases: 1_000,
-            max_anchors: 1_000,
-            max_events: 200_000,
-        },
-        with_snippet: false,
-        // YAML 1.2: only `true` and `false` are booleans, so `n`, `y`, `no` stay strings.
-        strict_booleans: true,
-    };
-    let root: Node = serde_saphyr::from_str_with_options(text, options)
-        .map_err(|error| Box::new(syntax_diagnostic(&error, source)))?;
+    let root = events::build(text, limits.max_depth).map_err(|error| {
+        let span = Span::from_line_col(text, error.line as u64, error.column as u64);
+        let code = if error.duplicate_key { codes::DUPLICATE_ID } else { codes::YAML_SYNTAX };
+        let message = if error.duplicate_key { error.message } else { format!("invalid YAML: {}", error.message) };
+        let diagnostic = Diagnostic::error(code, message, source, span);
+        Box::new(if error.duplicate_key { diagnostic.with_help("remove one of the two entries") } else { diagnostic })
+    })?;
     if depth(&root) > limits.max_depth {
         return Err(Box::new(Diagnostic::error(
             codes::YAML_SYNTAX,
@@ -123,43 +117,6 @@ fn depth(node: &Node) -> usize {
         NodeKind::Seq(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
         NodeKind::Map(entries) => 1 + entries.iter().map(|(_, v)| depth(v)).max().unwrap_or(0),
         _ => 0,
-    }
-}
-
-fn syntax_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
-    let span = error
-        .location()
-        .filter(|loc| loc.line() > 0)
-        .map_or(Span::START, |loc| Span::from_line_col(source.text(), loc.line(), loc.column()));
-    let message = first_line_lowercase(&error.without_snippet().to_string());
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
-        return Diagnostic::error(
-            codes::DUPLICATE_ID,
-            format!("key `{key}` appears twice in the same mapping"),
-            source,
-            span,
-        )
-        .with_help("remove one of the two entries");
-    }
-    Diagnostic::error(codes::YAML_SYNTAX, format!("invalid YAML: {message}"), source, span)
-}
-
-/// The YAML library's messages sometimes carry their own position suffix and
-/// capitalisation; keep the first sentence in our style.
-fn first_line_lowercase(message: &str) -> String {
-    let line = message.lines().next().unwrap_or_default().trim();
-    let line = match line.find(" at line ") {
-        Some(idx) => &line[..idx],
-        None => line,
-    };
-    let line = line.trim_end_matches('.');
-    let mut chars = line.chars();
-    match chars.next() {
-        Some(first) if !chars.as_str().starts_with(|c: char| c.is_uppercase()) => {
-            first.to_lowercase().collect::<String>() + chars.as_str()
-        }
-        _ => line.to_owned(),
     }
 }
 

@@ -1,10 +1,5 @@
 //! The spanned YAML tree.
 
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
-
 /// Where a node sits in its source text: byte range and 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {
@@ -132,95 +127,5 @@ impl Node {
             NodeKind::Str(s) => Some(s),
             _ => None,
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<NodeKind>::deserialize(deserializer)?;
-        let location = spanned.referenced;
-        let span = location.span();
-        let offset = span.byte_offset().and_then(|o| usize::try_from(o).ok()).unwrap_or(0);
-        let len = span.byte_len().and_then(|l| usize::try_from(l).ok()).unwrap_or(0);
-        Ok(Node {
-            span: Span {
-                offset,
-                len,
-                line: usize::try_from(location.line()).unwrap_or(usize::MAX).max(1),
-                column: usize::try_from(location.column()).unwrap_or(usize::MAX).max(1),
-            },
-            kind: spanned.value,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for NodeKind {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(KindVisitor)
-    }
-}
-
-struct KindVisitor;
-
-impl<'de> Visitor<'de> for KindVisitor {
-    type Value = NodeKind;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<NodeKind, E> {
-        Ok(NodeKind::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<NodeKind, E> {
-        Ok(NodeKind::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<NodeKind, D::Error> {
-        NodeKind::deserialize(d)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<NodeKind, E> {
-        Ok(NodeKind::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<NodeKind, E> {
-        Ok(NodeKind::Int(v))
-    }
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<NodeKind, E> {
-        #[expect(clippy::cast_precision_loss, reason = "out-of-range integers are reported as numbers")]
-        Ok(i64::try_from(v).map_or(NodeKind::Float(v as f64), NodeKind::Int))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<NodeKind, E> {
-        #[expect(clippy::cast_precision_loss, reason = "out-of-range integers are reported as numbers")]
-        Ok(i64::try_from(v).map_or(NodeKind::Float(v as f64), NodeKind::Int))
-    }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<NodeKind, E> {
-        #[expect(clippy::cast_precision_loss, reason = "out-of-range integers are reported as numbers")]
-        Ok(i64::try_from(v).map_or(NodeKind::Float(v as f64), NodeKind::Int))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<NodeKind, E> {
-        Ok(NodeKind::Float(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<NodeKind, E> {
-        Ok(NodeKind::Str(v.to_owned()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<NodeKind, E> {
-        Ok(NodeKind::Str(v))
-    }
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<NodeKind, E> {
-        Ok(NodeKind::Str(String::from_utf8_lossy(v).into_owned()))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<NodeKind, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Node>()? {
-            items.push(item);
-        }
-        Ok(NodeKind::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NodeKind, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Node>()? {
-            let value = map.next_value::<Node>()?;
-            entries.push((key, value));
-        }
-        Ok(NodeKind::Map(entries))
     }
 }

@@ -129,9 +129,7 @@ pub(crate) fn build(text: &str, max_depth: usize) -> Result<Node, BuildError> {
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map { entries, key, seen, .. }) => match key.take() {
                 None => {
-                    if let Some(identity) = key_identity(&node.kind)
-                        && !seen.insert(identity)
-                    {
+                    if is_duplicate(entries, seen, &node.kind) {
                         return Err(BuildError {
                             message: format!("key `{}` appears twice in the same mapping", key_text(&node.kind)),
                             line: node.span.line,
@@ -175,6 +173,30 @@ fn count_nodes(node: &Node) -> usize {
         }
     }
     count
+}
+
+/// Small mappings (all of a descriptor's) are compared key by key without
+/// allocating; from [`INDEXED_FROM`] entries on, a set keeps it linear.
+const INDEXED_FROM: usize = 16;
+
+fn is_duplicate(entries: &[(Node, Node)], seen: &mut HashSet<String>, key: &NodeKind) -> bool {
+    if entries.len() < INDEXED_FROM {
+        return entries.iter().any(|(k, _)| key_identity(&k.kind).is_some() && same_key(&k.kind, key));
+    }
+    if seen.is_empty() {
+        seen.extend(entries.iter().filter_map(|(k, _)| key_identity(&k.kind)));
+    }
+    key_identity(key).is_some_and(|identity| !seen.insert(identity))
+}
+
+fn same_key(a: &NodeKind, b: &NodeKind) -> bool {
+    match (a, b) {
+        (NodeKind::Str(x), NodeKind::Str(y)) => x == y,
+        (NodeKind::Int(x), NodeKind::Int(y)) => x == y,
+        (NodeKind::Bool(x), NodeKind::Bool(y)) => x == y,
+        (NodeKind::Null, NodeKind::Null) => true,
+        _ => false,
+    }
 }
 
 /// A scalar key's identity (type and value); collections and floats are not compared.

@@ -36,3 +36,5 @@ pub mod ruletest;
 pub mod save;
 pub mod schema;
 pub mod source;
+#[cfg(test)]
+mod test_support;

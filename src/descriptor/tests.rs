@@ -48,27 +48,6 @@ mod round_trip {
 
     use super::*;
     use crate::eval::evaluate;
-    use crate::rules::QuestionKind;
-
-    fn answers_strategy(set: &RuleSet) -> impl Strategy<Value = Vec<Option<Value>>> + use<> {
-        let per_question: Vec<BoxedStrategy<Option<Value>>> = set
-            .questions
-            .iter()
-            .map(|q| {
-                let value: BoxedStrategy<Value> = match &q.kind {
-                    QuestionKind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
-                    QuestionKind::Integer { min, max } => {
-                        (min.unwrap_or(0)..=max.unwrap_or(5_000_000)).prop_map(Value::Int).boxed()
-                    }
-                    QuestionKind::Choice { values } => {
-                        (0..u16::try_from(values.len()).unwrap_or(1)).prop_map(Value::Choice).boxed()
-                    }
-                };
-                proptest::option::of(value).boxed()
-            })
-            .collect();
-        per_question
-    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
@@ -76,7 +55,7 @@ mod round_trip {
         /// What `ask` saves, `evaluate` reads back to the same evaluation as the answers it was given.
         #[test]
         fn saved_answers_evaluate_like_the_answers_given(
-            given in answers_strategy(&crate::rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"))),
+            given in crate::test_support::any_answers(&crate::test_support::default_rules()),
             name in "\\PC{1,40}",
             planned in proptest::option::of(proptest::collection::vec(0_usize..3, 1..3)),
         ) {

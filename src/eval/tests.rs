@@ -85,7 +85,7 @@ mod properties {
 
     use super::super::*;
     use crate::load::Limits;
-    use crate::rules::{self, QuestionKind, RuleSet};
+    use crate::rules::{self, RuleSet};
     use crate::source::SourceFile;
 
     fn default_set() -> RuleSet {
@@ -99,24 +99,7 @@ mod properties {
     }
 
     fn answers() -> impl Strategy<Value = Vec<Option<Value>>> {
-        let set = default_set();
-        let per_question: Vec<BoxedStrategy<Option<Value>>> = set
-            .questions
-            .iter()
-            .map(|q| {
-                let value: BoxedStrategy<Value> = match &q.kind {
-                    QuestionKind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
-                    QuestionKind::Integer { .. } => {
-                        prop_oneof![0_i64..100, 0_i64..10_000_000].prop_map(Value::Int).boxed()
-                    }
-                    QuestionKind::Choice { values } => {
-                        (0..u16::try_from(values.len()).unwrap_or(1)).prop_map(Value::Choice).boxed()
-                    }
-                };
-                proptest::option::of(value).boxed()
-            })
-            .collect();
-        per_question
+        crate::test_support::any_answers(&default_set())
     }
 
     /// Conditions over the default questions, of every operator kind.

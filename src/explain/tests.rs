@@ -63,24 +63,6 @@ fn no_flip_is_reported_when_nothing_single_changes_the_answer() {
     assert!(what_if(&set, &given, &evaluation).is_empty());
 }
 
-fn any_answers(set: &RuleSet) -> impl Strategy<Value = Vec<Option<Value>>> + use<> {
-    let per_question: Vec<BoxedStrategy<Option<Value>>> = set
-        .questions
-        .iter()
-        .map(|q| {
-            let value: BoxedStrategy<Value> = match &q.kind {
-                QuestionKind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
-                QuestionKind::Integer { .. } => prop_oneof![0_i64..3000, 0_i64..3_000_000].prop_map(Value::Int).boxed(),
-                QuestionKind::Choice { values } => {
-                    (0..u16::try_from(values.len()).unwrap_or(1)).prop_map(Value::Choice).boxed()
-                }
-            };
-            proptest::option::of(value).boxed()
-        })
-        .collect();
-    per_question
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -88,7 +70,7 @@ proptest! {
     /// result is missing from the candidates: for every question and every
     /// probe value that flips, a flip on the same side is among `flips`.
     #[test]
-    fn claims_are_real_and_complete(given in any_answers(&set()), probes in proptest::collection::vec(0_i64..5_000_000, 8)) {
+    fn claims_are_real_and_complete(given in crate::test_support::any_answers(&set()), probes in proptest::collection::vec(0_i64..5_000_000, 8)) {
         let set = set();
         let evaluation = evaluation_of(&set, &given);
         let all = flips(&set, &given, &evaluation);

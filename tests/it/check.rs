@@ -2,9 +2,7 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
-use crate::{root, shouldtune, stderr, stdout};
+use crate::{root, shouldtune, shouldtune_in, stderr, stdout};
 
 const REPO: &str = "tests/fixtures/check/repo";
 
@@ -131,12 +129,7 @@ fn directory_search_finds_descriptor_names_and_skips_build_and_vcs_dirs() {
     for ignored in ["other.yaml", "llm-project.json", "a/.llm-project.yaml", "llm-project.yaml.bak"] {
         write(&dir.path().join(ignored), "not: [valid");
     }
-    let output = Command::cargo_bin("shouldtune")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-        .current_dir(dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    let output = shouldtune_in(dir.path(), &["check", "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
     let paths: Vec<&str> = run["results"].as_array().into_iter().flatten().filter_map(|r| r["path"].as_str()).collect();
@@ -157,13 +150,7 @@ fn symlinks_to_files_are_followed_and_directory_links_cannot_loop() {
         .unwrap_or_else(|e| unreachable!("{e}"));
     std::os::unix::fs::symlink(dir.path().join("missing.yaml"), dir.path().join("dangling.llm-project.yaml"))
         .unwrap_or_else(|e| unreachable!("{e}"));
-    let output = Command::cargo_bin("shouldtune")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-        .current_dir(dir.path())
-        .args(["check", ".", "-f", "json"])
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    let output = shouldtune_in(dir.path(), &["check", ".", "-f", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
     let paths: Vec<&str> = run["results"].as_array().into_iter().flatten().filter_map(|r| r["path"].as_str()).collect();
@@ -235,12 +222,7 @@ fn hostile_text_is_escaped_in_every_format() {
     let name = "we,ird:100%|<x>.llm-project.yaml";
     write(&dir.path().join(name), &text.replace("Support ticket triage", "\"Name | <script>\\n::warning::x\""));
     let run = |format: &str| {
-        let output = Command::cargo_bin("shouldtune")
-            .unwrap_or_else(|e| unreachable!("{e}"))
-            .current_dir(dir.path())
-            .args(["check", ".", "--rules", "hostile-rules.yaml", "--format", format])
-            .output()
-            .unwrap_or_else(|e| unreachable!("{e}"));
+        let output = shouldtune_in(dir.path(), &["check", ".", "--rules", "hostile-rules.yaml", "--format", format]);
         assert_eq!(output.status.code(), Some(1), "{format}: {}", stderr(&output));
         stdout(&output)
     };

@@ -2,9 +2,7 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
-use crate::{root, shouldtune, stderr, stdout};
+use crate::{root, shouldtune, shouldtune_in, stderr, stdout};
 
 fn evaluate_with(overlay: &str) -> serde_json::Value {
     let output = shouldtune(&["evaluate", "examples/llm-project.yaml", "--rules", overlay, "-f", "json"]);
@@ -67,12 +65,7 @@ fn a_descriptor_names_its_overlay_and_check_picks_it_up() {
     let with_pii = base.replace("answers:\n", "rules: [../../policy/acme.yaml]\nanswers:\n  uses_customer_pii: true\n");
     write(&dir.path().join("teams/a/llm-project.yaml"), &with_pii);
     write(&dir.path().join("teams/b/llm-project.yaml"), &base);
-    let output = Command::cargo_bin("shouldtune")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-        .current_dir(dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    let output = shouldtune_in(dir.path(), &["check", "--format", "json"]);
     let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
     assert_eq!(run["results"][0]["path"], "teams/a/llm-project.yaml", "{}", stdout(&output));
     assert_eq!(run["results"][0]["vetoed"][0]["rule"], "no-fine-tuning-on-pii");
@@ -96,12 +89,7 @@ fn a_rule_path_outside_the_repository_is_refused() {
             .unwrap_or_else(|e| unreachable!("{e}"));
         write(&repo.join("b/llm-project.yaml"), &base.replace("answers:\n", "rules: [../link.yaml]\nanswers:\n"));
     }
-    let output = Command::cargo_bin("shouldtune")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-        .current_dir(&repo)
-        .args(["check"])
-        .output()
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    let output = shouldtune_in(&repo, &["check"]);
     assert_eq!(output.status.code(), Some(2));
     let out = stdout(&output);
     assert!(

@@ -219,3 +219,28 @@ fn without_a_terminal_ask_refuses_at_once() {
     assert!(stderr(&output).contains("shouldtune evaluate FILE"));
     assert!(!dir.path().join("llm-project.yaml").exists());
 }
+
+/// `evaluate` on a terminal: colour by default, none with `NO_COLOR`.
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let run = |no_color: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_shouldtune"));
+        command.current_dir(crate::root()).env("TERM", "xterm").args(["evaluate", "examples/llm-project.yaml"]);
+        if no_color {
+            command.env("NO_COLOR", "1");
+        } else {
+            command.env_remove("NO_COLOR");
+        }
+        let mut session = Session::spawn(command).unwrap_or_else(|e| unreachable!("{e}"));
+        session.set_expect_timeout(Some(Duration::from_secs(30)));
+        let captured = session.expect(Eof).unwrap_or_else(|e| unreachable!("{e}"));
+        let mut all = captured.before().to_vec();
+        for m in captured.matches() {
+            all.extend_from_slice(m);
+        }
+        String::from_utf8_lossy(&all).into_owned()
+    };
+    let coloured = run(false);
+    assert!(coloured.contains("\u{1b}[1m"), "bold headings on a terminal: {coloured:?}");
+    assert!(!run(true).contains("\u{1b}[1m"), "NO_COLOR turns colour off");
+}

@@ -95,3 +95,21 @@ fn help_lists_the_commands() {
     assert_eq!(output.status.code(), Some(0));
     insta::assert_snapshot!(stdout(&output));
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
+    let plain = shouldtune(&["evaluate", EXAMPLE]);
+    assert!(!stdout(&plain).contains('\u{1b}'), "a pipe gets no escapes");
+    let forced = shouldtune(&["evaluate", EXAMPLE, "--color", "always"]);
+    assert!(stdout(&forced).contains("\u{1b}["), "--color always colours");
+    let check = shouldtune(&["check", "tests/fixtures/check/repo", "--color", "always"]);
+    assert!(stdout(&check).contains("\u{1b}["));
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    let output = command
+        .current_dir(crate::root())
+        .env("NO_COLOR", "1")
+        .args(["evaluate", EXAMPLE, "--color", "auto"])
+        .output()
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+}

@@ -166,7 +166,7 @@ pub enum CostFormat {
 /// `shouldtune ask`.
 #[derive(Debug, Args)]
 #[command(after_help = "Keys: Enter accepts the default, Esc goes back, Ctrl-C saves the answers so far and quits.\n\
-Exit codes: 0 saved (or saving declined), 2 no terminal or bad input, 130 interrupted (answers saved as incomplete).")]
+Exit codes: 0 saved (or saving declined), 2 no terminal or bad input, 130 interrupted with Ctrl-C, 129/143 on hang-up or termination (answers saved as incomplete in each case).")]
 pub struct AskArgs {
     /// Where to save the descriptor. An incomplete descriptor here is resumed;
     /// a complete one is only overwritten after confirmation.

@@ -8,7 +8,7 @@ mod terminal;
 
 use clap::Parser;
 use shouldtune::app::{self, Io};
-use shouldtune::cli::{Cli, ColorChoice};
+use shouldtune::cli::{Cli, ColorChoice, Command};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -33,7 +33,12 @@ fn main() -> ExitCode {
     let mut stderr = stderr.lock();
     let stdin = std::io::stdin();
     // `inquire` opens the terminal itself, so a pipe on stdin would not stop it: check first.
-    let mut prompter = stdin.is_terminal().then(|| terminal::TerminalPrompter::new(stderr_color));
+    let save_point = terminal::SavePoint::default();
+    if stdin.is_terminal() && matches!(cli.command, Command::Ask(_)) {
+        // Without this a closed terminal would end `ask` before it could save.
+        let _ = terminal::save_on_hangup(std::sync::Arc::clone(&save_point));
+    }
+    let mut prompter = stdin.is_terminal().then(|| terminal::TerminalPrompter::new(stderr_color, save_point));
     let mut stdin = stdin.lock();
     let mut io = Io {
         stdout: &mut stdout,

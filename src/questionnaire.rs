@@ -41,6 +41,13 @@ pub trait Prompter {
     fn integer(&mut self, prompt: &Prompt, default: i64, min: Option<i64>, max: Option<i64>) -> Reply<i64>;
     /// One of `options` (an index into it).
     fn choose(&mut self, prompt: &Prompt, options: &[String], default: usize) -> Reply<usize>;
+    /// Called after every answer with the answers so far, so a prompter that
+    /// can be killed (a closed terminal) can still save them.
+    fn checkpoint(&mut self, _answered: &Draft) {}
+    /// Where and what to save if the process is told to stop (hang-up or
+    /// termination) before the questionnaire ends: `text` is a complete
+    /// descriptor marked incomplete, refreshed after every answer.
+    fn save_point(&mut self, _path: &std::path::Path, _text: &str) {}
 }
 
 /// How the questionnaire ended.
@@ -87,6 +94,7 @@ pub fn run(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &mut 
             None => next(current, rule_set),
             Some(Reply::Answer(())) => {
                 history.push(current);
+                prompter.checkpoint(&Draft { incomplete: true, ..draft.clone() });
                 next(current, rule_set)
             }
             Some(Reply::Back) => Some(history.pop().unwrap_or(current)),

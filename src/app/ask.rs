@@ -33,10 +33,18 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
         Err(_) => std::sync::Arc::clone(rule_sets.base()),
     };
     let start = starting_point(args, &rule_set, limits, io)?;
-    match questionnaire::run(&rule_set, start.draft, start.ask_name, prompter) {
+    // Where answers go if the questionnaire is cut short (Ctrl-C here, or a
+    // closed terminal, which the binary handles through `Checkpoint`).
+    let interrupted_path = if !args.save.exists() || start.resuming || is_incomplete_descriptor(&args.save, limits) {
+        args.save.clone()
+    } else {
+        free_name_beside(&args.save)
+    };
+    let mut checkpointing = Checkpointing { inner: prompter, rule_set: &rule_set, path: &interrupted_path };
+    match questionnaire::run(&rule_set, start.draft, start.ask_name, &mut checkpointing) {
         Finish::Interrupted(draft) => {
             let text = descriptor::to_yaml(&rule_set, &draft);
-            let path = write_without_clobbering(&args.save, &text, start.resuming, limits, None)?;
+            let path = write_without_clobbering(&interrupted_path, &text, true, limits, None)?;
             let answered = draft.given.iter().filter(|g| g.is_some()).count();
             writeln!(
                 io.stderr,
@@ -64,6 +72,32 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
             writeln!(io.stderr, "saved `{}`; check it with: shouldtune check {}", path.display(), path.display())?;
             Ok(Exit::Ok)
         }
+    }
+}
+
+/// Passes prompts through and hands every checkpoint to the prompter as the
+/// descriptor text to save and where.
+struct Checkpointing<'p, 'r> {
+    inner: &'p mut dyn Prompter,
+    rule_set: &'r RuleSet,
+    path: &'r Path,
+}
+
+impl Prompter for Checkpointing<'_, '_> {
+    fn text(&mut self, prompt: &Prompt, default: &str) -> Reply<String> {
+        self.inner.text(prompt, default)
+    }
+    fn yes_no(&mut self, prompt: &Prompt, default: bool) -> Reply<bool> {
+        self.inner.yes_no(prompt, default)
+    }
+    fn integer(&mut self, prompt: &Prompt, default: i64, min: Option<i64>, max: Option<i64>) -> Reply<i64> {
+        self.inner.integer(prompt, default, min, max)
+    }
+    fn choose(&mut self, prompt: &Prompt, options: &[String], default: usize) -> Reply<usize> {
+        self.inner.choose(prompt, options, default)
+    }
+    fn checkpoint(&mut self, answered: &Draft) {
+        self.inner.save_point(self.path, &descriptor::to_yaml(self.rule_set, answered));
     }
 }
 

@@ -244,3 +244,31 @@ fn colour_on_a_terminal_unless_no_color() {
     assert!(coloured.contains("\u{1b}[1m"), "bold headings on a terminal: {coloured:?}");
     assert!(!run(true).contains("\u{1b}[1m"), "NO_COLOR turns colour off");
 }
+
+/// The terminal going away (hang-up) after three answers: they are saved, and a second run resumes.
+#[test]
+fn a_hang_up_mid_way_saves_the_answers_so_far() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "Project name?");
+    send(&mut pty, "Hung up");
+    send(&mut pty, ENTER);
+    answer(&mut pty, 1, "chat");
+    answer(&mut pty, 2, "5");
+    answer(&mut pty, 3, "weekly");
+    expect(&mut pty, "question 4 of 16]");
+    pty.get_process_mut().kill(expectrl::process::unix::Signal::SIGHUP).unwrap_or_else(|e| unreachable!("{e}"));
+    let status = pty.get_process_mut().wait().unwrap_or_else(|e| unreachable!("{e}"));
+    assert!(matches!(status, WaitStatus::Exited(_, 129)), "{status:?}");
+    let text = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap_or_default();
+    assert!(text.contains("incomplete: true"), "{text}");
+    assert!(
+        text.contains("task_type: chat")
+            && text.contains("deadline_weeks: 5")
+            && text.contains("knowledge_freshness: weekly"),
+        "{text}"
+    );
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "resuming `llm-project.yaml` (3 answers so far)");
+    expect(&mut pty, "question 4 of 16]");
+}

@@ -15,6 +15,13 @@ pub fn write_atomically(path: &Path, text: &str, overwrite: bool) -> std::io::Re
         _ => Path::new("."),
     };
     let mut temp = tempfile::Builder::new().prefix(".shouldtune-").suffix(".tmp").tempfile_in(dir)?;
+    // Temporary files are private (0600); the saved file should have the
+    // permissions of the file it replaces, or those of an ordinary new file.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => ordinary_permissions(temp.as_file().metadata()?.permissions()),
+    };
+    temp.as_file().set_permissions(permissions)?;
     temp.write_all(text.as_bytes())?;
     temp.as_file().sync_all()?;
     if overwrite {
@@ -23,6 +30,18 @@ pub fn write_atomically(path: &Path, text: &str, overwrite: bool) -> std::io::Re
         temp.persist_noclobber(path).map_err(|e| e.error)?;
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn ordinary_permissions(mut permissions: std::fs::Permissions) -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    permissions.set_mode(0o644);
+    permissions
+}
+
+#[cfg(not(unix))]
+fn ordinary_permissions(permissions: std::fs::Permissions) -> std::fs::Permissions {
+    permissions
 }
 
 #[cfg(test)]
@@ -41,5 +60,19 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "three");
         let leftovers = std::fs::read_dir(dir.path()).map(Iterator::count).unwrap_or_default();
         assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_are_readable_like_ordinary_files_and_keep_replaced_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        let path = dir.path().join("llm-project.yaml");
+        write_atomically(&path, "one", false).unwrap_or_else(|e| unreachable!("{e}"));
+        let mode = |p: &Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777).unwrap_or_default();
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap_or_else(|e| unreachable!("{e}"));
+        write_atomically(&path, "two", true).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(mode(&path), 0o640);
     }
 }

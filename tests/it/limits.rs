@@ -132,3 +132,21 @@ fn pipes_directories_and_dangling_links_are_refused_without_hanging() {
     let output = limited(d, "check .");
     assert!(String::from_utf8_lossy(&output.stderr).contains("no descriptor found"), "{output:?}");
 }
+
+/// A file that exists but cannot be read. Permission bits do not stop root
+/// (CI runs as root), so this uses a file whose reads fail for everyone.
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_files_are_reported_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let good =
+        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    write(&dir.path().join("llm-project.yaml"), good.as_bytes());
+    let output = limited(dir.path(), "evaluate /proc/self/mem");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read `/proc/self/mem`"));
+    let output = limited(dir.path(), "check llm-project.yaml /proc/self/mem");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{out}");
+    assert!(out.contains("/proc/self/mem:1:1: error[io-error]: cannot read") && out.contains("2 files"), "{out}");
+}

@@ -74,6 +74,22 @@ pub struct WhatIfEntry {
     pub recommendation: String,
 }
 
+/// Where an approach stands in a report, for the status column of renderers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing<'r> {
+    /// Ruled out by this rule.
+    Vetoed {
+        /// The rule id.
+        by: &'r str,
+    },
+    /// The recommendation.
+    Recommended,
+    /// To keep or add alongside the recommendation.
+    KeepAlongside,
+    /// None of these.
+    Other,
+}
+
 /// An approach to keep alongside the recommendation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CombineEntry {
@@ -258,6 +274,28 @@ impl Report {
             next_steps: evaluation.next_steps.iter().filter_map(|&r| rules[r].next_step.clone()).collect(),
             what_if: Vec::new(),
             cost: None,
+        }
+    }
+
+    /// The recommendation followed by the approaches to combine with it.
+    #[must_use]
+    pub fn recommended_plan(&self) -> Vec<&str> {
+        std::iter::once(self.recommendation.as_str())
+            .chain(self.combine_with.iter().map(|c| c.approach.as_str()))
+            .collect()
+    }
+
+    /// Where `approach` stands: vetoed (and by which rule), recommended, to keep alongside, or none of these.
+    #[must_use]
+    pub fn standing(&self, approach: &str) -> Standing<'_> {
+        if let Some(veto) = self.vetoed.iter().find(|v| v.approach == approach) {
+            Standing::Vetoed { by: &veto.rule }
+        } else if approach == self.recommendation {
+            Standing::Recommended
+        } else if self.combine_with.iter().any(|c| c.approach == approach) {
+            Standing::KeepAlongside
+        } else {
+            Standing::Other
         }
     }
 

@@ -202,11 +202,8 @@ fn with_clause(report: &Report) -> String {
 }
 
 fn suggested_plan(report: &Report) -> String {
-    if report.combine_with.is_empty() {
-        report.recommendation.clone()
-    } else {
-        let mut all = vec![report.recommendation.clone()];
-        all.extend(report.combine_with.iter().map(|c| c.approach.clone()));
-        format!("[{}]", all.join(", "))
+    match report.recommended_plan().as_slice() {
+        [one] => (*one).to_owned(),
+        all => format!("[{}]", all.join(", ")),
     }
 }

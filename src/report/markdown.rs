@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use super::Report;
 use super::text::escape_markdown as esc;
+use super::{Report, Standing};
 
 /// Writes the report as GitHub-flavoured Markdown; all rule and descriptor text is escaped.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
@@ -21,15 +21,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "|---|---:|---|")?;
     for approach in &report.ranking {
         let Some(entry) = report.scores.0.iter().find(|s| &s.approach == approach) else { continue };
-        let status = if entry.vetoed {
-            let by = report.vetoed.iter().find(|v| &v.approach == approach).map_or("", |v| v.rule.as_str());
-            format!("vetoed by `{by}`")
-        } else if *approach == report.recommendation {
-            "**recommended**".to_owned()
-        } else if report.combine_with.iter().any(|c| &c.approach == approach) {
-            "keep alongside".to_owned()
-        } else {
-            String::new()
+        let status = match report.standing(approach) {
+            Standing::Vetoed { by } => format!("vetoed by `{by}`"),
+            Standing::Recommended => "**recommended**".to_owned(),
+            Standing::KeepAlongside => "keep alongside".to_owned(),
+            Standing::Other => String::new(),
         };
         writeln!(out, "| {} (`{}`) | {} | {} |", esc(&entry.title), entry.approach, entry.score, status)?;
     }

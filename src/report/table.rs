@@ -6,8 +6,8 @@ use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Style as TableStyle};
 
-use super::Report;
 use super::text::{Style, sanitize, wrap};
+use super::{Report, Standing};
 
 const WIDTH: usize = 88;
 
@@ -114,15 +114,11 @@ fn score_table(report: &Report) -> String {
     builder.push_record(["approach", "score", "status"]);
     for approach in &report.ranking {
         let Some(entry) = report.scores.0.iter().find(|s| &s.approach == approach) else { continue };
-        let status = if entry.vetoed {
-            let by = report.vetoed.iter().find(|v| &v.approach == approach).map_or("", |v| v.rule.as_str());
-            format!("vetoed by {by}")
-        } else if *approach == report.recommendation {
-            "recommended".to_owned()
-        } else if report.combine_with.iter().any(|c| &c.approach == approach) {
-            "keep alongside".to_owned()
-        } else {
-            String::new()
+        let status = match report.standing(approach) {
+            Standing::Vetoed { by } => format!("vetoed by {by}"),
+            Standing::Recommended => "recommended".to_owned(),
+            Standing::KeepAlongside => "keep alongside".to_owned(),
+            Standing::Other => String::new(),
         };
         builder.push_record([format!("{} ({})", entry.title, entry.approach), entry.score.to_string(), status]);
     }

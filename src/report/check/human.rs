@@ -22,10 +22,7 @@ impl super::Renderer for Human {
                     .planned
                     .as_ref()
                     .map_or_else(|| "no plan".to_owned(), |p| format!("planned {}", p.join(", ")));
-                let mut recommended = evaluated.report.recommendation.clone();
-                for c in &evaluated.report.combine_with {
-                    recommended = format!("{recommended} + {}", c.approach);
-                }
+                let recommended = evaluated.report.recommended_plan().join(" + ");
                 writeln!(
                     out,
                     "{} {}",

@@ -22,10 +22,7 @@ impl super::Renderer for Markdown {
         let (planned, recommended) = match &file.evaluated {
             Some(e) => {
                 let planned = e.planned.as_ref().map_or_else(|| "none".to_owned(), |p| p.join(", "));
-                let mut recommended = e.report.recommendation.clone();
-                for c in &e.report.combine_with {
-                    recommended = format!("{recommended}, {}", c.approach);
-                }
+                let recommended = e.report.recommended_plan().join(", ");
                 (planned, recommended)
             }
             None => ("?".to_owned(), "?".to_owned()),

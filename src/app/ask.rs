@@ -24,15 +24,18 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
         ]));
     };
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
-    let existing = args.from.as_ref().unwrap_or(&args.save);
-    let rule_set = match std::fs::read_to_string(existing) {
-        Ok(text) => {
-            let source = SourceFile::new(existing.display().to_string(), text);
-            rule_sets.for_descriptor(existing, &descriptor::Document::parse(&source, limits)?)?
-        }
-        Err(_) => std::sync::Arc::clone(rule_sets.base()),
+    // The descriptor to start from (`--from`, or an existing save file), read
+    // once with the usual limits; it may name its own rule overlay.
+    let existing_path = args.from.as_ref().or_else(|| args.save.exists().then_some(&args.save));
+    let existing = match existing_path {
+        Some(path) => Some(descriptor::Document::parse(&input::read_source(path, io.stdin, limits)?, limits)?),
+        None => None,
     };
-    let start = starting_point(args, &rule_set, limits, io)?;
+    let rule_set = match (existing_path, &existing) {
+        (Some(path), Some(document)) => rule_sets.for_descriptor(path, document)?,
+        _ => std::sync::Arc::clone(rule_sets.base()),
+    };
+    let start = starting_point(args, existing.as_ref(), &rule_set, io)?;
     // Where answers go if the questionnaire is cut short (Ctrl-C here, or a
     // closed terminal, which the binary handles through `Checkpoint`).
     let interrupted_path = if !args.save.exists() || start.resuming || is_incomplete_descriptor(&args.save, limits) {
@@ -108,15 +111,17 @@ struct Start {
     resuming: bool,
 }
 
-fn starting_point(args: &AskArgs, rule_set: &RuleSet, limits: Limits, io: &mut Io<'_>) -> Result<Start, Failure> {
-    if let Some(from) = &args.from {
-        let source = input::read_source(from, io.stdin, limits)?;
-        let found = descriptor::parse_partial(&source, rule_set, limits)?;
-        return Ok(Start { draft: draft_of(found), ask_name: false, resuming: false });
-    }
-    if args.save.exists() {
-        let source = input::read_source(&args.save, io.stdin, limits)?;
-        let found = descriptor::parse_partial(&source, rule_set, limits)?;
+fn starting_point(
+    args: &AskArgs,
+    existing: Option<&descriptor::Document>,
+    rule_set: &RuleSet,
+    io: &mut Io<'_>,
+) -> Result<Start, Failure> {
+    if let Some(document) = existing {
+        let found = descriptor::check_partial(document, rule_set)?;
+        if args.from.is_some() {
+            return Ok(Start { draft: draft_of(found), ask_name: false, resuming: false });
+        }
         if found.incomplete.is_some() {
             let answered = found.given.iter().filter(|g| g.is_some()).count();
             writeln!(io.stderr, "resuming `{}` ({answered} answers so far)", args.save.display())?;

@@ -272,3 +272,14 @@ fn a_hang_up_mid_way_saves_the_answers_so_far() {
     expect(&mut pty, "resuming `llm-project.yaml` (3 answers so far)");
     expect(&mut pty, "question 4 of 16]");
 }
+
+/// `--from` reads its file with the same limits as every other input.
+#[test]
+fn from_a_pipe_is_refused_instead_of_blocking() {
+    let dir = tempdir();
+    let made = Command::new("mkfifo").arg(dir.path().join("pipe.yaml")).status().is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let mut pty = spawn(dir.path(), &["--from", "pipe.yaml"]);
+    expect(&mut pty, "not a regular file");
+    assert_eq!(exit_code(&mut pty), 2);
+}

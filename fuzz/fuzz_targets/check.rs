@@ -1,20 +1,16 @@
 //! A full `check` of one descriptor, rendered in every format.
 #![no_main]
 
-use std::sync::OnceLock;
+#[path = "common.rs"]
+mod common;
 
+use common::rules;
 use libfuzzer_sys::fuzz_target;
 use shouldtune::check::{Policy, Summary, check_source};
 use shouldtune::cli::CheckFormat;
 use shouldtune::load::Limits;
 use shouldtune::report::Style;
-use shouldtune::rules::RuleSet;
 use shouldtune::source::SourceFile;
-
-fn rules() -> &'static RuleSet {
-    static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| shouldtune::rules::load_default().unwrap_or_else(|_| std::process::abort()))
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -2,16 +2,12 @@
 //! questions; whatever compiles must evaluate without panicking.
 #![no_main]
 
-use std::sync::OnceLock;
+#[path = "common.rs"]
+mod common;
 
+use common::rules;
 use libfuzzer_sys::fuzz_target;
-use shouldtune::rules::RuleSet;
 use shouldtune::rules::expr::{QuestionInfo, compile};
-
-fn rules() -> &'static RuleSet {
-    static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| shouldtune::rules::load_default().unwrap_or_else(|_| std::process::abort()))
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -251,11 +251,7 @@ fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<
             Some(index) if !out.contains(&index) => out.push(index),
             Some(_) => {}
             None => {
-                let ids = rule_set.approaches.iter().map(|a| a.id.as_str());
-                let help = match crate::load::did_you_mean(name, ids) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("expected one of {}", approach_list(rule_set)),
-                };
+                let help = crate::load::suggestion(name, rule_set.approaches.iter().map(|a| a.id.as_str()));
                 sink.error(codes::UNKNOWN_APPROACH, format!("unknown approach `{name}`"), item.span).help = Some(help);
             }
         }
@@ -264,7 +260,7 @@ fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<
 }
 
 fn approach_list(rule_set: &RuleSet) -> String {
-    rule_set.approaches.iter().map(|a| format!("`{}`", a.id)).collect::<Vec<_>>().join(", ")
+    crate::load::quoted_list(rule_set.approaches.iter().map(|a| a.id.as_str()))
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod reader;
 pub use node::{Node, NodeKind, Span};
 pub(crate) use reader::{
     MapReader, Sink, did_you_mean, expect_bool, expect_decimal, expect_int, expect_map, expect_seq, expect_str,
-    report_unknown_key,
+    quoted_list, report_unknown_key, suggestion,
 };
 
 use crate::diag::{Diagnostic, codes};

@@ -68,6 +68,19 @@ pub(crate) fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = 
         .map(|(_, candidate)| candidate)
 }
 
+/// `a`, `b`, `c`: names quoted and listed for a message.
+pub(crate) fn quoted_list<'c>(names: impl IntoIterator<Item = &'c str>) -> String {
+    names.into_iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// The help for an unknown name: the closest candidate if one is close, else all of them.
+pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str> + Clone) -> String {
+    match did_you_mean(word, candidates.clone()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("expected one of {}", quoted_list(candidates)),
+    }
+}
+
 /// The keys of a mapping, checked against the ones allowed there.
 pub(crate) struct MapReader<'n> {
     span: Span,
@@ -132,12 +145,7 @@ pub(crate) fn report_unknown_key<'c, 'k>(
     what: &str,
     allowed: impl IntoIterator<Item = &'c str> + Clone,
 ) -> &'k mut Diagnostic {
-    let help = if let Some(s) = did_you_mean(name, allowed.clone()) {
-        format!("did you mean `{s}`?")
-    } else {
-        let listed: Vec<String> = allowed.into_iter().map(|k| format!("`{k}`")).collect();
-        format!("expected one of {}", listed.join(", "))
-    };
+    let help = suggestion(name, allowed);
     let diagnostic = sink.error(codes::UNKNOWN_KEY, format!("unknown key `{name}` in {what}"), span);
     diagnostic.help = Some(help);
     diagnostic

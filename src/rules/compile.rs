@@ -7,6 +7,7 @@ use crate::load::{
     Limits, MapReader, Node, NodeKind, Sink, Span, did_you_mean, expect_bool, expect_int, expect_map, expect_seq,
     expect_str, parse_document,
 };
+use crate::load::{quoted_list, suggestion};
 use crate::source::SourceFile;
 
 const FILE_KEYS: &[&str] = &["version", "extends", "approaches", "questions", "rules", "disable"];
@@ -334,10 +335,7 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
         other => {
             let diagnostic =
                 sink.error(codes::UNKNOWN_CHOICE, format!("unknown question type `{other}`"), type_node.span);
-            diagnostic.help = Some(match did_you_mean(other, ["boolean", "integer", "choice"]) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "expected one of `boolean`, `integer`, `choice`".to_owned(),
-            });
+            diagnostic.help = Some(suggestion(other, ["boolean", "integer", "choice"]));
             None
         }
     }
@@ -435,7 +433,7 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
 }
 
 fn list(values: &[String]) -> String {
-    values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+    quoted_list(values.iter().map(String::as_str))
 }
 
 fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) -> Option<Condition> {
@@ -490,11 +488,7 @@ fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) 
     if let Some(index) = approaches.iter().position(|a| a.id == name) {
         return Some(index);
     }
-    let ids = approaches.iter().map(|a| a.id.as_str());
-    let help = match did_you_mean(name, ids.clone()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("expected one of {}", ids.map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")),
-    };
+    let help = suggestion(name, approaches.iter().map(|a| a.id.as_str()));
     sink.error(codes::UNKNOWN_APPROACH, format!("unknown approach `{name}`"), node.span).help = Some(help);
     None
 }

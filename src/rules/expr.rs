@@ -838,7 +838,7 @@ fn choice_index(id: &str, values: &[String], ast: &Ast) -> Result<u16, ExprError
 }
 
 fn list_values(values: &[String]) -> String {
-    values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+    crate::load::quoted_list(values.iter().map(String::as_str))
 }
 
 #[cfg(test)]

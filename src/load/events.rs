@@ -34,13 +34,14 @@ enum Frame {
         items: Vec<Node>,
         anchor: usize,
     },
-    /// `seen` holds each scalar key once, for duplicate detection in linear time.
+    /// `seen` holds each key's identity once, for duplicate detection in linear time
+    /// (filled from [`INDEXED_FROM`] entries on).
     Map {
         span: Span,
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
         anchor: usize,
-        seen: HashSet<String>,
+        seen: Option<HashSet<String>>,
     },
 }
 
@@ -92,7 +93,7 @@ pub(crate) fn build(text: &str, max_depth: usize) -> Result<Node, BuildError> {
                 continue;
             }
             Event::MappingStart(_, anchor, _) => {
-                stack.push(Frame::Map { span: at, entries: Vec::new(), key: None, anchor, seen: HashSet::new() });
+                stack.push(Frame::Map { span: at, entries: Vec::new(), key: None, anchor, seen: None });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -176,17 +177,16 @@ fn count_nodes(node: &Node) -> usize {
 }
 
 /// Small mappings (all of a descriptor's) are compared key by key without
-/// allocating; from [`INDEXED_FROM`] entries on, a set keeps it linear.
+/// allocating; from [`INDEXED_FROM`] entries on, a set of identities keeps it
+/// linear for every kind of key (floats and collections included).
 const INDEXED_FROM: usize = 16;
 
-fn is_duplicate(entries: &[(Node, Node)], seen: &mut HashSet<String>, key: &NodeKind) -> bool {
+fn is_duplicate(entries: &[(Node, Node)], seen: &mut Option<HashSet<String>>, key: &NodeKind) -> bool {
     if entries.len() < INDEXED_FROM {
-        return entries.iter().any(|(k, _)| key_identity(&k.kind).is_some() && same_key(&k.kind, key));
+        return entries.iter().any(|(k, _)| same_key(&k.kind, key));
     }
-    if seen.is_empty() {
-        seen.extend(entries.iter().filter_map(|(k, _)| key_identity(&k.kind)));
-    }
-    key_identity(key).is_some_and(|identity| !seen.insert(identity))
+    let seen = seen.get_or_insert_with(|| entries.iter().map(|(k, _)| key_identity(&k.kind)).collect());
+    !seen.insert(key_identity(key))
 }
 
 fn same_key(a: &NodeKind, b: &NodeKind) -> bool {
@@ -195,19 +195,58 @@ fn same_key(a: &NodeKind, b: &NodeKind) -> bool {
         (NodeKind::Int(x), NodeKind::Int(y)) => x == y,
         (NodeKind::Bool(x), NodeKind::Bool(y)) => x == y,
         (NodeKind::Null, NodeKind::Null) => true,
+        (NodeKind::Float(x), NodeKind::Float(y)) => float_bits(*x) == float_bits(*y),
+        (NodeKind::Seq(_) | NodeKind::Map(_), NodeKind::Seq(_) | NodeKind::Map(_)) => {
+            key_identity(a) == key_identity(b)
+        }
         _ => false,
     }
 }
 
-/// A scalar key's identity (type and value); collections and floats are not compared.
-fn key_identity(kind: &NodeKind) -> Option<String> {
-    match kind {
-        NodeKind::Str(s) => Some(format!("s{s}")),
-        NodeKind::Int(i) => Some(format!("i{i}")),
-        NodeKind::Bool(b) => Some(format!("b{b}")),
-        NodeKind::Null => Some("n".to_owned()),
-        _ => None,
+/// A float key's identity: `0.0` and `-0.0` are one key, and so are all NaNs.
+fn float_bits(f: f64) -> u64 {
+    if f.is_nan() {
+        f64::NAN.to_bits()
+    } else if f == 0.0 {
+        0
+    } else {
+        f.to_bits()
     }
+}
+
+/// A key's identity (kind and value), for every kind of key. A collection's
+/// is written out in full; its size is bounded by the text and the alias budget.
+fn key_identity(kind: &NodeKind) -> String {
+    let mut out = String::new();
+    write_identity(kind, &mut out);
+    out
+}
+
+fn write_identity(kind: &NodeKind, out: &mut String) {
+    use std::fmt::Write as _;
+    // Lengths before strings keep the encoding unambiguous.
+    let _ = match kind {
+        NodeKind::Str(s) => write!(out, "s{}:{s}", s.len()),
+        NodeKind::Int(i) => write!(out, "i{i};"),
+        NodeKind::Bool(b) => write!(out, "b{b};"),
+        NodeKind::Null => write!(out, "n;"),
+        NodeKind::Float(f) => write!(out, "f{};", float_bits(*f)),
+        NodeKind::Seq(items) => {
+            let _ = write!(out, "[{};", items.len());
+            for item in items {
+                write_identity(&item.kind, out);
+            }
+            Ok(())
+        }
+        NodeKind::Map(entries) => {
+            let _ = write!(out, "{{{};", entries.len());
+            for (k, v) in entries {
+                write_identity(&k.kind, out);
+                write_identity(&v.kind, out);
+            }
+            Ok(())
+        }
+    };
 }
 
 fn key_text(kind: &NodeKind) -> String {
@@ -334,6 +373,15 @@ mod tests {
     #[test]
     fn rejects_duplicates_tags_many_documents_and_alias_bombs() {
         assert!(build("a: 1\na: 2\n", 24).is_err_and(|e| e.duplicate_key && e.line == 2));
+        assert!(build(".1: 0\n0.1: 1\n", 24).is_err_and(|e| e.duplicate_key && e.line == 2));
+        assert!(build("? [a, {b: 1}]\n: 0\n? [a, {b: 1}]\n: 1\n", 24).is_err_and(|e| e.duplicate_key && e.line == 3));
+        assert!(build("? [a, b]\n: 0\n? [ab]\n: 1\n", 24).is_ok());
+        // Past the small-mapping threshold, the index finds float and collection keys too.
+        let many: String = (0..40).map(|i| format!("{i}.5: 0\n")).collect();
+        assert!(build(&format!("{many}3.5: 1\n"), 24).is_err_and(|e| e.duplicate_key && e.line == 41));
+        let lists: String = (0..40).map(|i| format!("? [{i}]\n: 0\n")).collect();
+        assert!(build(&format!("{lists}? [7]\n: 1\n"), 24).is_err_and(|e| e.duplicate_key && e.line == 81));
+        assert!(build(&format!("{lists}? [7, 7]\n: 1\n"), 24).is_ok());
         assert!(build("a: !!str 1\n", 24).is_err());
         assert!(build("a: 1\n---\nb: 2\n", 24).is_err());
         let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");

@@ -5,12 +5,12 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-fn write(path: &Path, bytes: &[u8]) {
+pub(super) fn write(path: &Path, bytes: &[u8]) {
     std::fs::write(path, bytes).unwrap_or_else(|e| unreachable!("{e}"));
 }
 
 /// Runs `shouldtune ARGS` in `dir` under a 256 MiB address-space limit.
-fn limited(dir: &Path, args: &str) -> std::process::Output {
+pub(super) fn limited(dir: &Path, args: &str) -> std::process::Output {
     let script = format!("ulimit -v 262144; exec \"{}\" {args}", env!("CARGO_BIN_EXE_shouldtune"));
     let child = Command::new("sh")
         .arg("-c")

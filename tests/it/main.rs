@@ -6,6 +6,7 @@ mod bad_input;
 mod check;
 mod cost;
 mod evaluate;
+mod integrity;
 mod limits;
 mod overlays;
 mod rule_errors;

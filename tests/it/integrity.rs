@@ -1,0 +1,51 @@
+//! Hostile repositories and files: nothing outside the repository is quoted,
+//! no input costs more than linear work, nothing reaching a terminal or a CI
+//! log can steer it, and no exit status hides a failure.
+
+use std::path::Path;
+
+use super::limits::{limited, write};
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"))
+}
+
+fn all_output(output: &std::process::Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+/// 1 MiB mappings of distinct float keys and of distinct collection keys:
+/// the duplicate-key check stays linear (a quadratic one takes minutes here).
+#[test]
+fn float_and_collection_keys_are_checked_in_linear_time() {
+    let dir = tempdir();
+    let d: &Path = dir.path();
+    let mut floats = String::from("name: x\n");
+    let mut i = 0_u64;
+    while floats.len() < 1_000_000 {
+        floats.push_str(&format!("{i}.5: 0\n"));
+        i += 1;
+    }
+    write(&d.join("floats.llm-project.yaml"), floats.as_bytes());
+    let mut lists = String::from("name: x\n");
+    let mut i = 0_u64;
+    while lists.len() < 1_000_000 {
+        lists.push_str(&format!("? [{i}, {{k: {i}}}]\n: 0\n"));
+        i += 1;
+    }
+    write(&d.join("lists.llm-project.yaml"), lists.as_bytes());
+    for file in ["floats.llm-project.yaml", "lists.llm-project.yaml"] {
+        for command in ["evaluate", "check"] {
+            let output = limited(d, &format!("{command} {file}"));
+            let all = all_output(&output);
+            assert_eq!(output.status.code(), Some(2), "{command} {file}: {all}");
+            assert!(all.contains("unknown-key") || all.contains("wrong-type"), "{command} {file}: {all}");
+        }
+    }
+    // A repeated float key is a duplicate, however it is spelled.
+    write(&d.join("dup.llm-project.yaml"), format!("{floats}.5: 1\n").as_bytes());
+    let output = limited(d, "check dup.llm-project.yaml");
+    let all = all_output(&output);
+    assert_eq!(output.status.code(), Some(2), "{all}");
+    assert!(all.contains("key `0.5` appears twice"), "{all}");
+}

@@ -45,6 +45,55 @@ pub struct Io<'a> {
     pub prompter: Option<&'a mut dyn crate::questionnaire::Prompter>,
 }
 
+/// A stream that goes quiet once its reader has gone: after a broken pipe,
+/// writes succeed and are discarded, so the run finishes and exits with the
+/// status it reached (`check -f github | head -n 1` still fails a failing check).
+pub struct ClosedPipeSink<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> ClosedPipeSink<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        ClosedPipeSink { inner, closed: false }
+    }
+
+    /// Whether the reader has gone.
+    #[must_use]
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+
+    fn absorb<T>(&mut self, result: std::io::Result<T>, quiet: T) -> std::io::Result<T> {
+        match result {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(quiet)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for ClosedPipeSink<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.absorb(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.absorb(result, ())
+    }
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
     let limits = Limits { max_file_bytes: cli.max_file_size, ..Limits::default() };
@@ -64,7 +113,6 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
             let _ = diag::render(&diagnostics, io.stderr, io.stderr_color);
             Exit::Error
         }
-        Err(Failure::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
         Err(Failure::Io(error)) => {
             let _ = writeln!(io.stderr, "error: cannot write output: {error}");
             Exit::Error

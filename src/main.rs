@@ -29,8 +29,9 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     let stdout_color = color_for(stdout.is_terminal());
     let stderr_color = color_for(stderr.is_terminal());
-    let mut stdout = stdout.lock();
-    let mut stderr = stderr.lock();
+    // A reader that goes away (`| head`) must not change the exit status.
+    let mut stdout = app::ClosedPipeSink::new(stdout.lock());
+    let mut stderr = app::ClosedPipeSink::new(stderr.lock());
     let stdin = std::io::stdin();
     // `inquire` opens the terminal itself, so a pipe on stdin would not stop it: check first.
     let save_point = terminal::SavePoint::default();

@@ -49,3 +49,40 @@ fn float_and_collection_keys_are_checked_in_linear_time() {
     assert_eq!(output.status.code(), Some(2), "{all}");
     assert!(all.contains("key `0.5` appears twice"), "{all}");
 }
+
+/// Runs `shouldtune ARGS` from the repository root with standard output a
+/// pipe whose reader is already gone, as under `| head -n 0`.
+fn with_closed_stdout(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap_or_else(|e| unreachable!("{e}"));
+    drop(reader);
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_shouldtune"));
+    command
+        .current_dir(crate::root())
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped());
+    command.output().unwrap_or_else(|e| unreachable!("{e}"))
+}
+
+#[test]
+fn a_closed_stdout_pipe_keeps_the_status_the_run_reached() {
+    let failing = "tests/fixtures/check/repo";
+    for format in ["human", "github", "json", "sarif", "junit", "markdown"] {
+        let output = with_closed_stdout(&["check", failing, "-f", format]);
+        assert_eq!(output.status.code(), Some(1), "check -f {format}: {output:?}");
+        assert!(output.stderr.is_empty(), "check -f {format} ends quietly: {output:?}");
+    }
+    let broken = with_closed_stdout(&["check", "tests/fixtures/check/mixed", "-f", "github"]);
+    assert_eq!(broken.status.code(), Some(2), "{broken:?}");
+    for args in [
+        &["schema", "report"][..],
+        &["evaluate", "tests/fixtures/check/repo/llm-project.yaml", "-f", "json"],
+        &["check", "tests/fixtures/check/repo/llm-project.yaml", "-f", "json"],
+    ] {
+        let output = with_closed_stdout(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        assert!(output.stderr.is_empty(), "{args:?}: {output:?}");
+    }
+}

@@ -377,9 +377,9 @@ mod tests {
         assert!(build("? [a, {b: 1}]\n: 0\n? [a, {b: 1}]\n: 1\n", 24).is_err_and(|e| e.duplicate_key && e.line == 3));
         assert!(build("? [a, b]\n: 0\n? [ab]\n: 1\n", 24).is_ok());
         // Past the small-mapping threshold, the index finds float and collection keys too.
-        let many: String = (0..40).map(|i| format!("{i}.5: 0\n")).collect();
+        let many: String = (0..40).fold(String::new(), |s, i| s + &i.to_string() + ".5: 0\n");
         assert!(build(&format!("{many}3.5: 1\n"), 24).is_err_and(|e| e.duplicate_key && e.line == 41));
-        let lists: String = (0..40).map(|i| format!("? [{i}]\n: 0\n")).collect();
+        let lists: String = (0..40).fold(String::new(), |s, i| s + "? [" + &i.to_string() + "]\n: 0\n");
         assert!(build(&format!("{lists}? [7]\n: 1\n"), 24).is_err_and(|e| e.duplicate_key && e.line == 81));
         assert!(build(&format!("{lists}? [7, 7]\n: 1\n"), 24).is_ok());
         assert!(build("a: !!str 1\n", 24).is_err());

@@ -2,6 +2,7 @@
 //! no input costs more than linear work, nothing reaching a terminal or a CI
 //! log can steer it, and no exit status hides a failure.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use super::limits::{limited, write};
@@ -23,14 +24,14 @@ fn float_and_collection_keys_are_checked_in_linear_time() {
     let mut floats = String::from("name: x\n");
     let mut i = 0_u64;
     while floats.len() < 1_000_000 {
-        floats.push_str(&format!("{i}.5: 0\n"));
+        let _ = writeln!(floats, "{i}.5: 0");
         i += 1;
     }
     write(&d.join("floats.llm-project.yaml"), floats.as_bytes());
     let mut lists = String::from("name: x\n");
     let mut i = 0_u64;
     while lists.len() < 1_000_000 {
-        lists.push_str(&format!("? [{i}, {{k: {i}}}]\n: 0\n"));
+        let _ = write!(lists, "? [{i}, {{k: {i}}}]\n: 0\n");
         i += 1;
     }
     write(&d.join("lists.llm-project.yaml"), lists.as_bytes());

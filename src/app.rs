@@ -181,10 +181,28 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
         EvaluateFormat::Table => report::table::render(&report, &mut buffer, Style { color: io.stdout_color })?,
         EvaluateFormat::Json => report::json::render(&report, &mut buffer)?,
         EvaluateFormat::Markdown => report::markdown::render(&report, &mut buffer)?,
+        EvaluateFormat::Html => {
+            let chart = match &estimate {
+                Some(estimate) => Some(chart_svg(estimate, &report.name)?),
+                None => None,
+            };
+            report::html::render(&report, chart.as_deref(), &mut buffer)?;
+        }
+        EvaluateFormat::Adr => report::adr::render(&report, &mut buffer)?,
     }
     io.stdout.write_all(&buffer)?;
     io.stdout.flush()?;
     Ok(Exit::Ok)
+}
+
+/// The cost chart of `estimate` as SVG.
+fn chart_svg(estimate: &crate::cost::CostEstimate, name: &str) -> Result<String, Failure> {
+    crate::cost::plot::svg(estimate, name).map_err(|e| {
+        Failure::Diagnostics(vec![Diagnostic::without_file(
+            diag::codes::IO_ERROR,
+            format!("cannot draw the chart: {e}"),
+        )])
+    })
 }
 
 fn check(args: &CheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {

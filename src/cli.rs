@@ -276,6 +276,10 @@ pub enum EvaluateFormat {
     Json,
     /// For a pull-request comment.
     Markdown,
+    /// One self-contained HTML page (inline style and cost chart, no scripts).
+    Html,
+    /// An Architecture Decision Record (MADR layout) to commit under `docs/decisions/`.
+    Adr,
 }
 
 /// Colour preference.

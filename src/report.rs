@@ -5,7 +5,9 @@
 //! rule set. The JSON format is the report serialised as is; its field names
 //! are a public contract versioned by [`SCHEMA_VERSION`].
 
+pub mod adr;
 pub mod check;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -283,6 +285,16 @@ impl Report {
         std::iter::once(self.recommendation.as_str())
             .chain(self.combine_with.iter().map(|c| c.approach.as_str()))
             .collect()
+    }
+
+    /// The best-ranked approach after the recommendation that is not ruled out, if any.
+    #[must_use]
+    pub fn runner_up(&self) -> Option<&ScoreEntry> {
+        self.ranking
+            .iter()
+            .filter(|a| **a != self.recommendation)
+            .filter_map(|a| self.scores.0.iter().find(|s| &s.approach == a))
+            .find(|s| !s.vetoed)
     }
 
     /// Where `approach` stands: vetoed (and by which rule), recommended, to keep alongside, or none of these.

@@ -104,6 +104,36 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// Escapes text for HTML element content and double- or single-quoted
+/// attribute values; control characters other than line breaks and tabs are dropped.
+#[must_use]
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The first `http://` or `https://` address in `text`, if any, without trailing punctuation.
+#[must_use]
+pub fn first_url(text: &str) -> Option<&str> {
+    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    let rest = &text[start..];
+    let end = rest.find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | ')')).unwrap_or(rest.len());
+    let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+    (url.len() > "https://".len()).then_some(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +148,22 @@ mod tests {
     fn markdown_escaping_neutralises_structure() {
         assert_eq!(escape_markdown("a|b\n# c <x>"), "a\\|b \\# c &lt;x\\>");
         assert_eq!(escape_markdown("[link](http://x) *a*"), "\\[link\\]\\(http://x\\) \\*a\\*");
+    }
+
+    #[test]
+    fn html_escaping_covers_markup_and_both_quotes() {
+        assert_eq!(
+            escape_html("<a href='x' title=\"y\">&</a>\u{1b}"),
+            "&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn first_url_stops_at_spaces_and_trailing_punctuation() {
+        assert_eq!(first_url("see https://example.com/a?b=1. Then"), Some("https://example.com/a?b=1"));
+        assert_eq!(first_url("(http://x.org/p)"), Some("http://x.org/p"));
+        assert_eq!(first_url("guidance §1"), None);
+        assert_eq!(first_url("https://"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod evaluate;
 mod integrity;
 mod limits;
 mod overlays;
+mod reports;
 mod rule_errors;
 mod rules_cmd;
 mod scenarios;

@@ -13,6 +13,7 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity
 use codespan_reporting::term::{self, Config};
 
 use crate::load::Span;
+use crate::report::text::{needs_escape, sanitize, sanitize_name};
 use crate::source::SourceFile;
 
 /// How serious a diagnostic is.
@@ -143,11 +144,110 @@ fn location_prefix(file: Option<&SourceFile>, span: Span) -> String {
 }
 
 /// Writes diagnostics with source snippets; ANSI colour when `color` is set.
+///
+/// Everything taken from a file (messages, names, snippet lines) is escaped
+/// with [`sanitize`]: no control character, bidirectional override or
+/// zero-width character reaches the terminal or a CI log, and no line can
+/// start with text from the file.
 pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write, color: bool) -> std::io::Result<()> {
+    let mut visible = Vec::new();
     for diagnostic in diagnostics {
-        render_one(diagnostic, out, color)?;
+        let escaped = escape(diagnostic, &mut visible);
+        render_one(&escaped, out, color)?;
     }
     Ok(())
+}
+
+/// A copy of `diagnostic` whose texts are escaped and whose files are shown
+/// through [`VisibleSource`], spans moved to match. `cache` keeps each
+/// file's escaped text, so many diagnostics on one file cost one pass.
+fn escape(diagnostic: &Diagnostic, cache: &mut Vec<(SourceFile, VisibleSource)>) -> Diagnostic {
+    let mut show = |file: &SourceFile, span: Span| -> (SourceFile, Span) {
+        let index = cache.iter().position(|(f, _)| f == file).unwrap_or_else(|| {
+            cache.push((file.clone(), VisibleSource::new(file)));
+            cache.len() - 1
+        });
+        let visible = &cache[index].1;
+        (visible.file.clone(), visible.span(span))
+    };
+    let (file, span) = match &diagnostic.file {
+        Some(file) => {
+            let (file, span) = show(file, diagnostic.span);
+            (Some(file), span)
+        }
+        None => (None, diagnostic.span),
+    };
+    let related = diagnostic
+        .related
+        .iter()
+        .map(|(file, span, label)| {
+            let (file, span) = show(file, *span);
+            (file, span, sanitize(label))
+        })
+        .collect();
+    Diagnostic {
+        code: diagnostic.code,
+        severity: diagnostic.severity,
+        message: sanitize(&diagnostic.message),
+        file,
+        span: Span { line: diagnostic.span.line, column: diagnostic.span.column, ..span },
+        label: diagnostic.label.as_deref().map(sanitize),
+        help: diagnostic.help.as_deref().map(sanitize),
+        related,
+        notes: diagnostic.notes.iter().map(|n| sanitize(n)).collect(),
+    }
+}
+
+/// A file as a terminal may show it: its name and text escaped (line
+/// breaks and tabs kept), with a map from original to escaped byte offsets.
+struct VisibleSource {
+    file: SourceFile,
+    /// For each escaped character: its end in the original text and in the escaped one.
+    moved: Vec<(usize, usize)>,
+}
+
+impl VisibleSource {
+    fn new(file: &SourceFile) -> VisibleSource {
+        let text = file.text();
+        let name = sanitize_name(file.name());
+        let bytes = text.as_bytes();
+        let escaped = |i: usize, c: char| match c {
+            '\n' | '\t' => false,
+            '\r' => bytes.get(i + 1) != Some(&b'\n'),
+            c => needs_escape(c),
+        };
+        if !text.char_indices().any(|(i, c)| escaped(i, c)) {
+            return VisibleSource { file: SourceFile::new(name, file.text_arc()), moved: Vec::new() };
+        }
+        let mut out = String::with_capacity(text.len() + 64);
+        let mut moved = Vec::new();
+        for (i, c) in text.char_indices() {
+            if escaped(i, c) {
+                out.push_str(&sanitize_name(c.encode_utf8(&mut [0; 4])));
+                moved.push((i + c.len_utf8(), out.len()));
+            } else {
+                out.push(c);
+            }
+        }
+        VisibleSource { file: SourceFile::new(name, out), moved }
+    }
+
+    /// Where `span` of the original text lies in the escaped one.
+    fn span(&self, span: Span) -> Span {
+        let start = self.offset(span.offset);
+        let end = self.offset(span.offset + span.len);
+        Span { offset: start, len: end.saturating_sub(start), ..span }
+    }
+
+    fn offset(&self, offset: usize) -> usize {
+        match self.moved.partition_point(|&(end, _)| end <= offset) {
+            0 => offset,
+            n => {
+                let (end, new_end) = self.moved[n - 1];
+                new_end + (offset - end)
+            }
+        }
+    }
 }
 
 fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std::io::Result<()> {

@@ -21,6 +21,12 @@ impl SourceFile {
         &self.name
     }
 
+    /// The whole text, shared.
+    #[must_use]
+    pub fn text_arc(&self) -> Arc<str> {
+        Arc::clone(&self.text)
+    }
+
     /// The whole text.
     #[must_use]
     pub fn text(&self) -> &str {

@@ -48,13 +48,77 @@ impl Style {
     }
 }
 
-/// Replaces control characters (escape sequences, newlines) in untrusted text
-/// so it cannot restyle a terminal or forge extra lines.
+/// Escapes untrusted text for a terminal or a log: control characters (C0,
+/// DEL, C1: escape sequences, OSC, BEL), bidirectional overrides and
+/// zero-width characters become visible `\u{..}` escapes, so the text cannot
+/// restyle a terminal, hide or reorder what it shows, or forge extra lines;
+/// line breaks and tabs become spaces.
 #[must_use]
 pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { if c == '\n' || c == '\t' { ' ' } else { '\u{FFFD}' } } else { c })
-        .collect()
+    if !text.chars().any(|c| c.is_control() || is_invisible(c)) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_visible(&mut out, c);
+    }
+    out
+}
+
+/// Like [`sanitize`], but line breaks too are shown as escapes: for names
+/// (keys, ids, paths) where a space would be a different name.
+#[must_use]
+pub fn sanitize_name(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => push_visible(&mut out, c),
+        }
+    }
+    out
+}
+
+/// Like [`sanitize`], but line breaks and tabs are kept: for formats that
+/// escape those themselves (GitHub workflow commands).
+#[must_use]
+pub fn sanitize_keep_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(c),
+            c => push_visible(&mut out, c),
+        }
+    }
+    out
+}
+
+/// Whether `c` needs escaping before it reaches a terminal: controls, and
+/// format characters that reorder or hide text.
+#[must_use]
+pub fn needs_escape(c: char) -> bool {
+    c.is_control() || is_invisible(c)
+}
+
+/// Bidirectional embeddings, overrides and isolates; zero-width and other
+/// invisible format characters.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+        | '\u{061C}' | '\u{00AD}' | '\u{180E}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+fn push_visible(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    match c {
+        '\n' | '\r' | '\t' => out.push(' '),
+        c if needs_escape(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
 }
 
 /// Greedy word wrap to `width` columns, each line prefixed with `indent`.
@@ -97,7 +161,10 @@ pub fn escape_markdown(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
+            c if needs_escape(c) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "\\\\u\\{{{:x}\\}}", u32::from(c));
+            }
             c => out.push(c),
         }
     }
@@ -168,6 +235,10 @@ mod tests {
 
     #[test]
     fn sanitize_removes_escape_sequences() {
-        assert_eq!(sanitize("a\u{1b}[31mb\nc"), "a\u{FFFD}[31mb c");
+        assert_eq!(sanitize("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb c");
+        assert_eq!(sanitize("\u{1b}]0;title\u{7}\u{9b}2J"), "\\u{1b}]0;title\\u{7}\\u{9b}2J");
+        assert_eq!(sanitize("abc\u{202e}fed\u{200b}"), "abc\\u{202e}fed\\u{200b}");
+        assert_eq!(sanitize_name("a\n::error::x"), "a\\n::error::x");
+        assert_eq!(sanitize("plain text, café"), "plain text, café");
     }
 }

@@ -87,3 +87,48 @@ fn a_closed_stdout_pipe_keeps_the_status_the_run_reached() {
         assert!(output.stderr.is_empty(), "{args:?}: {output:?}");
     }
 }
+
+/// Bytes that must never reach a terminal or a log from a file: ESC, BEL,
+/// CSI (C1), a bidirectional override and a zero-width space.
+fn assert_inert(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{200b}', '\r'] {
+        assert!(!text.contains(bad), "{what} holds {bad:?}: {text}");
+    }
+    for line in text.lines() {
+        assert!(!line.starts_with("::"), "{what} has a line a CI runner would obey: {line}");
+    }
+}
+
+#[test]
+fn control_characters_from_files_reach_stderr_escaped() {
+    let dir = tempdir();
+    let d = dir.path();
+    // A key that clears the screen, sets the window title, rings the bell,
+    // forges a workflow command on a line of its own and reverses text.
+    let key = r#""\e[2J\e]0;pwned\a\x9b1m\n::error::all checks passed\r::warning::x\u202Ecba\u200B""#;
+    let text = format!("name: demo\n{key}: 1\n");
+    write(&d.join("llm-project.yaml"), text.as_bytes());
+    // The same characters raw in the file, where the snippet shows them.
+    write(&d.join("raw.llm-project.yaml"), "name: demo\nbad\u{1b}]0;t\u{7}\u{202e}: 1\n".as_bytes());
+    for args in [
+        "evaluate llm-project.yaml",
+        "evaluate raw.llm-project.yaml",
+        "check llm-project.yaml",
+        "check raw.llm-project.yaml",
+        "check . -f github",
+        "check . -f json",
+    ] {
+        let output = limited(d, args);
+        assert_eq!(output.status.code(), Some(2), "{args}: {}", all_output(&output));
+        assert_inert(&format!("{args} (stderr)"), &output.stderr);
+        if !args.contains("-f") {
+            assert_inert(&format!("{args} (stdout)"), &output.stdout);
+        }
+        let all = all_output(&output);
+        assert!(all.contains("unknown-key") || all.contains("yaml-syntax"), "{args}: {all}");
+    }
+    let output = limited(d, "evaluate raw.llm-project.yaml");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("bad\\u{1b}]0;t\\u{7}\\u{202e}"), "shown, escaped: {err}");
+}

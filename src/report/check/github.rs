@@ -38,10 +38,11 @@ impl super::Renderer for Github {
     }
 }
 
-/// Escapes a workflow command's message.
+/// Escapes a workflow command's message; other control characters (escape
+/// sequences) and bidirectional overrides are shown as `\u{..}` escapes.
 #[must_use]
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    crate::report::text::sanitize_keep_lines(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value.
@@ -58,5 +59,6 @@ mod tests {
     fn escapes_what_github_specifies() {
         assert_eq!(escape_data("50% done\r\n::error::x"), "50%25 done%0D%0A::error::x");
         assert_eq!(escape_property("a,b:c%\n"), "a%2Cb%3Ac%25%0A");
+        assert_eq!(escape_data("\u{1b}]0;t\u{7}\u{202e}"), "\\u{1b}]0;t\\u{7}\\u{202e}");
     }
 }

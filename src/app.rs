@@ -166,8 +166,10 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let rule_set = rule_sets.for_descriptor(&args.file, &document)?;
     let project = descriptor::check(&document, &rule_set)?;
     let evaluation = eval::evaluate(&rule_set, project.answers(&rule_set));
-    let report =
-        Report::new(&rule_set, &project.name, &evaluation).with_what_if(&rule_set, &project.given, &evaluation);
+    let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
+    let report = Report::new(&rule_set, &project.name, &evaluation)
+        .with_plan(&rule_set, planned, &evaluation)
+        .with_what_if(&rule_set, &project.given, &evaluation);
     let estimate = match &project.cost {
         Some(settings) => {
             let tables = crate::cost::load_tables(&[], limits)?;

@@ -141,11 +141,12 @@ fn check_document(path: &str, document: &descriptor::Document, rule_set: &RuleSe
         Err(diagnostics) => return failed(path, diagnostics),
     };
     let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
-    let mut report = Report::new(rule_set, &project.name, &evaluation);
+    let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
+    let mut report = Report::new(rule_set, &project.name, &evaluation).with_plan(rule_set, planned, &evaluation);
     if policy.what_if {
         report = report.with_what_if(rule_set, &project.given, &evaluation);
     }
-    let mut diagnostics = policy::findings(rule_set, &project, &evaluation, &report, policy);
+    let mut diagnostics = policy::findings(&project, &evaluation, &report, rule_set, policy);
     diagnostics.sort_by_key(|d| (d.span.offset, std::cmp::Reverse(d.severity)));
     let planned =
         project.planned.as_ref().map(|p| p.approaches.iter().map(|&a| rule_set.approaches[a].id.clone()).collect());

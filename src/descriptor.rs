@@ -213,7 +213,7 @@ pub(crate) fn read_answers(
         let Some(index) = rule_set.question_index(id) else {
             let diagnostic =
                 report_unknown_key(sink, id, key.span, "`answers`", rule_set.questions.iter().map(|q| q.id.as_str()));
-            diagnostic.code = codes::UNKNOWN_QUESTION;
+            diagnostic.code = codes::UNKNOWN_QUESTION.into();
             diagnostic.message = format!("unknown question `{id}`");
             continue;
         };

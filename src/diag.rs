@@ -6,6 +6,7 @@
 
 pub mod codes;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::Write;
 
@@ -17,7 +18,8 @@ use crate::report::text::{needs_escape, sanitize, sanitize_name};
 use crate::source::SourceFile;
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; never fails anything.
     Note,
@@ -43,8 +45,9 @@ impl fmt::Display for Severity {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}{}[{}]: {}", location_prefix(.file.as_ref(), *.span), .severity, .code, .message)]
 pub struct Diagnostic {
-    /// Stable kebab-case identifier, from [`codes`].
-    pub code: &'static str,
+    /// Stable kebab-case identifier: one of [`codes`], or the id of the
+    /// plan rule that reported it.
+    pub code: Cow<'static, str>,
     /// How serious it is.
     pub severity: Severity,
     /// What was found and what was expected; lowercase, no trailing period.
@@ -67,7 +70,7 @@ impl Diagnostic {
     /// An error at `span` in `file`.
     pub fn error(code: &'static str, message: impl Into<String>, file: &SourceFile, span: Span) -> Self {
         Diagnostic {
-            code,
+            code: Cow::Borrowed(code),
             severity: Severity::Error,
             message: message.into(),
             file: Some(file.clone()),
@@ -82,7 +85,7 @@ impl Diagnostic {
     /// An error about no file in particular (a missing file, an I/O failure).
     pub fn without_file(code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
-            code,
+            code: Cow::Borrowed(code),
             severity: Severity::Error,
             message: message.into(),
             file: None,
@@ -92,6 +95,13 @@ impl Diagnostic {
             related: Vec::new(),
             notes: Vec::new(),
         }
+    }
+
+    /// Reports it under another id: a plan rule's, for findings that rule data defines.
+    #[must_use]
+    pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
+        self.code = code.into();
+        self
     }
 
     /// Sets the severity.
@@ -285,7 +295,7 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
         notes.push(format!("help: {help}"));
     }
     let cs = CsDiagnostic::new(severity)
-        .with_code(diagnostic.code)
+        .with_code(diagnostic.code.as_ref())
         .with_message(&diagnostic.message)
         .with_labels(labels)
         .with_notes(notes);

@@ -127,7 +127,7 @@ pub fn evaluate(rule_set: &RuleSet, answers: Answers) -> Evaluation {
     let mut vetoes: Vec<Veto> = Vec::new();
     let mut fired = Vec::new();
     for (index, rule) in rule_set.rules.iter().enumerate() {
-        if rule.is_advice() || !rule.when.expr.eval(values) {
+        if !rule.is_scoring() || !rule.when.expr.eval(values) {
             continue;
         }
         fired.push(index);

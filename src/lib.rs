@@ -29,6 +29,7 @@ pub mod eval;
 pub mod explain;
 pub mod input;
 pub mod load;
+pub mod plan;
 pub mod questionnaire;
 pub mod report;
 pub mod rules;

@@ -58,6 +58,10 @@ pub struct Report {
     pub next_steps: Vec<String>,
     /// The smallest single-answer changes that would change the recommendation, smallest first.
     pub what_if: Vec<WhatIfEntry>,
+    /// The planned approaches and the findings about them (the same `check` reports);
+    /// absent only from reports built without a descriptor's plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::plan::PlanReport>,
     /// A one-line cost summary, when the descriptor has a `cost:` section.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<String>,
@@ -158,8 +162,32 @@ pub struct FiredRule {
     pub veto: Vec<String>,
     /// Why.
     pub because: String,
-    /// The guidance point it encodes.
+    /// What it cites, as one line: catalogue titles and free-text citations, joined by `; `.
     pub source: String,
+    /// The catalogue entries it cites (free-text citations appear only in `source`).
+    pub sources: Vec<SourceEntry>,
+}
+
+/// A catalogue source a rule cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct SourceEntry {
+    /// The catalogue id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Where to read it.
+    pub url: String,
+}
+
+impl SourceEntry {
+    /// The entries `rule` cites.
+    #[must_use]
+    pub fn of(rule: &crate::rules::Rule, rule_set: &RuleSet) -> Vec<SourceEntry> {
+        rule.catalogue_sources(rule_set)
+            .into_iter()
+            .map(|s| SourceEntry { id: s.id.clone(), title: s.title.clone(), url: s.url.clone() })
+            .collect()
+    }
 }
 
 /// Weights keyed by approach id, in approach order.
@@ -267,6 +295,7 @@ impl Report {
                         veto: rule.veto.iter().map(|&a| approach_id(a)).collect(),
                         because: rule.because.clone(),
                         source: rule.source.clone(),
+                        sources: SourceEntry::of(rule, rule_set),
                     }
                 })
                 .collect(),
@@ -275,6 +304,7 @@ impl Report {
             answers,
             next_steps: evaluation.next_steps.iter().filter_map(|&r| rules[r].next_step.clone()).collect(),
             what_if: Vec::new(),
+            plan: None,
             cost: None,
         }
     }
@@ -309,6 +339,16 @@ impl Report {
         } else {
             Standing::Other
         }
+    }
+
+    /// Adds the plan (approach indices, `None` when the descriptor names
+    /// none) and its findings; see [`crate::plan`].
+    #[must_use]
+    pub fn with_plan(mut self, rule_set: &RuleSet, planned: Option<&[usize]>, evaluation: &Evaluation) -> Report {
+        let findings = crate::plan::findings(rule_set, planned, evaluation, &self);
+        let planned = planned.map(|p| p.iter().map(|&a| rule_set.approaches[a].id.clone()).collect());
+        self.plan = Some(crate::plan::PlanReport { planned, findings });
+        self
     }
 
     /// Adds the one-line cost summary of `estimate`, if any.

@@ -13,7 +13,9 @@ pub mod expr;
 mod model;
 mod provider;
 
-pub use model::{Approach, ApproachIndex, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Value};
+pub use model::{
+    Approach, ApproachIndex, Citation, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Source, Value,
+};
 pub use provider::RuleSets;
 
 use crate::diag::Diagnostic;

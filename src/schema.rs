@@ -66,6 +66,8 @@ struct RuleFileDoc {
     version: Option<u32>,
     /// `default` reads this file on top of the embedded default rule set.
     extends: Option<String>,
+    /// The source catalogue: publications rules cite by id.
+    sources: Option<Vec<SourceDoc>>,
     /// Approaches, simplest first (ties go to the earlier one).
     approaches: Option<Vec<ApproachDoc>>,
     /// Questions, in the order they are asked.
@@ -74,6 +76,47 @@ struct RuleFileDoc {
     rules: Option<Vec<RuleDoc>>,
     /// Ids of rules from earlier files to remove.
     disable: Option<Vec<String>>,
+}
+
+/// A source in the catalogue.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct SourceDoc {
+    /// Stable kebab-case id rules cite, e.g. `guidance-2-2`.
+    #[schemars(regex(pattern = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"))]
+    id: String,
+    /// Title, with the point cited when the source is one point of a longer text.
+    title: String,
+    /// Who published it.
+    publisher: String,
+    /// Where to read it: an absolute `https://` or `http://` address.
+    #[schemars(regex(pattern = r"^https?://[^/\s]"))]
+    url: String,
+    /// Publication date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
+    date: String,
+    /// What it says, in one sentence.
+    says: String,
+    /// Replace the source with this id from an earlier file.
+    #[schemars(rename = "override")]
+    replace: Option<bool>,
+}
+
+/// A rule's citation: one source id or free text, or a list of them.
+#[derive(JsonSchema)]
+#[schemars(untagged)]
+enum CitationDoc {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// How serious a plan rule's finding is.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+enum SeverityDoc {
+    Error,
+    Warning,
+    Note,
 }
 
 /// An approach.
@@ -143,10 +186,15 @@ struct RuleDoc {
     combine_with: Option<Vec<String>>,
     /// Makes this an advice rule that fires only when one of these is recommended.
     when_recommended: Option<Vec<String>>,
+    /// Makes this a plan rule: when its condition holds and the descriptor plans one of these, `check`,
+    /// `evaluate` and `ask` report a finding under the rule's id.
+    when_planned: Option<Vec<String>>,
+    /// A plan rule's severity (required with `when_planned`, allowed only with it).
+    severity: Option<SeverityDoc>,
     /// Why, in one or two sentences a reader can act on.
     because: String,
-    /// The guidance point it encodes.
-    source: String,
+    /// What it cites: source catalogue ids, or free text (one or a list).
+    source: CitationDoc,
     /// What to do next when it fires.
     next_step: Option<String>,
     /// Replace the rule with this id from an earlier file.

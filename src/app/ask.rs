@@ -159,7 +159,9 @@ fn default_name() -> String {
 /// Shows the answers and the recommendation as `evaluate` renders it.
 fn review(rule_set: &RuleSet, draft: &Draft, io: &mut Io<'_>) -> Result<(), Failure> {
     let evaluation = eval::evaluate(rule_set, eval::Answers::resolve(rule_set, &draft.given));
-    let report = Report::new(rule_set, &draft.name, &evaluation).with_what_if(rule_set, &draft.given, &evaluation);
+    let report = Report::new(rule_set, &draft.name, &evaluation)
+        .with_plan(rule_set, draft.planned.as_deref(), &evaluation)
+        .with_what_if(rule_set, &draft.given, &evaluation);
     let mut out = Vec::new();
     writeln!(out, "\nYour answers")?;
     for (question, given) in rule_set.questions.iter().zip(&draft.given) {
@@ -230,4 +232,43 @@ fn free_name_beside(path: &Path) -> PathBuf {
         })
         .find(|candidate| !candidate.exists())
         .unwrap_or_else(|| dir.join(format!("{stem}.new.{ext}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The end of `ask` shows the plan findings `check` would report for the same answers.
+    #[test]
+    fn the_review_shows_the_plan_findings() {
+        let rule_set = crate::rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"));
+        let mut given = vec![None; rule_set.questions.len()];
+        let private = rule_set.question_index("needs_private_knowledge").unwrap_or_else(|| unreachable!());
+        given[private] = Some(crate::rules::Value::Bool(true));
+        let fine_tuning = rule_set.approach_index("fine_tuning").unwrap_or_else(|| unreachable!());
+        let draft = Draft {
+            name: "p".to_owned(),
+            description: None,
+            planned: Some(vec![fine_tuning]),
+            given,
+            incomplete: false,
+        };
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let mut io = Io {
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            stdin: &mut std::io::empty(),
+            stdout_color: false,
+            stderr_color: false,
+            prompter: None,
+        };
+        review(&rule_set, &draft, &mut io).unwrap_or_else(|e| unreachable!("{e}"));
+        let text = String::from_utf8_lossy(&stdout);
+        assert!(text.contains("Plan: fine_tuning\n"), "{text}");
+        assert!(
+            text.contains("error[plan-vetoed]: planned `fine_tuning` is ruled out by rule `too-few-examples`"),
+            "{text}"
+        );
+        assert!(text.contains("error[fine-tuning-without-baseline]"), "{text}");
+    }
 }

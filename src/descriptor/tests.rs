@@ -23,7 +23,7 @@ fn reports_every_problem_not_just_the_first() {
     let errors = parse_text("name: P\nanswers:\n  task_type: nope\n  deadline_weeks: -1\n  bogus: 1\n")
         .err()
         .unwrap_or_default();
-    let codes: Vec<&str> = errors.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = errors.iter().map(|d| &*d.code).collect();
     assert_eq!(codes, vec![codes::UNKNOWN_CHOICE, codes::OUT_OF_RANGE, codes::UNKNOWN_QUESTION]);
 }
 

@@ -57,6 +57,8 @@ codes! {
     EXPR_UNKNOWN_VALUE = "expr-unknown-value", "a condition uses a choice value the question does not have", "Use one of the question's declared `values`.";
     /// A condition combines values of different types.
     EXPR_TYPE_MISMATCH = "expr-type-mismatch", "a condition combines values of incompatible types", "Compare numbers with numbers, booleans with `==`/`!=`, and choices with their values.";
+    /// A rule cites a catalogue id that does not exist.
+    UNKNOWN_SOURCE = "unknown-source", "a rule cites a source id that is not in the source catalogue", "Use an id from the rule files' `sources:` (the message suggests the closest one), or add the source to the catalogue.";
     /// A question's ask-condition reads itself or a later question.
     CONDITION_ORDER = "condition-order", "a question's condition reads itself or a later question", "Move the question after the questions its condition reads, or change the condition.";
 
@@ -68,16 +70,20 @@ codes! {
     APPROACH_UNSCORED = "approach-unscored", "no rule can change an approach's score", "Add a rule with an effect on the approach, or remove it.";
     /// The effects can never separate the approaches.
     APPROACHES_ALWAYS_TIED = "approaches-always-tied", "the rules' effects leave every approach tied for every answer set", "Give some rule different weights for different approaches.";
+    /// A rule cites free text in a rule set that has a source catalogue.
+    SOURCE_NOT_IN_CATALOGUE = "source-not-in-catalogue", "a rule cites free text although the rule set has a source catalogue", "Add the source to `sources:` with its title, publisher, URL, date and what it says, and cite it by id.";
     /// The plan names an approach other than the recommendation.
     PLAN_CONTRADICTS = "plan-contradicts-recommendation", "the planned approach is not the one the rules recommend", "Change `planned_approach` to include the recommendation, or revisit the answers that led to it.";
     /// The plan leaves out an approach the recommendation should be combined with.
     PLAN_MISSING_COMBINATION = "plan-missing-combination", "the plan leaves out an approach to combine with the recommendation", "Add the approach to `planned_approach` as a list, e.g. `[fine_tuning, rag]`.";
     /// The plan names an approach a rule rules out.
     PLAN_VETOED = "plan-vetoed", "the planned approach is ruled out by a rule", "Remove the vetoed approach from `planned_approach`, or change what makes it infeasible (e.g. collect more examples).";
-    /// Fine-tuning is planned without a measured baseline.
+    /// Fine-tuning is planned without a measured baseline (reported by the default plan rule of this id).
     FINE_TUNING_WITHOUT_BASELINE = "fine-tuning-without-baseline", "fine-tuning is planned without a measured baseline", "Build and measure a prompt-engineering or RAG baseline first, then set `baseline_exists: true`.";
     /// Questions were left unanswered and defaults assumed.
     ANSWER_ASSUMED = "answer-assumed", "questions were left unanswered and their defaults assumed", "Answer every question under `answers:`, or run with `--allow-defaults`.";
+    /// A name given to `explain` is no rule, source or diagnostic code.
+    UNKNOWN_ID = "unknown-id", "a name is not a rule id, source id or diagnostic code", "Use a rule id (`shouldtune rules show` lists them), a source id or a diagnostic code; the message lists the closest ones.";
     /// The descriptor names no plan.
     NO_PLAN = "no-plan", "the descriptor names no planned approach", "Add `planned_approach:` so the check can compare the plan with the recommendation.";
 }

@@ -183,7 +183,7 @@ fn reasons(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 out,
                 r#"<p class="source">Rule <code>{}</code> · Source: {}</p>"#,
                 esc(&fired.rule),
-                source_html(&fired.source)
+                fired_source_html(fired)
             )?;
             writeln!(out, "</li>")?;
         }
@@ -204,6 +204,16 @@ fn reasons(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "</ul>")?;
     }
     writeln!(out, "</section>")
+}
+
+/// A fired rule's catalogue sources as links to their pages, or its free-text citation.
+fn fired_source_html(fired: &super::FiredRule) -> String {
+    if fired.sources.is_empty() {
+        return source_html(&fired.source);
+    }
+    let links: Vec<String> =
+        fired.sources.iter().map(|s| format!(r#"<a href="{}">{}</a>"#, esc(&s.url), esc(&s.title))).collect();
+    links.join("; ")
 }
 
 /// A source citation, with its address (if it has one) as a link.

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::text::escape_markdown as esc;
+use super::text::{escape_markdown as esc, markdown_link as link};
 use super::{Report, Standing};
 
 /// Writes the report as GitHub-flavoured Markdown; all rule and descriptor text is escaped.
@@ -90,7 +90,48 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(out, "{}. {}", i + 1, esc(step))?;
         }
     }
+    if let Some(plan) = &report.plan {
+        plan_section(plan, out)?;
+    }
     Ok(())
+}
+
+/// The plan and its findings, as `check` reports them.
+fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "#### Plan")?;
+    writeln!(out)?;
+    match &plan.planned {
+        Some(planned) => {
+            let ids: Vec<String> = planned.iter().map(|a| format!("`{}`", esc_code(a))).collect();
+            writeln!(out, "Planned: {}", ids.join(", "))?;
+        }
+        None => writeln!(out, "Planned: none given")?,
+    }
+    writeln!(out)?;
+    if plan.findings.is_empty() {
+        writeln!(out, "The plan agrees with the recommendation.")?;
+    }
+    for finding in &plan.findings {
+        write!(out, "- **{}** `{}`: {}", finding.severity, esc_code(&finding.id), esc(&finding.message))?;
+        for reason in &finding.because {
+            write!(out, " Because: {}", esc(reason))?;
+        }
+        if let Some(help) = &finding.help {
+            write!(out, " Help: {}", esc(help))?;
+        }
+        if !finding.sources.is_empty() {
+            let links: Vec<String> = finding.sources.iter().map(|s| link(&s.title, &s.url)).collect();
+            write!(out, " _Source: {}_", links.join("; "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Text for inside a code span: backticks and line breaks cannot end it early.
+fn esc_code(text: &str) -> String {
+    text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()
 }
 
 fn plain(value: &serde_json::Value) -> String {
@@ -105,6 +146,12 @@ fn fired_rules(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("`{a}` {w:+}")).collect();
         effects.extend(fired.veto.iter().map(|a| format!("`{a}` vetoed")));
         let effects = if effects.is_empty() { String::new() } else { format!(" ({})", effects.join(", ")) };
+        let source = if fired.sources.is_empty() {
+            esc(&fired.source)
+        } else {
+            let links: Vec<String> = fired.sources.iter().map(|s| link(&s.title, &s.url)).collect();
+            links.join("; ")
+        };
         writeln!(
             out,
             "- **{}** `{}`{}: {} _Source: {}_",
@@ -112,7 +159,7 @@ fn fired_rules(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             fired.rule,
             effects,
             esc(&fired.because),
-            esc(&fired.source)
+            source
         )?;
     }
     Ok(())

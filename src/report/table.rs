@@ -32,7 +32,9 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
         let effects = if effects.is_empty() { String::new() } else { format!("  [{}]", effects.join(", ")) };
         writeln!(out, "  * {}{}", style.strong(&fired.title), effects)?;
         write!(out, "{}", wrap(&fired.because, WIDTH - 4, "    "))?;
-        writeln!(out, "    {}", style.dim(&format!("rule {}, source: {}", fired.rule, fired.source)))?;
+        for line in source_lines(fired) {
+            writeln!(out, "    {}", style.dim(&line))?;
+        }
     }
 
     if !report.combine_with.is_empty() {
@@ -97,7 +99,62 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
             write!(out, "  {}. {}", i + 1, text)?;
         }
     }
+    if let Some(plan) = &report.plan {
+        plan_section(plan, out, style)?;
+    }
     Ok(())
+}
+
+/// The plan and its findings, as `check` reports them.
+fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
+    writeln!(out)?;
+    let planned = plan.planned.as_ref().map_or_else(|| "none given".to_owned(), |p| sanitize(&p.join(", ")));
+    writeln!(out, "{} {planned}", style.strong("Plan:"))?;
+    if plan.findings.is_empty() {
+        writeln!(out, "  {}", style.good("The plan agrees with the recommendation."))?;
+    }
+    for finding in &plan.findings {
+        let label = format!("{}[{}]", finding.severity, sanitize(&finding.id));
+        let label = match finding.severity {
+            crate::diag::Severity::Error => style.bad(&label),
+            crate::diag::Severity::Warning => style.warn(&label),
+            crate::diag::Severity::Note => style.dim(&label),
+        };
+        let text = wrap(&sanitize(&finding.message), WIDTH - 4, "    ");
+        writeln!(out, "  {label}: {}", text.trim())?;
+        for reason in &finding.because {
+            write!(out, "{}", wrap(&format!("because: {}", sanitize(reason)), WIDTH - 4, "    "))?;
+        }
+        if let Some(help) = &finding.help {
+            write!(out, "{}", wrap(&format!("help: {}", sanitize(help)), WIDTH - 4, "    "))?;
+        }
+        for source in &finding.sources {
+            writeln!(
+                out,
+                "    {}",
+                style.dim(&format!("source: {} <{}>", sanitize(&source.title), sanitize(&source.url)))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `rule ID, source: TITLE <URL>`, one line per catalogue source (free text
+/// when the rule cites no catalogue entry); every piece sanitised for the terminal.
+pub(crate) fn source_lines(fired: &super::FiredRule) -> Vec<String> {
+    let rule = sanitize(&fired.rule);
+    if fired.sources.is_empty() {
+        return vec![format!("rule {rule}, source: {}", sanitize(&fired.source))];
+    }
+    fired
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let lead = if i == 0 { format!("rule {rule}, source:") } else { "  and".to_owned() };
+            format!("{lead} {} <{}>", sanitize(&s.title), sanitize(&s.url))
+        })
+        .collect()
 }
 
 fn headline(report: &Report, style: Style) -> String {
@@ -131,5 +188,29 @@ fn display(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Effects, FiredRule, SourceEntry};
+
+    #[test]
+    fn source_lines_cannot_restyle_the_terminal() {
+        let fired = FiredRule {
+            rule: "r".to_owned(),
+            title: "t".to_owned(),
+            effects: Effects(Vec::new()),
+            veto: Vec::new(),
+            because: "b".to_owned(),
+            source: "s".to_owned(),
+            sources: vec![SourceEntry {
+                id: "s".to_owned(),
+                title: "A\u{1b}]0;pwned\u{7}title".to_owned(),
+                url: "https://x.test/\u{1b}[2J".to_owned(),
+            }],
+        };
+        let lines = super::source_lines(&fired);
+        assert_eq!(lines, ["rule r, source: A\u{FFFD}]0;pwned\u{FFFD}title <https://x.test/\u{FFFD}[2J>"]);
     }
 }

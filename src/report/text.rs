@@ -1,5 +1,7 @@
 //! Shared helpers for the human-readable renderers: styling, wrapping and escaping.
 
+use std::fmt::Write as _;
+
 use anstyle::{AnsiColor, Effects, Style as AnsiStyle};
 
 /// Whether output may carry ANSI colour.
@@ -201,6 +203,29 @@ pub fn first_url(text: &str) -> Option<&str> {
     (url.len() > "https://".len()).then_some(url)
 }
 
+/// A Markdown link `[title](<url>)` that neither text can break out of: the
+/// title is escaped like any inline text, and the destination, in angle
+/// brackets, has its Markdown punctuation backslash-escaped and whitespace,
+/// control and non-ASCII characters percent-encoded.
+#[must_use]
+pub fn markdown_link(title: &str, url: &str) -> String {
+    let mut destination = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_graphic() {
+            if matches!(c, '<' | '>' | '\\' | '&' | '(' | ')' | '[' | ']' | '`' | '*' | '_' | '|' | '"' | '\'') {
+                destination.push('\\');
+            }
+            destination.push(c);
+        } else {
+            let mut buffer = [0; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                let _ = write!(destination, "%{byte:02X}");
+            }
+        }
+    }
+    format!("[{}](<{destination}>)", escape_markdown(title))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +256,15 @@ mod tests {
         assert_eq!(first_url("(http://x.org/p)"), Some("http://x.org/p"));
         assert_eq!(first_url("guidance §1"), None);
         assert_eq!(first_url("https://"), None);
+    }
+
+    #[test]
+    fn markdown_links_cannot_be_broken_out_of() {
+        assert_eq!(
+            markdown_link("A [b]", "https://x.test/a?b=1&c=(2)"),
+            "[A \\[b\\]](<https://x.test/a?b=1\\&c=\\(2\\)>)"
+        );
+        assert_eq!(markdown_link("t", "https://x.test/a b>\n# h"), "[t](<https://x.test/a%20b\\>%0A#%20h>)");
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Rule files (spanned YAML) → a validated [`RuleSet`].
 
 use super::expr::{self, ExprError, QuestionInfo};
-use super::model::{Approach, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Value};
-use crate::diag::{Diagnostic, codes};
+use super::model::{Approach, Citation, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Source, Value};
+use crate::diag::{Diagnostic, Severity, codes};
 use crate::load::{
     Limits, MapReader, Node, NodeKind, Sink, Span, did_you_mean, expect_bool, expect_int, expect_map, expect_seq,
     expect_str, parse_document,
@@ -10,7 +10,8 @@ use crate::load::{
 use crate::load::{quoted_list, suggestion};
 use crate::source::SourceFile;
 
-const FILE_KEYS: &[&str] = &["version", "extends", "approaches", "questions", "rules", "disable"];
+const FILE_KEYS: &[&str] = &["version", "extends", "sources", "approaches", "questions", "rules", "disable"];
+const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "url", "date", "says", "override"];
 const APPROACH_KEYS: &[&str] = &["id", "title", "description", "override"];
 const QUESTION_KEYS: &[&str] = &["id", "text", "help", "type", "values", "min", "max", "default", "ask_when"];
 const RULE_KEYS: &[&str] = &[
@@ -21,6 +22,8 @@ const RULE_KEYS: &[&str] = &[
     "veto",
     "combine_with",
     "when_recommended",
+    "when_planned",
+    "severity",
     "because",
     "source",
     "next_step",
@@ -99,6 +102,7 @@ fn extends_default(root: &Node) -> bool {
 /// because a condition in one file may read a question from another.
 #[derive(Default)]
 struct Builder<'f> {
+    sources: Vec<Source>,
     approaches: Vec<Approach>,
     raw_questions: Vec<RawQuestion<'f>>,
     /// Rules with the index of the file that defines them.
@@ -141,6 +145,11 @@ impl<'f> Builder<'f> {
             sink.error(codes::UNKNOWN_CHOICE, format!("cannot extend `{name}`"), extends.span).help =
                 Some("the only rule set that can be extended by name is `default`".to_owned());
         }
+        if let Some(items) = top.get("sources").and_then(|n| expect_seq(&mut sink, n, "`sources`")) {
+            for item in items {
+                self.read_source(&mut sink, item);
+            }
+        }
         if let Some(items) = top.get("approaches").and_then(|n| expect_seq(&mut sink, n, "`approaches`")) {
             for item in items {
                 self.read_approach(&mut sink, item);
@@ -164,6 +173,39 @@ impl<'f> Builder<'f> {
         }
         self.files_read += 1;
         self.diagnostics.append(&mut sink.diagnostics);
+    }
+
+    fn read_source(&mut self, sink: &mut Sink<'_>, node: &Node) {
+        let Some(map) = MapReader::new(sink, node, "a source", SOURCE_KEYS) else { return };
+        let id = map.require(sink, "id", "a source").and_then(|n| read_source_id(sink, n));
+        let mut text = |key: &str| {
+            map.require(sink, key, "a source").and_then(|n| expect_str(sink, n, &format!("`{key}`"))).map(str::to_owned)
+        };
+        let (title, publisher, says) = (text("title"), text("publisher"), text("says"));
+        let url = map.require(sink, "url", "a source").and_then(|n| read_url(sink, n));
+        let date = map.require(sink, "date", "a source").and_then(|n| read_date(sink, n));
+        let overrides = map.get("override").and_then(|n| expect_bool(sink, n, "`override`")).unwrap_or(false);
+        let (Some((id, id_span)), Some(title), Some(publisher), Some(url), Some(date), Some(says)) =
+            (id, title, publisher, url, date, says)
+        else {
+            return;
+        };
+        let origin = Origin { file: sink.source.clone(), span: id_span };
+        let source = Source { id, title, publisher, url, date, says, origin };
+        if let Some(first) = self.sources.iter_mut().find(|s| s.id == source.id) {
+            if overrides {
+                *first = source;
+            } else {
+                let origin = first.origin.clone();
+                duplicate(sink, "source", &source.id, id_span, &origin);
+            }
+            return;
+        }
+        if overrides {
+            nothing_to_override(sink, "source", &source.id, id_span);
+            return;
+        }
+        self.sources.push(source);
     }
 
     fn read_approach(&mut self, sink: &mut Sink<'_>, node: &Node) {
@@ -236,7 +278,7 @@ impl<'f> Builder<'f> {
         let mut rules: Vec<(Rule, usize)> = Vec::new();
         for (file_index, source, node) in std::mem::take(&mut self.raw_rules) {
             let mut sink = Sink::new(source);
-            if let Some((rule, overrides)) = read_rule(&mut sink, node, &infos, &self.approaches) {
+            if let Some((rule, overrides)) = read_rule(&mut sink, node, &infos, &self.approaches, &self.sources) {
                 match rules.iter_mut().find(|(r, _)| r.id == rule.id) {
                     Some(slot) if overrides => *slot = (rule, file_index),
                     Some((first, _)) => duplicate(&mut sink, "rule", &rule.id, rule.origin.span, &first.origin),
@@ -263,7 +305,7 @@ impl<'f> Builder<'f> {
         }
         let rules: Vec<Rule> = rules.into_iter().map(|(rule, _)| rule).collect();
         drop(infos);
-        let rule_set = RuleSet { approaches: self.approaches, questions, rules };
+        let rule_set = RuleSet { approaches: self.approaches, questions, rules, sources: self.sources };
         if self.diagnostics.is_empty() {
             self.diagnostics.extend(whole_set_problems(&rule_set));
         }
@@ -499,6 +541,7 @@ fn read_rule(
     node: &Node,
     infos: &[QuestionInfo<'_>],
     approaches: &[Approach],
+    catalogue: &[Source],
 ) -> Option<(Rule, bool)> {
     let map = MapReader::new(sink, node, "a rule", RULE_KEYS)?;
     let overrides = map.get("override").and_then(|n| expect_bool(sink, n, "`override`")).unwrap_or(false);
@@ -506,7 +549,7 @@ fn read_rule(
     let title = map.require(sink, "title", "a rule").and_then(|n| expect_str(sink, n, "`title`"));
     let when = map.require(sink, "when", "a rule").and_then(|n| read_condition(sink, n, infos));
     let because = map.require(sink, "because", "a rule").and_then(|n| expect_str(sink, n, "`because`"));
-    let source = map.require(sink, "source", "a rule").and_then(|n| expect_str(sink, n, "`source`"));
+    let citations = map.require(sink, "source", "a rule").and_then(|n| read_citations(sink, n, catalogue));
     let next_step = map.get("next_step").and_then(|n| expect_str(sink, n, "`next_step`"));
     let mut effects = Vec::new();
     if let Some(node) = map.get("effects") {
@@ -538,7 +581,15 @@ fn read_rule(
         .get("when_recommended")
         .map(|n| read_approach_list(sink, n, "when_recommended", approaches))
         .unwrap_or_default();
+    let when_planned =
+        map.get("when_planned").map(|n| read_approach_list(sink, n, "when_planned", approaches)).unwrap_or_default();
+    let severity = map.get("severity").and_then(|n| read_severity(sink, n));
     let (id, id_span) = id?;
+    let scores_or_advises =
+        !effects.is_empty() || !veto.is_empty() || !combine_with.is_empty() || !when_recommended.is_empty();
+    if !plan_keys_fit(sink, &map, &id, id_span, scores_or_advises) {
+        return None;
+    }
     if !when_recommended.is_empty() && (!effects.is_empty() || !veto.is_empty()) {
         sink.error(
             codes::INVALID_RULE,
@@ -548,12 +599,17 @@ fn read_rule(
         .help = Some("split it into a scoring rule and an advice rule".to_owned());
         return None;
     }
-    if effects.is_empty() && veto.is_empty() && combine_with.is_empty() && next_step.is_none() {
+    if effects.is_empty()
+        && veto.is_empty()
+        && combine_with.is_empty()
+        && next_step.is_none()
+        && when_planned.is_empty()
+    {
         sink.error(codes::INVALID_RULE, format!("rule `{id}` does nothing"), id_span).help =
-            Some("give it `effects`, `veto`, `combine_with` or `next_step`".to_owned());
+            Some("give it `effects`, `veto`, `combine_with`, `next_step` or `when_planned`".to_owned());
         return None;
     }
-    let rule = Rule {
+    let mut rule = Rule {
         id,
         title: title?.to_owned(),
         when: when?,
@@ -561,12 +617,181 @@ fn read_rule(
         veto,
         combine_with,
         when_recommended,
+        when_planned,
+        severity,
         because: because?.to_owned(),
-        source: source?.to_owned(),
+        source: String::new(),
+        citations: citations?,
         next_step: next_step.map(str::to_owned),
         origin: Origin { file: sink.source.clone(), span: id_span },
     };
+    rule.source = citation_text(&rule.citations, catalogue);
     Some((rule, overrides))
+}
+
+/// `when_planned` and `severity` go together, and a plan rule does nothing else.
+fn plan_keys_fit(sink: &mut Sink<'_>, map: &MapReader<'_>, id: &str, id_span: Span, scores_or_advises: bool) -> bool {
+    if map.get("when_planned").is_some() {
+        if scores_or_advises {
+            sink.error(
+                codes::INVALID_RULE,
+                format!(
+                    "rule `{id}` judges the plan (`when_planned`), so it cannot also score, veto, combine or advise"
+                ),
+                map.key_span("when_planned").unwrap_or(id_span),
+            )
+            .help = Some("split it into a plan rule and a scoring or advice rule".to_owned());
+            return false;
+        }
+        if map.get("severity").is_none() {
+            sink.error(
+                codes::MISSING_KEY,
+                format!("plan rule `{id}` needs `severity`"),
+                map.key_span("when_planned").unwrap_or(id_span),
+            )
+            .help = Some("add `severity: error`, `severity: warning` or `severity: note`".to_owned());
+            return false;
+        }
+    } else if let Some(span) = map.key_span("severity") {
+        sink.error(
+            codes::UNKNOWN_KEY,
+            format!("`severity` is only for plan rules, and rule `{id}` has no `when_planned`"),
+            span,
+        )
+        .help = Some("add `when_planned: [approach, ...]`, or remove `severity`".to_owned());
+        return false;
+    }
+    true
+}
+
+/// A rule's `source`: one citation or a list. Each is a catalogue id, or free
+/// text; in a rule set with a catalogue, an id-like citation that names no
+/// entry is an error (a typo would otherwise pass as free text).
+fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Option<Vec<Citation>> {
+    let items: Vec<&Node> = match &node.kind {
+        NodeKind::Seq(items) => items.iter().collect(),
+        _ => vec![node],
+    };
+    if items.is_empty() {
+        sink.error(codes::INVALID_RULE, "`source` lists nothing", node.span).help =
+            Some("cite at least one source id or a free-text citation".to_owned());
+        return None;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for item in items {
+        let Some(text) = expect_str(sink, item, "`source`") else {
+            ok = false;
+            continue;
+        };
+        if let Some(index) = catalogue.iter().position(|s| s.id == text) {
+            if !out.contains(&Citation::Catalogue(index)) {
+                out.push(Citation::Catalogue(index));
+            }
+        } else if !catalogue.is_empty() && is_kebab_case(text) {
+            let help = match did_you_mean(text, catalogue.iter().map(|s| s.id.as_str())) {
+                Some(s) => format!("did you mean `{s}`? or add `{text}` to `sources:`"),
+                None => format!("add `{text}` to `sources:`, or write the citation out in words"),
+            };
+            sink.error(codes::UNKNOWN_SOURCE, format!("`{text}` is not in the source catalogue"), item.span).help =
+                Some(help);
+            ok = false;
+        } else {
+            out.push(Citation::Text(text.to_owned()));
+        }
+    }
+    ok.then_some(out)
+}
+
+/// The citations as one line: catalogue titles and free text, joined by `; `.
+fn citation_text(citations: &[Citation], catalogue: &[Source]) -> String {
+    let parts: Vec<&str> = citations
+        .iter()
+        .map(|c| match c {
+            Citation::Catalogue(i) => catalogue.get(*i).map_or("", |s| s.title.as_str()),
+            Citation::Text(text) => text.as_str(),
+        })
+        .collect();
+    parts.join("; ")
+}
+
+/// `a-z` and `0-9` words joined by single `-`, starting with a letter.
+pub(crate) fn is_kebab_case(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_lowercase())
+        && text.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
+
+fn read_source_id(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
+    let text = expect_str(sink, node, "the source id")?;
+    if !is_kebab_case(text) {
+        sink.error(
+            codes::INVALID_RULE,
+            format!("source id `{text}` must be kebab-case: words of `a-z` and `0-9` joined by `-`"),
+            node.span,
+        );
+        return None;
+    }
+    Some((text.to_owned(), node.span))
+}
+
+/// An absolute `http` or `https` URL without spaces, quotes, angle brackets or control characters.
+fn read_url(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
+    let text = expect_str(sink, node, "`url`")?;
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    let bad = text.chars().find(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`' | '\\'));
+    match (rest, bad) {
+        (Some(rest), None) if !rest.is_empty() && !rest.starts_with('/') => Some(text.to_owned()),
+        (_, Some(c)) => {
+            sink.error(codes::INVALID_RULE, format!("`url` contains {c:?}, which a URL cannot hold"), node.span).help =
+                Some("percent-encode it (a space is `%20`)".to_owned());
+            None
+        }
+        _ => {
+            sink.error(codes::INVALID_RULE, "`url` must be an absolute `https://` or `http://` address", node.span);
+            None
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, with a month from 1 to 12 and a day from 1 to 31.
+fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
+    let text = match &node.kind {
+        NodeKind::Int(i) => i.to_string(),
+        _ => expect_str(sink, node, "`date`")?.to_owned(),
+    };
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
+        s.len() == len && s.chars().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|n| range.contains(&n))
+    };
+    let valid = match parts.as_slice() {
+        [y] => number(y, 4, 0..=9999),
+        [y, m] => number(y, 4, 0..=9999) && number(m, 2, 1..=12),
+        [y, m, d] => number(y, 4, 0..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
+        _ => false,
+    };
+    if !valid {
+        sink.error(
+            codes::WRONG_TYPE,
+            format!("`date` is `{text}`; expected `YYYY-MM-DD`, `YYYY-MM` or `YYYY`"),
+            node.span,
+        );
+        return None;
+    }
+    Some(text)
+}
+
+fn read_severity(sink: &mut Sink<'_>, node: &Node) -> Option<Severity> {
+    let text = expect_str(sink, node, "`severity`")?;
+    match text {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "note" => Some(Severity::Note),
+        other => {
+            sink.error(codes::UNKNOWN_CHOICE, format!("unknown severity `{other}`"), node.span).help =
+                Some(suggestion(other, ["error", "warning", "note"]));
+            None
+        }
+    }
 }
 
 /// Checks that need the whole rule set.

@@ -3,12 +3,24 @@
 
 use std::fmt::Write as _;
 
-use super::model::{QuestionKind, RuleSet};
+use super::model::{Citation, QuestionKind, RuleSet};
 
 /// The rule set as one self-contained rule file.
 #[must_use]
 pub fn to_yaml(rule_set: &RuleSet) -> String {
-    let mut out = String::from("version: 1\napproaches:\n");
+    let mut out = String::from("version: 1\n");
+    if !rule_set.sources.is_empty() {
+        out.push_str("sources:\n");
+        for s in &rule_set.sources {
+            let _ = writeln!(out, "  - id: {}", s.id);
+            let _ = writeln!(out, "    title: {}", quote(&s.title));
+            let _ = writeln!(out, "    publisher: {}", quote(&s.publisher));
+            let _ = writeln!(out, "    url: {}", quote(&s.url));
+            let _ = writeln!(out, "    date: {}", quote(&s.date));
+            let _ = writeln!(out, "    says: {}", quote(&s.says));
+        }
+    }
+    out.push_str("approaches:\n");
     for a in &rule_set.approaches {
         let _ = writeln!(out, "  - id: {}", a.id);
         let _ = writeln!(out, "    title: {}", quote(&a.title));
@@ -53,19 +65,40 @@ pub fn to_yaml(rule_set: &RuleSet) -> String {
             let effects: Vec<String> = r.effects.iter().map(|&(a, w)| format!("{}: {w}", id(a))).collect();
             let _ = writeln!(out, "    effects: {{ {} }}", effects.join(", "));
         }
-        for (key, list) in
-            [("veto", &r.veto), ("combine_with", &r.combine_with), ("when_recommended", &r.when_recommended)]
-        {
+        for (key, list) in [
+            ("veto", &r.veto),
+            ("combine_with", &r.combine_with),
+            ("when_recommended", &r.when_recommended),
+            ("when_planned", &r.when_planned),
+        ] {
             if !list.is_empty() {
                 let ids: Vec<&str> = list.iter().map(|&a| id(a)).collect();
                 let _ = writeln!(out, "    {key}: [{}]", ids.join(", "));
             }
         }
+        if let Some(severity) = r.severity {
+            let _ = writeln!(out, "    severity: {severity}");
+        }
         if let Some(step) = &r.next_step {
             let _ = writeln!(out, "    next_step: {}", quote(step));
         }
         let _ = writeln!(out, "    because: {}", quote(&r.because));
-        let _ = writeln!(out, "    source: {}", quote(&r.source));
+        let citations: Vec<String> = r
+            .citations
+            .iter()
+            .map(|c| match c {
+                Citation::Catalogue(i) => rule_set.sources[*i].id.clone(),
+                Citation::Text(text) => quote(text),
+            })
+            .collect();
+        match citations.as_slice() {
+            [one] => {
+                let _ = writeln!(out, "    source: {one}");
+            }
+            all => {
+                let _ = writeln!(out, "    source: [{}]", all.join(", "));
+            }
+        }
     }
     out
 }
@@ -90,6 +123,39 @@ mod tests {
         assert_eq!(again.rules.len(), set.rules.len());
         for (a, b) in set.rules.iter().zip(&again.rules) {
             assert_eq!((&a.id, &a.when.expr, &a.effects, &a.veto), (&b.id, &b.when.expr, &b.effects, &b.veto));
+            assert_eq!((&a.citations, &a.when_planned, a.severity), (&b.citations, &b.when_planned, b.severity));
         }
+    }
+
+    #[test]
+    fn sources_plan_rules_and_citations_survive_the_round_trip() {
+        let text = "sources:
+  - { id: guide-a, title: 'Guide: A', publisher: P, url: 'https://x.test/a?b=1', date: 2023-10-16, says: It says a. }
+approaches:
+  - { id: a, title: A }
+  - { id: b, title: B }
+questions:
+  - { id: f, text: F?, type: boolean, default: false }
+rules:
+  - { id: r, title: R, when: f, effects: { b: 1 }, because: x, source: [guide-a, 'Some memo, 2024'] }
+  - { id: p, title: P, when: not f, when_planned: [b], severity: warning, because: x, source: guide-a }
+";
+        let set = crate::rules::load(&[SourceFile::new("s.yaml", text)], Limits::default())
+            .unwrap_or_else(|d| unreachable!("{d:?}"));
+        let printed = super::to_yaml(&set);
+        for needle in [
+            "sources:\n  - id: guide-a\n",
+            "date: \"2023-10-16\"",
+            "when_planned: [b]",
+            "severity: warning",
+            "source: [guide-a, \"Some memo, 2024\"]",
+            "source: guide-a\n",
+        ] {
+            assert!(printed.contains(needle), "{needle} missing from\n{printed}");
+        }
+        let again = crate::rules::load(&[SourceFile::new("merged.yaml", printed.clone())], Limits::default())
+            .unwrap_or_else(|d| unreachable!("{d:?}"));
+        assert_eq!(super::to_yaml(&again), printed);
+        assert_eq!(again.sources[0].url, "https://x.test/a?b=1");
     }
 }

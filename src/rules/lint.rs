@@ -7,7 +7,7 @@
 //! thresholds a comparison cannot change, so this covers every case.
 
 use super::expr::{CmpOp, Expr};
-use super::model::{QuestionKind, RuleSet, Value};
+use super::model::{Citation, QuestionKind, RuleSet, Value};
 use crate::diag::{Diagnostic, Severity, codes};
 
 /// Beyond this many combinations a rule is not checked for satisfiability.
@@ -56,6 +56,24 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
                 format!("no rule that can fire scores or vetoes approach `{}`", approach.id),
                 &approach.origin,
             ));
+        }
+    }
+    if !rule_set.sources.is_empty() {
+        for rule in &rule_set.rules {
+            for citation in &rule.citations {
+                if let Citation::Text(text) = citation {
+                    out.push(
+                        warning(
+                            codes::SOURCE_NOT_IN_CATALOGUE,
+                            format!("rule `{}` cites `{text}`, which is not in the source catalogue", rule.id),
+                            &rule.origin,
+                        )
+                        .with_help(
+                            "add the source to `sources:` (title, publisher, URL, date, what it says) and cite its id",
+                        ),
+                    );
+                }
+            }
         }
     }
     let separates = rule_set.rules.iter().zip(&firable).any(|(r, ok)| {

@@ -4,6 +4,7 @@
 //! and refer to questions by index, defaults fit their questions.
 
 use super::expr::Expr;
+use crate::diag::Severity;
 use crate::load::Span;
 use crate::source::SourceFile;
 
@@ -19,6 +20,8 @@ pub struct RuleSet {
     pub questions: Vec<Question>,
     /// The rules, in declaration order.
     pub rules: Vec<Rule>,
+    /// The source catalogue: what rules cite, in declaration order.
+    pub sources: Vec<Source>,
 }
 
 impl RuleSet {
@@ -26,6 +29,12 @@ impl RuleSet {
     #[must_use]
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The index of the catalogue source with this id.
+    #[must_use]
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id)
     }
 
     /// The index of the approach with this id.
@@ -55,6 +64,34 @@ pub struct Approach {
     pub description: String,
     /// Where it was defined.
     pub origin: Origin,
+}
+
+/// An entry of the source catalogue: a publication rules cite by id.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Stable kebab-case id, e.g. `guidance-2-2`.
+    pub id: String,
+    /// The title, with the point cited when the source is one point of a longer text.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Where to read it (`http` or `https`).
+    pub url: String,
+    /// When it was published: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    /// What it says, in one sentence.
+    pub says: String,
+    /// Where it was defined.
+    pub origin: Origin,
+}
+
+/// What a rule cites: a catalogue entry, or free text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Citation {
+    /// Index into [`RuleSet::sources`].
+    Catalogue(usize),
+    /// A citation that is not a catalogue id, kept as written.
+    Text(String),
 }
 
 /// A question the project answers.
@@ -179,10 +216,16 @@ pub struct Rule {
     pub combine_with: Vec<ApproachIndex>,
     /// Fires only when the recommendation is one of these (advice rules only).
     pub when_recommended: Vec<ApproachIndex>,
+    /// Makes it a plan rule: a finding about a plan that includes one of these.
+    pub when_planned: Vec<ApproachIndex>,
+    /// How serious a plan rule's finding is (plan rules only).
+    pub severity: Option<Severity>,
     /// Why, in one or two sentences a reader can act on.
     pub because: String,
-    /// The guidance point it encodes.
+    /// What it cites, as one line: catalogue titles and free text, joined by `; `.
     pub source: String,
+    /// What it cites, as written.
+    pub citations: Vec<Citation>,
     /// What to do next when the rule fires.
     pub next_step: Option<String>,
     /// Where it was defined.
@@ -194,5 +237,29 @@ impl Rule {
     #[must_use]
     pub fn is_advice(&self) -> bool {
         !self.when_recommended.is_empty()
+    }
+
+    /// Plan rules judge the descriptor's plan; they neither score nor advise.
+    #[must_use]
+    pub fn is_plan(&self) -> bool {
+        !self.when_planned.is_empty()
+    }
+
+    /// Whether the rule takes part in scoring (neither advice nor plan rule).
+    #[must_use]
+    pub fn is_scoring(&self) -> bool {
+        !self.is_advice() && !self.is_plan()
+    }
+
+    /// The catalogue entries it cites, in citation order.
+    #[must_use]
+    pub fn catalogue_sources<'s>(&self, rule_set: &'s RuleSet) -> Vec<&'s Source> {
+        self.citations
+            .iter()
+            .filter_map(|c| match c {
+                Citation::Catalogue(i) => rule_set.sources.get(*i),
+                Citation::Text(_) => None,
+            })
+            .collect()
     }
 }

@@ -9,10 +9,12 @@ mod evaluate;
 mod integrity;
 mod limits;
 mod overlays;
+mod plan;
 mod reports;
 mod rule_errors;
 mod rules_cmd;
 mod scenarios;
+mod sources;
 
 use std::path::PathBuf;
 use std::process::Output;

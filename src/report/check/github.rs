@@ -26,7 +26,7 @@ impl super::Renderer for Github {
                 escape_property(&file.path),
                 diagnostic.span.line,
                 diagnostic.span.column,
-                escape_property(&super::title(diagnostic.code)),
+                escape_property(&super::title(&diagnostic.code)),
                 escape_data(&super::full_message(diagnostic)),
             )?;
         }

@@ -40,7 +40,7 @@ impl super::Renderer for Junit {
                 cases,
                 r#"      <{element} message="{}" type="{}">{}</{element}>"#,
                 escape(&first.message),
-                escape(first.code),
+                escape(&first.code),
                 escape(&body.join("\n"))
             );
         }

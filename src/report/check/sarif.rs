@@ -48,9 +48,8 @@ impl super::Renderer for Sarif {
 
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
         for d in &file.diagnostics {
-            let result = json!({
+            let mut result = json!({
                 "ruleId": d.code,
-                "ruleIndex": codes::ALL.iter().position(|c| c.code == d.code).unwrap_or(0),
                 "level": match d.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
@@ -64,6 +63,10 @@ impl super::Renderer for Sarif {
                     }
                 }],
             });
+            // Findings of plan rules carry the rule's id, which the driver does not list.
+            if let Some(index) = codes::ALL.iter().position(|c| c.code == d.code) {
+                result["ruleIndex"] = json!(index);
+            }
             write!(out, "{}\n      ", if self.written == 0 { "" } else { "," })?;
             serde_json::to_writer(&mut *out, &result).map_err(std::io::Error::other)?;
             self.written += 1;

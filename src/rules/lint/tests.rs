@@ -17,8 +17,8 @@ questions:
 rules:
 ";
 
-fn codes_of(rules: &str) -> Vec<&'static str> {
-    lint(&set(&format!("{HEAD}{rules}"))).iter().map(|d| d.code).collect()
+fn codes_of(rules: &str) -> Vec<String> {
+    lint(&set(&format!("{HEAD}{rules}"))).iter().map(|d| d.code.to_string()).collect()
 }
 
 #[test]

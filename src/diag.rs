@@ -196,7 +196,7 @@ fn escape(diagnostic: &Diagnostic, cache: &mut Vec<(SourceFile, VisibleSource)>)
         })
         .collect();
     Diagnostic {
-        code: diagnostic.code,
+        code: diagnostic.code.clone(),
         severity: diagnostic.severity,
         message: sanitize(&diagnostic.message),
         file,

@@ -5,6 +5,7 @@ mod ask;
 mod cost;
 mod rules_cmd;
 mod schema;
+mod serve;
 
 use std::io::{Read, Write};
 
@@ -101,6 +102,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         Command::Evaluate(args) => evaluate(&args, limits, io),
         Command::Check(args) => check(&args, limits, io),
         Command::Ask(args) => ask::ask(&args, limits, io),
+        Command::Serve(args) => serve::serve(&args, limits, io),
         Command::Cost(args) => cost::cost(&args, limits, io),
         Command::Rules(command) => rules_cmd::rules(&command, limits, io),
         Command::Schema(args) => schema::schema(&args, limits, io),

@@ -36,6 +36,8 @@ pub enum Command {
     Cost(CostArgs),
     /// Answer the questions interactively and save a descriptor (resumable).
     Ask(AskArgs),
+    /// Answer the questions on a local web page (127.0.0.1 only) that shows the recommendation as you go.
+    Serve(ServeArgs),
     /// Check, test and show rule sets.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -178,6 +180,24 @@ pub struct AskArgs {
     pub from: Option<PathBuf>,
 
     /// Which rule set to use.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+/// `shouldtune serve`.
+#[derive(Debug, Args)]
+#[command(after_help = "The first line on standard output is the page's address. The server keeps no state, \
+writes no file and answers only on 127.0.0.1; stop it with Ctrl-C.")]
+pub struct ServeArgs {
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub port: u16,
+
+    /// Open the page in the default browser (`$BROWSER` when set).
+    #[arg(long)]
+    pub open: bool,
+
+    /// Which rule set's questions to ask.
     #[command(flatten)]
     pub rules: RulesArgs,
 }

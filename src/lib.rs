@@ -39,3 +39,4 @@ pub mod schema;
 pub mod source;
 #[cfg(test)]
 mod test_support;
+pub mod web;

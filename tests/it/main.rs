@@ -14,6 +14,8 @@ mod reports;
 mod rule_errors;
 mod rules_cmd;
 mod scenarios;
+#[cfg(unix)]
+mod serve;
 mod sources;
 
 use std::path::PathBuf;

@@ -1,0 +1,395 @@
+//! The questionnaire as a web page: the page itself and the answers to its
+//! requests, as pure functions of the rule set and the request body. The
+//! HTTP server around them (`shouldtune serve`) lives in the binary's edge,
+//! `app::serve`; nothing here does I/O or keeps state.
+//!
+//! The page posts the answers as JSON; they are written out as a descriptor
+//! and go through the same parser, checks, engine and renderers as
+//! `shouldtune evaluate`, so the page shows exactly what the command would.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cost::{self, CostSettings, PriceTable};
+use crate::descriptor::{self, Draft};
+use crate::diag::Diagnostic;
+use crate::eval::{self, Answers};
+use crate::load::Limits;
+use crate::report::text::escape_html as esc;
+use crate::report::{Report, adr, html};
+use crate::rules::{QuestionKind, RuleSet, Value};
+use crate::source::SourceFile;
+
+/// The page's script.
+pub const SCRIPT: &str = include_str!("web/app.js");
+
+/// The page's style sheet: the report's, then the form's.
+#[must_use]
+pub fn style_sheet() -> String {
+    format!("{}{}", html::CSS, include_str!("web/page.css"))
+}
+
+/// A response: status code, content type and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// HTTP status code.
+    pub status: u16,
+    /// `Content-Type`.
+    pub content_type: &'static str,
+    /// The body.
+    pub body: String,
+}
+
+impl Reply {
+    fn json(status: u16, value: &impl Serialize) -> Reply {
+        Reply {
+            status,
+            content_type: "application/json",
+            body: serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned()),
+        }
+    }
+
+    fn error(status: u16, message: &str) -> Reply {
+        Reply::json(status, &serde_json::json!({ "error": message }))
+    }
+}
+
+/// The one page: every question of `rule_set` with its help and default, the
+/// load and download controls, and the place the result goes.
+#[must_use]
+pub fn page(rule_set: &RuleSet) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "<!DOCTYPE html>");
+    let _ = writeln!(out, r#"<html lang="en">"#);
+    let _ = writeln!(out, "<head>");
+    let _ = writeln!(out, r#"<meta charset="utf-8"/>"#);
+    let _ = writeln!(out, r#"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#);
+    let _ = writeln!(out, "<title>shouldtune: prompt engineering, RAG or fine-tuning?</title>");
+    let _ = writeln!(out, r#"<link rel="stylesheet" href="/app.css"/>"#);
+    let _ = writeln!(out, r#"<script src="/app.js" defer="defer"></script>"#);
+    let _ = writeln!(out, "</head>");
+    let _ = writeln!(out, "<body>");
+    let _ = writeln!(out, r##"<a class="skip" href="#result">Skip to the recommendation</a>"##);
+    let _ = writeln!(out, r#"<header class="top">"#);
+    let _ = writeln!(out, r#"<p class="kicker">shouldtune</p>"#);
+    let _ = writeln!(out, "<h1>Prompt engineering, RAG or fine-tuning?</h1>");
+    let _ = writeln!(
+        out,
+        "<p>Answer the questions; the recommendation updates as you go. Nothing is stored: download the answers when you are done.</p>"
+    );
+    let _ = writeln!(out, "</header>");
+    let _ = writeln!(out, r#"<div class="layout">"#);
+    let _ = writeln!(out, r#"<form id="questions" aria-labelledby="h-questions" novalidate="novalidate">"#);
+    let _ = writeln!(out, r#"<h2 id="h-questions" class="visually-hidden">Questions</h2>"#);
+    let _ = writeln!(out, r#"<section class="file" id="drop" aria-labelledby="h-load">"#);
+    let _ = writeln!(out, r#"<h2 id="h-load">Start from a file</h2>"#);
+    let _ = writeln!(out, r#"<label for="load">Load an <code>llm-project.yaml</code></label>"#);
+    let _ = writeln!(out, r#"<input type="file" id="load" accept=".yaml,.yml" aria-describedby="load-help"/>"#);
+    let _ = writeln!(out, r#"<p class="help" id="load-help">Or drop the file anywhere on this page.</p>"#);
+    let _ = writeln!(out, r#"<div id="load-errors" role="alert"></div>"#);
+    let _ = writeln!(out, "</section>");
+    let _ = writeln!(out, r#"<div class="q" id="q-name">"#);
+    let _ = writeln!(out, r#"<label for="name">Project name</label>"#);
+    let _ = writeln!(out, r#"<input type="text" id="name" name="name" value="My LLM project" autocomplete="off"/>"#);
+    let _ = writeln!(out, "</div>");
+    let total = rule_set.questions.len();
+    for (index, question) in rule_set.questions.iter().enumerate() {
+        question_html(&mut out, question, index, total);
+    }
+    let _ = writeln!(out, r#"<div class="q" id="q-planned">"#);
+    let _ = writeln!(out, r#"<label for="planned">Which approach does the team plan to take?</label>"#);
+    let _ = writeln!(out, r#"<select id="planned" name="planned" aria-describedby="help-planned">"#);
+    let _ = writeln!(out, r#"<option value="" selected="selected">none yet (decide later) - default</option>"#);
+    for approach in &rule_set.approaches {
+        let _ = writeln!(out, r#"<option value="{}">{}</option>"#, esc(&approach.id), esc(&approach.title));
+    }
+    let _ = writeln!(out, "</select>");
+    let _ = writeln!(
+        out,
+        r#"<p class="help" id="help-planned"><code>shouldtune check</code> compares the plan with the recommendation.</p>"#
+    );
+    let _ = writeln!(out, "</div>");
+    let _ = writeln!(out, "</form>");
+    let _ = writeln!(out, r#"<section id="result" aria-labelledby="h-result" tabindex="-1">"#);
+    let _ = writeln!(out, r#"<h2 id="h-result" class="visually-hidden">Result</h2>"#);
+    let _ = writeln!(out, r#"<p id="status" role="status" aria-live="polite">Working out the recommendation…</p>"#);
+    let _ = writeln!(out, r#"<div class="downloads">"#);
+    let _ =
+        writeln!(out, r#"<button type="button" id="dl-yaml" disabled="disabled">Download llm-project.yaml</button>"#);
+    let _ = writeln!(out, r#"<button type="button" id="dl-html" disabled="disabled">Download HTML report</button>"#);
+    let _ = writeln!(
+        out,
+        r#"<button type="button" id="dl-adr" disabled="disabled">Download decision record (ADR)</button>"#
+    );
+    let _ = writeln!(out, "</div>");
+    let _ = writeln!(out, r#"<div id="report"></div>"#);
+    let _ = writeln!(out, "</section>");
+    let _ = writeln!(out, "</div>");
+    let _ = writeln!(out, "</body>");
+    let _ = writeln!(out, "</html>");
+    out
+}
+
+fn question_html(out: &mut String, question: &crate::rules::Question, index: usize, total: usize) {
+    let id = esc(&question.id);
+    let kind = question.kind.type_name();
+    let default = question.display_value(question.default);
+    let _ = writeln!(
+        out,
+        r#"<div class="q" id="q-{id}" data-question="{id}" data-kind="{kind}" data-default="{}">"#,
+        esc(&default)
+    );
+    let number = format!(r#"<span class="n">{} of {total}</span> "#, index + 1);
+    let describe = if question.help.is_empty() {
+        format!("default-{id} err-{id}")
+    } else {
+        format!("help-{id} default-{id} err-{id}")
+    };
+    match &question.kind {
+        QuestionKind::Boolean => {
+            let _ = writeln!(out, r#"<fieldset aria-describedby="{describe}">"#);
+            let _ = writeln!(out, "<legend>{number}{}</legend>", esc(&question.text));
+            for (value, label) in [(true, "Yes"), (false, "No")] {
+                let is_default = question.default == Value::Bool(value);
+                let checked = if is_default { r#" checked="checked""# } else { "" };
+                let mark = if is_default { " (default)" } else { "" };
+                let _ = writeln!(
+                    out,
+                    r#"<label class="radio"><input type="radio" name="{id}" value="{value}"{checked}/> {label}{mark}</label>"#
+                );
+            }
+            let _ = writeln!(out, "</fieldset>");
+        }
+        QuestionKind::Integer { min, max } => {
+            let _ = writeln!(out, r#"<label for="a-{id}">{number}{}</label>"#, esc(&question.text));
+            let mut bounds = String::new();
+            if let Some(min) = min {
+                let _ = write!(bounds, r#" min="{min}""#);
+            }
+            if let Some(max) = max {
+                let _ = write!(bounds, r#" max="{max}""#);
+            }
+            let _ = writeln!(
+                out,
+                r#"<input type="number" id="a-{id}" name="{id}" step="1"{bounds} value="{}" inputmode="numeric" aria-describedby="{describe}"/>"#,
+                esc(&default)
+            );
+        }
+        QuestionKind::Choice { values } => {
+            let _ = writeln!(out, r#"<label for="a-{id}">{number}{}</label>"#, esc(&question.text));
+            let _ = writeln!(out, r#"<select id="a-{id}" name="{id}" aria-describedby="{describe}">"#);
+            for value in values {
+                let is_default = *value == default;
+                let _ = writeln!(
+                    out,
+                    r#"<option value="{}"{}>{}{}</option>"#,
+                    esc(value),
+                    if is_default { r#" selected="selected""# } else { "" },
+                    esc(value),
+                    if is_default { " - default" } else { "" }
+                );
+            }
+            let _ = writeln!(out, "</select>");
+        }
+    }
+    if !question.help.is_empty() {
+        let _ = writeln!(out, r#"<p class="help" id="help-{id}">{}</p>"#, esc(&question.help));
+    }
+    let shown = match question.default {
+        Value::Bool(true) => "Yes".to_owned(),
+        Value::Bool(false) => "No".to_owned(),
+        _ => default.clone(),
+    };
+    let _ = writeln!(out, r#"<p class="default" id="default-{id}">Default: <code>{}</code></p>"#, esc(&shown));
+    let _ = writeln!(out, r#"<p class="error" id="err-{id}"></p>"#);
+    let _ = writeln!(out, "</div>");
+}
+
+/// The answers as the page posts them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Posted {
+    name: String,
+    #[serde(default)]
+    planned: Vec<String>,
+    #[serde(default)]
+    answers: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A problem with the posted answers or a loaded file, for the page.
+#[derive(Debug, Serialize)]
+struct Problem {
+    /// The question it concerns, when it concerns one.
+    question: Option<String>,
+    /// 1-based line and column in the file (for loaded files).
+    line: usize,
+    column: usize,
+    /// `error[code]: message`.
+    message: String,
+    /// The fix, if obvious.
+    help: Option<String>,
+    /// The diagnostic as `shouldtune` prints it, with the snippet.
+    rendered: String,
+}
+
+fn problems(diagnostics: &[Diagnostic], question_at_line: impl Fn(usize) -> Option<String>) -> Vec<Problem> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let mut rendered = Vec::new();
+            let _ = crate::diag::render(std::slice::from_ref(d), &mut rendered, false);
+            Problem {
+                question: question_at_line(d.span.line),
+                line: d.span.line,
+                column: d.span.column,
+                message: format!("{}[{}]: {}", d.severity, d.code, d.message),
+                help: d.help.clone(),
+                rendered: String::from_utf8_lossy(&rendered).into_owned(),
+            }
+        })
+        .collect()
+}
+
+/// `POST /api/evaluate`: the posted answers → the `evaluate` JSON report,
+/// the result as HTML, the cost chart, and the three downloads.
+#[must_use]
+pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: Limits) -> Reply {
+    let posted: Posted = match serde_json::from_slice(body) {
+        Ok(posted) => posted,
+        Err(e) => return Reply::error(400, &format!("expected the answers as JSON: {e}")),
+    };
+    // The answers become a descriptor, one answer a line, so that they go
+    // through exactly the checks a file gets and each problem maps to its question.
+    let mut text = String::new();
+    let _ = writeln!(text, "name: {}", json(&serde_json::Value::String(posted.name.clone())));
+    if !posted.planned.is_empty() {
+        let _ = writeln!(text, "planned_approach: {}", json(&serde_json::json!(posted.planned)));
+    }
+    let _ = writeln!(text, "answers:");
+    let mut lines = Vec::new();
+    for (id, value) in &posted.answers {
+        if value.is_array() || value.is_object() {
+            return Reply::error(400, &format!("the answer to `{id}` must be a boolean, a number or a string"));
+        }
+        let _ = writeln!(text, "  {}: {}", json(&serde_json::Value::String(id.clone())), json(value));
+        lines.push((text.lines().count(), id.clone()));
+    }
+    let source = SourceFile::new("answers", text);
+    let question_at = |line: usize| lines.iter().find(|(l, _)| *l == line).map(|(_, id)| id.clone());
+    let project = match descriptor::parse(&source, rule_set, limits) {
+        Ok(project) => project,
+        Err(diagnostics) => {
+            return Reply::json(422, &serde_json::json!({ "errors": problems(&diagnostics, question_at) }));
+        }
+    };
+    let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
+    let settings = CostSettings { span: project.name_span, ..CostSettings::default() };
+    let estimate = cost::estimate(tables, &settings, project.volume(rule_set), &source).ok();
+    let report = Report::new(rule_set, &project.name, &evaluation)
+        .with_what_if(rule_set, &project.given, &evaluation)
+        .with_cost(estimate.as_ref());
+    let chart = estimate.as_ref().and_then(|e| cost::plot::svg(e, &project.name).ok());
+    let mut fragment = Vec::new();
+    let mut page = Vec::new();
+    let mut record = Vec::new();
+    let rendered = html::body(&report, chart.as_deref(), &mut fragment)
+        .and_then(|()| html::render(&report, chart.as_deref(), &mut page))
+        .and_then(|()| adr::render(&report, &mut record));
+    if let Err(e) = rendered {
+        return Reply::error(500, &format!("cannot render the report: {e}"));
+    }
+    let applicable = Answers::resolve(rule_set, &project.given);
+    let draft = Draft {
+        name: project.name.clone(),
+        description: None,
+        planned: project.planned.as_ref().map(|p| p.approaches.clone()),
+        given: project
+            .given
+            .iter()
+            .enumerate()
+            .map(|(i, answer)| answer.filter(|_| applicable.is_applicable(i)))
+            .collect(),
+        incomplete: false,
+    };
+    Reply::json(
+        200,
+        &serde_json::json!({
+            "report": report,
+            "margin": html::margin_sentence(&report),
+            "fragment": String::from_utf8_lossy(&fragment),
+            "descriptor": descriptor::to_yaml(rule_set, &draft),
+            "html": String::from_utf8_lossy(&page),
+            "adr": String::from_utf8_lossy(&record),
+        }),
+    )
+}
+
+/// A loaded file, as the page posts it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Loaded {
+    #[serde(default)]
+    file_name: Option<String>,
+    text: String,
+}
+
+/// `POST /api/load`: a descriptor's text → its name, plan and given answers,
+/// or its problems with line and column.
+#[must_use]
+pub fn load(rule_set: &RuleSet, body: &[u8], limits: Limits) -> Reply {
+    let loaded: Loaded = match serde_json::from_slice(body) {
+        Ok(loaded) => loaded,
+        Err(e) => return Reply::error(400, &format!("expected the file as JSON: {e}")),
+    };
+    let name = loaded.file_name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| "llm-project.yaml".to_owned());
+    let name = crate::report::text::sanitize(&name);
+    if loaded.text.len() > limits.max_file_bytes {
+        return Reply::error(413, &format!("`{name}` is larger than {} bytes", limits.max_file_bytes));
+    }
+    let source = SourceFile::new(name, loaded.text);
+    let parsed = descriptor::Document::parse(&source, limits)
+        .and_then(|document| descriptor::check_partial(&document, rule_set).map(|d| (d, document)));
+    let (project, document) = match parsed {
+        Ok(parsed) => parsed,
+        Err(diagnostics) => {
+            return Reply::json(422, &serde_json::json!({ "errors": problems(&diagnostics, |_| None) }));
+        }
+    };
+    let mut notes = Vec::new();
+    if let crate::load::NodeKind::Map(entries) = &document.root.kind {
+        for (key, _) in entries {
+            match key.as_str() {
+                Some("rules") => notes.push(
+                    "The file names rule overlays under `rules:`; this page uses the rule set `shouldtune serve` was started with (`--rules`).",
+                ),
+                Some("cost") => notes.push(
+                    "The file's `cost:` section is not shown here and is not part of the download; the page uses the default cost settings.",
+                ),
+                _ => {}
+            }
+        }
+    }
+    let answers: serde_json::Map<String, serde_json::Value> = rule_set
+        .questions
+        .iter()
+        .zip(&project.given)
+        .filter_map(|(q, answer)| answer.map(|v| (q.id.clone(), q.json_value(v))))
+        .collect();
+    let planned: Vec<&str> = project
+        .planned
+        .as_ref()
+        .map(|p| p.approaches.iter().map(|&a| rule_set.approaches[a].id.as_str()).collect())
+        .unwrap_or_default();
+    Reply::json(
+        200,
+        &serde_json::json!({ "name": project.name, "planned": planned, "answers": answers, "notes": notes }),
+    )
+}
+
+fn json(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,82 @@
+use super::*;
+use crate::test_support::default_rules;
+
+fn tables() -> Vec<PriceTable> {
+    cost::load_tables(&[], Limits::default()).unwrap_or_default()
+}
+
+fn body(reply: &Reply) -> serde_json::Value {
+    serde_json::from_str(&reply.body).unwrap_or_default()
+}
+
+#[test]
+fn evaluate_runs_the_same_engine_as_the_command() {
+    let rule_set = default_rules();
+    let posted = br#"{"name":"Bot","planned":["rag"],"answers":{"needs_private_knowledge":true,"task_type":"qa"}}"#;
+    let reply = evaluate(&rule_set, &tables(), posted, Limits::default());
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let json = body(&reply);
+    assert_eq!(json["report"]["recommendation"], "rag");
+    assert_eq!(json["report"]["schema_version"], crate::report::SCHEMA_VERSION);
+    let descriptor = json["descriptor"].as_str().unwrap_or_default();
+    assert!(descriptor.contains("planned_approach: rag\n"), "{descriptor}");
+    assert!(descriptor.contains("  needs_private_knowledge: true\n"), "{descriptor}");
+    assert!(json["fragment"].as_str().unwrap_or_default().contains("<svg"), "the cost chart is always drawn");
+    assert!(json["adr"].as_str().unwrap_or_default().starts_with("---\nstatus: proposed"));
+}
+
+#[test]
+fn the_descriptor_round_trips_and_drops_answers_that_do_not_apply() {
+    let rule_set = default_rules();
+    let posted =
+        br#"{"name":"X \"q\"","answers":{"baseline_exists":false,"baseline_meets_target":true,"monthly_requests":5}}"#;
+    let json = body(&evaluate(&rule_set, &tables(), posted, Limits::default()));
+    let text = json["descriptor"].as_str().unwrap_or_default().to_owned();
+    assert!(!text.contains("baseline_meets_target"), "{text}");
+    let loaded = body(&load(
+        &rule_set,
+        &serde_json::to_vec(&serde_json::json!({ "text": text })).unwrap_or_default(),
+        Limits::default(),
+    ));
+    assert_eq!(loaded["name"], "X \"q\"");
+    assert_eq!(loaded["answers"], serde_json::json!({ "baseline_exists": false, "monthly_requests": 5 }));
+}
+
+#[test]
+fn a_wrong_answer_is_reported_against_its_question() {
+    let rule_set = default_rules();
+    let posted = br#"{"name":"X","answers":{"task_type":"qa","deadline_weeks":-3}}"#;
+    let reply = evaluate(&rule_set, &tables(), posted, Limits::default());
+    assert_eq!(reply.status, 422);
+    let json = body(&reply);
+    assert_eq!(json["errors"][0]["question"], "deadline_weeks", "{json}");
+    for bad in [&b"not json"[..], br#"{"name":"X","answers":{"task_type":["qa"]}}"#, br#"{"name":"X","extra":1}"#] {
+        assert_eq!(evaluate(&rule_set, &tables(), bad, Limits::default()).status, 400);
+    }
+}
+
+#[test]
+fn load_reports_problems_with_line_and_column() {
+    let rule_set = default_rules();
+    let text = "name: X\nanswers:\n  task_typo: qa\n";
+    let reply = load(
+        &rule_set,
+        &serde_json::to_vec(&serde_json::json!({ "file_name": "a.yaml", "text": text })).unwrap_or_default(),
+        Limits::default(),
+    );
+    assert_eq!(reply.status, 422);
+    let json = body(&reply);
+    assert_eq!((json["errors"][0]["line"].as_u64(), json["errors"][0]["column"].as_u64()), (Some(3), Some(3)));
+    assert!(json["errors"][0]["rendered"].as_str().unwrap_or_default().contains("a.yaml:3:3"), "{json}");
+}
+
+#[test]
+fn the_page_escapes_rule_text_and_marks_defaults() {
+    let rule_set = default_rules();
+    let page = page(&rule_set);
+    assert!(page.contains(r#"<option value="other" selected="selected">other - default</option>"#));
+    for question in &rule_set.questions {
+        assert!(page.contains(&format!(r#"data-question="{}""#, question.id)), "{}", question.id);
+    }
+    assert!(!page.contains("<script>"), "only the external script");
+}

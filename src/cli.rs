@@ -36,7 +36,7 @@ pub enum Command {
     Cost(CostArgs),
     /// Answer the questions interactively and save a descriptor (resumable).
     Ask(AskArgs),
-    /// Answer the questions on a local web page (127.0.0.1 only) that shows the recommendation as you go.
+    /// Answer the questions on a local web page that shows the recommendation as you go.
     Serve(ServeArgs),
     /// Check, test and show rule sets.
     #[command(subcommand)]

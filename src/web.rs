@@ -286,7 +286,9 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
     let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
     let settings = CostSettings { span: project.name_span, ..CostSettings::default() };
     let estimate = cost::estimate(tables, &settings, project.volume(rule_set), &source).ok();
+    let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
     let report = Report::new(rule_set, &project.name, &evaluation)
+        .with_plan(rule_set, planned, &evaluation)
         .with_what_if(rule_set, &project.given, &evaluation)
         .with_cost(estimate.as_ref());
     let chart = estimate.as_ref().and_then(|e| cost::plot::svg(e, &project.name).ok());

@@ -126,6 +126,20 @@ fn outcome(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     if let Some(cost) = &report.cost {
         writeln!(out, "* Cost: {}", esc(cost))?;
     }
+    if let Some(plan) = &report.plan {
+        for finding in &plan.findings {
+            let mut line = format!("* Plan ({} `{}`): {}", finding.severity, finding.id, esc(&finding.message));
+            for reason in &finding.because {
+                line.push(' ');
+                line.push_str(&esc(reason));
+            }
+            if let Some(help) = &finding.help {
+                line.push(' ');
+                line.push_str(&esc(help));
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
     if !report.assumed.is_empty() {
         let assumed: Vec<String> = report.assumed.iter().map(|q| format!("`{q}`")).collect();
         writeln!(out, "* Unanswered questions took their conservative default; confirm them: {}.", assumed.join(", "))?;

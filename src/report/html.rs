@@ -61,6 +61,9 @@ pub fn body(report: &Report, chart: Option<&str>, out: &mut dyn Write) -> std::i
         writeln!(out, "</ul>")?;
         writeln!(out, "</section>")?;
     }
+    if let Some(plan) = &report.plan {
+        plan_section(plan, out)?;
+    }
     what_if(report, out)?;
     if !report.next_steps.is_empty() {
         section_start(out, "next-steps", "Next steps")?;
@@ -87,6 +90,50 @@ pub fn body(report: &Report, chart: Option<&str>, out: &mut dyn Write) -> std::i
         writeln!(out, "</section>")?;
     }
     answers(report, out)
+}
+
+/// The team's plan and what `check` says about it.
+fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write) -> std::io::Result<()> {
+    section_start(out, "plan", "Plan")?;
+    match &plan.planned {
+        Some(planned) => {
+            let ids: Vec<String> = planned.iter().map(|a| format!("<code>{}</code>", esc(a))).collect();
+            writeln!(out, "<p>Planned: {}</p>", ids.join(", "))?;
+        }
+        None => writeln!(out, "<p>Planned: none given.</p>")?,
+    }
+    if plan.findings.is_empty() {
+        writeln!(out, "<p>The plan agrees with the recommendation.</p>")?;
+    } else {
+        writeln!(out, r#"<ul class="findings">"#)?;
+        for finding in &plan.findings {
+            write!(
+                out,
+                r#"<li class="{}"><strong>{}</strong> <code>{}</code>: {}"#,
+                finding.severity,
+                finding.severity,
+                esc(&finding.id),
+                esc(&finding.message)
+            )?;
+            for reason in &finding.because {
+                write!(out, " {}", esc(reason))?;
+            }
+            if let Some(help) = &finding.help {
+                write!(out, r#" <span class="help">{}</span>"#, esc(help))?;
+            }
+            if !finding.sources.is_empty() {
+                let links: Vec<String> = finding
+                    .sources
+                    .iter()
+                    .map(|s| format!(r#"<a href="{}">{}</a>"#, esc(&s.url), esc(&s.title)))
+                    .collect();
+                write!(out, r#" <span class="source">Source: {}</span>"#, links.join("; "))?;
+            }
+            writeln!(out, "</li>")?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    writeln!(out, "</section>")
 }
 
 fn section_start(out: &mut dyn Write, id: &str, title: &str) -> std::io::Result<()> {

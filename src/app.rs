@@ -215,7 +215,9 @@ fn check(args: &CheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Fail
     if paths.is_empty() {
         let mut problems = discovery_problems;
         if problems.is_empty() {
-            let searched: Vec<String> = args.paths.iter().map(|p| format!("`{}`", p.display())).collect();
+            let cwd = std::env::current_dir().ok();
+            let searched: Vec<String> =
+                args.paths.iter().map(|p| format!("`{}`", check::show(cwd.as_deref(), p))).collect();
             problems.push(
                 Diagnostic::without_file(
                     diag::codes::IO_ERROR,

@@ -9,7 +9,7 @@
 mod discover;
 mod policy;
 
-pub use discover::discover;
+pub use discover::{Found, discover, repository_root, resolve_lenient, show};
 pub use policy::Policy;
 
 use rayon::prelude::*;
@@ -91,7 +91,7 @@ const BATCH: usize = 256;
 /// Files are independent and checked in parallel, a batch at a time; only one
 /// batch of results is held in memory. Stops at the first error `each` returns.
 pub fn check_files<E>(
-    paths: &[String],
+    paths: &[Found],
     rule_sets: &RuleSets,
     policy: Policy,
     limits: Limits,
@@ -109,9 +109,21 @@ pub fn check_files<E>(
     Ok(summary)
 }
 
-fn check_one(path: &str, rule_sets: &RuleSets, policy: Policy, limits: Limits) -> FileResult {
-    let file = std::path::Path::new(path);
-    let source = match input::read_source(file, &mut std::io::empty(), limits) {
+fn check_one(found: &Found, rule_sets: &RuleSets, policy: Policy, limits: Limits) -> FileResult {
+    let path = found.shown.as_str();
+    let file = found.path.as_path();
+    if let Some(root) = &found.confine_to
+        && !resolve_lenient(file).starts_with(root)
+    {
+        // One answer whether the target exists or not, and never its content.
+        let diagnostic = Diagnostic::without_file(
+            crate::diag::codes::IO_ERROR,
+            format!("`{path}` leads outside the repository; refusing to read it"),
+        )
+        .with_help("descriptors must be files inside the repository that is checked");
+        return failed(path, vec![with_file_name(diagnostic, path)]);
+    }
+    let source = match input::read_source_named(file, path, limits) {
         Ok(source) => source,
         Err(diagnostic) => return failed(path, vec![with_file_name(*diagnostic, path)]),
     };

@@ -10,32 +10,100 @@ use crate::source::SourceFile;
 
 /// Reads `path` (or standard input for `-`) into a [`SourceFile`] named as the user wrote it.
 pub fn read_source(path: &Path, stdin: &mut dyn Read, limits: Limits) -> Result<SourceFile, Box<Diagnostic>> {
-    let name = path.display().to_string();
-    let bytes = if name == "-" {
-        read_capped(stdin, limits.max_file_bytes, "<stdin>", 0)?
-    } else {
-        // Stat before opening: opening a named pipe would block until a writer appears.
-        let metadata = std::fs::metadata(path).map_err(|e| io_error(&name, &e))?;
-        if metadata.is_dir() {
-            return Err(Box::new(
-                Diagnostic::without_file(codes::IO_ERROR, format!("`{name}` is a directory; expected a file"))
-                    .with_help("name a descriptor file such as `llm-project.yaml`"),
-            ));
-        }
-        if !metadata.is_file() {
-            return Err(Box::new(Diagnostic::without_file(
+    if path.as_os_str() == "-" {
+        let bytes = read_capped(stdin, limits.max_file_bytes, "<stdin>", 0)?;
+        return decode("<stdin>".to_owned(), bytes);
+    }
+    let name = path.to_str().map_or_else(|| crate::check::show(None, path), str::to_owned);
+    read_source_named(path, &name, limits)
+}
+
+/// Reads the file at `path` into a [`SourceFile`] called `name`.
+///
+/// Only regular files are read: directories, pipes, sockets and devices are
+/// refused before they are opened (opening a pipe would block), the file is
+/// opened without blocking and checked again once open (it may have been
+/// swapped), and files on pseudo file systems such as `/proc` and `/sys`,
+/// whose reads can block or never end, are refused.
+pub fn read_source_named(path: &Path, name: &str, limits: Limits) -> Result<SourceFile, Box<Diagnostic>> {
+    let metadata = std::fs::metadata(path).map_err(|e| io_error(name, &e))?;
+    check_kind(&metadata, name)?;
+    let file = open_nonblocking(path).map_err(|e| io_error(name, &e))?;
+    let metadata = file.metadata().map_err(|e| io_error(name, &e))?;
+    check_kind(&metadata, name)?;
+    if let Some(kind) = pseudo_file_system(&file) {
+        return Err(Box::new(
+            Diagnostic::without_file(
                 codes::IO_ERROR,
-                format!("`{name}` is not a regular file (a pipe, socket or device); expected a file"),
-            )));
-        }
-        if metadata.len() > limits.max_file_bytes as u64 {
-            return Err(Box::new(too_large(&name, metadata.len(), limits.max_file_bytes)));
-        }
-        let file = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
-        let expected = usize::try_from(metadata.len()).unwrap_or(0);
-        read_capped(&mut &file, limits.max_file_bytes, &name, expected)?
-    };
-    let display = if name == "-" { "<stdin>".to_owned() } else { name };
+                format!("cannot read `{name}`: it is on a pseudo file system ({kind}); expected a file"),
+            )
+            .with_help("descriptors and rule files are ordinary files in a repository"),
+        ));
+    }
+    if metadata.len() > limits.max_file_bytes as u64 {
+        return Err(Box::new(too_large(name, metadata.len(), limits.max_file_bytes)));
+    }
+    let expected = usize::try_from(metadata.len()).unwrap_or(0);
+    let bytes = read_capped(&mut &file, limits.max_file_bytes, name, expected)?;
+    decode(name.to_owned(), bytes)
+}
+
+fn check_kind(metadata: &std::fs::Metadata, name: &str) -> Result<(), Box<Diagnostic>> {
+    if metadata.is_dir() {
+        return Err(Box::new(
+            Diagnostic::without_file(codes::IO_ERROR, format!("`{name}` is a directory; expected a file"))
+                .with_help("name a descriptor file such as `llm-project.yaml`"),
+        ));
+    }
+    if !metadata.is_file() {
+        return Err(Box::new(Diagnostic::without_file(
+            codes::IO_ERROR,
+            format!("`{name}` is not a regular file (a pipe, socket or device); expected a file"),
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+    std::fs::OpenOptions::new().read(true).custom_flags(flags.bits().cast_signed()).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// The kind of pseudo file system `file` is on, if it is on one.
+#[cfg(target_os = "linux")]
+fn pseudo_file_system(file: &std::fs::File) -> Option<&'static str> {
+    let stat = rustix::fs::fstatfs(file).ok()?;
+    #[allow(clippy::cast_sign_loss, clippy::useless_conversion, reason = "magic numbers are bit patterns")]
+    let magic = stat.f_type as u64;
+    Some(match magic {
+        0x9fa0 => "/proc",
+        0x6265_6572 => "/sys",
+        0x6462_6720 => "debugfs",
+        0x7472_6163 => "tracefs",
+        0x7363_6673 => "securityfs",
+        0x0027_e0eb | 0x6367_7270 => "cgroup",
+        0xcafe_4a11 => "bpf",
+        0x1cd1 => "devpts",
+        0x6265_6570 => "configfs",
+        0xde5e_81e4 => "efivarfs",
+        0x6165_676c => "pstore",
+        _ => return None,
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn pseudo_file_system(_file: &std::fs::File) -> Option<&'static str> {
+    None
+}
+
+fn decode(display: String, bytes: Vec<u8>) -> Result<SourceFile, Box<Diagnostic>> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(display, text)),
         Err(error) => {

@@ -96,13 +96,40 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
             source,
             root.span,
         ))),
-        _ => Err(Box::new(Diagnostic::error(
-            codes::WRONG_TYPE,
-            format!("expected a mapping at the top level, found {}", root.kind.describe()),
-            source,
-            root.span,
-        ))),
+        _ => {
+            // Likely not a descriptor at all (a key file, a note): say what
+            // it is without quoting it, and show only the start of the line.
+            let (short, span) = short_snippet(source, root.span);
+            Err(Box::new(Diagnostic::error(
+                codes::WRONG_TYPE,
+                format!("expected a mapping at the top level, found {}", root.kind.kind_name()),
+                &short,
+                span,
+            )))
+        }
     }
+}
+
+/// How much of a line a snippet of a file that is not YAML shows.
+const SHORT_SNIPPET_CHARS: usize = 16;
+
+/// `source` cut to the first [`SHORT_SNIPPET_CHARS`] characters of the line
+/// at `span` (earlier lines blanked), and the span within it.
+fn short_snippet(source: &SourceFile, span: Span) -> (SourceFile, Span) {
+    let text = source.text();
+    let start = text[..span.offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line: String = text[start..].chars().take_while(|&c| c != '\n' && c != '\r').collect();
+    let mut shown: String = "\n".repeat(span.line.saturating_sub(1));
+    let kept: String = line.chars().take(SHORT_SNIPPET_CHARS).collect();
+    let cut = kept.len() < line.len();
+    let offset = shown.len() + (span.offset - start).min(kept.len());
+    shown.push_str(&kept);
+    if cut {
+        shown.push('…');
+    }
+    let short = SourceFile::new(source.name(), shown);
+    let span = Span { offset, len: 0, ..span };
+    (short, span)
 }
 
 fn is_only_comments(text: &str) -> bool {

@@ -96,6 +96,20 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
+    /// The kind of value alone, e.g. "a string": for text that must not be quoted.
+    #[must_use]
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            NodeKind::Null => "nothing (null)",
+            NodeKind::Bool(_) => "a boolean",
+            NodeKind::Int(_) => "an integer",
+            NodeKind::Float(_) => "a number",
+            NodeKind::Str(_) => "a string",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+        }
+    }
+
     /// A short description for error messages, e.g. "a string `abc`".
     #[must_use]
     pub fn describe(&self) -> String {

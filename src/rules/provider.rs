@@ -116,25 +116,34 @@ fn resolve(path: &Path, source: &SourceFile, declared: &[(String, Span)]) -> Res
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for (entry, span) in declared {
-        let joined = descriptor_dir.join(entry);
-        match joined.canonicalize() {
-            Ok(resolved) if resolved.starts_with(&root) => files.push(resolved),
-            Ok(_) => problems.push(
+        let shown = crate::report::text::sanitize_name(entry);
+        let resolved = crate::check::resolve_lenient(&descriptor_dir.join(entry));
+        if !resolved.starts_with(&root) {
+            // The same answer whether such a file exists or not.
+            problems.push(
                 Diagnostic::error(
                     codes::IO_ERROR,
-                    format!("rule file `{entry}` is outside the repository; refusing to read it"),
+                    format!("rule file `{shown}` is outside the repository; refusing to read it"),
                     source,
                     *span,
                 )
                 .with_help("keep overlay rule files inside the repository that holds the descriptor"),
-            ),
-            Err(e) => problems.push(Diagnostic::error(
-                codes::IO_ERROR,
-                format!("cannot read rule file `{entry}`: {e}"),
-                source,
-                *span,
-            )),
+            );
+            continue;
         }
+        let problem = match std::fs::metadata(&resolved) {
+            Ok(meta) if meta.is_file() => {
+                files.push(resolved);
+                continue;
+            }
+            Ok(meta) if meta.is_dir() => format!("rule file `{shown}` is a directory; expected a file"),
+            Ok(_) => format!("rule file `{shown}` is not a regular file (a pipe, socket or device); expected a file"),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                format!("cannot read rule file `{shown}`: no such file")
+            }
+            Err(e) => format!("cannot read rule file `{shown}`: {e}"),
+        };
+        problems.push(Diagnostic::error(codes::IO_ERROR, problem, source, *span));
     }
     if problems.is_empty() { Ok(files) } else { Err(problems) }
 }

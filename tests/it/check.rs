@@ -150,14 +150,30 @@ fn symlinks_to_files_are_followed_and_directory_links_cannot_loop() {
         .unwrap_or_else(|e| unreachable!("{e}"));
     std::os::unix::fs::symlink(dir.path().join("missing.yaml"), dir.path().join("dangling.llm-project.yaml"))
         .unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink("loop2.llm-project.yaml", dir.path().join("loop1.llm-project.yaml"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink("loop1.llm-project.yaml", dir.path().join("loop2.llm-project.yaml"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
     let output = shouldtune_in(dir.path(), &["check", ".", "-f", "json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The dangling link and the file-link loop cannot be checked: reported, never skipped.
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
-    let paths: Vec<&str> = run["results"].as_array().into_iter().flatten().filter_map(|r| r["path"].as_str()).collect();
+    let status: Vec<(&str, &str)> = run["results"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| Some((r["path"].as_str()?, r["status"].as_str()?)))
+        .collect();
     assert_eq!(
-        paths,
-        ["a/llm-project.yaml", "linked.llm-project.yaml"],
-        "the loop is not walked; the dangling link is no file"
+        status,
+        [
+            ("a/llm-project.yaml", "evaluated"),
+            ("dangling.llm-project.yaml", "failed"),
+            ("linked.llm-project.yaml", "evaluated"),
+            ("loop1.llm-project.yaml", "failed"),
+            ("loop2.llm-project.yaml", "failed"),
+        ],
+        "the directory loop is not walked; the dangling link and the file loop are reported"
     );
 }
 

@@ -132,3 +132,155 @@ fn control_characters_from_files_reach_stderr_escaped() {
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains("bad\\u{1b}]0;t\\u{7}\\u{202e}"), "shown, escaped: {err}");
 }
+
+const SECRET: &str = "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY";
+
+/// A repository (with `.git`) inside `outer`, beside a secret outside it.
+fn repository_beside_a_secret(outer: &Path) -> std::path::PathBuf {
+    let repo = outer.join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir_all(repo.join("a")).unwrap_or_else(|e| unreachable!("{e}"));
+    write(&outer.join("credentials"), format!("{SECRET}\n").as_bytes());
+    repo
+}
+
+#[cfg(unix)]
+#[test]
+fn descriptor_links_out_of_the_repository_are_refused_without_quoting_the_target() {
+    let dir = tempdir();
+    let repo = repository_beside_a_secret(dir.path());
+    std::os::unix::fs::symlink(dir.path().join("credentials"), repo.join("a/llm-project.yaml"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink(dir.path().join("no-such-file"), repo.join("b.llm-project.yaml"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink("../../credentials", repo.join("c.llm-project.yaml"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    for format in ["human", "github", "json", "sarif", "junit", "markdown"] {
+        let output = limited(&repo, &format!("check . -f {format}"));
+        let all = all_output(&output);
+        assert_eq!(output.status.code(), Some(2), "{format}: {all}");
+        assert!(!all.contains("wJalrXUtnFEMI") && !all.contains("AWS_SECRET"), "{format} leaks: {all}");
+        // The same answer for an existing file outside and a missing one.
+        for name in ["a/llm-project.yaml", "b.llm-project.yaml", "c.llm-project.yaml"] {
+            let said = all.contains(&format!("`{name}` leads outside the repository"))
+                || all.contains(&format!("\\`{name}\\` leads outside the repository"));
+            assert!(said, "{format} {name}: {all}");
+        }
+    }
+    // Named on the command line, a link out of the repository is refused too.
+    let output = limited(&repo, "check a/llm-project.yaml");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!all_output(&output).contains("AWS_SECRET"), "{}", all_output(&output));
+}
+
+#[test]
+fn files_that_are_not_yaml_mappings_are_quoted_only_briefly() {
+    let dir = tempdir();
+    write(&dir.path().join("llm-project.yaml"), format!("{SECRET}\n").as_bytes());
+    for args in ["evaluate llm-project.yaml", "check .", "check . -f github", "check . -f json"] {
+        let output = limited(dir.path(), args);
+        let all = all_output(&output);
+        assert_eq!(output.status.code(), Some(2), "{args}: {all}");
+        assert!(all.contains("expected a mapping at the top level, found a string"), "{args}: {all}");
+        assert!(!all.contains("wJalrXUtnFEMI"), "{args} quotes more than the start of the line: {all}");
+    }
+}
+
+#[test]
+fn overlays_outside_the_repository_get_one_answer_whether_they_exist_or_not() {
+    let dir = tempdir();
+    let repo = repository_beside_a_secret(dir.path());
+    let descriptor =
+        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let mut answers = Vec::new();
+    for (name, overlay) in [("x", "../credentials"), ("y", "../credential2")] {
+        let file = format!("{name}.llm-project.yaml");
+        write(&repo.join(&file), format!("rules: [\"{overlay}\"]\n{descriptor}").as_bytes());
+        let output = limited(&repo, &format!("check {file}"));
+        let all = all_output(&output);
+        assert_eq!(output.status.code(), Some(2), "{all}");
+        assert!(!all.contains("wJalrXUtnFEMI"), "{all}");
+        answers.push(all.replace(&file, "F").replace(overlay, "O"));
+    }
+    assert_eq!(answers[0], answers[1], "existence outside the repository must not show");
+    assert!(answers[0].contains("F:1:9: error[io-error]: rule file `O` is outside the repository"), "{}", answers[0]);
+}
+
+#[cfg(unix)]
+#[test]
+fn pipe_and_directory_overlays_are_reported_at_their_entry() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::create_dir(d.join(".git")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir(d.join("rules-dir")).unwrap_or_else(|e| unreachable!("{e}"));
+    let made = std::process::Command::new("mkfifo").arg(d.join("rules-fifo.yaml")).status().is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let descriptor =
+        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    write(&d.join("llm-project.yaml"), format!("rules:\n  - rules-dir\n  - rules-fifo.yaml\n{descriptor}").as_bytes());
+    let output = limited(d, "check llm-project.yaml");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{out}");
+    assert!(out.contains("llm-project.yaml:2:5: error[io-error]: rule file `rules-dir` is a directory"), "{out}");
+    assert!(
+        out.contains("llm-project.yaml:3:5: error[io-error]: rule file `rules-fifo.yaml` is not a regular file"),
+        "{out}"
+    );
+    assert!(!out.contains(&d.display().to_string()), "no absolute paths: {out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn discovery_reports_what_it_cannot_check_and_keeps_odd_names_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempdir();
+    let d = dir.path();
+    let fixture =
+        |name: &str| std::fs::read(crate::root().join("tests/fixtures/check/repo").join(name)).unwrap_or_default();
+    // Two directories whose names differ only in a byte that is not UTF-8:
+    // one holds a clean descriptor, the other a plan the rules contradict.
+    let latin1 = d.join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+    let other = d.join(std::ffi::OsStr::from_bytes(b"caf\xe8"));
+    std::fs::create_dir(&latin1).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir(&other).unwrap_or_else(|e| unreachable!("{e}"));
+    write(&latin1.join("llm-project.yaml"), &fixture("llm-project.yaml"));
+    write(&other.join("llm-project.yaml"), &fixture("services/search/search.llm-project.yaml"));
+    let output = limited(d, "check . -f json");
+    assert_eq!(output.status.code(), Some(1), "the contradicted plan fails the gate: {}", all_output(&output));
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let paths: Vec<&str> = run["results"].as_array().into_iter().flatten().filter_map(|r| r["path"].as_str()).collect();
+    assert_eq!(paths, ["caf\\xe8/llm-project.yaml", "caf\\xe9/llm-project.yaml"]);
+
+    // A pipe, a dangling link and a link loop with descriptors' names: each reported.
+    let made = std::process::Command::new("mkfifo").arg(d.join("llm-project.yaml")).status().is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    std::os::unix::fs::symlink("gone.yaml", d.join("dangling.llm-project.yaml"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink("loop.llm-project.yaml", d.join("loop.llm-project.yaml"))
+        .unwrap_or_else(|e| unreachable!("{e}"));
+    let output = limited(d, "check .");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{out}");
+    for expected in [
+        "dangling.llm-project.yaml:1:1: error[io-error]: cannot read `dangling.llm-project.yaml`: no such file",
+        "loop.llm-project.yaml:1:1: error[io-error]: cannot read `loop.llm-project.yaml`",
+        "llm-project.yaml:1:1: error[io-error]: `llm-project.yaml` is not a regular file",
+        "5 files",
+    ] {
+        assert!(out.contains(expected), "{expected}: {out}");
+    }
+}
+
+/// Files on pseudo file systems can block or never end: refused, not read.
+#[cfg(target_os = "linux")]
+#[test]
+fn files_on_pseudo_file_systems_are_refused() {
+    let dir = tempdir();
+    for args in ["evaluate /proc/self/status", "check /proc/self/status", "evaluate --rules /proc/self/environ x.yaml"]
+    {
+        let output = limited(dir.path(), args);
+        let all = all_output(&output);
+        assert_eq!(output.status.code(), Some(2), "{args}: {all}");
+        assert!(all.contains("pseudo file system (/proc)"), "{args}: {all}");
+    }
+}

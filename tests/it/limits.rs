@@ -128,9 +128,14 @@ fn pipes_directories_and_dangling_links_are_refused_without_hanging() {
         assert_eq!(output.status.code(), Some(2), "{args}: {all}");
         assert!(all.contains(expected), "{args}: {all}");
     }
-    // A directory search passes over the pipe instead of blocking on it.
+    // A directory search reports the pipe, neither blocking on it nor passing over it.
     let output = limited(d, "check .");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no descriptor found"), "{output:?}");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(
+        out.contains("fifo.llm-project.yaml:1:1: error[io-error]: `fifo.llm-project.yaml` is not a regular file"),
+        "{out}"
+    );
 }
 
 /// A file that exists but cannot be read. Permission bits do not stop root

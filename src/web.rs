@@ -66,6 +66,7 @@ pub fn page(rule_set: &RuleSet) -> String {
     let _ = writeln!(out, r#"<meta charset="utf-8"/>"#);
     let _ = writeln!(out, r#"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#);
     let _ = writeln!(out, "<title>shouldtune: prompt engineering, RAG or fine-tuning?</title>");
+    let _ = writeln!(out, r#"<link rel="icon" href="data:,"/>"#);
     let _ = writeln!(out, r#"<link rel="stylesheet" href="/app.css"/>"#);
     let _ = writeln!(out, r#"<script src="/app.js" defer="defer"></script>"#);
     let _ = writeln!(out, "</head>");

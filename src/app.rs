@@ -2,15 +2,16 @@
 //! returns an exit code. This is the edge where diagnostics are rendered.
 
 mod ask;
+mod check;
 mod cost;
+mod init;
 mod rules_cmd;
 mod schema;
 mod serve;
 
 use std::io::{Read, Write};
 
-use crate::check::{self, Policy};
-use crate::cli::{CheckArgs, CheckFormat, Cli, Command, DenyLevel, EvaluateArgs, EvaluateFormat, RulesArgs};
+use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, RulesArgs};
 use crate::diag::{self, Diagnostic};
 use crate::load::Limits;
 use crate::report::{self, Report, Style};
@@ -98,15 +99,28 @@ impl<W: Write> Write for ClosedPipeSink<W> {
 /// Runs a parsed command line.
 pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
     let limits = Limits { max_file_bytes: cli.max_file_size, ..Limits::default() };
+    // `--quiet`: standard output goes nowhere; errors still reach standard error.
+    let mut sink = std::io::sink();
+    let mut io = Io {
+        stdout: if cli.quiet { &mut sink } else { &mut *io.stdout },
+        stderr: &mut *io.stderr,
+        stdin: &mut *io.stdin,
+        stdout_color: io.stdout_color,
+        stderr_color: io.stderr_color,
+        prompter: io.prompter.take().map(|prompter| -> &mut dyn crate::questionnaire::Prompter { prompter }),
+    };
+    let io = &mut io;
     let result = match cli.command {
+        Command::Init(args) => init::init(&args, limits, io),
         Command::Evaluate(args) => evaluate(&args, limits, io),
-        Command::Check(args) => check(&args, limits, io),
+        Command::Check(args) => check::check(&args, limits, cli.quiet, io),
         Command::Ask(args) => ask::ask(&args, limits, io),
         Command::Serve(args) => serve::serve(&args, limits, io),
         Command::Cost(args) => cost::cost(&args, limits, io),
         Command::Rules(command) => rules_cmd::rules(&command, limits, io),
         Command::Schema(args) => schema::schema(&args, limits, io),
         Command::Completions(args) => completions(args.shell, io),
+        Command::Man(args) => man(args.command.as_deref(), io),
     };
     match result {
         Ok(exit) => exit,
@@ -209,47 +223,57 @@ fn chart_svg(estimate: &crate::cost::CostEstimate, name: &str) -> Result<String,
     })
 }
 
-fn check(args: &CheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
-    let (paths, discovery_problems) = check::discover(&args.paths);
-    if paths.is_empty() {
-        let mut problems = discovery_problems;
-        if problems.is_empty() {
-            let cwd = std::env::current_dir().ok();
-            let searched: Vec<String> =
-                args.paths.iter().map(|p| format!("`{}`", check::show(cwd.as_deref(), p))).collect();
-            problems.push(
-                Diagnostic::without_file(
-                    diag::codes::IO_ERROR,
-                    format!("no descriptor found under {}", searched.join(", ")),
-                )
-                .with_help(
-                    "name descriptors `llm-project.yaml` or `*.llm-project.yaml`, or pass their paths; \
-                     `shouldtune ask` writes one",
-                ),
-            );
+/// The manual page of `shouldtune`, or of one of its commands (`check`, `rules-check`).
+fn man(command: Option<&str>, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let root = <Cli as clap::CommandFactory>::command();
+    let page = match command {
+        None => Some(root.clone()),
+        Some(name) => {
+            let mut found = None;
+            for sub in root.get_subcommands() {
+                if sub.get_name() == name {
+                    found = Some(sub.clone());
+                }
+                for nested in sub.get_subcommands() {
+                    if format!("{}-{}", sub.get_name(), nested.get_name()) == name {
+                        found = Some(nested.clone());
+                    }
+                }
+            }
+            found
         }
-        return Err(Failure::Diagnostics(problems));
+    };
+    let Some(page) = page else {
+        let names = man_pages();
+        return Err(Failure::Diagnostics(vec![
+            Diagnostic::without_file(
+                diag::codes::IO_ERROR,
+                format!("no manual page for `{}`", command.unwrap_or_default()),
+            )
+            .with_help(format!("pages: {}", names.join(", "))),
+        ]));
+    };
+    let title = command.map_or_else(|| "shouldtune".to_owned(), |name| format!("shouldtune-{name}"));
+    let page = page.name(title.clone()).bin_name(title.replace('-', " ")).version(env!("CARGO_PKG_VERSION"));
+    let mut buffer = Vec::new();
+    clap_mangen::Man::new(page).render(&mut buffer)?;
+    io.stdout.write_all(&buffer)?;
+    io.stdout.flush()?;
+    Ok(Exit::Ok)
+}
+
+/// The names `shouldtune man` accepts besides the main page.
+#[must_use]
+pub fn man_pages() -> Vec<String> {
+    let root = <Cli as clap::CommandFactory>::command();
+    let mut names = Vec::new();
+    for sub in root.get_subcommands().filter(|s| s.get_name() != "help") {
+        names.push(sub.get_name().to_owned());
+        for nested in sub.get_subcommands().filter(|s| s.get_name() != "help") {
+            names.push(format!("{}-{}", sub.get_name(), nested.get_name()));
+        }
     }
-    let policy = Policy { allow_defaults: args.allow_defaults, what_if: args.format == CheckFormat::Json };
-    let mut renderer = report::check::renderer(args.format, Style { color: io.stdout_color });
-    let mut out = std::io::BufWriter::new(&mut *io.stdout);
-    renderer.start(&mut out)?;
-    let summary = check::check_files(&paths, &rule_sets, policy, limits, |file| renderer.file(&file, &mut out))?;
-    renderer.finish(&summary, &mut out)?;
-    out.flush()?;
-    drop(out);
-    if !discovery_problems.is_empty() {
-        let _ = diag::render(&discovery_problems, io.stderr, io.stderr_color);
-    }
-    let deny_warnings = args.deny.contains(&DenyLevel::Warnings);
-    Ok(if summary.failed > 0 || !discovery_problems.is_empty() {
-        Exit::Error
-    } else if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
-        Exit::Findings
-    } else {
-        Exit::Ok
-    })
+    names
 }
 
 fn completions(shell: clap_complete::Shell, io: &mut Io<'_>) -> Result<Exit, Failure> {

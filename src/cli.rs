@@ -10,7 +10,13 @@ use crate::load::Limits;
 /// scores a project's answers against published guidance and shows why.
 #[derive(Debug, Parser)]
 #[command(name = "shouldtune", version, about, long_about = None, propagate_version = true)]
-#[command(after_help = "Exit codes: 0 success, 1 findings (check), 2 bad input or usage.")]
+#[command(after_help = "Examples:
+  shouldtune init                              write a commented llm-project.yaml
+  shouldtune evaluate llm-project.yaml         recommend an approach, with the reasons
+  shouldtune check -o sarif=shouldtune.sarif   check every descriptor in the repository (CI)
+
+Exit codes: 0 success, 1 findings (check, rules check, rules test), 2 bad input or usage.
+`shouldtune help COMMAND` shows each command's examples and exit codes.")]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -23,11 +29,19 @@ pub struct Cli {
     /// Largest input file accepted, in bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::DEFAULT_MAX_FILE_BYTES)]
     pub max_file_size: usize,
+
+    /// Print nothing on standard output: only the exit status and errors
+    /// (on standard error) tell the result. Files named with `-o`, `--save`
+    /// or `--plot` are still written.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write a commented `llm-project.yaml` with every question at its default.
+    Init(InitArgs),
     /// Recommend an approach for one project descriptor, with the reasons.
     Evaluate(EvaluateArgs),
     /// Check every descriptor under the given paths against the guidance (for CI).
@@ -45,18 +59,33 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -` or a package's `man1/` directory.
+    Man(ManArgs),
 }
 
 /// `shouldtune rules ...`.
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
     /// Load rule sets and report every problem: load errors and static checks.
-    #[command(after_help = "Exit codes: 0 clean (warnings allowed), 1 warnings with `--deny warnings`, 2 errors.")]
+    #[command(after_help = "Examples:
+  shouldtune rules check --rules my-rules.yaml
+  shouldtune rules check --rules my-rules.yaml --deny warnings
+
+Exit codes: 0 clean (warnings allowed), 1 warnings with `--deny warnings`, 2 errors.")]
     Check(RulesCheckArgs),
     /// Run rule-set test files (default: the tests shipped with the default rules).
-    #[command(after_help = "Exit codes: 0 all passed, 1 a case failed, 2 a test or rule file is malformed.")]
+    #[command(after_help = "Examples:
+  shouldtune rules test
+  shouldtune rules test my-tests.yaml --rules my-rules.yaml
+
+Exit codes: 0 all passed, 1 a case failed, 2 a test or rule file is malformed.")]
     Test(RulesTestArgs),
     /// Show the effective rule set, after overlays.
+    #[command(after_help = "Examples:
+  shouldtune rules show
+  shouldtune rules show --rules examples/acme-overlay.yaml --format yaml
+
+Exit codes: 0 shown, 2 a rule file could not be read or is invalid.")]
     Show(RulesShowArgs),
 }
 
@@ -107,6 +136,11 @@ pub enum ShowFormat {
 
 /// `shouldtune schema`.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  shouldtune schema descriptor > descriptor.schema.json
+  shouldtune schema descriptor --rules examples/acme-overlay.yaml
+
+Exit codes: 0 printed, 2 a rule file could not be read or is invalid.")]
 pub struct SchemaArgs {
     /// Which schema.
     #[arg(value_enum)]
@@ -130,6 +164,11 @@ pub enum SchemaKind {
 
 /// `shouldtune cost`.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  shouldtune cost llm-project.yaml
+  shouldtune cost llm-project.yaml --pricing current-prices.yaml --plot cost.svg
+
+Exit codes: 0 estimated, 2 bad input (descriptor, price table or plot path).")]
 pub struct CostArgs {
     /// The descriptor (`llm-project.yaml`), or `-` for standard input.
     #[arg(value_name = "FILE")]
@@ -167,7 +206,13 @@ pub enum CostFormat {
 
 /// `shouldtune ask`.
 #[derive(Debug, Args)]
-#[command(after_help = "Keys: Enter accepts the default, Esc goes back, Ctrl-C saves the answers so far and quits.\n\
+#[command(after_help = "Keys: Enter accepts the default, Esc goes back, Ctrl-C saves the answers so far and quits.
+
+Examples:
+  shouldtune ask
+  shouldtune ask --save services/search/llm-project.yaml
+  shouldtune ask --from old/llm-project.yaml --save llm-project.yaml
+
 Exit codes: 0 saved (or saving declined), 2 no terminal or bad input, 130 interrupted with Ctrl-C, 129/143 on hang-up or termination (answers saved as incomplete in each case).")]
 pub struct AskArgs {
     /// Where to save the descriptor. An incomplete descriptor here is resumed;
@@ -187,7 +232,13 @@ pub struct AskArgs {
 /// `shouldtune serve`.
 #[derive(Debug, Args)]
 #[command(after_help = "The first line on standard output is the page's address. The server keeps no state, \
-writes no file and answers only on 127.0.0.1; stop it with Ctrl-C.")]
+writes no file and answers only on 127.0.0.1; stop it with Ctrl-C.
+
+Examples:
+  shouldtune serve --open
+  shouldtune serve --port 8080 --rules policy/acme.yaml
+
+Exit codes: 0 stopped, 2 the port cannot be opened or a rule file is invalid.")]
 pub struct ServeArgs {
     /// The port to listen on; 0 picks a free one.
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -204,7 +255,16 @@ pub struct ServeArgs {
 
 /// `shouldtune check`.
 #[derive(Debug, Args)]
-#[command(after_help = "Exit codes: 0 no error findings, 1 error findings, 2 a file could not be read or parsed.")]
+#[command(after_help = "Examples:
+  shouldtune check
+  shouldtune check services/ --deny warnings
+  shouldtune check -f github -o sarif=shouldtune.sarif -o markdown=summary.md
+  shouldtune check -f gitlab > gl-code-quality-report.json
+
+A repository without descriptors passes, with a notice in every format.
+
+Exit codes: 0 no error findings (or no descriptor), 1 error findings (or warnings with `--deny warnings`), \
+2 a path does not exist, or a descriptor or rule file could not be read or parsed.")]
 pub struct CheckArgs {
     /// Descriptor files, or directories to search for `llm-project.yaml`,
     /// `llm-project.yml` and `*.llm-project.yaml` (skipping `.git`, `target`
@@ -216,9 +276,19 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub rules: RulesArgs,
 
-    /// Output format.
+    /// Output format on standard output.
     #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+
+    /// Also write a report in FORMAT to PATH (replaced atomically, and written
+    /// even when the check fails); repeatable, e.g. `-o sarif=shouldtune.sarif`.
+    #[arg(long = "output", short = 'o', value_name = "FORMAT=PATH", value_parser = parse_output)]
+    pub outputs: Vec<Output>,
+
+    /// The repository root SARIF and GitLab paths are relative to (default:
+    /// the nearest directory above the working directory that has `.git`).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 
     /// Report unanswered questions as notes instead of errors.
     #[arg(long)]
@@ -227,6 +297,33 @@ pub struct CheckArgs {
     /// Treat this level of finding as failing the check.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<DenyLevel>,
+}
+
+/// A report written to a file: `-o FORMAT=PATH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Its format.
+    pub format: CheckFormat,
+    /// Where it goes.
+    pub path: PathBuf,
+}
+
+fn parse_output(text: &str) -> Result<Output, String> {
+    let Some((format, path)) = text.split_once('=') else {
+        return Err("expected FORMAT=PATH, e.g. `sarif=shouldtune.sarif`".to_owned());
+    };
+    let format = CheckFormat::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = CheckFormat::value_variants()
+            .iter()
+            .filter_map(ValueEnum::to_possible_value)
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        format!("unknown format `{format}`; expected one of {}", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err("the path after `=` is empty".to_owned());
+    }
+    Ok(Output { format, path: PathBuf::from(path) })
 }
 
 /// Levels `--deny` can promote to failures.
@@ -251,10 +348,17 @@ pub enum CheckFormat {
     Junit,
     /// Markdown, for a job summary or pull-request comment.
     Markdown,
+    /// A GitLab Code Quality report (JSON).
+    Gitlab,
 }
 
 /// `shouldtune completions`.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  shouldtune completions bash > ~/.local/share/bash-completion/completions/shouldtune
+  shouldtune completions zsh > ~/.zfunc/_shouldtune
+
+Exit codes: 0 printed, 2 unknown shell.")]
 pub struct CompletionsArgs {
     /// The shell to generate completions for.
     #[arg(value_enum)]
@@ -271,8 +375,57 @@ pub struct RulesArgs {
     pub rules: Vec<PathBuf>,
 }
 
+/// `shouldtune man`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  shouldtune man | man -l -
+  shouldtune man check > shouldtune-check.1
+
+Exit codes: 0 printed, 2 unknown command.")]
+pub struct ManArgs {
+    /// The command whose page to print (default: the main page); e.g. `check` or `rules-check`.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+/// `shouldtune init`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  shouldtune init
+  shouldtune init services/search/llm-project.yaml --name \"Search answers\"
+  shouldtune init --rules policy/acme.yaml --force
+
+Every question is written as an active line set to its default, with the
+question and its help as comments above it, so the file passes `check` as
+written; edit the answers to describe the project.
+
+Exit codes: 0 written, 2 the file exists (without `--force`), cannot be written, or a rule file is invalid.")]
+pub struct InitArgs {
+    /// Where to write the descriptor.
+    #[arg(value_name = "FILE", default_value = "llm-project.yaml")]
+    pub file: PathBuf,
+
+    /// The project's name (default: the name of the directory the file is in).
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// The rule set whose questions to write.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
 /// `shouldtune evaluate`.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  shouldtune evaluate llm-project.yaml
+  shouldtune evaluate llm-project.yaml --format json
+  shouldtune evaluate - --rules policy/acme.yaml < llm-project.yaml
+
+Exit codes: 0 evaluated, 2 the descriptor or a rule file could not be read or is invalid.")]
 pub struct EvaluateArgs {
     /// The descriptor (`llm-project.yaml`), or `-` for standard input.
     #[arg(value_name = "FILE")]

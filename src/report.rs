@@ -11,7 +11,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
-pub(crate) mod text;
+pub mod text;
 
 use serde::Serialize;
 use serde::ser::SerializeMap;

@@ -32,6 +32,57 @@ pub fn write_atomically(path: &Path, text: &str, overwrite: bool) -> std::io::Re
     Ok(())
 }
 
+/// A file written in place of `path` only when [`AtomicFile::commit`] is
+/// called: until then the data goes to a temporary file beside it, so a
+/// reader never sees half a report, and an abandoned write leaves nothing.
+pub struct AtomicFile {
+    temp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+impl AtomicFile {
+    /// Starts writing a replacement for `path` (created in its directory,
+    /// which must exist).
+    pub fn create(path: &Path) -> std::io::Result<Self> {
+        let dir = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let temp = tempfile::Builder::new().prefix(".shouldtune-").suffix(".tmp").tempfile_in(dir)?;
+        Ok(AtomicFile { temp, path: path.to_path_buf() })
+    }
+
+    /// The path it will replace.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes the data and renames it into place, replacing any file there;
+    /// the result keeps the replaced file's permissions, or gets ordinary ones.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        self.temp.flush()?;
+        let permissions = match std::fs::metadata(&self.path) {
+            Ok(existing) if existing.is_file() => existing.permissions(),
+            _ => ordinary_permissions(self.temp.as_file().metadata()?.permissions()),
+        };
+        self.temp.as_file().set_permissions(permissions)?;
+        self.temp.as_file().sync_all()?;
+        self.temp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.temp.flush()
+    }
+}
+
 #[cfg(unix)]
 fn ordinary_permissions(mut permissions: std::fs::Permissions) -> std::fs::Permissions {
     use std::os::unix::fs::PermissionsExt;
@@ -47,6 +98,23 @@ fn ordinary_permissions(permissions: std::fs::Permissions) -> std::fs::Permissio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_atomic_file_appears_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        let path = dir.path().join("report.sarif");
+        std::fs::write(&path, "old").unwrap_or_else(|e| unreachable!("{e}"));
+        let mut file = AtomicFile::create(&path).unwrap_or_else(|e| unreachable!("{e}"));
+        file.write_all(b"new").unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "old", "not replaced before commit");
+        file.commit().unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "new");
+        let abandoned = AtomicFile::create(&dir.path().join("other.json")).unwrap_or_else(|e| unreachable!("{e}"));
+        drop(abandoned);
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).into_iter().flatten().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names, [std::ffi::OsString::from("report.sarif")], "nothing left behind");
+    }
 
     #[test]
     fn writes_refuses_to_clobber_and_overwrites_when_asked() {

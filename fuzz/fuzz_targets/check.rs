@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 use shouldtune::check::{Policy, Summary, check_source};
 use shouldtune::cli::CheckFormat;
 use shouldtune::load::Limits;
-use shouldtune::report::Style;
+use shouldtune::report::check::{Options, Outcome};
 use shouldtune::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,12 +19,24 @@ fuzz_target!(|data: &[u8]| {
     let result = check_source("fuzz/llm-project.yaml", &source, rules(), policy, Limits::default());
     let mut summary = Summary::default();
     summary.add(&result);
-    for format in [CheckFormat::Human, CheckFormat::Json, CheckFormat::Sarif, CheckFormat::Github, CheckFormat::Junit, CheckFormat::Markdown] {
+    let outcome = Outcome { summary: &summary, notices: &[] };
+    for format in [
+        CheckFormat::Human,
+        CheckFormat::Json,
+        CheckFormat::Sarif,
+        CheckFormat::Github,
+        CheckFormat::Junit,
+        CheckFormat::Markdown,
+        CheckFormat::Gitlab,
+    ] {
         let mut out = Vec::new();
-        let mut renderer = shouldtune::report::check::renderer(format, Style::PLAIN);
+        let mut renderer = shouldtune::report::check::renderer(format, &Options::default());
         let _ = renderer.start(&mut out);
         let _ = renderer.file(&result, &mut out);
-        let _ = renderer.finish(&summary, &mut out);
+        let _ = renderer.finish(&outcome, &mut out);
+        if matches!(format, CheckFormat::Json | CheckFormat::Sarif | CheckFormat::Gitlab) {
+            assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok(), "{format:?} is valid JSON");
+        }
         if format == CheckFormat::Github {
             // Every line is one workflow command: no file text may start another.
             let text = String::from_utf8_lossy(&out);

@@ -86,6 +86,8 @@ codes! {
     UNKNOWN_ID = "unknown-id", "a name is not a rule id, source id or diagnostic code", "Use a rule id (`shouldtune rules show` lists them), a source id or a diagnostic code; the message lists the closest ones.";
     /// The descriptor names no plan.
     NO_PLAN = "no-plan", "the descriptor names no planned approach", "Add `planned_approach:` so the check can compare the plan with the recommendation.";
+    /// `check` found no descriptor to check.
+    NO_DESCRIPTOR = "no-descriptor", "no descriptor was found under the paths checked", "Name descriptors `llm-project.yaml`, `llm-project.yml` or `*.llm-project.yaml`, or pass their paths; `shouldtune init` writes one.";
 }
 
 /// The description of `code`, if it is one of ours.

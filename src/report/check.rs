@@ -1,14 +1,22 @@
-//! Renderers for a `check` run: one stream of [`FileResult`]s, six views.
+//! Renderers for a `check` run: one stream of [`FileResult`]s, seven views.
 //!
 //! Renderers receive results one file at a time, so a run over a large
 //! repository never holds every report in memory. Every renderer escapes
 //! descriptor and rule text for its own format, so no file content can forge
 //! a line, a workflow command, markup or XML.
+//!
+//! Every renderer writes a complete document whatever happened: a run that
+//! found no descriptor, could not search a path or could not load its rules
+//! hands those problems to [`Renderer::finish`] as run-level notices, and
+//! each format carries them its own way (SARIF as tool execution
+//! notifications).
 
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod location;
 pub mod markdown;
 pub mod sarif;
 
@@ -16,7 +24,21 @@ use std::io::Write;
 
 use crate::check::{FileResult, Summary};
 use crate::cli::CheckFormat;
+use crate::diag::Diagnostic;
 use crate::report::Style;
+
+pub use location::RepoPaths;
+
+/// How a run ended: its totals and the problems that concern the run rather
+/// than one descriptor (no descriptor found, a path that does not exist, rule
+/// files that do not load).
+#[derive(Debug, Clone, Copy)]
+pub struct Outcome<'a> {
+    /// Totals over the files checked.
+    pub summary: &'a Summary,
+    /// Run-level notices and errors, in the order they arose.
+    pub notices: &'a [Diagnostic],
+}
 
 /// A check-run renderer: `start`, then `file` once per descriptor in order, then `finish`.
 pub trait Renderer {
@@ -26,22 +48,35 @@ pub trait Renderer {
     }
     /// Writes (or records) one file's result.
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()>;
-    /// Writes whatever comes after the last file.
-    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()>;
+    /// Writes whatever comes after the last file, run-level notices included.
+    fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()>;
+}
+
+/// What renderers need to know about the run besides its results.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Colour, for the human format.
+    pub style: Style,
+    /// The repository root that SARIF and GitLab paths are relative to.
+    pub paths: RepoPaths,
 }
 
 /// The renderer for `format`.
 #[must_use]
-pub fn renderer(format: CheckFormat, style: Style) -> Box<dyn Renderer> {
+pub fn renderer(format: CheckFormat, options: &Options) -> Box<dyn Renderer> {
     match format {
-        CheckFormat::Human => Box::new(human::Human { style }),
+        CheckFormat::Human => Box::new(human::Human { style: options.style }),
         CheckFormat::Json => Box::new(json::Json::default()),
-        CheckFormat::Sarif => Box::new(sarif::Sarif::default()),
+        CheckFormat::Sarif => Box::new(sarif::Sarif::new(options.paths.clone())),
         CheckFormat::Github => Box::new(github::Github),
         CheckFormat::Junit => Box::new(junit::Junit::default()),
         CheckFormat::Markdown => Box::new(markdown::Markdown::default()),
+        CheckFormat::Gitlab => Box::new(gitlab::Gitlab::new(options.paths.clone())),
     }
 }
+
+/// The words for a descriptor that could not be read, parsed or loaded, in every format.
+pub const NOT_CHECKED: &str = "could not be checked";
 
 /// `N files, N errors, N warnings` (and notes and unreadable files when there are any).
 #[must_use]
@@ -57,7 +92,7 @@ pub fn summary_line(summary: &Summary) -> String {
         line = format!("{line}, {}", plural(summary.notes, "note"));
     }
     if summary.failed > 0 {
-        line = format!("{line} ({} could not be read)", summary.failed);
+        line = format!("{line} ({} {NOT_CHECKED})", summary.failed);
     }
     line
 }
@@ -68,6 +103,11 @@ fn title(code: &str) -> String {
         Some(info) => format!("shouldtune {code}: {}", info.summary),
         None => format!("shouldtune {code}"),
     }
+}
+
+/// The path a run-level notice concerns, if any.
+fn notice_path(diagnostic: &Diagnostic) -> Option<&str> {
+    diagnostic.file.as_ref().map(crate::source::SourceFile::name)
 }
 
 /// A finding's message with its reasons, for formats that carry one text block.

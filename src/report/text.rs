@@ -226,9 +226,54 @@ pub fn markdown_link(title: &str, url: &str) -> String {
     format!("[{}](<{destination}>)", escape_markdown(title))
 }
 
+/// Inline Markdown for our own messages, which quote values in backticks:
+/// each backtick-quoted part stays a code span (whose content Markdown shows
+/// literally), everything else is escaped as by [`escape_markdown`].
+///
+/// The quoted values come from files, so a span's content is made safe too:
+/// line breaks become spaces, control and invisible characters are shown as
+/// `\u{..}` escapes and `|` is escaped, which keeps table rows and list
+/// items whole. A stray backtick can only make a part show as code.
+#[must_use]
+pub fn markdown_with_code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let parts: Vec<&str> = text.split('`').collect();
+    let closed = parts.len() % 2 == 1;
+    for (index, part) in parts.iter().enumerate() {
+        let is_code = index % 2 == 1 && (closed || index + 1 < parts.len());
+        if !is_code {
+            if index % 2 == 1 {
+                // An unmatched backtick: show it as a character.
+                out.push_str("\\`");
+            }
+            out.push_str(&escape_markdown(part));
+            continue;
+        }
+        // Line breaks become spaces; controls and invisible characters are shown as escapes.
+        let content = sanitize(part).replace('|', "\\|");
+        if content.trim().is_empty() {
+            out.push_str("\\`\\`");
+            continue;
+        }
+        out.push('`');
+        out.push_str(&content);
+        out.push('`');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn our_code_spans_stay_code_and_their_content_cannot_break_out() {
+        assert_eq!(markdown_with_code("planned `fine_tuning`, not *x*"), "planned `fine_tuning`, not \\*x\\*");
+        assert_eq!(markdown_with_code("key `a|b\n# h` <i>"), "key `a\\|b # h` &lt;i\\>");
+        assert_eq!(markdown_with_code("odd ` tick"), "odd \\` tick");
+        assert_eq!(markdown_with_code("empty `` span"), "empty \\`\\` span");
+        assert_eq!(markdown_with_code("`<script>`"), "`<script>`");
+    }
 
     #[test]
     fn wrap_breaks_at_width_and_indents() {

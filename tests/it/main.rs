@@ -4,6 +4,8 @@
 mod ask;
 mod bad_input;
 mod check;
+mod ci_reports;
+mod cli;
 mod cost;
 mod evaluate;
 mod integrity;

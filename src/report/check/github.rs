@@ -6,7 +6,8 @@
 
 use std::io::Write;
 
-use crate::check::{FileResult, Summary};
+use super::Outcome;
+use crate::check::FileResult;
 use crate::diag::Severity;
 
 /// One `::error`/`::warning`/`::notice` line per finding, then the summary as a notice.
@@ -33,8 +34,22 @@ impl super::Renderer for Github {
         Ok(())
     }
 
-    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
-        writeln!(out, "::notice title=shouldtune::{}", escape_data(&super::summary_line(summary)))
+    fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+        for notice in outcome.notices {
+            let command = match notice.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "notice",
+            };
+            let file = super::notice_path(notice).map(|p| format!("file={},", escape_property(p))).unwrap_or_default();
+            writeln!(
+                out,
+                "::{command} {file}title={}::{}",
+                escape_property(&super::title(&notice.code)),
+                escape_data(&super::full_message(notice)),
+            )?;
+        }
+        writeln!(out, "::notice title=shouldtune::{}", escape_data(&super::summary_line(outcome.summary)))
     }
 }
 

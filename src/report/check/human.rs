@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use crate::check::{FileResult, Summary};
+use super::Outcome;
+use crate::check::FileResult;
 use crate::diag::{Diagnostic, Severity};
 use crate::report::text::{Style, sanitize};
 
@@ -30,7 +31,7 @@ impl super::Renderer for Human {
                     style.dim(&format!("({plan}; recommended {recommended})"))
                 )?;
             }
-            None => writeln!(out, "{} {}", style.strong(&path), style.bad("(could not be checked)"))?,
+            None => writeln!(out, "{} {}", style.strong(&path), style.bad(&format!("({})", super::NOT_CHECKED)))?,
         }
         for diagnostic in &file.diagnostics {
             render_one(&path, diagnostic, out, style)?;
@@ -38,8 +39,24 @@ impl super::Renderer for Human {
         Ok(())
     }
 
-    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+    fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         let style = self.style;
+        let summary = outcome.summary;
+        for notice in outcome.notices {
+            let path = super::notice_path(notice).map(sanitize);
+            let severity = match notice.severity {
+                Severity::Error => style.bad(&format!("error[{}]", notice.code)),
+                Severity::Warning => style.warn(&format!("warning[{}]", notice.code)),
+                Severity::Note => style.dim(&format!("note[{}]", notice.code)),
+            };
+            match path {
+                Some(path) => writeln!(out, "{path}: {severity}: {}", sanitize(&notice.message))?,
+                None => writeln!(out, "{severity}: {}", sanitize(&notice.message))?,
+            }
+            if let Some(help) = &notice.help {
+                writeln!(out, "  = help: {}", sanitize(help))?;
+            }
+        }
         writeln!(out)?;
         let line = super::summary_line(summary);
         let line = if summary.errors > 0 {

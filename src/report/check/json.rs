@@ -1,5 +1,7 @@
 //! `--format json`: `schema_version`, `results` per file (the evaluate
-//! fields plus `path`, `status`, `planned_approach` and `findings`), `summary`.
+//! fields plus `path`, `status`, `planned_approach` and `findings`),
+//! `notices` (run-level: no descriptor found, a path that does not exist,
+//! rule files that do not load) and `summary`.
 //!
 //! Each result is written on its own line as it arrives, so the output of a
 //! large run streams instead of being built in memory.
@@ -8,7 +10,8 @@ use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
-use crate::check::{FileResult, Summary};
+use super::Outcome;
+use crate::check::FileResult;
 use crate::diag::Diagnostic;
 use crate::report::SCHEMA_VERSION;
 
@@ -44,9 +47,21 @@ impl super::Renderer for Json {
         Ok(())
     }
 
-    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
-        let summary = serde_json::to_string(summary).map_err(std::io::Error::other)?;
-        writeln!(out, "\n  ],\n  \"summary\": {summary}\n}}")
+    fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+        let summary = serde_json::to_string(outcome.summary).map_err(std::io::Error::other)?;
+        let notices: Vec<Value> = outcome
+            .notices
+            .iter()
+            .map(|d| {
+                let mut value = finding(d);
+                if let Value::Object(map) = &mut value {
+                    map.insert("path".into(), json!(super::notice_path(d)));
+                }
+                value
+            })
+            .collect();
+        let notices = serde_json::to_string(&notices).map_err(std::io::Error::other)?;
+        writeln!(out, "\n  ],\n  \"notices\": {notices},\n  \"summary\": {summary}\n}}")
     }
 }
 

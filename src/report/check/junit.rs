@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use crate::check::{FileResult, Summary};
+use super::Outcome;
+use crate::check::FileResult;
 use crate::diag::Severity;
 
 /// A `<testsuites>` document; error findings are failures, unreadable files are errors.
@@ -59,8 +60,36 @@ impl super::Renderer for Junit {
         Ok(())
     }
 
-    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
-        let (tests, failures, errors) = (summary.files, self.failures, summary.failed);
+    fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+        use std::fmt::Write as _;
+        let summary = outcome.summary;
+        // A run-level error (a path that does not exist, rules that do not
+        // load) is a test case in error, so test-report viewers show it;
+        // notices and warnings go to the suite's output.
+        let mut run_errors = 0;
+        let mut others = Vec::new();
+        for notice in outcome.notices {
+            let text = match super::notice_path(notice) {
+                Some(path) => format!("{path}: {}[{}]: {}", notice.severity, notice.code, super::full_message(notice)),
+                None => format!("{}[{}]: {}", notice.severity, notice.code, super::full_message(notice)),
+            };
+            if notice.severity == Severity::Error {
+                run_errors += 1;
+                let name = super::notice_path(notice).unwrap_or("shouldtune check");
+                let _ = writeln!(self.cases, r#"    <testcase name="{}" classname="shouldtune.check">"#, escape(name));
+                let _ = writeln!(
+                    self.cases,
+                    r#"      <error message="{}" type="{}">{}</error>"#,
+                    escape(&notice.message),
+                    escape(&notice.code),
+                    escape(&text)
+                );
+                let _ = writeln!(self.cases, "    </testcase>");
+            } else {
+                others.push(text);
+            }
+        }
+        let (tests, failures, errors) = (summary.files + run_errors, self.failures, summary.failed + run_errors);
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(out, r#"<testsuites name="shouldtune" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
         writeln!(
@@ -68,6 +97,9 @@ impl super::Renderer for Junit {
             r#"  <testsuite name="shouldtune check" tests="{tests}" failures="{failures}" errors="{errors}">"#
         )?;
         out.write_all(self.cases.as_bytes())?;
+        if !others.is_empty() {
+            writeln!(out, "    <system-out>{}</system-out>", escape(&others.join("\n")))?;
+        }
         writeln!(out, "  </testsuite>")?;
         writeln!(out, "</testsuites>")
     }

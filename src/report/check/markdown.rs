@@ -5,9 +5,10 @@ use std::io::Write;
 
 use std::fmt::Write as _;
 
-use crate::check::{FileResult, Summary};
+use super::Outcome;
+use crate::check::FileResult;
 use crate::diag::Severity;
-use crate::report::text::escape_markdown as esc;
+use crate::report::text::{escape_markdown as esc, markdown_with_code as md};
 
 /// GitHub-flavoured Markdown: summary, table, details. The summary comes
 /// first, so rows and details are kept as text until the end.
@@ -30,7 +31,7 @@ impl super::Renderer for Markdown {
         let errors = file.count(Severity::Error);
         let warnings = file.count(Severity::Warning);
         let result = if file.failed() {
-            "could not be read".to_owned()
+            super::NOT_CHECKED.to_owned()
         } else if errors > 0 {
             format!("{errors} error{}", if errors == 1 { "" } else { "s" })
         } else if warnings > 0 {
@@ -47,22 +48,34 @@ impl super::Renderer for Markdown {
         let _ = writeln!(details, "### {}", esc(&file.path));
         let _ = writeln!(details);
         for d in &file.diagnostics {
-            let _ = writeln!(details, "- **{}** `{}` (line {}): {}", d.severity, d.code, d.span.line, esc(&d.message));
+            let _ = writeln!(details, "- **{}** `{}` (line {}): {}", d.severity, d.code, d.span.line, md(&d.message));
             for note in &d.notes {
-                let _ = writeln!(details, "  - because: {}", esc(note));
+                let _ = writeln!(details, "  - because: {}", md(note));
             }
             if let Some(help) = &d.help {
-                let _ = writeln!(details, "  - help: {}", esc(help));
+                let _ = writeln!(details, "  - help: {}", md(help));
             }
         }
         Ok(())
     }
 
-    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+    fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "## shouldtune check")?;
         writeln!(out)?;
-        writeln!(out, "{}", esc(&super::summary_line(summary)))?;
+        writeln!(out, "{}", esc(&super::summary_line(outcome.summary)))?;
         writeln!(out)?;
+        for notice in outcome.notices {
+            writeln!(out, "- **{}** `{}`: {}", notice.severity, notice.code, md(&notice.message))?;
+            if let Some(help) = &notice.help {
+                writeln!(out, "  - help: {}", md(help))?;
+            }
+        }
+        if !outcome.notices.is_empty() {
+            writeln!(out)?;
+        }
+        if outcome.summary.files == 0 {
+            return Ok(());
+        }
         writeln!(out, "| file | planned | recommended | result |")?;
         writeln!(out, "|---|---|---|---|")?;
         out.write_all(self.rows.as_bytes())?;

@@ -1,20 +1,64 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning services.
+//!
+//! Locations are relative to the repository root through the `%SRCROOT%`
+//! base id (declared in `originalUriBaseIds`), so a run started in a
+//! subdirectory still names files the way the repository does. Run-level
+//! problems are tool execution notifications of the run's invocation.
 
 use std::io::Write;
 
 use serde_json::{Value, json};
 
-use crate::check::{FileResult, Summary};
-use crate::diag::{Severity, codes};
+use super::{Outcome, RepoPaths};
+use crate::check::FileResult;
+use crate::diag::{Diagnostic, Severity, codes};
 
 /// Where the project lives; SARIF viewers link to it.
 pub const INFORMATION_URI: &str = "https://github.com/shouldtune/shouldtune";
+
+/// The base id locations are relative to.
+pub const SRCROOT: &str = "%SRCROOT%";
 
 /// Streams one SARIF log. The driver lists every diagnostic code shouldtune
 /// has (a superset of the ids used), so results can be written as they arrive.
 #[derive(Debug, Default)]
 pub struct Sarif {
     written: usize,
+    paths: RepoPaths,
+}
+
+impl Sarif {
+    /// A renderer naming files relative to `paths`' root.
+    #[must_use]
+    pub fn new(paths: RepoPaths) -> Self {
+        Sarif { written: 0, paths }
+    }
+
+    /// An artifact location for `path`: relative to `%SRCROOT%` when inside the root.
+    fn artifact(&self, path: &str) -> Value {
+        if let Some(relative) = self.paths.relative(path) {
+            return json!({ "uri": super::location::percent_encode(&relative), "uriBaseId": SRCROOT });
+        }
+        let mut absolute = self.paths.absolute(path);
+        if !absolute.starts_with('/') {
+            absolute.insert(0, '/');
+        }
+        json!({ "uri": format!("file://{}", super::location::percent_encode(&absolute)) })
+    }
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// The index of `code` in the driver's rules. Findings of plan rules carry
+/// the rule's id, which the driver does not list.
+fn rule_index(code: &str) -> Option<usize> {
+    codes::ALL.iter().position(|c| c.code == code)
 }
 
 impl super::Renderer for Sarif {
@@ -39,10 +83,16 @@ impl super::Renderer for Sarif {
             "rules": rules,
         });
         let driver = serde_json::to_string(&driver).map_err(std::io::Error::other)?;
+        let mut base = serde_json::Map::new();
+        if let Some(root) = self.paths.root_uri() {
+            base.insert(SRCROOT.into(), json!({ "uri": root, "description": { "text": "The repository root." } }));
+        }
+        let base = serde_json::to_string(&base).map_err(std::io::Error::other)?;
         write!(
             out,
             "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \
-             \"runs\": [{{\n    \"tool\": {{ \"driver\": {driver} }},\n    \"results\": ["
+             \"runs\": [{{\n    \"tool\": {{ \"driver\": {driver} }},\n    \"originalUriBaseIds\": {base},\n    \
+             \"results\": ["
         )
     }
 
@@ -50,21 +100,16 @@ impl super::Renderer for Sarif {
         for d in &file.diagnostics {
             let mut result = json!({
                 "ruleId": d.code,
-                "level": match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Note => "note",
-                },
+                "level": level(d.severity),
                 "message": { "text": super::full_message(d) },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&file.path) },
+                        "artifactLocation": self.artifact(&file.path),
                         "region": { "startLine": d.span.line.max(1), "startColumn": d.span.column.max(1) },
                     }
                 }],
             });
-            // Findings of plan rules carry the rule's id, which the driver does not list.
-            if let Some(index) = codes::ALL.iter().position(|c| c.code == d.code) {
+            if let Some(index) = rule_index(&d.code) {
                 result["ruleIndex"] = json!(index);
             }
             write!(out, "{}\n      ", if self.written == 0 { "" } else { "," })?;
@@ -74,29 +119,34 @@ impl super::Renderer for Sarif {
         Ok(())
     }
 
-    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
-        writeln!(out, "\n    ]\n  }}]\n}}")
+    fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+        let notifications: Vec<Value> = outcome.notices.iter().map(|d| self.notification(d)).collect();
+        let invocation = json!({
+            "executionSuccessful": !outcome.notices.iter().any(|d| d.severity == Severity::Error),
+            "toolExecutionNotifications": notifications,
+        });
+        let invocation = serde_json::to_string(&invocation).map_err(std::io::Error::other)?;
+        writeln!(out, "\n    ],\n    \"invocations\": [{invocation}]\n  }}]\n}}")
     }
 }
 
-/// A relative URI reference for a `/`-separated path: everything but
-/// unreserved characters and `/` is percent-encoded.
-fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out = format!("{out}%{byte:02X}");
+impl Sarif {
+    /// A run-level problem as a notification, tied to the rule with its code.
+    fn notification(&self, diagnostic: &Diagnostic) -> Value {
+        let mut notification = json!({
+            "level": level(diagnostic.severity),
+            "message": { "text": super::full_message(diagnostic) },
+            "associatedRule": { "id": diagnostic.code },
+        });
+        if let Some(index) = rule_index(&diagnostic.code) {
+            notification["associatedRule"]["index"] = json!(index);
         }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn uris_are_percent_encoded() {
-        assert_eq!(super::uri("a b/ü%.yaml"), "a%20b/%C3%BC%25.yaml");
+        if let (Some(path), Value::Object(map)) = (super::notice_path(diagnostic), &mut notification) {
+            map.insert(
+                "locations".into(),
+                json!([{ "physicalLocation": { "artifactLocation": self.artifact(path) } }]),
+            );
+        }
+        notification
     }
 }

@@ -1,0 +1,225 @@
+//! `shouldtune check`: every descriptor under the given paths, rendered in
+//! one or more formats at once.
+//!
+//! Each report, on standard output or in a `-o` file, is a complete document
+//! whatever happens: no descriptor, a path that does not exist or rule files
+//! that do not load are run-level notices every format carries. `-o` files
+//! are written to a temporary file beside them and renamed into place at the
+//! end, also when the check fails.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{Exit, Failure, Io, load_rules};
+use crate::check::{self, Policy};
+use crate::cli::{CheckArgs, CheckFormat, DenyLevel};
+use crate::diag::{self, Diagnostic, Severity, codes};
+use crate::load::Limits;
+use crate::report::Style;
+use crate::report::check::{Options, Outcome, Renderer, RepoPaths, renderer};
+use crate::save::AtomicFile;
+
+/// Where a report goes.
+enum Destination<'a> {
+    Stdout(std::io::BufWriter<&'a mut dyn Write>),
+    File(std::io::BufWriter<AtomicFile>),
+}
+
+impl Write for Destination<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Destination::Stdout(out) => out.write(buf),
+            Destination::File(out) => out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Destination::Stdout(out) => out.flush(),
+            Destination::File(out) => out.flush(),
+        }
+    }
+}
+
+/// One report being written: a renderer and where its text goes. The first
+/// write error is kept and the report abandoned, so one failing destination
+/// does not stop the others.
+struct Sink<'a> {
+    renderer: Box<dyn Renderer>,
+    out: Destination<'a>,
+    error: Option<std::io::Error>,
+}
+
+impl Sink<'_> {
+    fn run(&mut self, step: impl FnOnce(&mut dyn Renderer, &mut dyn Write) -> std::io::Result<()>) {
+        if self.error.is_none()
+            && let Err(error) = step(self.renderer.as_mut(), &mut self.out)
+        {
+            self.error = Some(error);
+        }
+    }
+}
+
+pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if let Some(root) = &args.root
+        && !root.is_dir()
+    {
+        return Err(Failure::Diagnostics(vec![
+            Diagnostic::without_file(codes::IO_ERROR, format!("`--root {}` is not a directory", root.display()))
+                .with_help("give the repository's top directory, or leave `--root` out to use the one with `.git`"),
+        ]));
+    }
+    let files = open_outputs(args)?;
+    let mut notices = Vec::new();
+    let rule_sets = match load_rules(&args.rules, limits, io.stdin) {
+        Ok(rule_sets) => Some(rule_sets),
+        Err(Failure::Diagnostics(problems)) => {
+            notices.extend(problems);
+            None
+        }
+        Err(other) => return Err(other),
+    };
+    let (paths, discovery_problems) = check::discover(&args.paths);
+    notices.extend(discovery_problems);
+    if rule_sets.is_some() && paths.is_empty() && notices.is_empty() {
+        let shown_cwd = std::env::current_dir().ok();
+        let searched: Vec<String> =
+            args.paths.iter().map(|p| format!("`{}`", check::show(shown_cwd.as_deref(), p))).collect();
+        notices.push(
+            Diagnostic::without_file(
+                codes::NO_DESCRIPTOR,
+                format!("no descriptor found under {}", searched.join(", ")),
+            )
+            .with_severity(Severity::Note)
+            .with_help(
+                "name descriptors `llm-project.yaml` or `*.llm-project.yaml`, or pass their paths; \
+                     `shouldtune init` writes one",
+            ),
+        );
+    }
+
+    let options = Options {
+        style: Style::PLAIN,
+        paths: RepoPaths::find(&cwd, args.root.as_deref(), args.paths.first().map(PathBuf::as_path)),
+    };
+    let mut sinks: Vec<Sink<'_>> = Vec::with_capacity(files.len() + 1);
+    let stdout_format = (!quiet).then_some(args.format);
+    for (format, file) in files {
+        let out = Destination::File(std::io::BufWriter::new(file));
+        sinks.push(Sink { renderer: renderer(format, &options), out, error: None });
+    }
+    if let Some(format) = stdout_format {
+        let style = Style { color: io.stdout_color };
+        let out = Destination::Stdout(std::io::BufWriter::new(&mut *io.stdout));
+        sinks.push(Sink { renderer: renderer(format, &Options { style, ..options.clone() }), out, error: None });
+    }
+
+    let wants_json =
+        stdout_format == Some(CheckFormat::Json) || args.outputs.iter().any(|o| o.format == CheckFormat::Json);
+    let policy = Policy { allow_defaults: args.allow_defaults, what_if: wants_json };
+    for sink in &mut sinks {
+        sink.run(|r, out| r.start(out));
+    }
+    let summary = match &rule_sets {
+        Some(rule_sets) => {
+            let each = |file: check::FileResult| {
+                for sink in &mut sinks {
+                    sink.run(|r, out| r.file(&file, out));
+                }
+                Ok::<(), std::convert::Infallible>(())
+            };
+            match check::check_files(&paths, rule_sets, policy, limits, each) {
+                Ok(summary) => summary,
+                Err(never) => match never {},
+            }
+        }
+        None => check::Summary::default(),
+    };
+    let (write_problems, stdout_error) = finish(sinks, &Outcome { summary: &summary, notices: &notices });
+
+    // Errors go to standard error as well, with their snippets.
+    let errors: Vec<Diagnostic> =
+        notices.iter().filter(|d| d.severity == Severity::Error).cloned().chain(write_problems).collect();
+    if !errors.is_empty() {
+        let _ = diag::render(&errors, io.stderr, io.stderr_color);
+    }
+    if let Some(error) = stdout_error {
+        return Err(Failure::Io(error));
+    }
+    let deny_warnings = args.deny.contains(&DenyLevel::Warnings);
+    Ok(if summary.failed > 0 || !errors.is_empty() {
+        Exit::Error
+    } else if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    })
+}
+
+/// Opens every `-o` destination before any work, so a path that cannot be
+/// written is reported at once.
+fn open_outputs(args: &CheckArgs) -> Result<Vec<(CheckFormat, AtomicFile)>, Failure> {
+    let mut files = Vec::with_capacity(args.outputs.len());
+    for (index, output) in args.outputs.iter().enumerate() {
+        if args.outputs[..index].iter().any(|o| o.path == output.path) {
+            return Err(Failure::Diagnostics(vec![
+                Diagnostic::without_file(
+                    codes::IO_ERROR,
+                    format!("`{}` is named by two `-o` options", output.path.display()),
+                )
+                .with_help("give each report its own file"),
+            ]));
+        }
+        match AtomicFile::create(&output.path) {
+            Ok(file) => files.push((output.format, file)),
+            Err(error) => {
+                return Err(Failure::Diagnostics(vec![
+                    Diagnostic::without_file(
+                        codes::IO_ERROR,
+                        format!("cannot write `{}`: {}", output.path.display(), reason(&error)),
+                    )
+                    .with_help("`-o FORMAT=PATH` needs a path in an existing, writable directory"),
+                ]));
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Ends every report and renames the `-o` files into place; returns the
+/// files that could not be written and the error standard output had, if any.
+fn finish(sinks: Vec<Sink<'_>>, outcome: &Outcome<'_>) -> (Vec<Diagnostic>, Option<std::io::Error>) {
+    let mut problems = Vec::new();
+    let mut stdout_error = None;
+    for mut sink in sinks {
+        sink.run(|r, out| r.finish(outcome, out));
+        sink.run(|_, out| out.flush());
+        match sink.out {
+            Destination::Stdout(_) => stdout_error = sink.error,
+            Destination::File(out) => {
+                let path = out.get_ref().path().to_path_buf();
+                let committed = match (sink.error, out.into_inner()) {
+                    (Some(error), _) => Err(error),
+                    (None, Ok(file)) => file.commit(),
+                    (None, Err(error)) => Err(error.into_error()),
+                };
+                if let Err(error) = committed {
+                    problems.push(Diagnostic::without_file(
+                        codes::IO_ERROR,
+                        format!("cannot write `{}`: {}", path.display(), reason(&error)),
+                    ));
+                }
+            }
+        }
+    }
+    (problems, stdout_error)
+}
+
+fn reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}

@@ -1,0 +1,162 @@
+//! `shouldtune init`: a commented descriptor with every question at its default.
+
+use std::fmt::Write as _;
+
+use super::{Exit, Failure, Io, load_rules};
+use crate::cli::InitArgs;
+use crate::diag::{Diagnostic, codes};
+use crate::load::Limits;
+use crate::report::{Report, text};
+use crate::rules::{QuestionKind, RuleSet};
+use crate::source::SourceFile;
+use crate::{descriptor, eval, save};
+
+pub(super) fn init(args: &InitArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    let name = args.name.clone().unwrap_or_else(|| project_name(&args.file));
+    let text = init_yaml(rule_sets.base(), &name, &args.rules.rules);
+    match save::write_atomically(&args.file, &text, args.force) {
+        Ok(()) => {
+            writeln!(
+                io.stdout,
+                "wrote `{}`: every question at its default; edit the answers, then run `shouldtune check`",
+                args.file.display()
+            )?;
+            io.stdout.flush()?;
+            Ok(Exit::Ok)
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::Diagnostics(vec![
+            Diagnostic::without_file(codes::IO_ERROR, format!("`{}` already exists", args.file.display()))
+                .with_help("edit it, pass `--force` to replace it, or name another file"),
+        ])),
+        Err(error) => Err(Failure::Diagnostics(vec![Diagnostic::without_file(
+            codes::IO_ERROR,
+            format!("cannot write `{}`: {error}", args.file.display()),
+        )])),
+    }
+}
+
+/// The name of the directory the descriptor goes in, as `ask` suggests it.
+fn project_name(file: &std::path::Path) -> String {
+    let dir = file.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(
+        || std::env::current_dir().unwrap_or_default(),
+        |p| std::env::current_dir().unwrap_or_default().join(p),
+    );
+    dir.canonicalize()
+        .unwrap_or(dir)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "my-llm-project".to_owned())
+}
+
+/// The descriptor `init` writes: every question of `rule_set` as an active
+/// line at its default, with the question, its help and its allowed values
+/// as comments above it, and the plan the rules recommend for those answers.
+#[must_use]
+pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBuf]) -> String {
+    let answers = answers_yaml(rule_set);
+    let plan = recommended_plan(rule_set, name, &answers);
+    let mut out = String::new();
+    let _ = writeln!(out, "# What shouldtune needs to know about this LLM project, written by `shouldtune init`.");
+    let _ = writeln!(out, "# Every question is answered with its default (the conservative answer): change the");
+    let _ =
+        writeln!(out, "# answers that do not fit, then run `shouldtune evaluate` on this file, or `shouldtune check`.");
+    let _ = writeln!(out, "name: {}", quote(name));
+    let _ = writeln!(out, "# description: \"What the project does, in one line\"");
+    let _ = writeln!(out);
+    let _ = writeln!(out, "# What you plan to build: one approach or a list, e.g. [fine_tuning, rag]; approaches:");
+    let ids: Vec<&str> = rule_set.approaches.iter().map(|a| a.id.as_str()).collect();
+    let _ = writeln!(out, "# {}. `check` fails when the plan contradicts the recommendation.", ids.join(", "));
+    let _ = writeln!(out, "# With the answers below as written, the rules recommend this plan.");
+    match plan.as_slice() {
+        [one] => {
+            let _ = writeln!(out, "planned_approach: {one}");
+        }
+        many => {
+            let _ = writeln!(out, "planned_approach: [{}]", many.join(", "));
+        }
+    }
+    if !rule_files.is_empty() {
+        let files: Vec<String> = rule_files.iter().map(|p| p.display().to_string()).collect();
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "# Written with `--rules {}`. Name the overlays here, relative to this file,",
+            files.join(" --rules ")
+        );
+        let _ = writeln!(out, "# so `check` uses them without flags:");
+        let _ = writeln!(out, "# rules: [{}]", files.join(", "));
+    }
+    let _ = writeln!(out);
+    out.push_str(&answers);
+    out
+}
+
+fn answers_yaml(rule_set: &RuleSet) -> String {
+    let mut out = String::from("answers:\n");
+    for (index, question) in rule_set.questions.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        out.push_str(&text::wrap(&one_line(&question.text), 76, "  # "));
+        if !question.help.trim().is_empty() {
+            out.push_str(&text::wrap(&one_line(&question.help), 76, "  #   "));
+        }
+        let allowed = match &question.kind {
+            QuestionKind::Boolean => "true or false".to_owned(),
+            QuestionKind::Integer { min, max } => match (min, max) {
+                (Some(min), Some(max)) => format!("a whole number from {min} to {max}"),
+                (Some(min), None) => format!("a whole number, at least {min}"),
+                (None, Some(max)) => format!("a whole number, at most {max}"),
+                (None, None) => "a whole number".to_owned(),
+            },
+            QuestionKind::Choice { values } => format!("one of {}", values.join(", ")),
+        };
+        let mut note = format!("Allowed: {allowed}.");
+        if let Some(condition) = &question.ask_when {
+            let _ = write!(note, " Read only when `{}`.", one_line(&condition.text));
+        }
+        out.push_str(&text::wrap(&note, 76, "  #   "));
+        let _ = writeln!(out, "  {}: {}", question.id, question.display_value(question.default));
+    }
+    out
+}
+
+/// The plan the rules recommend for `answers` (every question answered).
+fn recommended_plan(rule_set: &RuleSet, name: &str, answers: &str) -> Vec<String> {
+    let fallback = || vec![rule_set.approaches.first().map(|a| a.id.clone()).unwrap_or_default()];
+    let text = format!("name: {}\n{answers}", quote(name));
+    let source = SourceFile::new("llm-project.yaml", text);
+    let Ok(document) = descriptor::Document::parse(&source, Limits::default()) else { return fallback() };
+    let Ok(project) = descriptor::check(&document, rule_set) else { return fallback() };
+    let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
+    Report::new(rule_set, &project.name, &evaluation).recommended_plan().into_iter().map(str::to_owned).collect()
+}
+
+fn quote(text: &str) -> String {
+    // JSON string syntax is valid YAML double-quoted scalar syntax.
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_question_is_an_active_line_under_its_comments() {
+        let rule_set = crate::rules::load_default().unwrap_or_else(|e| unreachable!("{e:?}"));
+        let text = init_yaml(&rule_set, "Demo: \"quoted\"", &[]);
+        for question in &rule_set.questions {
+            let line = format!("  {}: {}\n", question.id, question.display_value(question.default));
+            let at = text.find(&line).unwrap_or_else(|| unreachable!("{line} missing from\n{text}"));
+            let before = text[..at].lines().last().unwrap_or_default();
+            assert!(before.starts_with("  #"), "a comment right above `{}`: {before}", question.id);
+        }
+        assert!(text.contains("name: \"Demo: \\\"quoted\\\"\""), "{text}");
+    }
+}

@@ -14,6 +14,21 @@ use crate::rules::{ApproachIndex, QuestionKind, RuleSet, Value};
 /// How many what-ifs a report shows.
 pub const MAX_WHAT_IFS: usize = 5;
 
+/// Work the search may do, in bytes of condition text evaluated: each trial
+/// evaluation costs the size of the rule set's conditions. The default rules
+/// need well under 1% of this; a hostile overlay of hundreds of long rules is
+/// cut short after a few dozen evaluations instead of running for minutes.
+pub const WORK_BUDGET: u64 = 64 * 1024 * 1024;
+
+/// The result of a what-if search.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Search {
+    /// The changes found.
+    pub flips: Vec<WhatIf>,
+    /// Whether the search stopped at its budget before trying every candidate.
+    pub truncated: bool,
+}
+
 /// One answer changed, and the recommendation it would lead to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatIf {
@@ -35,10 +50,23 @@ pub struct WhatIf {
 /// `given` holds the answers as given (one slot per question), including
 /// answers to questions that do not currently apply: a change can make them apply.
 pub fn what_if(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Vec<WhatIf> {
-    let mut all = flips(rule_set, given, evaluation);
-    all.sort_by(|a, b| a.size.total_cmp(&b.size).then(a.question.cmp(&b.question)));
-    all.truncate(MAX_WHAT_IFS);
-    all
+    what_if_within(rule_set, given, evaluation, WORK_BUDGET).flips
+}
+
+/// [`what_if`] within `budget` (see [`WORK_BUDGET`]), saying whether it was cut short.
+#[must_use]
+pub fn what_if_within(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, budget: u64) -> Search {
+    let mut search = search(rule_set, given, evaluation, budget);
+    search.flips.sort_by(|a, b| a.size.total_cmp(&b.size).then(a.question.cmp(&b.question)));
+    search.flips.truncate(MAX_WHAT_IFS);
+    search
+}
+
+/// What one trial evaluation costs: the size of every condition evaluated.
+fn evaluation_cost(rule_set: &RuleSet) -> u64 {
+    let rules: usize = rule_set.rules.iter().map(|r| r.when.text.len() + 1).sum();
+    let questions: usize = rule_set.questions.iter().map(|q| q.ask_when.as_ref().map_or(0, |c| c.text.len()) + 1).sum();
+    (rules + questions + rule_set.approaches.len()) as u64
 }
 
 /// Every nearest flip per question and direction, unsorted: the candidates
@@ -48,16 +76,31 @@ pub fn what_if(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluat
 /// only the nearest value on each side that flips the result is kept.
 #[must_use]
 pub fn flips(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Vec<WhatIf> {
+    search(rule_set, given, evaluation, WORK_BUDGET).flips
+}
+
+fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, budget: u64) -> Search {
     let values = evaluation.answers.values();
     let mut given = given.to_vec();
     given.resize(rule_set.questions.len(), None);
+    let cost = evaluation_cost(rule_set);
+    let spent = std::cell::Cell::new(0_u64);
+    let truncated = std::cell::Cell::new(false);
     let mut out = Vec::new();
     for (index, question) in rule_set.questions.iter().enumerate() {
+        if truncated.get() {
+            break;
+        }
         if !evaluation.answers.is_applicable(index) {
             continue;
         }
         let from = values[index];
         let flip = |to: Value| -> Option<ApproachIndex> {
+            if spent.get().saturating_add(cost) > budget {
+                truncated.set(true);
+                return None;
+            }
+            spent.set(spent.get() + cost);
             let mut changed = given.clone();
             changed[index] = Some(to);
             let recommendation = evaluate(rule_set, Answers::resolve(rule_set, &changed)).recommendation;
@@ -102,7 +145,7 @@ pub fn flips(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluatio
             _ => {}
         }
     }
-    out
+    Search { flips: out, truncated: truncated.get() }
 }
 
 /// The values on both sides of every threshold the rules compare question

@@ -58,6 +58,10 @@ pub struct Report {
     pub next_steps: Vec<String>,
     /// The smallest single-answer changes that would change the recommendation, smallest first.
     pub what_if: Vec<WhatIfEntry>,
+    /// Present and true when the what-if search stopped at its work budget
+    /// (a very large rule set): other changes may exist.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub what_if_truncated: bool,
     /// The planned approaches and the findings about them (the same `check` reports);
     /// absent only from reports built without a descriptor's plan.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -304,6 +308,7 @@ impl Report {
             answers,
             next_steps: evaluation.next_steps.iter().filter_map(|&r| rules[r].next_step.clone()).collect(),
             what_if: Vec::new(),
+            what_if_truncated: false,
             plan: None,
             cost: None,
         }
@@ -362,7 +367,10 @@ impl Report {
     /// `given` holds the answers as given, one slot per question.
     #[must_use]
     pub fn with_what_if(mut self, rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Report {
-        self.what_if = crate::explain::what_if(rule_set, given, evaluation)
+        let search = crate::explain::what_if_within(rule_set, given, evaluation, crate::explain::WORK_BUDGET);
+        self.what_if_truncated = search.truncated;
+        self.what_if = search
+            .flips
             .into_iter()
             .map(|w| {
                 let question = &rule_set.questions[w.question];

@@ -104,3 +104,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_search_stops_at_its_budget_and_says_so() {
+    let set = set();
+    let given = example(&set);
+    let evaluation = evaluation_of(&set, &given);
+    let full = what_if_within(&set, &given, &evaluation, WORK_BUDGET);
+    assert!(!full.truncated && !full.flips.is_empty(), "{full:?}");
+    let none = what_if_within(&set, &given, &evaluation, 0);
+    assert!(none.truncated && none.flips.is_empty(), "{none:?}");
+    // A budget for a few trials finds at most what the full search finds.
+    let some = what_if_within(&set, &given, &evaluation, evaluation_cost(&set) * 3);
+    assert!(some.truncated, "{some:?}");
+    assert!(some.flips.iter().all(|w| full.flips.contains(w) || flips(&set, &given, &evaluation).contains(w)));
+}

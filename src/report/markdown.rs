@@ -55,6 +55,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let assumed: Vec<String> = report.assumed.iter().map(|q| format!("`{q}`")).collect();
         writeln!(out, "Not answered, so the conservative default was used: {}", assumed.join(", "))?;
     }
+    if report.what_if_truncated {
+        writeln!(out)?;
+        writeln!(out, "{}", super::table::TRUNCATED_NOTE)?;
+    }
     if !report.what_if.is_empty() {
         writeln!(out)?;
         writeln!(out, "#### What would change the answer")?;

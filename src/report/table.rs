@@ -83,6 +83,10 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
             write!(out, "{}", wrap(&sentence, WIDTH - 4, "  * ").replace("\n  * ", "\n    "))?;
         }
     }
+    if report.what_if_truncated {
+        writeln!(out)?;
+        writeln!(out, "{}", style.dim(TRUNCATED_NOTE))?;
+    }
 
     if let Some(cost) = &report.cost {
         writeln!(out)?;
@@ -190,6 +194,9 @@ fn display(value: &serde_json::Value) -> String {
         other => other.to_string(),
     }
 }
+
+/// Said when the what-if search stopped at its budget.
+pub(crate) const TRUNCATED_NOTE: &str = "The search for answers that would change the recommendation was cut short (the rule set is very large); other changes may exist.";
 
 #[cfg(test)]
 mod tests {

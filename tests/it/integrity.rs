@@ -284,3 +284,40 @@ fn files_on_pseudo_file_systems_are_refused() {
         assert!(all.contains("pseudo file system (/proc)"), "{args}: {all}");
     }
 }
+
+/// An overlay with hundreds of long rules: the what-if search stops at its
+/// budget and says so, instead of running for minutes per descriptor.
+#[test]
+fn the_what_if_search_has_a_budget_and_says_when_it_was_cut_short() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::create_dir(d.join(".git")).unwrap_or_else(|e| unreachable!("{e}"));
+    let mut rules = String::from("extends: default\nrules:\n");
+    let mut n = 0_u64;
+    while rules.len() < 1_000_000 {
+        let terms: Vec<String> = (0..120).map(|t| format!("examples_available == {}", 20_000 + n * 1000 + t)).collect();
+        let _ = writeln!(
+            rules,
+            "  - {{ id: r{n}, title: T, when: \"{}\", effects: {{ rag: 1 }}, because: x, source: y }}",
+            terms.join(" or ")
+        );
+        n += 1;
+    }
+    write(&d.join("big.yaml"), rules.as_bytes());
+    let descriptor =
+        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    write(&d.join("llm-project.yaml"), format!("rules: [big.yaml]\n{descriptor}").as_bytes());
+    let output = limited(d, "evaluate llm-project.yaml -f json");
+    assert_eq!(output.status.code(), Some(0), "{}", all_output(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    assert_eq!(report["what_if_truncated"], true, "{report}");
+    let output = limited(d, "check llm-project.yaml -f json");
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    assert_eq!(run["results"][0]["what_if_truncated"], true, "{}", all_output(&output));
+    let output = limited(d, "evaluate llm-project.yaml");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("was cut short"), "{}", all_output(&output));
+    // The default rules are searched in full: no flag.
+    let plain = crate::shouldtune(&["evaluate", "tests/fixtures/check/repo/llm-project.yaml", "-f", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap_or_default();
+    assert!(report.get("what_if_truncated").is_none(), "{report}");
+}

@@ -60,7 +60,7 @@ pub struct Report {
     pub what_if: Vec<WhatIfEntry>,
     /// Present and true when the what-if search stopped at its work budget
     /// (a very large rule set): other changes may exist.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub what_if_truncated: bool,
     /// The planned approaches and the findings about them (the same `check` reports);
     /// absent only from reports built without a descriptor's plan.

@@ -11,7 +11,7 @@ mod serve;
 
 use std::io::{Read, Write};
 
-use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, RulesArgs};
+use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, ExplainArgs, RulesArgs};
 use crate::diag::{self, Diagnostic};
 use crate::load::Limits;
 use crate::report::{self, Report, Style};
@@ -118,6 +118,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         Command::Serve(args) => serve::serve(&args, limits, io),
         Command::Cost(args) => cost::cost(&args, limits, io),
         Command::Rules(command) => rules_cmd::rules(&command, limits, io),
+        Command::Explain(args) => explain(&args, limits, io),
         Command::Schema(args) => schema::schema(&args, limits, io),
         Command::Completions(args) => completions(args.shell, io),
         Command::Man(args) => man(args.command.as_deref(), io),
@@ -274,6 +275,30 @@ pub fn man_pages() -> Vec<String> {
         }
     }
     names
+}
+
+fn explain(args: &ExplainArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    let rule_set = rule_sets.base();
+    let subjects = crate::describe::lookup(rule_set, &args.id);
+    if subjects.is_empty() {
+        let nearest = crate::describe::nearest(rule_set, &args.id, 3);
+        let listed: Vec<String> = nearest.iter().map(|id| format!("`{id}`")).collect();
+        return Err(Failure::Diagnostics(vec![
+            Diagnostic::without_file(
+                diag::codes::UNKNOWN_ID,
+                format!("`{}` is not a rule id, source id or diagnostic code", args.id),
+            )
+            .with_help(format!("the closest are {}; `shouldtune rules show` lists the rules", listed.join(", "))),
+        ]));
+    }
+    let text = crate::describe::render(rule_set, &subjects);
+    // Rule text may come from an overlay: no escape sequence reaches the terminal.
+    for line in text.lines() {
+        writeln!(io.stdout, "{}", report::text::sanitize(line))?;
+    }
+    io.stdout.flush()?;
+    Ok(Exit::Ok)
 }
 
 fn completions(shell: clap_complete::Shell, io: &mut Io<'_>) -> Result<Exit, Failure> {

@@ -55,6 +55,8 @@ pub enum Command {
     /// Check, test and show rule sets.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Explain a rule, a source or a diagnostic code: what it checks, its effects, its sources and an example.
+    Explain(ExplainArgs),
     /// Print a JSON Schema: for descriptors (with the rule set's questions), rule files, or the JSON report.
     Schema(SchemaArgs),
     /// Print a shell completion script.
@@ -350,6 +352,24 @@ pub enum CheckFormat {
     Markdown,
     /// A GitLab Code Quality report (JSON).
     Gitlab,
+}
+
+/// `shouldtune explain`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  shouldtune explain quick-results-needed
+  shouldtune explain plan-vetoed
+  shouldtune explain no-fine-tuning-on-pii --rules examples/acme-overlay.yaml
+
+Exit codes: 0 explained, 2 an unknown id (the closest ids are listed) or a rule file that could not be read or is invalid.")]
+pub struct ExplainArgs {
+    /// A rule id (`quick-results-needed`), a source id or a diagnostic code (`plan-vetoed`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Which rule set to look in.
+    #[command(flatten)]
+    pub rules: RulesArgs,
 }
 
 /// `shouldtune completions`.

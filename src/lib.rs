@@ -23,6 +23,7 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod cost;
+pub mod describe;
 pub mod descriptor;
 pub mod diag;
 pub mod eval;

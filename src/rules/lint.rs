@@ -157,7 +157,7 @@ fn compares_two_questions(expr: &Expr) -> bool {
     }
 }
 
-fn candidate_values(rule_set: &RuleSet, question: usize, expr: &Expr) -> Vec<Value> {
+pub(crate) fn candidate_values(rule_set: &RuleSet, question: usize, expr: &Expr) -> Vec<Value> {
     match &rule_set.questions[question].kind {
         QuestionKind::Boolean => vec![Value::Bool(false), Value::Bool(true)],
         QuestionKind::Choice { values } => (0..u16::try_from(values.len()).unwrap_or(0)).map(Value::Choice).collect(),

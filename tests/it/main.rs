@@ -8,6 +8,7 @@ mod ci_reports;
 mod cli;
 mod cost;
 mod evaluate;
+mod explain;
 mod integrity;
 mod limits;
 mod overlays;

@@ -1,0 +1,529 @@
+//! What a rule, a source or a diagnostic code means, in words: the model
+//! behind `shouldtune explain`.
+//!
+//! A rule's compiled condition is rendered back in plain English, its effects
+//! listed, its sources resolved from the catalogue, and an example found: a
+//! minimal set of answers (and, for a plan rule, a plan) under which it
+//! fires, verified by evaluating it.
+
+use std::fmt::Write as _;
+
+use crate::diag::codes::{self, CodeInfo};
+use crate::eval::{Answers, Evaluation, evaluate};
+use crate::rules::expr::{CmpOp, Expr, IntOperand};
+use crate::rules::{ApproachIndex, QuestionKind, Rule, RuleSet, Source, Value};
+
+/// Most answer combinations tried when looking for an example.
+const MAX_COMBINATIONS: usize = 200_000;
+
+/// What an id names.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'r> {
+    /// A rule of the rule set (its index).
+    Rule(usize),
+    /// A catalogue source.
+    Source(&'r Source),
+    /// A diagnostic code.
+    Code(&'static CodeInfo),
+}
+
+/// Everything `id` names, rule first: a plan rule's id may also be a diagnostic code.
+#[must_use]
+pub fn lookup<'r>(rule_set: &'r RuleSet, id: &str) -> Vec<Subject<'r>> {
+    let mut out = Vec::new();
+    if let Some(index) = rule_set.rules.iter().position(|r| r.id == id) {
+        out.push(Subject::Rule(index));
+    }
+    if let Some(source) = rule_set.sources.iter().find(|s| s.id == id) {
+        out.push(Subject::Source(source));
+    }
+    if let Some(info) = codes::info(id) {
+        out.push(Subject::Code(info));
+    }
+    out
+}
+
+/// The `count` known ids (rules, sources, diagnostic codes) closest to `id`, closest first.
+#[must_use]
+pub fn nearest<'r>(rule_set: &'r RuleSet, id: &str, count: usize) -> Vec<&'r str> {
+    let mut all: Vec<&'r str> = rule_set.rules.iter().map(|r| r.id.as_str()).collect();
+    all.extend(rule_set.sources.iter().map(|s| s.id.as_str()));
+    all.extend(codes::ALL.iter().map(|c| c.code));
+    all.sort_unstable();
+    all.dedup();
+    let mut scored: Vec<(f64, &str)> = all.into_iter().map(|c| (strsim::jaro_winkler(id, c), c)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.into_iter().take(count).map(|(_, c)| c).collect()
+}
+
+// ------------------------------------------------------------- conditions
+
+/// The condition in plain English, e.g. "`deadline_weeks` is less than 4".
+#[must_use]
+pub fn condition_in_words(expr: &Expr, rule_set: &RuleSet) -> String {
+    Words { rule_set }.expr(expr)
+}
+
+struct Words<'r> {
+    rule_set: &'r RuleSet,
+}
+
+impl Words<'_> {
+    fn name(&self, question: usize) -> String {
+        format!("`{}`", self.rule_set.questions.get(question).map_or("?", |q| q.id.as_str()))
+    }
+
+    fn expr(&self, expr: &Expr) -> String {
+        match expr {
+            Expr::Const(true) => "always".to_owned(),
+            Expr::Const(false) => "never".to_owned(),
+            Expr::Flag(q) => format!("{} is true", self.name(*q)),
+            Expr::Not(inner) => self.negated(inner),
+            Expr::All(items) => self.joined(items, " and ", |e| matches!(e, Expr::Any(_))),
+            Expr::Any(items) => self.joined(items, " or ", |e| matches!(e, Expr::All(_))),
+            Expr::IntCompare(op, lhs, rhs) => self.compare(*op, *lhs, *rhs),
+            Expr::BoolEquals(lhs, rhs, negate) => format!(
+                "({}) {} ({})",
+                self.expr(lhs),
+                if *negate { "differs from" } else { "has the same truth as" },
+                self.expr(rhs)
+            ),
+            Expr::ChoiceIn { question, values, negate } => self.choice(*question, values, *negate),
+        }
+    }
+
+    fn negated(&self, inner: &Expr) -> String {
+        match inner {
+            Expr::Const(b) => self.expr(&Expr::Const(!b)),
+            Expr::Flag(q) => format!("{} is false", self.name(*q)),
+            Expr::Not(e) => self.expr(e),
+            Expr::IntCompare(op, lhs, rhs) => self.compare(negate_op(*op), *lhs, *rhs),
+            Expr::ChoiceIn { question, values, negate } => self.choice(*question, values, !negate),
+            Expr::BoolEquals(lhs, rhs, negate) => self.expr(&Expr::BoolEquals(lhs.clone(), rhs.clone(), !negate)),
+            other => format!("not ({})", self.expr(other)),
+        }
+    }
+
+    fn joined(&self, items: &[Expr], separator: &str, needs_parentheses: impl Fn(&Expr) -> bool) -> String {
+        let parts: Vec<String> = items
+            .iter()
+            .map(|e| if needs_parentheses(e) { format!("({})", self.expr(e)) } else { self.expr(e) })
+            .collect();
+        parts.join(separator)
+    }
+
+    fn operand(&self, operand: IntOperand) -> String {
+        match operand {
+            IntOperand::Question(q) => self.name(q),
+            IntOperand::Literal(v) => v.to_string(),
+        }
+    }
+
+    fn compare(&self, op: CmpOp, lhs: IntOperand, rhs: IntOperand) -> String {
+        // The question first: "`x` is more than 4" rather than "4 is less than `x`".
+        let (op, lhs, rhs) = match (lhs, rhs) {
+            (IntOperand::Literal(_), IntOperand::Question(_)) => (flip_op(op), rhs, lhs),
+            _ => (op, lhs, rhs),
+        };
+        let words = match op {
+            CmpOp::Eq => "is",
+            CmpOp::Ne => "is not",
+            CmpOp::Lt => "is less than",
+            CmpOp::Le => "is at most",
+            CmpOp::Gt => "is more than",
+            CmpOp::Ge => "is at least",
+        };
+        format!("{} {words} {}", self.operand(lhs), self.operand(rhs))
+    }
+
+    fn choice(&self, question: usize, values: &[u16], negate: bool) -> String {
+        let names: Vec<String> = values
+            .iter()
+            .map(|&v| match self.rule_set.questions.get(question).map(|q| &q.kind) {
+                Some(QuestionKind::Choice { values }) => {
+                    format!("`{}`", values.get(usize::from(v)).map_or("?", String::as_str))
+                }
+                _ => format!("`{v}`"),
+            })
+            .collect();
+        let name = self.name(question);
+        match (names.as_slice(), negate) {
+            ([one], false) => format!("{name} is {one}"),
+            ([one], true) => format!("{name} is not {one}"),
+            ([], false) => "never".to_owned(),
+            ([], true) => "always".to_owned(),
+            (all, negate) => {
+                let (init, last) = all.split_at(all.len() - 1);
+                let listed = format!("{} or {}", init.join(", "), last[0]);
+                if negate { format!("{name} is none of {listed}") } else { format!("{name} is one of {listed}") }
+            }
+        }
+    }
+}
+
+fn negate_op(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Eq => CmpOp::Ne,
+        CmpOp::Ne => CmpOp::Eq,
+        CmpOp::Lt => CmpOp::Ge,
+        CmpOp::Le => CmpOp::Gt,
+        CmpOp::Gt => CmpOp::Le,
+        CmpOp::Ge => CmpOp::Lt,
+    }
+}
+
+fn flip_op(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        other => other,
+    }
+}
+
+// ---------------------------------------------------------------- examples
+
+/// Whether an example was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Example {
+    /// Answers under which the rule fires (one slot per question; `None`
+    /// means the default), and for a plan rule the plan that triggers it.
+    Found {
+        /// The answers to give.
+        given: Vec<Option<Value>>,
+        /// The plan, for plan rules.
+        planned: Option<ApproachIndex>,
+    },
+    /// The condition can never hold.
+    Impossible,
+    /// None found within the search budget.
+    NotFound,
+}
+
+/// A minimal example under which rule `index` fires: as few answers away
+/// from the defaults as the search finds, checked by evaluating them.
+#[must_use]
+pub fn example(rule_set: &RuleSet, index: usize) -> Example {
+    let rule = &rule_set.rules[index];
+    let Some(witnesses) = condition_witnesses(rule_set, &rule.when.expr) else { return Example::NotFound };
+    if witnesses.is_empty() {
+        return Example::Impossible;
+    }
+    let planned = rule.when_planned.first().copied();
+    if !rule.is_advice() {
+        // A scoring or plan rule fires whenever its condition holds.
+        let given = witnesses.into_iter().next().unwrap_or_default();
+        return if fires(rule_set, index, &given) { Example::Found { given, planned } } else { Example::NotFound };
+    }
+    // An advice rule also needs one of its approaches recommended.
+    if let Some(given) = witnesses.iter().find(|g| fires(rule_set, index, g)) {
+        return Example::Found { given: given.clone(), planned };
+    }
+    let candidates = all_candidates(rule_set);
+    for start in witnesses.iter().take(8) {
+        if let Some(given) = climb(rule_set, index, rule, start.clone(), &candidates) {
+            return Example::Found { given: minimise(rule_set, index, given), planned };
+        }
+    }
+    Example::NotFound
+}
+
+/// Evaluates `given`.
+fn evaluation(rule_set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
+    evaluate(rule_set, Answers::resolve(rule_set, given))
+}
+
+fn fires(rule_set: &RuleSet, index: usize, given: &[Option<Value>]) -> bool {
+    let rule = &rule_set.rules[index];
+    if rule.is_plan() {
+        let answers = Answers::resolve(rule_set, given);
+        return rule.when.expr.eval(answers.values());
+    }
+    evaluation(rule_set, given).fired.contains(&index)
+}
+
+/// Answer sets under which `expr` holds (after ask-conditions), fewest
+/// changes from the defaults first; `None` when there are too many combinations to try.
+fn condition_witnesses(rule_set: &RuleSet, expr: &Expr) -> Option<Vec<Vec<Option<Value>>>> {
+    let mut involved: Vec<usize> = expr.questions();
+    let mut i = 0;
+    while i < involved.len() {
+        if let Some(condition) = &rule_set.questions[involved[i]].ask_when {
+            for q in condition.expr.questions() {
+                if !involved.contains(&q) {
+                    involved.push(q);
+                }
+            }
+        }
+        i += 1;
+    }
+    involved.sort_unstable();
+    // The default first, so the fewest-changes witness keeps every answer it can at its default.
+    let choices: Vec<Vec<Value>> = involved
+        .iter()
+        .map(|&q| {
+            let default = rule_set.questions[q].default;
+            let mut values = vec![default];
+            values
+                .extend(crate::rules::lint::candidate_values(rule_set, q, expr).into_iter().filter(|v| *v != default));
+            values
+        })
+        .collect();
+    let total = choices.iter().try_fold(1_usize, |acc, c| acc.checked_mul(c.len().max(1)))?;
+    if total > MAX_COMBINATIONS {
+        return None;
+    }
+    let mut found: Vec<(usize, Vec<Option<Value>>)> = Vec::new();
+    for n in 0..total {
+        let mut given = vec![None; rule_set.questions.len()];
+        let mut rest = n;
+        for (&slot, options) in involved.iter().zip(&choices) {
+            let value = options[rest % options.len()];
+            rest /= options.len();
+            if value != rule_set.questions[slot].default {
+                given[slot] = Some(value);
+            }
+        }
+        let answers = Answers::resolve(rule_set, &given);
+        if expr.eval(answers.values()) {
+            // Answers to questions that are not asked change nothing: drop them.
+            for (slot, g) in given.iter_mut().enumerate() {
+                if !answers.is_applicable(slot) {
+                    *g = None;
+                }
+            }
+            let changed = given.iter().filter(|g| g.is_some()).count();
+            if !found.iter().any(|(_, g)| *g == given) {
+                found.push((changed, given));
+            }
+        }
+    }
+    found.sort_by_key(|(changed, _)| *changed);
+    Some(found.into_iter().map(|(_, g)| g).collect())
+}
+
+/// Every question's interesting values: each boolean and choice value, and
+/// for numbers the values on either side of every threshold any rule uses.
+fn all_candidates(rule_set: &RuleSet) -> Vec<Vec<Value>> {
+    (0..rule_set.questions.len())
+        .map(|q| {
+            let mut values: Vec<Value> = rule_set
+                .rules
+                .iter()
+                .flat_map(|r| crate::rules::lint::candidate_values(rule_set, q, &r.when.expr))
+                .collect();
+            values.sort_unstable();
+            values.dedup();
+            values
+        })
+        .collect()
+}
+
+/// How far the best of `targets` is from being recommended: positive when
+/// it is, the more the better.
+fn lead(evaluation: &Evaluation, targets: &[ApproachIndex]) -> i64 {
+    let vetoed = |a: usize| evaluation.is_vetoed(a);
+    let best_target =
+        targets.iter().filter(|&&a| !vetoed(a)).map(|&a| i64::from(evaluation.scores[a])).max().unwrap_or(-10_000);
+    let best_other = (0..evaluation.scores.len())
+        .filter(|a| !targets.contains(a) && !vetoed(*a))
+        .map(|a| i64::from(evaluation.scores[a]))
+        .max()
+        .unwrap_or(-10_000);
+    best_target - best_other
+}
+
+/// Greedy search from `given`: change one answer at a time, keeping the
+/// condition true, taking the change that most improves the lead of the
+/// rule's approaches, until one of them is recommended.
+fn climb(
+    rule_set: &RuleSet,
+    index: usize,
+    rule: &Rule,
+    mut given: Vec<Option<Value>>,
+    candidates: &[Vec<Value>],
+) -> Option<Vec<Option<Value>>> {
+    for _ in 0..=rule_set.questions.len() * 2 {
+        if fires(rule_set, index, &given) {
+            return Some(given);
+        }
+        let current = lead(&evaluation(rule_set, &given), &rule.when_recommended);
+        let mut best: Option<(i64, Vec<Option<Value>>)> = None;
+        for (q, values) in candidates.iter().enumerate() {
+            for &value in values {
+                let effective = given[q].unwrap_or(rule_set.questions[q].default);
+                if value == effective {
+                    continue;
+                }
+                let mut next = given.clone();
+                next[q] = (value != rule_set.questions[q].default).then_some(value);
+                let answers = Answers::resolve(rule_set, &next);
+                if !rule.when.expr.eval(answers.values()) {
+                    continue;
+                }
+                let score = lead(&evaluate(rule_set, answers), &rule.when_recommended);
+                if score > current && best.as_ref().is_none_or(|(b, _)| score > *b) {
+                    best = Some((score, next));
+                }
+            }
+        }
+        given = best?.1;
+    }
+    None
+}
+
+/// Drops answers that are not needed for the rule to fire.
+fn minimise(rule_set: &RuleSet, index: usize, mut given: Vec<Option<Value>>) -> Vec<Option<Value>> {
+    for q in 0..given.len() {
+        if given[q].is_some() {
+            let kept = given[q].take();
+            if !fires(rule_set, index, &given) {
+                given[q] = kept;
+            }
+        }
+    }
+    given
+}
+
+// ---------------------------------------------------------------- rendering
+
+/// Writes the explanation of every subject `id` names (see [`lookup`]) as plain text.
+#[must_use]
+pub fn render(rule_set: &RuleSet, subjects: &[Subject<'_>]) -> String {
+    let mut out = String::new();
+    for (i, subject) in subjects.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match subject {
+            Subject::Rule(index) => rule_text(rule_set, *index, &mut out),
+            Subject::Source(source) => source_text(rule_set, source, &mut out),
+            Subject::Code(info) => code_text(rule_set, info, &mut out),
+        }
+    }
+    out
+}
+
+fn rule_text(rule_set: &RuleSet, index: usize, out: &mut String) {
+    let rule = &rule_set.rules[index];
+    let approach = |a: &usize| format!("`{}`", rule_set.approaches[*a].id);
+    let list = |items: &[usize]| items.iter().map(approach).collect::<Vec<_>>().join(", ");
+    let kind = if rule.is_plan() {
+        "plan rule"
+    } else if rule.is_advice() {
+        "advice rule"
+    } else {
+        "rule"
+    };
+    let _ = writeln!(out, "{kind} {}: {}", rule.id, rule.title);
+    let _ = writeln!(out, "  defined in {}:{}", rule.origin.file.name(), rule.origin.span.line);
+    out.push_str("\nWhat it checks\n");
+    if rule.when.expr == Expr::Const(true) {
+        out.push_str("  It fires whatever the answers are.\n");
+    } else {
+        let _ = writeln!(out, "  It fires when {}.", condition_in_words(&rule.when.expr, rule_set));
+    }
+    let _ = writeln!(out, "  Condition as written: `{}`", rule.when.text);
+    if rule.is_advice() {
+        let _ = writeln!(out, "  ...and only when the recommendation is {}.", list(&rule.when_recommended));
+    }
+    if rule.is_plan() {
+        let _ = writeln!(out, "  ...and only when `planned_approach` includes {}.", list(&rule.when_planned));
+    }
+    out.push_str("\nEffects\n");
+    if !rule.effects.is_empty() {
+        let weights: Vec<String> =
+            rule.effects.iter().map(|(a, w)| format!("{} {w:+}", rule_set.approaches[*a].id)).collect();
+        let _ = writeln!(out, "  Scores: {}", weights.join(", "));
+    }
+    if !rule.veto.is_empty() {
+        let _ = writeln!(out, "  Rules out: {}", list(&rule.veto));
+    }
+    if !rule.combine_with.is_empty() {
+        let _ = writeln!(out, "  Keeps alongside the recommendation: {}", list(&rule.combine_with));
+    }
+    if let Some(severity) = rule.severity {
+        let _ = writeln!(out, "  Reports a finding about the plan, severity {severity}, under the id `{}`.", rule.id);
+    }
+    if rule.is_advice() || rule.is_plan() {
+        out.push_str("  It never changes the recommendation.\n");
+    }
+    if let Some(step) = &rule.next_step {
+        let _ = writeln!(out, "  Next step: {step}");
+    }
+    let _ = writeln!(out, "\nWhy\n  {}", rule.because);
+    out.push_str("\nSources\n");
+    for citation in &rule.citations {
+        match citation {
+            crate::rules::Citation::Catalogue(i) => {
+                let source = &rule_set.sources[*i];
+                let _ = writeln!(out, "  {} ({}, {}, {})", source.title, source.id, source.publisher, source.date);
+                let _ = writeln!(out, "    {}", source.url);
+                let _ = writeln!(out, "    {}", source.says);
+            }
+            crate::rules::Citation::Text(text) => {
+                let _ = writeln!(out, "  {text} (free text, not in the source catalogue)");
+            }
+        }
+    }
+    out.push_str("\nExample\n");
+    match example(rule_set, index) {
+        Example::Found { given, planned } => {
+            let answered: Vec<(usize, Value)> =
+                given.iter().enumerate().filter_map(|(q, g)| g.map(|v| (q, v))).collect();
+            if answered.is_empty() && planned.is_none() {
+                out.push_str("  It fires with every answer at its default:\n");
+            } else {
+                out.push_str("  It fires for this descriptor (every answer not listed at its default):\n");
+            }
+            out.push_str("    name: example\n");
+            if let Some(plan) = planned {
+                let _ = writeln!(out, "    planned_approach: {}", rule_set.approaches[plan].id);
+            }
+            if answered.is_empty() {
+                out.push_str("    answers: {}\n");
+            } else {
+                out.push_str("    answers:\n");
+                for (q, value) in answered {
+                    let question = &rule_set.questions[q];
+                    let _ = writeln!(out, "      {}: {}", question.id, question.display_value(value));
+                }
+            }
+        }
+        Example::Impossible => out.push_str("  None exists: the condition can never hold (see `shouldtune rules check`).\n"),
+        Example::NotFound => out.push_str(
+            "  None found: the search over the questions' values gave up before finding answers under which it fires.\n",
+        ),
+    }
+}
+
+fn source_text(rule_set: &RuleSet, source: &Source, out: &mut String) {
+    let _ = writeln!(out, "source {}: {}", source.id, source.title);
+    let _ = writeln!(out, "  {}, {}", source.publisher, source.date);
+    let _ = writeln!(out, "  {}", source.url);
+    let _ = writeln!(out, "\nWhat it says\n  {}", source.says);
+    let citing: Vec<&str> = rule_set
+        .rules
+        .iter()
+        .filter(|r| r.catalogue_sources(rule_set).iter().any(|s| s.id == source.id))
+        .map(|r| r.id.as_str())
+        .collect();
+    out.push_str("\nCited by\n");
+    if citing.is_empty() {
+        out.push_str("  no rule\n");
+    } else {
+        let _ = writeln!(out, "  {}", citing.join(", "));
+    }
+}
+
+fn code_text(rule_set: &RuleSet, info: &CodeInfo, out: &mut String) {
+    let _ = writeln!(out, "diagnostic code {}: {}", info.code, info.summary);
+    let _ = writeln!(out, "\nHow to fix it\n  {}", info.help);
+    if let Some(rule) = rule_set.rules.iter().find(|r| r.id == info.code && r.is_plan()) {
+        let _ = writeln!(out, "\nReported by the plan rule `{}` of the rule set in use.", rule.id);
+    }
+}
+
+#[cfg(test)]
+mod tests;

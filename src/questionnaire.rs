@@ -48,6 +48,10 @@ pub trait Prompter {
     /// termination) before the questionnaire ends: `text` is a complete
     /// descriptor marked incomplete, refreshed after every answer.
     fn save_point(&mut self, _path: &std::path::Path, _text: &str) {}
+    /// Called when "back" returns to the previously answered step (not when
+    /// there is none, on the first question), so a terminal can take that
+    /// step's answered line off the screen before asking it again.
+    fn went_back(&mut self) {}
 }
 
 /// How the questionnaire ended.
@@ -97,7 +101,14 @@ pub fn run(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &mut 
                 prompter.checkpoint(&Draft { incomplete: true, ..draft.clone() });
                 next(current, rule_set)
             }
-            Some(Reply::Back) => Some(history.pop().unwrap_or(current)),
+            Some(Reply::Back) => match history.pop() {
+                Some(previous) => {
+                    prompter.went_back();
+                    Some(previous)
+                }
+                // Back on the first question stays there.
+                None => Some(current),
+            },
             Some(Reply::Quit) => {
                 draft.incomplete = true;
                 return Finish::Interrupted(draft);
@@ -204,6 +215,43 @@ fn ask_for_plan(rule_set: &RuleSet, draft: &mut Draft, prompter: &mut dyn Prompt
         Reply::Back => Reply::Back,
         Reply::Quit => Reply::Quit,
     }
+}
+
+/// Reads a whole number as people write it: `30000`, `30,000`, `30 000`,
+/// `30_000`, `30k`, `1.5k`, `2M`. Groups after the first must have three
+/// digits; a suffix must still give a whole number. `None` when it is not one.
+#[must_use]
+pub fn parse_whole_number(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let (number, multiplier) = match text.chars().last()? {
+        'k' | 'K' => (&text[..text.len() - 1], 1_000_i64),
+        'm' | 'M' => (&text[..text.len() - 1], 1_000_000),
+        _ => (text, 1),
+    };
+    let number = number.trim_end();
+    let (negative, digits) = number.strip_prefix('-').map_or((false, number), |rest| (true, rest));
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let groups: Vec<&str> = whole.split([',', ' ', '_', '\u{a0}', '\u{202f}']).collect();
+    let grouped = groups.len() > 1;
+    let valid_groups = groups.iter().enumerate().all(|(i, g)| {
+        !g.is_empty()
+            && g.chars().all(|c| c.is_ascii_digit())
+            && (!grouped || (if i == 0 { g.len() <= 3 } else { g.len() == 3 }))
+    });
+    if !valid_groups || !fraction.chars().all(|c| c.is_ascii_digit()) || (multiplier == 1 && !fraction.is_empty()) {
+        return None;
+    }
+    let mut value: i64 = groups.concat().parse().ok()?;
+    value = value.checked_mul(multiplier)?;
+    if !fraction.is_empty() {
+        let scale = 10_i64.checked_pow(u32::try_from(fraction.len()).ok()?)?;
+        let part = fraction.parse::<i64>().ok()?.checked_mul(multiplier)?;
+        if part % scale != 0 {
+            return None;
+        }
+        value = value.checked_add(part / scale)?;
+    }
+    Some(if negative { -value } else { value })
 }
 
 fn map<T, U>(reply: Reply<T>, f: impl FnOnce(T) -> U) -> Reply<U> {

@@ -17,6 +17,9 @@ pub type SavePoint = Arc<Mutex<Option<(PathBuf, String)>>>;
 /// Prompts on the controlling terminal.
 pub struct TerminalPrompter {
     save_point: SavePoint,
+    /// How many screen lines each answered prompt left, most recent last,
+    /// so going back can take the answer being revisited off the screen.
+    answered_lines: Vec<usize>,
 }
 
 /// Saves the latest save point and exits when the terminal hangs up or the
@@ -42,11 +45,40 @@ impl TerminalPrompter {
     pub fn new(color: bool, save_point: SavePoint) -> Self {
         let mut config =
             if color { inquire::ui::RenderConfig::default_colored() } else { inquire::ui::RenderConfig::empty() };
-        // Esc means "back" here, not "cancel".
+        // Esc means "back" here, not "cancel"; the line is erased once drawn.
         config.canceled_prompt_indicator = inquire::ui::Styled::new("<back>");
         inquire::set_global_render_config(config);
-        TerminalPrompter { save_point }
+        TerminalPrompter { save_point, answered_lines: Vec::new() }
     }
+
+    /// Records what an answered prompt left on screen, or erases a cancelled
+    /// (Esc) prompt's line, and turns inquire's result into a reply.
+    fn settle<T>(&mut self, message: &str, result: Result<T, InquireError>, shown: impl Fn(&T) -> String) -> Reply<T> {
+        match &result {
+            Ok(value) => self.answered_lines.push(screen_lines(&format!("? {message} {}", shown(value)))),
+            Err(InquireError::OperationCanceled) => erase_lines(screen_lines(&format!("? {message} <back>"))),
+            Err(_) => {}
+        }
+        reply(result)
+    }
+}
+
+/// Columns of the terminal the prompts are drawn on (standard error).
+fn columns() -> usize {
+    terminal_size::terminal_size_of(std::io::stderr()).map_or(80, |(w, _)| usize::from(w.0).max(1))
+}
+
+/// How many screen lines `text` takes once the terminal wraps it.
+fn screen_lines(text: &str) -> usize {
+    text.chars().count().div_ceil(columns()).max(1)
+}
+
+/// Moves up `n` lines and clears from there to the end of the screen.
+fn erase_lines(n: usize) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr();
+    let _ = write!(stderr, "\x1b[{n}F\x1b[J");
+    let _ = stderr.flush();
 }
 
 fn message(prompt: &Prompt) -> String {
@@ -68,20 +100,26 @@ impl Prompter for TerminalPrompter {
         }
     }
 
+    fn went_back(&mut self) {
+        if let Some(lines) = self.answered_lines.pop() {
+            erase_lines(lines);
+        }
+    }
+
     fn text(&mut self, prompt: &Prompt, default: &str) -> Reply<String> {
         let message = message(prompt);
-        reply(Text::new(&message).with_default(default).with_help_message(&prompt.help).prompt())
+        let result = Text::new(&message).with_default(default).with_help_message(&prompt.help).prompt();
+        self.settle(&message, result, Clone::clone)
     }
 
     fn yes_no(&mut self, prompt: &Prompt, default: bool) -> Reply<bool> {
         let message = message(prompt);
-        reply(
-            Confirm::new(&message)
-                .with_default(default)
-                .with_help_message(&prompt.help)
-                .with_error_message("type y or n, or press Enter for the default")
-                .prompt(),
-        )
+        let result = Confirm::new(&message)
+            .with_default(default)
+            .with_help_message(&prompt.help)
+            .with_error_message("type y or n, or press Enter for the default")
+            .prompt();
+        self.settle(&message, result, |yes| if *yes { "Yes" } else { "No" }.to_owned())
     }
 
     fn integer(&mut self, prompt: &Prompt, default: i64, min: Option<i64>, max: Option<i64>) -> Reply<i64> {
@@ -93,25 +131,37 @@ impl Prompter for TerminalPrompter {
                 _ => Validation::Valid,
             })
         };
-        reply(
-            CustomType::<i64>::new(&message)
-                .with_default(default)
-                .with_help_message(&prompt.help)
-                .with_error_message("enter a whole number, e.g. 500")
-                .with_validator(range)
-                .prompt(),
-        )
+        // The example is the question's own default, so it is in the question's unit and range.
+        let error = format!("enter a whole number, e.g. {default} (30,000 and 30k work too)");
+        let parser = |text: &str| shouldtune::questionnaire::parse_whole_number(text).ok_or(());
+        let result = CustomType::<i64>::new(&message)
+            .with_default(default)
+            .with_parser(&parser)
+            .with_help_message(&prompt.help)
+            .with_error_message(&error)
+            .with_validator(range)
+            .prompt();
+        self.settle(&message, result, ToString::to_string)
     }
 
     fn choose(&mut self, prompt: &Prompt, options: &[String], default: usize) -> Reply<usize> {
         let message = message(prompt);
         let help = format!("type to filter · {}", prompt.help);
-        reply(
-            Select::new(&message, options.to_vec())
-                .with_starting_cursor(default.min(options.len().saturating_sub(1)))
-                .with_help_message(&help)
-                .raw_prompt()
-                .map(|chosen| chosen.index),
-        )
+        let default = default.min(options.len().saturating_sub(1));
+        let labels: Vec<String> = options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| if i == default { format!("{o} (default)") } else { o.clone() })
+            .collect();
+        // Every choice in view (up to a screenful), so none hides above the window.
+        let rows = terminal_size::terminal_size_of(std::io::stderr()).map_or(24, |(_, h)| usize::from(h.0));
+        let page_size = options.len().min(rows.saturating_sub(4).max(3)).max(1);
+        let result = Select::new(&message, labels.clone())
+            .with_starting_cursor(default)
+            .with_page_size(page_size)
+            .with_help_message(&help)
+            .raw_prompt()
+            .map(|chosen| chosen.index);
+        self.settle(&message, result, |i| labels.get(*i).cloned().unwrap_or_default())
     }
 }

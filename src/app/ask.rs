@@ -46,13 +46,18 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
     let mut checkpointing = Checkpointing { inner: prompter, rule_set: &rule_set, path: &interrupted_path };
     match questionnaire::run(&rule_set, start.draft, start.ask_name, &mut checkpointing) {
         Finish::Interrupted(draft) => {
+            let answered = draft.given.iter().filter(|g| g.is_some()).count();
+            let untouched = answered == 0 && draft.planned.is_none() && draft.name == default_name();
+            if untouched && !start.resuming && args.from.is_none() {
+                writeln!(io.stderr, "\ninterrupted before any answer: nothing saved")?;
+                return Ok(Exit::Interrupted);
+            }
             let text = descriptor::to_yaml(&rule_set, &draft);
             let path = write_without_clobbering(&interrupted_path, &text, true, limits, None)?;
-            let answered = draft.given.iter().filter(|g| g.is_some()).count();
             writeln!(
                 io.stderr,
-                "\ninterrupted: {answered} answer{} saved to `{}`, marked incomplete\nresume with: shouldtune ask --save {}",
-                if answered == 1 { "" } else { "s" },
+                "\ninterrupted: {} saved to `{}`, marked incomplete\nresume with: shouldtune ask --save {}",
+                answers(answered),
                 path.display(),
                 path.display()
             )?;
@@ -99,6 +104,9 @@ impl Prompter for Checkpointing<'_, '_> {
     fn choose(&mut self, prompt: &Prompt, options: &[String], default: usize) -> Reply<usize> {
         self.inner.choose(prompt, options, default)
     }
+    fn went_back(&mut self) {
+        self.inner.went_back();
+    }
     fn checkpoint(&mut self, answered: &Draft) {
         self.inner.save_point(self.path, &descriptor::to_yaml(self.rule_set, answered));
     }
@@ -119,12 +127,22 @@ fn starting_point(
 ) -> Result<Start, Failure> {
     if let Some(document) = existing {
         let found = descriptor::check_partial(document, rule_set)?;
-        if args.from.is_some() {
+        if let Some(from) = &args.from {
+            let ids: Vec<&str> = rule_set
+                .questions
+                .iter()
+                .zip(&found.given)
+                .filter(|(_, g)| g.is_some())
+                .map(|(q, _)| q.id.as_str())
+                .collect();
+            let listed = if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) };
+            let line = format!("pre-filled {} from `{}`{listed}", answers(ids.len()), from.display());
+            write!(io.stderr, "{}", crate::report::text::wrap(&crate::report::text::sanitize(&line), 78, ""))?;
             return Ok(Start { draft: draft_of(found), ask_name: false, resuming: false });
         }
         if found.incomplete.is_some() {
             let answered = found.given.iter().filter(|g| g.is_some()).count();
-            writeln!(io.stderr, "resuming `{}` ({answered} answers so far)", args.save.display())?;
+            writeln!(io.stderr, "resuming `{}` ({} so far)", args.save.display(), answers(answered))?;
             return Ok(Start { draft: draft_of(found), ask_name: false, resuming: true });
         }
     }
@@ -146,6 +164,11 @@ fn draft_of(found: descriptor::Descriptor) -> Draft {
         given: found.given,
         incomplete: found.incomplete.is_some(),
     }
+}
+
+/// "1 answer", "2 answers".
+fn answers(n: usize) -> String {
+    format!("{n} answer{}", if n == 1 { "" } else { "s" })
 }
 
 /// The current directory's name: the usual name of the project it holds.

@@ -4,6 +4,10 @@ use std::fmt::Write as _;
 
 use crate::rules::{ApproachIndex, RuleSet, Value};
 
+/// Where the descriptor schema is published; saved files name it so editors can check them.
+pub const SCHEMA_URL: &str =
+    "https://raw.githubusercontent.com/shouldtune/shouldtune/main/schemas/descriptor.schema.json";
+
 /// A descriptor to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
@@ -27,7 +31,8 @@ pub struct Draft {
 #[must_use]
 pub fn to_yaml(rule_set: &RuleSet, draft: &Draft) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Written by `shouldtune ask`. Check it with `shouldtune evaluate` or `shouldtune check`.");
+    let _ = writeln!(out, "# yaml-language-server: $schema={SCHEMA_URL}");
+    let _ = writeln!(out, "# Written by shouldtune. Check it with `shouldtune evaluate` or `shouldtune check`.");
     let _ = writeln!(out, "name: {}", quote(&draft.name));
     if let Some(description) = &draft.description {
         let _ = writeln!(out, "description: {}", quote(description));

@@ -160,3 +160,24 @@ fn the_plan_offers_the_recommended_combination() {
     let Finish::Completed(done) = run(&set, draft, false, &mut script) else { unreachable!() };
     assert_eq!(done.planned, Some(vec![1]));
 }
+
+#[test]
+fn whole_numbers_read_as_people_write_them() {
+    for (text, expected) in [
+        ("30000", 30_000),
+        ("30,000", 30_000),
+        ("30 000", 30_000),
+        ("1_250_000", 1_250_000),
+        ("30k", 30_000),
+        ("30 K", 30_000),
+        ("1.5k", 1_500),
+        ("2M", 2_000_000),
+        (" 7 ", 7),
+        ("-3", -3),
+    ] {
+        assert_eq!(parse_whole_number(text), Some(expected), "{text}");
+    }
+    for text in ["", "k", "3,0", "30,00", "1.5", "1.0005k", "abc", "3 0000", "1e3", "99999999999999999999"] {
+        assert_eq!(parse_whole_number(text), None, "{text}");
+    }
+}

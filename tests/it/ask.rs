@@ -283,3 +283,157 @@ fn from_a_pipe_is_refused_instead_of_blocking() {
     expect(&mut pty, "not a regular file");
     assert_eq!(exit_code(&mut pty), 2);
 }
+
+/// What a person sees: the pty's output replayed on an 80x24 screen.
+struct Screen {
+    parser: vt100::Parser,
+}
+
+impl Screen {
+    /// Sets the pty to 80x24 and starts an empty screen of that size.
+    fn new(pty: &mut Pty) -> Screen {
+        let _ = pty.get_process_mut().set_window_size(80, 24);
+        Screen { parser: vt100::Parser::new(24, 80, 0) }
+    }
+
+    /// Waits for `text` in the output and draws everything up to it.
+    fn expect(&mut self, pty: &mut Pty, text: &str) {
+        match pty.expect(text) {
+            Ok(found) => self.parser.process(found.as_bytes()),
+            Err(e) => unreachable!("waiting for `{text}`: {e}"),
+        }
+    }
+
+    fn rows(&self) -> Vec<String> {
+        self.parser.screen().rows(0, 80).map(|r| r.trim_end().to_owned()).collect()
+    }
+}
+
+const ESC: &str = "\x1b";
+
+#[test]
+fn the_first_choice_list_shows_every_choice_with_the_default_marked() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    let mut screen = Screen::new(&mut pty);
+    screen.expect(&mut pty, "Project name?");
+    send(&mut pty, ENTER);
+    screen.expect(&mut pty, "question 1 of 16]");
+    screen.expect(&mut pty, "type to filter");
+    let rows = screen.rows();
+    for choice in ["qa", "chat", "classification", "summarization", "extraction", "generation", "nl_to_query"] {
+        assert!(rows.iter().any(|r| r.trim_start_matches(['>', ' ']) == choice), "`{choice}` not shown:\n{rows:#?}");
+    }
+    assert!(rows.iter().any(|r| r.starts_with('>') && r.ends_with("other (default)")), "{rows:#?}");
+}
+
+#[test]
+fn esc_on_the_first_prompt_does_nothing_and_going_back_leaves_no_stale_lines() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    let mut screen = Screen::new(&mut pty);
+    screen.expect(&mut pty, "Project name?");
+    send(&mut pty, ESC);
+    // Asked again, and nothing of the first attempt is left on screen.
+    screen.expect(&mut pty, "Project name?");
+    send(&mut pty, "demo");
+    send(&mut pty, ENTER);
+    screen.expect(&mut pty, "question 1 of 16]");
+    send(&mut pty, ENTER);
+    screen.expect(&mut pty, "question 2 of 16]");
+    send(&mut pty, ESC);
+    // Back at question 1: neither the cancelled prompt nor question 1's old answer stays.
+    screen.expect(&mut pty, "question 1 of 16]");
+    screen.expect(&mut pty, "type to filter");
+    let rows = screen.rows();
+    assert!(!rows.iter().any(|r| r.contains("<back>")), "{rows:#?}");
+    assert!(!rows.iter().any(|r| r.contains("question 2 of 16")), "{rows:#?}");
+    assert_eq!(rows.iter().filter(|r| r.contains("question 1 of 16")).count(), 1, "{rows:#?}");
+    assert_eq!(rows.iter().filter(|r| r.contains("Project name?")).count(), 1, "{rows:#?}");
+    send(&mut pty, "\x03");
+    assert_eq!(exit_code(&mut pty), 130);
+}
+
+#[test]
+fn numbers_accept_separators_and_suffixes_and_errors_give_an_example_in_the_unit() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    let mut screen = Screen::new(&mut pty);
+    screen.expect(&mut pty, "Project name?");
+    send(&mut pty, ENTER);
+    answer(&mut pty, 1, "");
+    expect(&mut pty, "question 2 of 16]");
+    send(&mut pty, "soon");
+    send(&mut pty, ENTER);
+    // The deadline is in weeks: the example is its default, 2, not a request count.
+    screen.expect(&mut pty, "enter a whole number, e.g. 2 (30,000 and 30k work too)");
+    for _ in 0.."soon".len() {
+        send(&mut pty, "\x7f");
+    }
+    send(&mut pty, "1,000");
+    send(&mut pty, ENTER);
+    for n in 3..=8 {
+        answer(&mut pty, n, "");
+    }
+    answer(&mut pty, 9, "30k");
+    for n in 10..=12 {
+        answer(&mut pty, n, "");
+    }
+    answer(&mut pty, 13, "30 000");
+    send(&mut pty, "\x03");
+    assert_eq!(exit_code(&mut pty), 130);
+    let saved = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap_or_default();
+    for line in ["  deadline_weeks: 1000\n", "  examples_available: 30000\n", "  monthly_requests: 30000\n"] {
+        assert!(saved.contains(line), "`{line}` missing:\n{saved}");
+    }
+}
+
+#[test]
+fn ctrl_c_before_any_answer_writes_no_file() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "Project name?");
+    send(&mut pty, "\x03");
+    expect(&mut pty, "interrupted before any answer: nothing saved");
+    assert_eq!(exit_code(&mut pty), 130);
+    let entries = std::fs::read_dir(dir.path()).map_or(usize::MAX, Iterator::count);
+    assert_eq!(entries, 0);
+}
+
+#[test]
+fn one_answer_reads_as_one_answer() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "Project name?");
+    send(&mut pty, ENTER);
+    answer(&mut pty, 1, "");
+    expect(&mut pty, "question 2 of 16]");
+    send(&mut pty, "\x03");
+    expect(&mut pty, "interrupted: 1 answer saved to `llm-project.yaml`");
+    assert_eq!(exit_code(&mut pty), 130);
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "resuming `llm-project.yaml` (1 answer so far)");
+    send(&mut pty, "\x03");
+    assert_eq!(exit_code(&mut pty), 130);
+}
+
+#[test]
+fn from_says_which_answers_it_prefilled_and_saved_files_carry_the_schema_modeline() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join("old.yaml"),
+        "name: Old\nanswers:\n  task_type: qa\n  needs_private_knowledge: true\n",
+    )
+    .unwrap_or_default();
+    let mut pty = spawn(dir.path(), &["--from", "old.yaml"]);
+    expect(&mut pty, "pre-filled 2 answers from `old.yaml`: task_type, needs_private_knowledge");
+    send(&mut pty, "\x03");
+    assert_eq!(exit_code(&mut pty), 130);
+    let saved = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap_or_default();
+    assert!(
+        saved.starts_with(
+            "# yaml-language-server: $schema=https://raw.githubusercontent.com/shouldtune/shouldtune/main/schemas/descriptor.schema.json\n"
+        ),
+        "{saved}"
+    );
+}

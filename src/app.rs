@@ -181,27 +181,28 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let source = input::read_source(&args.file, io.stdin, limits)?;
     let document = descriptor::Document::parse(&source, limits)?;
     let rule_set = rule_sets.for_descriptor(&args.file, &document)?;
-    let project = descriptor::check(&document, &rule_set)?;
+    let mut project = descriptor::check(&document, &rule_set)?;
+    let tables = crate::cost::load_tables(&[], limits)?;
+    let estimate =
+        crate::facts::estimate_and_derive(&rule_set, &mut project.given, project.cost.as_ref(), &tables, &source);
+    // Without a `cost:` section the estimate only feeds derived facts; with one, its errors are the user's to fix.
+    let shown = match (&project.cost, estimate) {
+        (Some(_), estimate) => Some(estimate?),
+        (None, _) => None,
+    };
     let evaluation = eval::evaluate(&rule_set, project.answers(&rule_set));
     let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
     let report = Report::new(&rule_set, &project.name, &evaluation)
         .with_plan(&rule_set, planned, &evaluation)
-        .with_what_if(&rule_set, &project.given, &evaluation);
-    let estimate = match &project.cost {
-        Some(settings) => {
-            let tables = crate::cost::load_tables(&[], limits)?;
-            Some(crate::cost::estimate(&tables, settings, project.volume(&rule_set), &source)?)
-        }
-        None => None,
-    };
-    let report = report.with_cost(estimate.as_ref());
+        .with_what_if(&rule_set, &project.given, &evaluation)
+        .with_cost(shown.as_ref());
     let mut buffer = Vec::new();
     match args.format {
         EvaluateFormat::Table => report::table::render(&report, &mut buffer, Style { color: io.stdout_color })?,
         EvaluateFormat::Json => report::json::render(&report, &mut buffer)?,
         EvaluateFormat::Markdown => report::markdown::render(&report, &mut buffer)?,
         EvaluateFormat::Html => {
-            let chart = match &estimate {
+            let chart = match &shown {
                 Some(estimate) => Some(chart_svg(estimate, &report.name)?),
                 None => None,
             };

@@ -148,10 +148,18 @@ pub fn check_source(path: &str, source: &SourceFile, rule_set: &RuleSet, policy:
 }
 
 fn check_document(path: &str, document: &descriptor::Document, rule_set: &RuleSet, policy: Policy) -> FileResult {
-    let project = match descriptor::check(document, rule_set) {
+    let mut project = match descriptor::check(document, rule_set) {
         Ok(project) => project,
         Err(diagnostics) => return failed(path, diagnostics),
     };
+    // Cost errors are `cost`'s and `evaluate`'s to report; here they only leave derived facts at their defaults.
+    let _ = crate::facts::estimate_and_derive(
+        rule_set,
+        &mut project.given,
+        project.cost.as_ref(),
+        crate::facts::embedded_tables(),
+        &project.source,
+    );
     let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
     let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
     let mut report = Report::new(rule_set, &project.name, &evaluation).with_plan(rule_set, planned, &evaluation);

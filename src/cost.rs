@@ -167,6 +167,15 @@ pub struct CostEstimate {
     pub rates: Rates,
 }
 
+impl CostEstimate {
+    /// Whether, at the project's monthly volume, a fine-tuned deployment costs
+    /// no more a month than prompt engineering (training excluded).
+    #[must_use]
+    pub fn fine_tuning_breaks_even(&self) -> bool {
+        self.break_even_monthly_requests.is_some_and(|b| self.monthly_requests >= b)
+    }
+}
+
 /// Cost per request of each approach and fine-tuning's fixed monthly fee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Rates {

@@ -71,21 +71,7 @@ impl Descriptor {
     /// The project facts the cost model needs, from the effective answers.
     #[must_use]
     pub fn volume(&self, rule_set: &RuleSet) -> crate::cost::Volume {
-        let answers = self.answers(rule_set);
-        let number = |id: &str| {
-            rule_set
-                .question_index(id)
-                .and_then(|i| match answers.values()[i] {
-                    Value::Int(v) => u64::try_from(v).ok(),
-                    _ => None,
-                })
-                .unwrap_or(0)
-        };
-        crate::cost::Volume {
-            prompt_tokens: number("prompt_tokens"),
-            monthly_requests: number("monthly_requests"),
-            examples: number("examples_available"),
-        }
+        crate::facts::volume(rule_set, &self.answers(rule_set))
     }
 
     /// The effective answers: given ones, defaults for the rest.
@@ -175,7 +161,7 @@ fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descript
     let mut given = vec![None; count];
     let mut answer_spans = vec![None; count];
     if let Some(answers) = map.get("answers") {
-        read_answers(sink, answers, rule_set, &mut given, &mut answer_spans)?;
+        read_answers(sink, answers, rule_set, &mut given, &mut answer_spans, false)?;
     }
     Some(Descriptor {
         source: sink.source.clone(),
@@ -201,6 +187,7 @@ pub(crate) fn read_answers(
     rule_set: &RuleSet,
     given: &mut [Option<Value>],
     spans: &mut [Option<Span>],
+    allow_derived: bool,
 ) -> Option<()> {
     // `answers:` with nothing under it is an empty mapping, not an error.
     let entries: &[(Node, Node)] =
@@ -218,6 +205,11 @@ pub(crate) fn read_answers(
             continue;
         };
         let question = &rule_set.questions[index];
+        if let (Some(fact), false) = (question.derived, allow_derived) {
+            sink.error(codes::DERIVED_ANSWER, format!("`{id}` is derived, not answered"), key.span).help =
+                Some(format!("remove it: the rules compute `{id}` from `{}` and the other answers", fact.name()));
+            continue;
+        }
         if let Some(value) = crate::rules::read_answer(sink, value, &question.id, &question.kind) {
             given[index] = Some(value);
             spans[index] = Some(key.span);

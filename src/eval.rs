@@ -16,6 +16,8 @@ pub enum Provenance {
     Assumed,
     /// Not asked, because its ask-condition is false; the default stands and any answer was ignored.
     NotApplicable,
+    /// Not asked: derived from the other answers (by the cost model).
+    Derived,
 }
 
 /// One effective answer per question, in question order.
@@ -41,6 +43,7 @@ impl Answers {
             let applicable = question.ask_when.as_ref().is_none_or(|c| c.expr.eval(&values));
             let (value, source) = match given.get(index).copied().flatten() {
                 _ if !applicable => (question.default, Provenance::NotApplicable),
+                Some(value) if question.derived.is_some() => (value, Provenance::Derived),
                 Some(value) => (value, Provenance::Given),
                 None => (question.default, Provenance::Assumed),
             };
@@ -103,6 +106,9 @@ pub struct Evaluation {
     /// Whether the recommendation shares the top score with another approach
     /// and won only because it is simpler.
     pub won_by_tie: bool,
+    /// The recommendation's score minus the best other approach left standing;
+    /// `None` when every other approach was vetoed.
+    pub margin: Option<i32>,
     /// Indices of the rules that fired, in declaration order.
     pub fired: Vec<usize>,
     /// Approaches to keep or add alongside the recommendation.
@@ -111,7 +117,18 @@ pub struct Evaluation {
     pub next_steps: Vec<usize>,
 }
 
+/// A margin at or below this is a close call: one rule of ordinary weight
+/// (the default rules weigh 1 to 4) could reverse it.
+pub const CLOSE_CALL_MARGIN: i32 = 2;
+
 impl Evaluation {
+    /// Whether the recommendation is a close call: another approach left
+    /// standing is within [`CLOSE_CALL_MARGIN`] points of it.
+    #[must_use]
+    pub fn is_close_call(&self) -> bool {
+        self.margin.is_some_and(|m| m <= CLOSE_CALL_MARGIN)
+    }
+
     /// Whether `approach` was vetoed.
     #[must_use]
     pub fn is_vetoed(&self, approach: ApproachIndex) -> bool {
@@ -144,8 +161,9 @@ pub fn evaluate(rule_set: &RuleSet, answers: Answers) -> Evaluation {
     let mut ranking: Vec<ApproachIndex> = (0..rule_set.approaches.len()).collect();
     ranking.sort_by_key(|&a| (is_vetoed(a), std::cmp::Reverse(scores[a]), a));
     let recommendation = ranking.first().copied().unwrap_or(0);
-    let won_by_tie =
-        ranking.get(1).is_some_and(|&second| !is_vetoed(second) && scores[second] == scores[recommendation]);
+    let runner_up = ranking.get(1).copied().filter(|&second| !is_vetoed(second));
+    let margin = runner_up.map(|second| scores[recommendation].saturating_sub(scores[second]));
+    let won_by_tie = margin == Some(0);
 
     for (index, rule) in rule_set.rules.iter().enumerate() {
         if rule.is_advice() && rule.when_recommended.contains(&recommendation) && rule.when.expr.eval(values) {
@@ -166,7 +184,7 @@ pub fn evaluate(rule_set: &RuleSet, answers: Answers) -> Evaluation {
         }
     }
     let next_steps = fired.iter().copied().filter(|&i| rule_set.rules[i].next_step.is_some()).collect();
-    Evaluation { answers, scores, vetoes, recommendation, ranking, won_by_tie, fired, combine_with, next_steps }
+    Evaluation { answers, scores, vetoes, recommendation, ranking, won_by_tie, margin, fired, combine_with, next_steps }
 }
 
 #[cfg(test)]

@@ -91,7 +91,8 @@ fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, 
         if truncated.get() {
             break;
         }
-        if !evaluation.answers.is_applicable(index) {
+        // A derived fact is not an answer anyone can change: it follows from the others.
+        if !evaluation.answers.is_applicable(index) || question.derived.is_some() {
             continue;
         }
         let from = values[index];

@@ -28,6 +28,7 @@ pub mod descriptor;
 pub mod diag;
 pub mod eval;
 pub mod explain;
+pub mod facts;
 pub mod input;
 pub mod load;
 pub mod plan;

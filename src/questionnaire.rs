@@ -85,7 +85,8 @@ pub fn run(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &mut 
         let asked = match current {
             Step::Name => Some(ask_for_name(&mut draft, prompter)),
             Step::Question(index) => {
-                let applicable = Answers::resolve(rule_set, &draft.given).is_applicable(index);
+                let applicable = Answers::resolve(rule_set, &draft.given).is_applicable(index)
+                    && rule_set.questions[index].derived.is_none();
                 if applicable && !prefilled[index] {
                     Some(ask_question(rule_set, index, &mut draft, prompter))
                 } else {
@@ -159,7 +160,12 @@ fn ask_question(rule_set: &RuleSet, index: usize, draft: &mut Draft, prompter: &
     let prompt = Prompt {
         message: question.text.clone(),
         help: if question.help.is_empty() { KEYS_HELP.to_owned() } else { format!("{} · {KEYS_HELP}", question.help) },
-        progress: format!("question {} of {}", index + 1, rule_set.questions.len()),
+        progress: {
+            // Derived facts are never asked, so they do not count.
+            let asked = |q: &&crate::rules::Question| q.derived.is_none();
+            let number = rule_set.questions[..index].iter().filter(asked).count() + 1;
+            format!("question {number} of {}", rule_set.questions.iter().filter(asked).count())
+        },
     };
     let reply = match (&question.kind, current) {
         (QuestionKind::Boolean, Value::Bool(default)) => map(prompter.yes_no(&prompt, default), Value::Bool),
@@ -185,7 +191,8 @@ fn ask_question(rule_set: &RuleSet, index: usize, draft: &mut Draft, prompter: &
 }
 
 fn ask_for_plan(rule_set: &RuleSet, draft: &mut Draft, prompter: &mut dyn Prompter) -> Reply<()> {
-    let evaluation = evaluate(rule_set, Answers::resolve(rule_set, &draft.given));
+    let given = crate::facts::with_facts(rule_set, &draft.given, None);
+    let evaluation = evaluate(rule_set, Answers::resolve(rule_set, &given));
     let mut recommended = vec![evaluation.recommendation];
     recommended.extend(evaluation.combine_with.iter().map(|c| c.approach));
     let mut plans: Vec<Option<Vec<usize>>> = vec![None];

@@ -22,7 +22,7 @@ use crate::rules::{RuleSet, Value};
 pub use text::Style;
 
 /// Version of the JSON report layout; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything `evaluate` says about one project.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -37,6 +37,12 @@ pub struct Report {
     pub recommendation_title: String,
     /// Whether the recommendation tied on score and won for being simpler.
     pub won_by_tie: bool,
+    /// The recommendation's score minus the best other approach's that is not
+    /// vetoed; `null` when every other approach is vetoed.
+    pub margin: Option<i32>,
+    /// Whether the margin is at most the close-call threshold (2 points, one
+    /// ordinary rule): a single answer may well reverse the call.
+    pub close_call: bool,
     /// Approaches to keep or add alongside it.
     pub combine_with: Vec<CombineEntry>,
     /// Score per approach, in the rule set's approach order.
@@ -98,6 +104,15 @@ pub enum Standing<'r> {
     KeepAlongside,
     /// None of these.
     Other,
+}
+
+/// A JSON answer as a person would write it (`weekly`, not `"weekly"`).
+#[must_use]
+pub fn plain(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 /// An approach to keep alongside the recommendation.
@@ -253,6 +268,7 @@ impl Report {
                     not_applicable.push(question.id.clone());
                     "not_applicable"
                 }
+                Provenance::Derived => "derived",
             };
             answers.push(AnswerEntry {
                 question: question.id.clone(),
@@ -266,6 +282,8 @@ impl Report {
             recommendation: recommended.id.clone(),
             recommendation_title: recommended.title.clone(),
             won_by_tie: evaluation.won_by_tie,
+            margin: evaluation.margin,
+            close_call: evaluation.is_close_call(),
             combine_with: evaluation
                 .combine_with
                 .iter()
@@ -330,6 +348,42 @@ impl Report {
             .filter(|a| **a != self.recommendation)
             .filter_map(|a| self.scores.0.iter().find(|s| &s.approach == a))
             .find(|s| !s.vetoed)
+    }
+
+    /// The title of an approach by id (the id itself if unknown).
+    fn title_of<'a>(&'a self, approach: &'a str) -> &'a str {
+        self.scores.0.iter().find(|s| s.approach == approach).map_or(approach, |s| s.title.as_str())
+    }
+
+    /// How sure the call is, in one or two sentences: the margin over the
+    /// best approach left standing, and for a close call the single answer
+    /// that would settle it (from what-if), or that none would.
+    #[must_use]
+    pub fn confidence(&self) -> String {
+        let Some(margin) = self.margin else {
+            return "Every other approach is ruled out.".to_owned();
+        };
+        let runner_up = self.ranking.get(1).map_or("", |a| self.title_of(a));
+        let points = if margin == 1 { "point" } else { "points" };
+        if !self.close_call {
+            return format!("Margin: {margin} {points} ahead of {runner_up}.");
+        }
+        let lead = if margin == 0 {
+            format!("Close call: tied with {runner_up}; the simpler approach is recommended.")
+        } else {
+            format!("Close call: {margin} {points} ahead of {runner_up}.")
+        };
+        match self.what_if.first() {
+            Some(w) => format!(
+                "{lead} One answer would settle it: if {} were {} (now {}), {} would be recommended.",
+                w.answer,
+                plain(&w.to),
+                plain(&w.from),
+                self.title_of(&w.recommendation)
+            ),
+            None if self.what_if_truncated => format!("{lead} The search for a deciding answer was cut short."),
+            None => format!("{lead} No single answer would change the recommendation."),
+        }
     }
 
     /// Where `approach` stands: vetoed (and by which rule), recommended, to keep alongside, or none of these.

@@ -157,6 +157,10 @@ struct QuestionDoc {
     default: Value,
     /// Ask only when this condition holds (it may read only earlier questions).
     ask_when: Option<String>,
+    /// Never asked: a boolean fact the application derives, `cost.fine_tuning_breaks_even`.
+    derived: Option<String>,
+    /// The rule-set revision that added the question; `check` accepts its default without an error in older descriptors.
+    since: Option<i64>,
 }
 
 /// Question types.
@@ -208,7 +212,7 @@ struct RuleDoc {
 pub fn descriptor(rule_set: &RuleSet) -> Value {
     let mut schema = to_value(schema_for!(DescriptorDoc));
     let mut properties = Map::new();
-    for question in &rule_set.questions {
+    for question in rule_set.questions.iter().filter(|q| q.derived.is_none()) {
         let mut property = match &question.kind {
             QuestionKind::Boolean => json!({ "type": "boolean" }),
             QuestionKind::Integer { min, max } => {

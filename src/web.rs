@@ -278,15 +278,16 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
     }
     let source = SourceFile::new("answers", text);
     let question_at = |line: usize| lines.iter().find(|(l, _)| *l == line).map(|(_, id)| id.clone());
-    let project = match descriptor::parse(&source, rule_set, limits) {
+    let mut project = match descriptor::parse(&source, rule_set, limits) {
         Ok(project) => project,
         Err(diagnostics) => {
             return Reply::json(422, &serde_json::json!({ "errors": problems(&diagnostics, question_at) }));
         }
     };
-    let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
     let settings = CostSettings { span: project.name_span, ..CostSettings::default() };
-    let estimate = cost::estimate(tables, &settings, project.volume(rule_set), &source).ok();
+    let estimate =
+        crate::facts::estimate_and_derive(rule_set, &mut project.given, Some(&settings), tables, &source).ok();
+    let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
     let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
     let report = Report::new(rule_set, &project.name, &evaluation)
         .with_plan(rule_set, planned, &evaluation)

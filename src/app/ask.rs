@@ -181,10 +181,11 @@ fn default_name() -> String {
 
 /// Shows the answers and the recommendation as `evaluate` renders it.
 fn review(rule_set: &RuleSet, draft: &Draft, io: &mut Io<'_>) -> Result<(), Failure> {
-    let evaluation = eval::evaluate(rule_set, eval::Answers::resolve(rule_set, &draft.given));
+    let given = crate::facts::with_facts(rule_set, &draft.given, None);
+    let evaluation = eval::evaluate(rule_set, eval::Answers::resolve(rule_set, &given));
     let report = Report::new(rule_set, &draft.name, &evaluation)
         .with_plan(rule_set, draft.planned.as_deref(), &evaluation)
-        .with_what_if(rule_set, &draft.given, &evaluation);
+        .with_what_if(rule_set, &given, &evaluation);
     let mut out = Vec::new();
     writeln!(out, "\nYour answers")?;
     for (question, given) in rule_set.questions.iter().zip(&draft.given) {

@@ -95,7 +95,8 @@ pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBu
 
 fn answers_yaml(rule_set: &RuleSet) -> String {
     let mut out = String::from("answers:\n");
-    for (index, question) in rule_set.questions.iter().enumerate() {
+    // Derived facts are computed by the cost model, never written by hand.
+    for (index, question) in rule_set.questions.iter().filter(|q| q.derived.is_none()).enumerate() {
         if index > 0 {
             out.push('\n');
         }

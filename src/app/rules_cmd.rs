@@ -65,7 +65,7 @@ fn test(args: &RulesTestArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, F
     if cases.is_empty() && !problems.is_empty() {
         return Err(Failure::Diagnostics(problems));
     }
-    let (_, failed) = ruletest::run(rule_set, &cases, io.stdout)?;
+    let failed = ruletest::run(rule_set, &cases, io.stdout)?.failed;
     if !problems.is_empty() {
         return Err(Failure::Diagnostics(problems));
     }

@@ -4,7 +4,7 @@ use crate::descriptor::Descriptor;
 use crate::diag::{Diagnostic, Severity, codes};
 use crate::eval::{Evaluation, Provenance};
 use crate::report::Report;
-use crate::rules::RuleSet;
+use crate::rules::{Question, RuleSet};
 
 /// Policy switches from the command line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,16 +49,30 @@ fn assumed_answers(
     policy: Policy,
 ) -> Option<Diagnostic> {
     let source = &project.source;
-    let assumed: Vec<&str> = rule_set
+    let (newer, assumed): (Vec<&Question>, Vec<&Question>) = rule_set
         .questions
         .iter()
         .zip(evaluation.answers.provenance())
         .filter(|(_, p)| **p == Provenance::Assumed)
-        .map(|(q, _)| q.id.as_str())
-        .collect();
+        .map(|(q, _)| q)
+        .partition(|q| q.since.is_some());
+    let assumed: Vec<&str> = assumed.iter().map(|q| q.id.as_str()).collect();
+    let newer: Vec<&str> = newer.iter().map(|q| q.id.as_str()).collect();
     if assumed.is_empty() {
-        return None;
+        // Questions added to the rule set after the descriptor was written never fail it by themselves.
+        return (!newer.is_empty()).then(|| {
+            let listed: Vec<String> = newer.iter().map(|id| format!("`{id}`")).collect();
+            Diagnostic::error(
+                codes::ANSWER_ASSUMED,
+                format!("newer question{} unanswered, default assumed: {}", plural(newer.len()), listed.join(", ")),
+                source,
+                project.answers_span.unwrap_or(project.name_span),
+            )
+            .with_severity(Severity::Note)
+            .with_help("the rule set gained these questions later; answer them to silence this note")
+        });
     }
+    let assumed: Vec<&str> = assumed.into_iter().chain(newer).collect();
     {
         let span = project.answers_span.unwrap_or(project.name_span);
         let listed: Vec<String> = assumed.iter().map(|id| format!("`{id}`")).collect();
@@ -79,4 +93,8 @@ fn assumed_answers(
             .with_help("answer them under `answers:`, or pass `--allow-defaults` to accept the defaults"),
         )
     }
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
 }

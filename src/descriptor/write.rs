@@ -54,9 +54,9 @@ pub fn to_yaml(rule_set: &RuleSet, draft: &Draft) -> String {
     }
     let _ = writeln!(out, "answers:");
     for (question, answer) in rule_set.questions.iter().zip(&draft.given) {
-        let Some(value) = answer else { continue };
+        let Some(value) = answer.filter(|_| question.derived.is_none()) else { continue };
         let _ = writeln!(out, "  # {}", one_line(&question.text));
-        let _ = writeln!(out, "  {}: {}", question.id, question.display_value(*value));
+        let _ = writeln!(out, "  {}: {}", question.id, question.display_value(value));
     }
     out
 }

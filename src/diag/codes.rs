@@ -39,6 +39,8 @@ codes! {
     OUT_OF_RANGE = "out-of-range", "a number is outside the allowed range", "Use a number inside the range given in the message.";
     /// A value is not one of the allowed choices.
     UNKNOWN_CHOICE = "unknown-choice", "a value is not one of the allowed choices", "Use one of the values listed in the message.";
+    /// A descriptor answers a question whose value the rules derive.
+    DERIVED_ANSWER = "derived-answer", "an answer is given for a fact the rules derive", "Remove the answer: the fact is computed from the cost model and the other answers.";
     /// A descriptor answers a question the rule set does not have.
     UNKNOWN_QUESTION = "unknown-question", "an answer names a question the rule set does not have", "Use a question id of the rule set (`shouldtune schema descriptor` lists them); the message suggests the closest one.";
     /// An identifier is defined twice.

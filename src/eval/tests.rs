@@ -150,7 +150,15 @@ mod properties {
 
         #[test]
         fn a_veto_always_removes_its_approach(given in answers(), when in condition(), target in prop_oneof![Just("prompt_engineering"), Just("fine_tuning")]) {
-            let set = overlay(&format!("  - {{ id: ban, title: Ban, when: '{when}', veto: [{target}], because: x, source: y }}\n"));
+            let text = format!("extends: default\nrules:\n  - {{ id: ban, title: Ban, when: '{when}', veto: [{target}], because: x, source: y }}\n");
+            let set = match rules::load(&[SourceFile::new("overlay.yaml", text)], Limits::default()) {
+                Ok(set) => set,
+                // A ban that, with the default gates, could veto every approach at once is refused at load time.
+                Err(errors) => {
+                    prop_assert!(errors.iter().any(|e| e.message.contains("every approach can be vetoed")), "{errors:?}");
+                    return Ok(());
+                }
+            };
             let evaluation = evaluate(&set, Answers::resolve(&set, &given));
             let fired = evaluation.fired.iter().any(|&r| set.rules[r].id == "ban");
             let index = set.approach_index(target).unwrap_or_default();

@@ -34,10 +34,11 @@ fn finds_the_threshold_and_the_boolean_that_flip_the_result() {
     let found = what_if(&set, &given, &evaluation);
     assert!(!found.is_empty() && found.len() <= MAX_WHAT_IFS);
     let examples = set.question_index("examples_available").unwrap_or_default();
-    // 800 examples: teach-a-task +2, strict +2, baseline short +2, plenty +1 = 7 for fine-tuning;
-    // below 10 examples fine-tuning is vetoed: the nearest flip downwards is 9.
+    // 800 examples: baseline short +3, teach-a-task +2, strict +2, plenty +1, hosting fee not
+    // repaid -2 = 6 for fine-tuning against 2 for prompt engineering (the task fits in a prompt).
+    // Below 50 examples few-examples weighs -5: the nearest flip downwards is 49.
     let all = flips(&set, &given, &evaluation);
-    assert!(all.iter().any(|w| w.question == examples && w.to == Value::Int(9)), "{all:?}");
+    assert!(all.iter().any(|w| w.question == examples && w.to == Value::Int(49)), "{all:?}");
     for w in &all {
         let mut changed = given.clone();
         changed[w.question] = Some(w.to);
@@ -80,7 +81,8 @@ proptest! {
             prop_assert_eq!(evaluation_of(&set, &changed).recommendation, w.recommendation);
         }
         for (index, question) in set.questions.iter().enumerate() {
-            if !evaluation.answers.is_applicable(index) {
+            // Derived facts are not answers a project can change.
+            if !evaluation.answers.is_applicable(index) || question.derived.is_some() {
                 continue;
             }
             let current = evaluation.answers.values()[index];

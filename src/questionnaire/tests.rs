@@ -86,10 +86,12 @@ fn enter_through_everything_answers_every_applicable_question_with_its_default()
     let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { unreachable!() };
     assert_eq!(draft.name, "here");
     assert_eq!(draft.planned, None);
-    let baseline_meets_target = set.question_index("baseline_meets_target").unwrap_or_default();
+    let after_baseline = ["baseline_approach", "baseline_meets_target"].map(|id| set.question_index(id));
     for (i, q) in set.questions.iter().enumerate() {
-        if i == baseline_meets_target {
+        if after_baseline.contains(&Some(i)) {
             assert_eq!(draft.given[i], None, "not applicable without a baseline");
+        } else if q.derived.is_some() {
+            assert_eq!(draft.given[i], None, "derived facts are never asked");
         } else {
             assert_eq!(draft.given[i], Some(q.default), "{}", q.id);
         }
@@ -104,10 +106,13 @@ fn conditional_questions_are_asked_when_their_condition_holds() {
     let baseline = set.question_index("baseline_exists").unwrap_or_default();
     let mut keys = vec![Key::Enter; 1 + baseline];
     keys.push(Key::Yes(true));
+    keys.push(Key::Enter); // baseline_approach: prompt_engineering
     keys.push(Key::Yes(true));
     let mut script = Script::new(keys);
     let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { unreachable!() };
-    assert_eq!(draft.given[baseline + 1], Some(Value::Bool(true)));
+    assert_eq!(draft.given[baseline + 1], Some(Value::Choice(0)));
+    assert_eq!(draft.given[baseline + 2], Some(Value::Bool(true)));
+    assert!(script.asked.iter().any(|m| m.contains("What is that baseline")));
     assert!(script.asked.iter().any(|m| m.contains("already meet")));
 }
 

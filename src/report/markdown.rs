@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::text::{escape_markdown as esc, markdown_link as link};
-use super::{Report, Standing};
+use super::{Report, Standing, plain};
 
 /// Writes the report as GitHub-flavoured Markdown; all rule and descriptor text is escaped.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
@@ -29,10 +29,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         };
         writeln!(out, "| {} (`{}`) | {} | {} |", esc(&entry.title), entry.approach, entry.score, status)?;
     }
-    if report.won_by_tie {
-        writeln!(out)?;
-        writeln!(out, "_Tied on score: the simpler approach is recommended._")?;
-    }
+    writeln!(out)?;
+    writeln!(out, "_{}_", esc(&report.confidence()))?;
     writeln!(out)?;
     writeln!(out, "#### Why")?;
     writeln!(out)?;
@@ -59,10 +57,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out)?;
         writeln!(out, "{}", super::table::TRUNCATED_NOTE)?;
     }
-    if !report.what_if.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "#### What would change the answer")?;
-        writeln!(out)?;
+    writeln!(out)?;
+    writeln!(out, "#### What would change the answer")?;
+    writeln!(out)?;
+    if report.what_if.is_empty() && !report.what_if_truncated {
+        writeln!(out, "No single answer would change the recommendation.")?;
+    }
+    {
         for entry in &report.what_if {
             let title = report
                 .scores
@@ -136,13 +137,6 @@ fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write) -> std::io:
 /// Text for inside a code span: backticks and line breaks cannot end it early.
 fn esc_code(text: &str) -> String {
     text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()
-}
-
-fn plain(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }
 
 fn fired_rules(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {

@@ -17,9 +17,10 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
     writeln!(out, "{}", headline(report, style))?;
     writeln!(out)?;
     writeln!(out, "{}", score_table(report))?;
-    if report.won_by_tie {
-        writeln!(out, "{}", style.dim("Tied on score: the simpler approach is recommended."))?;
-    }
+    let confidence = sanitize(&report.confidence());
+    let confidence = wrap(&confidence, WIDTH, "");
+    let confidence = confidence.trim_end();
+    writeln!(out, "{}", if report.close_call { style.warn(confidence) } else { style.dim(confidence) })?;
 
     writeln!(out)?;
     writeln!(out, "{}", style.strong("Why"))?;
@@ -64,9 +65,12 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
         writeln!(out, "Not applicable to this project: {}", report.not_applicable.join(", "))?;
     }
 
-    if !report.what_if.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "{}", style.strong("What would change the answer"))?;
+    writeln!(out)?;
+    writeln!(out, "{}", style.strong("What would change the answer"))?;
+    if report.what_if.is_empty() && !report.what_if_truncated {
+        writeln!(out, "  No single answer would change the recommendation.")?;
+    }
+    {
         for entry in &report.what_if {
             let sentence = format!(
                 "If {} were {} (now {}), {} would be recommended.",
@@ -189,10 +193,7 @@ fn score_table(report: &Report) -> String {
 }
 
 fn display(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+    super::plain(value)
 }
 
 /// Said when the what-if search stopped at its budget.

@@ -1,7 +1,9 @@
 //! Rule files (spanned YAML) → a validated [`RuleSet`].
 
-use super::expr::{self, ExprError, QuestionInfo};
-use super::model::{Approach, Citation, Condition, Origin, Question, QuestionKind, Rule, RuleSet, Source, Value};
+use super::expr::{self, Expr, ExprError, QuestionInfo};
+use super::model::{
+    Approach, Citation, Condition, DerivedFact, Origin, Question, QuestionKind, Rule, RuleSet, Source, Value,
+};
 use crate::diag::{Diagnostic, Severity, codes};
 use crate::load::{
     Limits, MapReader, Node, NodeKind, Sink, Span, did_you_mean, expect_bool, expect_int, expect_map, expect_seq,
@@ -13,7 +15,8 @@ use crate::source::SourceFile;
 const FILE_KEYS: &[&str] = &["version", "extends", "sources", "approaches", "questions", "rules", "disable"];
 const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "url", "date", "says", "override"];
 const APPROACH_KEYS: &[&str] = &["id", "title", "description", "override"];
-const QUESTION_KEYS: &[&str] = &["id", "text", "help", "type", "values", "min", "max", "default", "ask_when"];
+const QUESTION_KEYS: &[&str] =
+    &["id", "text", "help", "type", "values", "min", "max", "default", "ask_when", "derived", "since"];
 const RULE_KEYS: &[&str] = &[
     "id",
     "title",
@@ -411,6 +414,16 @@ fn read_question(
         }
         Some(condition)
     });
+    let derived = match map.get("derived") {
+        Some(node) => Some(read_derived(sink, node, &kind)?),
+        None => None,
+    };
+    if derived.is_some()
+        && let Some(span) = map.key_span("ask_when")
+    {
+        sink.error(codes::INVALID_RULE, "a derived fact is never asked, so it cannot have `ask_when`", span);
+        return None;
+    }
     Some(Question {
         id: raw.id.clone(),
         text: text?.to_owned(),
@@ -421,8 +434,25 @@ fn read_question(
             Some(_) => Some(ask_when?),
             None => None,
         },
+        derived,
+        since: map.get("since").and_then(|n| expect_int(sink, n, "`since`")),
         origin: Origin { file: raw.source.clone(), span: raw.id_span },
     })
+}
+
+fn read_derived(sink: &mut Sink<'_>, node: &Node, kind: &QuestionKind) -> Option<DerivedFact> {
+    let name = expect_str(sink, node, "`derived`")?;
+    let Some(fact) = DerivedFact::from_name(name) else {
+        sink.error(codes::UNKNOWN_CHOICE, format!("unknown derived fact `{name}`"), node.span).help =
+            Some(suggestion(name, DerivedFact::ALL.iter().map(|f| f.name())));
+        return None;
+    };
+    if *kind != QuestionKind::Boolean {
+        sink.error(codes::INVALID_RULE, format!("the derived fact `{name}` is a boolean"), node.span).help =
+            Some("write `type: boolean`".to_owned());
+        return None;
+    }
+    Some(fact)
 }
 
 /// Reads an answer to question `id` of type `kind`, with the checks a descriptor's answers get too.
@@ -815,9 +845,14 @@ fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
             Span::START,
         ));
     }
-    // The evaluator must always have an approach to recommend: at least one must be beyond veto.
-    let vetoable = |a: usize| rule_set.rules.iter().any(|r| r.veto.contains(&a));
-    if !rule_set.approaches.is_empty() && (0..rule_set.approaches.len()).all(vetoable) {
+    // The evaluator must always have an approach to recommend: no answers may veto them all.
+    // Gates on opposite answers (knowledge to retrieve or not) may veto every approach between
+    // them, so the conjunction is decided by enumeration; undecidable counts as possible.
+    let vetoed_by = |a: usize| {
+        Expr::Any(rule_set.rules.iter().filter(|r| r.veto.contains(&a)).map(|r| r.when.expr.clone()).collect())
+    };
+    let all_vetoed = Expr::All((0..rule_set.approaches.len()).map(vetoed_by).collect());
+    if !rule_set.approaches.is_empty() && super::lint::can_hold(rule_set, &all_vetoed) != Some(false) {
         let last_veto =
             rule_set.rules.iter().rev().find(|r| !r.veto.is_empty()).map_or(first_file, |r| r.origin.clone());
         out.push(
@@ -827,7 +862,10 @@ fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
                 &last_veto.file,
                 last_veto.span,
             )
-            .with_help("leave at least one approach that no rule vetoes (usually the simplest)"),
+            .with_help(
+                "leave at least one approach that no rule vetoes (usually the simplest), \
+                 or make the vetoes' conditions exclude each other",
+            ),
         );
     }
     out

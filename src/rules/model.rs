@@ -109,8 +109,41 @@ pub struct Question {
     pub default: Value,
     /// Asked only when this holds; otherwise not applicable and the default stands.
     pub ask_when: Option<Condition>,
+    /// Set for a fact the application derives (from the cost model) instead of asking.
+    pub derived: Option<DerivedFact>,
+    /// The rule-set revision that added the question: descriptors written
+    /// before it may leave it unanswered, and `check` says so as a note only.
+    pub since: Option<i64>,
     /// Where it was defined.
     pub origin: Origin,
+}
+
+/// A fact derived from the other answers by a model outside the rule set,
+/// so rules can read it like an answer instead of restating its thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DerivedFact {
+    /// At the project's monthly volume, a fine-tuned deployment costs no more
+    /// a month than the baseline approach (training excluded).
+    FineTuningBreaksEven,
+}
+
+impl DerivedFact {
+    /// Every fact, for messages and schemas.
+    pub const ALL: &[DerivedFact] = &[DerivedFact::FineTuningBreaksEven];
+
+    /// The name written after `derived:` in a rule file.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            DerivedFact::FineTuningBreaksEven => "cost.fine_tuning_breaks_even",
+        }
+    }
+
+    /// The fact with this name.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<DerivedFact> {
+        Self::ALL.iter().copied().find(|f| f.name() == name)
+    }
 }
 
 /// The type of a question's answer.

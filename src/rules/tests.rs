@@ -25,8 +25,10 @@ fn the_default_rule_set_loads_with_the_public_question_ids() {
             "latency_sensitive",
             "monthly_requests",
             "baseline_exists",
+            "baseline_approach",
             "baseline_meets_target",
             "wants_smaller_model",
+            "fine_tuning_breaks_even",
         ]
     );
     let approaches: Vec<&str> = set.approaches.iter().map(|a| a.id.as_str()).collect();
@@ -69,9 +71,26 @@ questions:
   - { id: q, text: Q?, type: boolean, default: false }
 rules:
   - { id: r1, title: R1, when: q, veto: [a], because: x, source: y }
-  - { id: r2, title: R2, when: not q, veto: [b], because: x, source: y }
+  - { id: r2, title: R2, when: q or p > 3, veto: [b], because: x, source: y }
 ";
+    let text =
+        text.replace("default: false }\n", "default: false }\n  - { id: p, text: P?, type: integer, default: 0 }\n");
     let errors = load(&[SourceFile::new("t.yaml", text)], Limits::default()).err().unwrap_or_default();
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("every approach can be vetoed"));
+}
+
+#[test]
+fn vetoes_on_answers_that_exclude_each_other_leave_something_to_recommend() {
+    // Each approach can be vetoed, but never both at once: `q` and `not q` cannot hold together.
+    let text = "approaches:
+  - { id: a, title: A }
+  - { id: b, title: B }
+questions:
+  - { id: q, text: Q?, type: boolean, default: false }
+rules:
+  - { id: r1, title: R1, when: q, veto: [a], because: x, source: y }
+  - { id: r2, title: R2, when: not q, veto: [b], because: x, source: y }
+";
+    assert!(load(&[SourceFile::new("t.yaml", text)], Limits::default()).is_ok());
 }

@@ -12,7 +12,7 @@ use crate::{shouldtune, stderr};
 type Pty = expectrl::session::OsSession;
 
 const ENTER: &str = "\r";
-const QUESTIONS: usize = 16;
+const QUESTIONS: usize = 17;
 
 fn spawn(dir: &Path, args: &[&str]) -> Pty {
     let mut command = Command::new(env!("CARGO_BIN_EXE_shouldtune"));
@@ -64,8 +64,8 @@ fn enter_through_every_default_saves_a_descriptor_that_evaluates() {
     expect(&mut pty, "Project name?");
     send(&mut pty, ENTER);
     for n in 1..=QUESTIONS {
-        if n == 15 {
-            continue; // baseline_meets_target: not asked without a baseline
+        if n == 15 || n == 16 {
+            continue; // baseline_approach, baseline_meets_target: not asked without a baseline
         }
         answer(&mut pty, n, "");
     }
@@ -77,7 +77,7 @@ fn enter_through_every_default_saves_a_descriptor_that_evaluates() {
     expect(&mut pty, "saved `llm-project.yaml`");
     assert_eq!(exit_code(&mut pty), 0);
     let report = evaluate_json(&dir.path().join("llm-project.yaml"));
-    assert_eq!(report["recommendation"], "rag", "the conservative defaults point to RAG");
+    assert_eq!(report["recommendation"], "prompt_engineering", "every default points to a prompt first");
     assert_eq!(report["assumed"], serde_json::json!([]), "every applicable question was answered");
     let name = dir.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     assert_eq!(report["name"], name.as_str(), "the default name is the directory's");
@@ -97,9 +97,9 @@ fn specific_answers_a_bad_integer_and_going_back() {
     send(&mut pty, "\u{7f}\u{7f}\u{7f}\u{7f}10");
     send(&mut pty, ENTER);
     // Esc at question 3 goes back to question 2, which keeps 10 as its default; change it to 12.
-    expect(&mut pty, "question 3 of 16]");
+    expect(&mut pty, "question 3 of 17]");
     pty.send(ControlCode::Escape).unwrap_or_else(|e| unreachable!("{e}"));
-    expect(&mut pty, "question 2 of 16]");
+    expect(&mut pty, "question 2 of 17]");
     expect(&mut pty, "(10)");
     send(&mut pty, "12");
     send(&mut pty, ENTER);
@@ -115,8 +115,9 @@ fn specific_answers_a_bad_integer_and_going_back() {
     answer(&mut pty, 12, "y");
     answer(&mut pty, 13, "400000");
     answer(&mut pty, 14, "y");
-    answer(&mut pty, 15, "n");
+    answer(&mut pty, 15, ""); // baseline_approach: prompt_engineering
     answer(&mut pty, 16, "n");
+    answer(&mut pty, 17, "n");
     expect(&mut pty, "Which approach does the team plan");
     send(&mut pty, "fine_tuning (rec");
     send(&mut pty, ENTER);
@@ -157,7 +158,7 @@ fn ctrl_c_after_three_answers_saves_them_and_a_second_run_resumes() {
     answer(&mut pty, 1, "qa");
     answer(&mut pty, 2, "3");
     answer(&mut pty, 3, "daily");
-    expect(&mut pty, "question 4 of 16]");
+    expect(&mut pty, "question 4 of 17]");
     pty.send(ControlCode::EndOfText).unwrap_or_else(|e| unreachable!("{e}"));
     expect(&mut pty, "resume with: shouldtune ask --save llm-project.yaml");
     assert_eq!(exit_code(&mut pty), 130);
@@ -172,7 +173,7 @@ fn ctrl_c_after_three_answers_saves_them_and_a_second_run_resumes() {
     let mut pty = spawn(dir.path(), &[]);
     expect(&mut pty, "resuming `llm-project.yaml` (3 answers so far)");
     for n in 4..=QUESTIONS {
-        if n != 15 {
+        if n != 15 && n != 16 {
             answer(&mut pty, n, "");
         }
     }
@@ -256,7 +257,7 @@ fn a_hang_up_mid_way_saves_the_answers_so_far() {
     answer(&mut pty, 1, "chat");
     answer(&mut pty, 2, "5");
     answer(&mut pty, 3, "weekly");
-    expect(&mut pty, "question 4 of 16]");
+    expect(&mut pty, "question 4 of 17]");
     pty.get_process_mut().kill(expectrl::process::unix::Signal::SIGHUP).unwrap_or_else(|e| unreachable!("{e}"));
     let status = pty.get_process_mut().wait().unwrap_or_else(|e| unreachable!("{e}"));
     assert!(matches!(status, WaitStatus::Exited(_, 129)), "{status:?}");
@@ -270,7 +271,7 @@ fn a_hang_up_mid_way_saves_the_answers_so_far() {
     );
     let mut pty = spawn(dir.path(), &[]);
     expect(&mut pty, "resuming `llm-project.yaml` (3 answers so far)");
-    expect(&mut pty, "question 4 of 16]");
+    expect(&mut pty, "question 4 of 17]");
 }
 
 /// `--from` reads its file with the same limits as every other input.

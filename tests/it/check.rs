@@ -45,7 +45,10 @@ fn every_finding_kind_lands_on_the_right_line() {
     let extraction = "extraction/llm-project.yml";
     assert!(has(&all, extraction, "plan-missing-combination", "warning", 2), "{all:?}");
     assert!(has(&all, extraction, "answer-assumed", "error", 3), "{all:?}");
-    assert_eq!(all.iter().filter(|(f, ..)| f == "tests/fixtures/check/repo/llm-project.yaml").count(), 0, "{all:?}");
+    // Written before `baseline_approach` existed: its default is assumed, as a note that never fails the check.
+    let top: Vec<_> = all.iter().filter(|(f, ..)| f == "tests/fixtures/check/repo/llm-project.yaml").collect();
+    assert_eq!(top.len(), 1, "{all:?}");
+    assert!(has(&all, "check/repo/llm-project.yaml", "answer-assumed", "note", 3), "{all:?}");
 
     let run = json(&["tests/fixtures/scenarios/too-few-examples.llm-project.yaml"]);
     let all = findings(&run);
@@ -240,13 +243,15 @@ fn hostile_text_is_escaped_in_every_format() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
     let hostile = "line1\n::error file=x::forged %0A <b>bold</b> | cell & \"q\" ]]> # h";
     let rules = format!(
-        "extends: default\nrules:\n  - id: hostile\n    title: \"{title}\"\n    when: \"true\"\n    effects: {{ rag: 100 }}\n    because: {because}\n    source: test\n",
+        "extends: default\nrules:\n  - id: hostile\n    title: \"{title}\"\n    when: \"true\"\n    effects: {{ prompt_engineering: 100 }}\n    because: {because}\n    source: test\n",
         title = "T | <i>",
         because = serde_json::to_string(hostile).unwrap_or_default(),
     );
     write(&dir.path().join("hostile-rules.yaml"), &rules);
     let text = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
     let name = "we,ird:100%|<x>.llm-project.yaml";
+    let text =
+        text.replace("baseline_exists: true\n", "baseline_exists: true\n  baseline_approach: prompt_engineering\n");
     write(&dir.path().join(name), &text.replace("Support ticket triage", "\"Name | <script>\\n::warning::x\""));
     let run = |format: &str| {
         let output = shouldtune_in(dir.path(), &["check", ".", "--rules", "hostile-rules.yaml", "--format", format]);

@@ -45,10 +45,14 @@ fn json_has_the_documented_fields() {
         "fired",
         "assumed",
         "next_steps",
+        "margin",
+        "close_call",
     ] {
         assert!(report.get(field).is_some(), "missing `{field}`");
     }
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
+    assert!(report["margin"].is_i64(), "{}", report["margin"]);
+    assert!(report["close_call"].is_boolean());
 }
 
 #[test]

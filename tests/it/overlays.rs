@@ -68,11 +68,14 @@ fn a_descriptor_names_its_overlay_and_check_picks_it_up() {
     let output = shouldtune_in(dir.path(), &["check", "--format", "json"]);
     let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
     assert_eq!(run["results"][0]["path"], "teams/a/llm-project.yaml", "{}", stdout(&output));
-    assert_eq!(run["results"][0]["vetoed"][0]["rule"], "no-fine-tuning-on-pii");
+    let vetoed_by = |result: &serde_json::Value, approach: &str| {
+        result["vetoed"].as_array().into_iter().flatten().find(|v| v["approach"] == approach).map(|v| v["rule"].clone())
+    };
+    assert_eq!(vetoed_by(&run["results"][0], "fine_tuning"), Some(serde_json::json!("no-fine-tuning-on-pii")));
     let ids: Vec<&str> =
         run["results"][0]["findings"].as_array().into_iter().flatten().filter_map(|f| f["id"].as_str()).collect();
     assert!(ids.contains(&"plan-vetoed"), "{ids:?}");
-    assert_eq!(run["results"][1]["vetoed"], serde_json::json!([]), "team b uses the default rules");
+    assert_eq!(vetoed_by(&run["results"][1], "fine_tuning"), None, "team b uses the default rules");
 }
 
 #[test]

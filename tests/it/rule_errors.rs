@@ -55,6 +55,7 @@ fn an_overlay_extends_the_default_rules() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
-    assert_eq!(report["vetoed"][0]["rule"], "no-fine-tuning-on-pii");
+    let fine_tuning_veto = report["vetoed"].as_array().into_iter().flatten().find(|v| v["approach"] == "fine_tuning");
+    assert_eq!(fine_tuning_veto.map(|v| v["rule"].clone()), Some(serde_json::json!("no-fine-tuning-on-pii")));
     assert_ne!(report["recommendation"], "fine_tuning");
 }

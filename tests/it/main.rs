@@ -1,5 +1,6 @@
 //! CLI tests: the real binary on fixtures under `tests/fixtures/`.
 
+mod action;
 #[cfg(unix)]
 mod ask;
 mod bad_input;

@@ -74,7 +74,7 @@ impl Runner {
         archive
     }
 
-    /// A repository to check: the fixture repository (3 descriptors, 3 errors, 1 warning).
+    /// A repository to check: the fixture repository (3 descriptors, with errors and a warning).
     fn workspace(&self) -> PathBuf {
         let workspace = self.path("workspace");
         let fixtures = root().join("tests/fixtures/check/repo");
@@ -148,31 +148,33 @@ fn the_action_installs_the_verified_release_checks_once_and_reports() {
     // Annotations on stdout, paths relative to the repository.
     assert!(stdout.contains("::error file=services/search/search.llm-project.yaml,line=11"), "{stdout}");
 
-    // Outputs.
+    // Outputs: the counts of the same check run directly.
+    let direct = crate::shouldtune_in(&workspace, &["check", "-f", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&direct.stdout).unwrap_or_default();
+    let count = |key: &str| report["summary"][key].as_u64().unwrap_or(u64::MAX);
+    assert_eq!(count("files"), 3);
+    assert!(count("errors") > 0 && count("warnings") > 0, "{report}");
+    let findings = count("errors") + count("warnings") + count("notes");
     let outputs = runner.outputs();
     let expected = [
-        ("files", "3"),
-        ("errors", "3"),
-        ("warnings", "1"),
-        ("findings", "4"),
-        ("exit-code", "1"),
-        ("sarif-file", "shouldtune.sarif"),
-        ("version", VERSION),
+        ("files", count("files").to_string()),
+        ("errors", count("errors").to_string()),
+        ("warnings", count("warnings").to_string()),
+        ("notes", count("notes").to_string()),
+        ("findings", findings.to_string()),
+        ("exit-code", "1".to_owned()),
+        ("sarif-file", "shouldtune.sarif".to_owned()),
+        ("version", VERSION.to_owned()),
     ];
     for (key, value) in expected {
-        assert_eq!(outputs.get(key).map(String::as_str), Some(value), "{key}: {outputs:?}");
+        assert_eq!(outputs.get(key), Some(&value), "{key}: {outputs:?}");
     }
 
-    // The job summary is appended to what earlier steps wrote.
+    // The job summary is the Markdown report, appended to what earlier steps wrote.
     let summary = read(&runner.path("summary.md"));
-    assert!(
-        summary.starts_with("from an earlier step\n## shouldtune check\n\n3 files, 3 errors, 1 warning"),
-        "{summary}"
-    );
-    assert!(
-        summary.contains("| services/search/search.llm-project.yaml | fine\\_tuning | rag | 2 errors |"),
-        "{summary}"
-    );
+    let markdown = crate::stdout(&crate::shouldtune_in(&workspace, &["check", "-f", "markdown"]));
+    assert!(markdown.starts_with("## shouldtune check\n\n3 files, "), "{markdown}");
+    assert_eq!(summary, format!("from an earlier step\n{markdown}"));
 
     // A SARIF file valid against the 2.1.0 schema, with repository-relative paths.
     let sarif: serde_json::Value = serde_json::from_str(&read(&workspace.join("shouldtune.sarif"))).unwrap_or_default();
@@ -182,7 +184,7 @@ fn the_action_installs_the_verified_release_checks_once_and_reports() {
     let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let results = sarif["runs"][0]["results"].as_array().cloned().unwrap_or_default();
-    assert_eq!(results.len(), 4);
+    assert_eq!(u64::try_from(results.len()).ok(), Some(findings));
     assert!(
         results.iter().all(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%")
     );

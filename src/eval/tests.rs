@@ -170,3 +170,150 @@ mod properties {
         }
     }
 }
+
+/// The decision model's promises about the shipped rules, over generated answer sets.
+mod default_rules {
+    use proptest::prelude::*;
+
+    use super::super::*;
+    use crate::rules::{self, QuestionKind, RuleSet};
+
+    fn set() -> RuleSet {
+        rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"))
+    }
+
+    fn index(set: &RuleSet, id: &str) -> usize {
+        set.question_index(id).unwrap_or_else(|| unreachable!("no question `{id}`"))
+    }
+
+    fn approach(set: &RuleSet, id: &str) -> usize {
+        set.approach_index(id).unwrap_or_else(|| unreachable!("no approach `{id}`"))
+    }
+
+    fn choice(set: &RuleSet, question: &str, value: &str) -> Value {
+        match &set.questions[index(set, question)].kind {
+            QuestionKind::Choice { values } => Value::Choice(
+                values.iter().position(|v| v == value).and_then(|i| u16::try_from(i).ok()).unwrap_or(u16::MAX),
+            ),
+            _ => unreachable!("`{question}` is not a choice"),
+        }
+    }
+
+    fn with(given: &[Option<Value>], slot: usize, value: Value) -> Vec<Option<Value>> {
+        let mut changed = given.to_vec();
+        changed[slot] = Some(value);
+        changed
+    }
+
+    fn run(set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
+        evaluate(set, Answers::resolve(set, given))
+    }
+
+    #[test]
+    fn every_answer_at_its_default_recommends_prompt_engineering() {
+        let set = set();
+        let unanswered = vec![None; set.questions.len()];
+        // With and without the cost model's derived fact.
+        for given in [unanswered.clone(), crate::facts::with_facts(&set, &unanswered, None)] {
+            let evaluation = run(&set, &given);
+            assert_eq!(set.approaches[evaluation.recommendation].id, "prompt_engineering", "{evaluation:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn a_deadline_of_a_week_never_recommends_fine_tuning(given in crate::test_support::any_answers(&set())) {
+            let set = set();
+            let given = with(&given, index(&set, "deadline_weeks"), Value::Int(1));
+            prop_assert_ne!(run(&set, &given).recommendation, approach(&set, "fine_tuning"));
+        }
+
+        #[test]
+        fn more_labelled_examples_never_lower_fine_tunings_score(
+            given in crate::test_support::any_answers(&set()),
+            fewer in 0_i64..20_000,
+            more in 0_i64..20_000,
+        ) {
+            let set = set();
+            let (fewer, more) = (fewer.min(more), fewer.max(more));
+            let slot = index(&set, "examples_available");
+            let ft = approach(&set, "fine_tuning");
+            let low = run(&set, &with(&given, slot, Value::Int(fewer))).scores[ft];
+            let high = run(&set, &with(&given, slot, Value::Int(more))).scores[ft];
+            prop_assert!(high >= low, "{fewer} examples: {low}, {more} examples: {high}");
+        }
+
+        #[test]
+        fn fresher_or_private_knowledge_never_lowers_rags_score(
+            given in crate::test_support::any_answers(&set()),
+            from in 0_u16..5,
+            to in 0_u16..5,
+        ) {
+            let set = set();
+            let rag = approach(&set, "rag");
+            // Freshness values are declared from static to realtime.
+            let slot = index(&set, "knowledge_freshness");
+            let (stale, fresh) = (from.min(to), from.max(to));
+            let before = run(&set, &with(&given, slot, Value::Choice(stale))).scores[rag];
+            let after = run(&set, &with(&given, slot, Value::Choice(fresh))).scores[rag];
+            prop_assert!(after >= before);
+            let private = index(&set, "needs_private_knowledge");
+            let public = run(&set, &with(&given, private, Value::Bool(false))).scores[rag];
+            let internal = run(&set, &with(&given, private, Value::Bool(true))).scores[rag];
+            prop_assert!(internal >= public);
+        }
+
+        #[test]
+        fn a_baseline_that_meets_its_target_never_raises_fine_tuning_except_through_cost(
+            given in crate::test_support::any_answers(&set()),
+        ) {
+            let set = set();
+            let ft = approach(&set, "fine_tuning");
+            let given = with(&given, index(&set, "baseline_exists"), Value::Bool(true));
+            let meets = index(&set, "baseline_meets_target");
+            let met = run(&set, &with(&given, meets, Value::Bool(true)));
+            let missed = run(&set, &with(&given, meets, Value::Bool(false)));
+            let breaks_even = met.answers.values()[index(&set, "fine_tuning_breaks_even")] == Value::Bool(true);
+            prop_assert!(breaks_even || met.scores[ft] <= missed.scores[ft], "{} > {}", met.scores[ft], missed.scores[ft]);
+        }
+
+        #[test]
+        fn rag_is_recommended_only_with_knowledge_to_retrieve(given in crate::test_support::any_answers(&set())) {
+            let set = set();
+            let evaluation = run(&set, &given);
+            if evaluation.recommendation == approach(&set, "rag") {
+                let values = evaluation.answers.values();
+                let asks = [choice(&set, "task_type", "qa"), choice(&set, "task_type", "chat")]
+                    .contains(&values[index(&set, "task_type")]);
+                let fresh = values[index(&set, "knowledge_freshness")] != choice(&set, "knowledge_freshness", "static");
+                let private = values[index(&set, "needs_private_knowledge")] == Value::Bool(true);
+                let rag_baseline = values[index(&set, "baseline_exists")] == Value::Bool(true)
+                    && values[index(&set, "baseline_approach")] == choice(&set, "baseline_approach", "rag");
+                prop_assert!(asks || fresh || private || rag_baseline, "{values:?}");
+            }
+        }
+
+        /// Next steps come only from advice rules for the approach recommended, and never
+        /// contradict each other or the answers.
+        #[test]
+        fn next_steps_agree_with_the_recommendation_and_the_answers(given in crate::test_support::any_answers(&set())) {
+            let set = set();
+            let evaluation = run(&set, &given);
+            let steps: Vec<&str> = evaluation.next_steps.iter().filter_map(|&r| set.rules[r].next_step.as_deref()).collect();
+            for &r in &evaluation.next_steps {
+                let rule = &set.rules[r];
+                prop_assert!(
+                    rule.when_recommended.contains(&evaluation.recommendation) || !rule.when_planned.is_empty(),
+                    "`{}` advises for another approach", rule.id
+                );
+            }
+            let has = |prefix: &str| steps.iter().any(|s| s.starts_with(prefix));
+            prop_assert!(!(has("Keep the current") && has("Index the source documents")), "{steps:?}");
+            let baseline = evaluation.answers.values()[index(&set, "baseline_exists")] == Value::Bool(true);
+            prop_assert!(!(baseline && steps.iter().any(|s| s.contains("that score is the baseline"))), "{steps:?}");
+            prop_assert!(!(baseline && has("Build and measure")), "{steps:?}");
+        }
+    }
+}

@@ -388,7 +388,11 @@ pub fn run(rule_set: &RuleSet, cases: &[Case], out: &mut dyn Write) -> std::io::
         }
     }
     let Outcome { passed, failed, known_misses } = outcome;
-    let misses = if known_misses > 0 { format!(", {known_misses} known misses") } else { String::new() };
+    let misses = match known_misses {
+        0 => String::new(),
+        1 => ", 1 known miss".to_owned(),
+        n => format!(", {n} known misses"),
+    };
     writeln!(
         out,
         "\ntest result: {}. {passed} passed, {failed} failed{misses}",

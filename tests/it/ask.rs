@@ -319,7 +319,7 @@ fn the_first_choice_list_shows_every_choice_with_the_default_marked() {
     let mut screen = Screen::new(&mut pty);
     screen.expect(&mut pty, "Project name?");
     send(&mut pty, ENTER);
-    screen.expect(&mut pty, "question 1 of 16]");
+    screen.expect(&mut pty, &format!("question 1 of {QUESTIONS}]"));
     screen.expect(&mut pty, "type to filter");
     let rows = screen.rows();
     for choice in ["qa", "chat", "classification", "summarization", "extraction", "generation", "nl_to_query"] {
@@ -339,17 +339,17 @@ fn esc_on_the_first_prompt_does_nothing_and_going_back_leaves_no_stale_lines() {
     screen.expect(&mut pty, "Project name?");
     send(&mut pty, "demo");
     send(&mut pty, ENTER);
-    screen.expect(&mut pty, "question 1 of 16]");
+    screen.expect(&mut pty, &format!("question 1 of {QUESTIONS}]"));
     send(&mut pty, ENTER);
-    screen.expect(&mut pty, "question 2 of 16]");
+    screen.expect(&mut pty, &format!("question 2 of {QUESTIONS}]"));
     send(&mut pty, ESC);
     // Back at question 1: neither the cancelled prompt nor question 1's old answer stays.
-    screen.expect(&mut pty, "question 1 of 16]");
+    screen.expect(&mut pty, &format!("question 1 of {QUESTIONS}]"));
     screen.expect(&mut pty, "type to filter");
     let rows = screen.rows();
     assert!(!rows.iter().any(|r| r.contains("<back>")), "{rows:#?}");
-    assert!(!rows.iter().any(|r| r.contains("question 2 of 16")), "{rows:#?}");
-    assert_eq!(rows.iter().filter(|r| r.contains("question 1 of 16")).count(), 1, "{rows:#?}");
+    assert!(!rows.iter().any(|r| r.contains(&format!("question 2 of {QUESTIONS}"))), "{rows:#?}");
+    assert_eq!(rows.iter().filter(|r| r.contains(&format!("question 1 of {QUESTIONS}"))).count(), 1, "{rows:#?}");
     assert_eq!(rows.iter().filter(|r| r.contains("Project name?")).count(), 1, "{rows:#?}");
     send(&mut pty, "\x03");
     assert_eq!(exit_code(&mut pty), 130);
@@ -363,7 +363,7 @@ fn numbers_accept_separators_and_suffixes_and_errors_give_an_example_in_the_unit
     screen.expect(&mut pty, "Project name?");
     send(&mut pty, ENTER);
     answer(&mut pty, 1, "");
-    expect(&mut pty, "question 2 of 16]");
+    expect(&mut pty, &format!("question 2 of {QUESTIONS}]"));
     send(&mut pty, "soon");
     send(&mut pty, ENTER);
     // The deadline is in weeks: the example is its default, 2, not a request count.
@@ -408,7 +408,7 @@ fn one_answer_reads_as_one_answer() {
     expect(&mut pty, "Project name?");
     send(&mut pty, ENTER);
     answer(&mut pty, 1, "");
-    expect(&mut pty, "question 2 of 16]");
+    expect(&mut pty, &format!("question 2 of {QUESTIONS}]"));
     send(&mut pty, "\x03");
     expect(&mut pty, "interrupted: 1 answer saved to `llm-project.yaml`");
     assert_eq!(exit_code(&mut pty), 130);

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::text::{escape_markdown as esc, markdown_link as link};
+use super::text::{escape_markdown as esc, markdown_link as link, markdown_with_code as md};
 use super::{Report, Standing, plain};
 
 /// Writes the report as GitHub-flavoured Markdown; all rule and descriptor text is escaped.
@@ -43,7 +43,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "#### Keep alongside")?;
         writeln!(out)?;
         for entry in &report.combine_with {
-            writeln!(out, "- {} (`{}`): {}", esc(&entry.title), entry.approach, esc(&entry.reason))?;
+            writeln!(out, "- {} (`{}`): {}", esc(&entry.title), entry.approach, md(&entry.reason))?;
         }
     }
     if !report.assumed.is_empty() {
@@ -92,7 +92,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "#### Next steps")?;
         writeln!(out)?;
         for (i, step) in report.next_steps.iter().enumerate() {
-            writeln!(out, "{}. {}", i + 1, esc(step))?;
+            writeln!(out, "{}. {}", i + 1, md(step))?;
         }
     }
     if let Some(plan) = &report.plan {
@@ -118,12 +118,12 @@ fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write) -> std::io:
         writeln!(out, "The plan agrees with the recommendation.")?;
     }
     for finding in &plan.findings {
-        write!(out, "- **{}** `{}`: {}", finding.severity, esc_code(&finding.id), esc(&finding.message))?;
+        write!(out, "- **{}** `{}`: {}", finding.severity, esc_code(&finding.id), md(&finding.message))?;
         for reason in &finding.because {
-            write!(out, " Because: {}", esc(reason))?;
+            write!(out, " Because: {}", md(reason))?;
         }
         if let Some(help) = &finding.help {
-            write!(out, " Help: {}", esc(help))?;
+            write!(out, " Help: {}", md(help))?;
         }
         if !finding.sources.is_empty() {
             let links: Vec<String> = finding.sources.iter().map(|s| link(&s.title, &s.url)).collect();
@@ -156,7 +156,7 @@ fn fired_rules(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             esc(&fired.title),
             fired.rule,
             effects,
-            esc(&fired.because),
+            md(&fired.because),
             source
         )?;
     }

@@ -375,7 +375,7 @@ impl Report {
         };
         match self.what_if.first() {
             Some(w) => format!(
-                "{lead} One answer would settle it: if {} were {} (now {}), {} would be recommended.",
+                "{lead} One answer would tip it: if {} were {} (now {}), {} would be recommended.",
                 w.answer,
                 plain(&w.to),
                 plain(&w.from),

@@ -117,3 +117,39 @@ fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
         .unwrap_or_else(|e| unreachable!("{e}"));
     assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
 }
+
+#[test]
+fn a_close_call_says_so_and_names_the_answer_that_would_tip_it() {
+    let file = "tests/fixtures/scenarios/close-call.llm-project.yaml";
+    let json = shouldtune(&["evaluate", file, "-f", "json"]);
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(report["recommendation"], "rag");
+    assert_eq!(report["margin"], 1);
+    assert_eq!(report["close_call"], true);
+    let first = &report["what_if"][0];
+    assert_eq!(first["answer"], "deadline_weeks", "{report}");
+
+    let table = shouldtune(&["evaluate", file]);
+    assert_eq!(table.status.code(), Some(0));
+    let text = stdout(&table).replace('\n', " ");
+    assert!(text.contains("Close call: 1 point ahead of Prompt engineering."), "{text}");
+    assert!(text.contains("One answer would tip it: if deadline_weeks were 3 (now 6)"), "{text}");
+
+    let markdown = shouldtune(&["evaluate", file, "-f", "markdown"]);
+    assert_eq!(markdown.status.code(), Some(0));
+    assert!(stdout(&markdown).contains("_Close call: 1 point ahead of Prompt engineering."), "{}", stdout(&markdown));
+}
+
+#[test]
+fn with_every_other_approach_vetoed_the_margin_is_null() {
+    let file = "tests/fixtures/scenarios/only-one-left.llm-project.yaml";
+    let json = shouldtune(&["evaluate", file, "-f", "json"]);
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(report["recommendation"], "rag");
+    assert_eq!(report["margin"], serde_json::Value::Null);
+    assert_eq!(report["close_call"], false);
+    let table = shouldtune(&["evaluate", file]);
+    assert!(stdout(&table).contains("Every other approach is ruled out."), "{}", stdout(&table));
+}

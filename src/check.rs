@@ -131,6 +131,30 @@ fn check_one(found: &Found, rule_sets: &RuleSets, policy: Policy, limits: Limits
         Ok(document) => document,
         Err(diagnostics) => return failed(path, diagnostics),
     };
+    if policy.no_overlays {
+        match RuleSets::declared_overlays(&document) {
+            Ok(declared) if declared.is_empty() => {}
+            Ok(declared) => {
+                let refused = declared
+                    .iter()
+                    .map(|(entry, span)| {
+                        Diagnostic::error(
+                            crate::diag::codes::OVERLAY_REFUSED,
+                            format!(
+                                "the descriptor names the rule overlay `{}`, and `--no-overlays` refuses overlays",
+                                crate::report::text::sanitize_name(entry)
+                            ),
+                            &document.source,
+                            *span,
+                        )
+                        .with_help("remove it from `rules:`, or run without `--no-overlays`")
+                    })
+                    .collect();
+                return failed(path, refused);
+            }
+            Err(diagnostics) => return failed(path, diagnostics),
+        }
+    }
     match rule_sets.for_descriptor(file, &document) {
         Ok(rule_set) => check_document(path, &document, &rule_set, policy),
         Err(diagnostics) => failed(path, diagnostics.into_iter().map(|d| with_file_name(d, path)).collect()),
@@ -167,10 +191,30 @@ fn check_document(path: &str, document: &descriptor::Document, rule_set: &RuleSe
         report = report.with_what_if(rule_set, &project.given, &evaluation);
     }
     let mut diagnostics = policy::findings(&project, &evaluation, &report, rule_set, policy);
+    diagnostics.extend(overlay_notes(document, rule_set));
     diagnostics.sort_by_key(|d| (d.span.offset, std::cmp::Reverse(d.severity)));
     let planned =
         project.planned.as_ref().map(|p| p.approaches.iter().map(|&a| rule_set.approaches[a].id.clone()).collect());
     FileResult { path: path.to_owned(), evaluated: Some(Evaluated { report, planned }), diagnostics }
+}
+
+/// One note per overlay in force, at its entry under `rules:`.
+fn overlay_notes(document: &descriptor::Document, rule_set: &RuleSet) -> Vec<Diagnostic> {
+    let declared = RuleSets::declared_overlays(document).unwrap_or_default();
+    rule_set
+        .overlays
+        .iter()
+        .zip(declared)
+        .map(|(overlay, (_, span))| {
+            Diagnostic::error(
+                crate::diag::codes::OVERLAY_IN_FORCE,
+                format!("rule overlay in force: {}", overlay.summary()),
+                &document.source,
+                span,
+            )
+            .with_severity(crate::diag::Severity::Note)
+        })
+        .collect()
 }
 
 fn failed(path: &str, diagnostics: Vec<Diagnostic>) -> FileResult {

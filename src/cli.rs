@@ -296,6 +296,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub allow_defaults: bool,
 
+    /// Refuse descriptors that name rule overlays under `rules:` (exit 2, naming them),
+    /// so only the default rules or `--rules` files can decide.
+    #[arg(long)]
+    pub no_overlays: bool,
+
     /// Treat this level of finding as failing the check.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<DenyLevel>,

@@ -68,6 +68,10 @@ pub struct Report {
     /// (a very large rule set): other changes may exist.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub what_if_truncated: bool,
+    /// Overlay rule files the descriptor named, each with the rule ids it
+    /// disabled, overrode and added; absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overlays: Vec<crate::rules::Overlay>,
     /// The planned approaches and the findings about them (the same `check` reports);
     /// absent only from reports built without a descriptor's plan.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -327,6 +331,7 @@ impl Report {
             next_steps: evaluation.next_steps.iter().filter_map(|&r| rules[r].next_step.clone()).collect(),
             what_if: Vec::new(),
             what_if_truncated: false,
+            overlays: rule_set.overlays.clone(),
             plan: None,
             cost: None,
         }

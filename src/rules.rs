@@ -14,8 +14,8 @@ mod model;
 mod provider;
 
 pub use model::{
-    Approach, ApproachIndex, Citation, Condition, DerivedFact, Origin, Question, QuestionKind, Rule, RuleSet, Source,
-    Value,
+    Approach, ApproachIndex, Citation, Condition, DerivedFact, Origin, Overlay, Question, QuestionKind, Rule, RuleSet,
+    Source, Value,
 };
 pub use provider::RuleSets;
 

@@ -117,7 +117,7 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
 
     let wants_json =
         stdout_format == Some(CheckFormat::Json) || args.outputs.iter().any(|o| o.format == CheckFormat::Json);
-    let policy = Policy { allow_defaults: args.allow_defaults, what_if: wants_json };
+    let policy = Policy { allow_defaults: args.allow_defaults, what_if: wants_json, no_overlays: args.no_overlays };
     for sink in &mut sinks {
         sink.run(|r, out| r.start(out));
     }

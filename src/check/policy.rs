@@ -14,6 +14,8 @@ pub struct Policy {
     /// Compute each report's what-if (for output formats that show it; it costs
     /// a few dozen extra evaluations per file).
     pub what_if: bool,
+    /// Refuse descriptors that name overlay rule files (`--no-overlays`).
+    pub no_overlays: bool,
 }
 
 /// The findings for one evaluated descriptor: unanswered questions, then the

@@ -88,6 +88,10 @@ codes! {
     UNKNOWN_ID = "unknown-id", "a name is not a rule id, source id or diagnostic code", "Use a rule id (`shouldtune rules show` lists them), a source id or a diagnostic code; the message lists the closest ones.";
     /// The descriptor names no plan.
     NO_PLAN = "no-plan", "the descriptor names no planned approach", "Add `planned_approach:` so the check can compare the plan with the recommendation.";
+    /// A descriptor's overlay rule files are in force.
+    OVERLAY_IN_FORCE = "overlay-in-force", "a rule overlay named by the descriptor is in force", "Review what the overlay disables, overrides and adds; `check --no-overlays` refuses descriptor-named overlays.";
+    /// `check --no-overlays` refused a descriptor that names overlays.
+    OVERLAY_REFUSED = "overlay-refused", "the descriptor names a rule overlay and `--no-overlays` is set", "Remove `rules:` from the descriptor, or run without `--no-overlays` to allow its overlays.";
     /// `check` found no descriptor to check.
     NO_DESCRIPTOR = "no-descriptor", "no descriptor was found under the paths checked", "Name descriptors `llm-project.yaml`, `llm-project.yml` or `*.llm-project.yaml`, or pass their paths; `shouldtune init` writes one.";
 }

@@ -53,6 +53,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let assumed: Vec<String> = report.assumed.iter().map(|q| format!("`{q}`")).collect();
         writeln!(out, "Not answered, so the conservative default was used: {}", assumed.join(", "))?;
     }
+    for overlay in &report.overlays {
+        writeln!(out)?;
+        writeln!(out, "**Rule overlay in force:** {}", esc(&overlay.summary()))?;
+    }
     if report.what_if_truncated {
         writeln!(out)?;
         writeln!(out, "{}", super::table::TRUNCATED_NOTE)?;

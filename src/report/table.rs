@@ -65,6 +65,12 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
         writeln!(out, "Not applicable to this project: {}", report.not_applicable.join(", "))?;
     }
 
+    for overlay in &report.overlays {
+        writeln!(out)?;
+        let line = format!("Rule overlay in force: {}", sanitize(&overlay.summary()));
+        write!(out, "{}", style.warn(&wrap(&line, WIDTH, "").trim_end().replace('\n', "\n  ")))?;
+        writeln!(out)?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", style.strong("What would change the answer"))?;
     if report.what_if.is_empty() && !report.what_if_truncated {

@@ -308,7 +308,8 @@ impl<'f> Builder<'f> {
         }
         let rules: Vec<Rule> = rules.into_iter().map(|(rule, _)| rule).collect();
         drop(infos);
-        let rule_set = RuleSet { approaches: self.approaches, questions, rules, sources: self.sources };
+        let rule_set =
+            RuleSet { approaches: self.approaches, questions, rules, sources: self.sources, overlays: Vec::new() };
         if self.diagnostics.is_empty() {
             self.diagnostics.extend(whole_set_problems(&rule_set));
         }

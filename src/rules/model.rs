@@ -22,6 +22,35 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// The source catalogue: what rules cite, in declaration order.
     pub sources: Vec<Source>,
+    /// The overlay files a descriptor named, on top of the base rule set.
+    pub overlays: Vec<Overlay>,
+}
+
+/// An overlay rule file in force, and what it changed in the rules beneath it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, schemars::JsonSchema)]
+pub struct Overlay {
+    /// The file, as the descriptor names it.
+    pub file: String,
+    /// Rule ids it disabled.
+    pub disabled: Vec<String>,
+    /// Rule ids it replaced (`override: true`).
+    pub overridden: Vec<String>,
+    /// Rule ids it added.
+    pub added: Vec<String>,
+}
+
+impl Overlay {
+    /// One line for humans: `file (disables a, b; overrides c; adds d)`.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        for (verb, ids) in [("disables", &self.disabled), ("overrides", &self.overridden), ("adds", &self.added)] {
+            if !ids.is_empty() {
+                parts.push(format!("{verb} {}", ids.join(", ")));
+            }
+        }
+        if parts.is_empty() { self.file.clone() } else { format!("{} ({})", self.file, parts.join("; ")) }
+    }
 }
 
 impl RuleSet {

@@ -46,25 +46,67 @@ impl RuleSets {
             return Ok(Arc::clone(&self.base));
         }
         let files = resolve(path, &document.source, &declared)?;
+        let names: Vec<String> = declared.iter().map(|(entry, _)| crate::report::text::sanitize_name(entry)).collect();
         if let Ok(cache) = self.overlays.lock()
             && let Some(found) = cache.get(&files)
         {
             return found.clone();
         }
-        let compiled = self.compile_with(&files);
+        let compiled = self.compile_with(&files, &names);
         if let Ok(mut cache) = self.overlays.lock() {
             cache.insert(files, compiled.clone());
         }
         compiled
     }
 
-    fn compile_with(&self, files: &[PathBuf]) -> Compiled {
+    fn compile_with(&self, files: &[PathBuf], names: &[String]) -> Compiled {
         let mut sources = self.base_sources.clone();
         for file in files {
             sources.push(crate::input::read_source(file, &mut std::io::empty(), self.limits).map_err(|d| vec![*d])?);
         }
-        compile::compile(&sources, self.limits).map(Arc::new)
+        let mut rule_set = compile::compile(&sources, self.limits)?;
+        let overlay_sources = &sources[self.base_sources.len()..];
+        rule_set.overlays = overlay_sources
+            .iter()
+            .zip(names)
+            .map(|(source, name)| describe_overlay(source, name, &self.base, self.limits))
+            .collect();
+        Ok(Arc::new(rule_set))
     }
+
+    /// The overlay files `document` names under `rules:`, as written, with their positions.
+    pub fn declared_overlays(document: &Document) -> Result<Vec<(String, Span)>, Vec<Diagnostic>> {
+        declared_rule_files(document)
+    }
+}
+
+/// What the overlay `source` (compiled already, so well formed) changes:
+/// the ids under `disable:`, its rules marked `override: true`, and its new rules.
+fn describe_overlay(source: &SourceFile, name: &str, base: &RuleSet, limits: Limits) -> super::Overlay {
+    let mut overlay = super::Overlay { file: name.to_owned(), ..super::Overlay::default() };
+    let Ok(root) = crate::load::parse_document(source, limits) else { return overlay };
+    let NodeKind::Map(entries) = &root.kind else { return overlay };
+    let get = |map: &[(crate::load::Node, crate::load::Node)], key: &str| {
+        map.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v.kind.clone())
+    };
+    if let Some(NodeKind::Seq(items)) = get(entries, "disable") {
+        overlay.disabled = items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect();
+    }
+    if let Some(NodeKind::Seq(rules)) = get(entries, "rules") {
+        for rule in &rules {
+            let NodeKind::Map(fields) = &rule.kind else { continue };
+            let Some(NodeKind::Str(id)) = get(fields, "id") else { continue };
+            if get(fields, "override") == Some(NodeKind::Bool(true)) {
+                overlay.overridden.push(id);
+            } else if !base.rules.iter().any(|r| r.id == id) {
+                overlay.added.push(id);
+            }
+        }
+    }
+    for ids in [&mut overlay.disabled, &mut overlay.overridden, &mut overlay.added] {
+        *ids = ids.iter().map(|id| crate::report::text::sanitize_name(id)).collect();
+    }
+    overlay
 }
 
 /// The `rules:` entries of a descriptor, with their positions; empty when there are none.

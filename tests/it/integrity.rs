@@ -321,3 +321,51 @@ fn the_what_if_search_has_a_budget_and_says_when_it_was_cut_short() {
     let report: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap_or_default();
     assert!(report.get("what_if_truncated").is_none(), "{report}");
 }
+
+/// A descriptor-named overlay that switches off the safety rules and adds a
+/// large fine-tuning weight is named in every format, and `--no-overlays` refuses it.
+#[test]
+fn overlays_in_force_are_named_in_every_format_and_can_be_refused() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::create_dir(d.join(".git")).unwrap_or_else(|e| unreachable!("{e}"));
+    write(
+        &d.join("lenient.yaml"),
+        b"extends: default\ndisable: [knowledge-needs-retrieval]\nrules:\n  - { id: push-ft, title: T, when: \"true\", effects: { fine_tuning: 100 }, because: x, source: y }\n",
+    );
+    let descriptor =
+        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    write(&d.join("llm-project.yaml"), format!("rules: [lenient.yaml]\n{descriptor}").as_bytes());
+    for format in ["table", "markdown", "json"] {
+        let output = limited(d, &format!("evaluate llm-project.yaml -f {format}"));
+        let out = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", all_output(&output));
+        assert!(out.contains("lenient.yaml") && out.contains("knowledge-needs-retrieval"), "{format}: {out}");
+        assert!(out.contains("push") && out.contains("ft"), "{format}: {out}");
+    }
+    let output = limited(d, "evaluate llm-project.yaml -f json");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    assert_eq!(
+        report["overlays"],
+        serde_json::json!([{ "file": "lenient.yaml", "disabled": ["knowledge-needs-retrieval"], "overridden": [], "added": ["push-ft"] }])
+    );
+    for format in ["human", "github", "json", "sarif", "junit", "markdown"] {
+        let output = limited(d, &format!("check llm-project.yaml -f {format}"));
+        let out = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0), "notes do not fail the check ({format}): {}", all_output(&output));
+        assert!(out.contains("overlay-in-force") && out.contains("lenient.yaml"), "{format}: {out}");
+        assert!(out.contains("knowledge-needs-retrieval"), "{format}: {out}");
+    }
+    let output = limited(d, "check llm-project.yaml -f sarif");
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    assert_eq!(sarif["runs"][0]["properties"]["overlays"][0]["file"], "lenient.yaml", "{sarif}");
+    assert_eq!(sarif["runs"][0]["properties"]["overlays"][0]["disabled"][0], "knowledge-needs-retrieval");
+    let output = limited(d, "check llm-project.yaml --no-overlays");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{out}");
+    assert!(out.contains("llm-project.yaml:1:9: error[overlay-refused]") && out.contains("`lenient.yaml`"), "{out}");
+    // Without overlays, nothing is said about them.
+    let plain = crate::shouldtune(&["check", "tests/fixtures/check/repo/llm-project.yaml", "--no-overlays"]);
+    assert_eq!(plain.status.code(), Some(0), "{}", crate::stdout(&plain));
+    assert!(!crate::stdout(&plain).contains("overlay"), "{}", crate::stdout(&plain));
+}

@@ -25,13 +25,15 @@ pub const SRCROOT: &str = "%SRCROOT%";
 pub struct Sarif {
     written: usize,
     paths: RepoPaths,
+    /// Overlays in force, per descriptor, for the run's properties.
+    overlays: Vec<Value>,
 }
 
 impl Sarif {
     /// A renderer naming files relative to `paths`' root.
     #[must_use]
     pub fn new(paths: RepoPaths) -> Self {
-        Sarif { written: 0, paths }
+        Sarif { written: 0, paths, overlays: Vec::new() }
     }
 
     /// An artifact location for `path`: relative to `%SRCROOT%` when inside the root.
@@ -97,6 +99,15 @@ impl super::Renderer for Sarif {
     }
 
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
+        for overlay in file.evaluated.iter().flat_map(|e| &e.report.overlays) {
+            self.overlays.push(json!({
+                "descriptor": file.path,
+                "file": overlay.file,
+                "disabled": overlay.disabled,
+                "overridden": overlay.overridden,
+                "added": overlay.added,
+            }));
+        }
         for d in &file.diagnostics {
             let mut result = json!({
                 "ruleId": d.code,
@@ -126,7 +137,8 @@ impl super::Renderer for Sarif {
             "toolExecutionNotifications": notifications,
         });
         let invocation = serde_json::to_string(&invocation).map_err(std::io::Error::other)?;
-        writeln!(out, "\n    ],\n    \"invocations\": [{invocation}]\n  }}]\n}}")
+        let properties = serde_json::to_string(&json!({ "overlays": self.overlays })).map_err(std::io::Error::other)?;
+        writeln!(out, "\n    ],\n    \"invocations\": [{invocation}],\n    \"properties\": {properties}\n  }}]\n}}")
     }
 }
 

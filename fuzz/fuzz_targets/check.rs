@@ -15,7 +15,7 @@ use shouldtune::source::SourceFile;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let source = SourceFile::new("fuzz/llm-project.yaml", text);
-    let policy = Policy { allow_defaults: false, what_if: true };
+    let policy = Policy { allow_defaults: false, what_if: true, no_overlays: false };
     let result = check_source("fuzz/llm-project.yaml", &source, rules(), policy, Limits::default());
     let mut summary = Summary::default();
     summary.add(&result);
@@ -43,4 +43,11 @@ fuzz_target!(|data: &[u8]| {
             assert!(text.lines().all(|l| l.starts_with("::")));
         }
     }
+    // Diagnostics as shown on stderr: no control, bidirectional or zero-width
+    // character from the file, and no line a CI runner would read as a command.
+    let mut stderr = Vec::new();
+    let _ = shouldtune::diag::render(&result.diagnostics, &mut stderr, false);
+    let text = String::from_utf8_lossy(&stderr);
+    assert!(!text.chars().any(|c| c != '\n' && c != '\t' && shouldtune::report::text::needs_escape(c)), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
 });

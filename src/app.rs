@@ -43,6 +43,8 @@ pub struct Io<'a> {
     pub stdout_color: bool,
     /// Colour on standard error.
     pub stderr_color: bool,
+    /// Columns human-readable output wraps to: the terminal's, else `COLUMNS`, else 80.
+    pub width: usize,
     /// Asks questions at a terminal; `None` when standard input is not a terminal.
     pub prompter: Option<&'a mut dyn crate::questionnaire::Prompter>,
 }
@@ -107,6 +109,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         stdin: &mut *io.stdin,
         stdout_color: io.stdout_color,
         stderr_color: io.stderr_color,
+        width: io.width,
         prompter: io.prompter.take().map(|prompter| -> &mut dyn crate::questionnaire::Prompter { prompter }),
     };
     let io = &mut io;
@@ -198,7 +201,9 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
         .with_cost(shown.as_ref());
     let mut buffer = Vec::new();
     match args.format {
-        EvaluateFormat::Table => report::table::render(&report, &mut buffer, Style { color: io.stdout_color })?,
+        EvaluateFormat::Table => {
+            report::table::render(&report, &mut buffer, Style { color: io.stdout_color, width: io.width })?;
+        }
         EvaluateFormat::Json => report::json::render(&report, &mut buffer)?,
         EvaluateFormat::Markdown => report::markdown::render(&report, &mut buffer)?,
         EvaluateFormat::Html => {

@@ -47,7 +47,19 @@ fn main() -> ExitCode {
         stdin: &mut stdin,
         stdout_color,
         stderr_color,
+        width: output_width(),
         prompter: prompter.as_mut().map(|p| p as &mut dyn shouldtune::questionnaire::Prompter),
     };
     ExitCode::from(app::run(cli, &mut io) as u8)
+}
+
+/// Columns for human-readable output: the terminal's (standard output, else
+/// standard error), else `COLUMNS`, else 80.
+fn output_width() -> usize {
+    terminal_size::terminal_size_of(std::io::stdout())
+        .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()))
+        .filter(|w| *w > 0)
+        .unwrap_or(shouldtune::report::Style::DEFAULT_WIDTH)
 }

@@ -183,9 +183,16 @@ fn default_name() -> String {
 fn review(rule_set: &RuleSet, draft: &Draft, io: &mut Io<'_>) -> Result<(), Failure> {
     let given = crate::facts::with_facts(rule_set, &draft.given, None);
     let evaluation = eval::evaluate(rule_set, eval::Answers::resolve(rule_set, &given));
+    // The cost line uses the default settings of `shouldtune cost`; a saved
+    // descriptor can add a `cost:` section to change them.
+    let tables = crate::cost::load_tables(&[], crate::load::Limits::default()).unwrap_or_default();
+    let volume = crate::facts::volume(rule_set, &evaluation.answers);
+    let settings = crate::cost::CostSettings::default();
+    let estimate = crate::cost::estimate(&tables, &settings, volume, &SourceFile::new("answers", "")).ok();
     let report = Report::new(rule_set, &draft.name, &evaluation)
         .with_plan(rule_set, draft.planned.as_deref(), &evaluation)
-        .with_what_if(rule_set, &given, &evaluation);
+        .with_what_if(rule_set, &given, &evaluation)
+        .with_cost(estimate.as_ref());
     let mut out = Vec::new();
     writeln!(out, "\nYour answers")?;
     for (question, given) in rule_set.questions.iter().zip(&draft.given) {
@@ -194,7 +201,7 @@ fn review(rule_set: &RuleSet, draft: &Draft, io: &mut Io<'_>) -> Result<(), Fail
         }
     }
     writeln!(out)?;
-    report::table::render(&report, &mut out, Style { color: io.stdout_color })?;
+    report::table::render(&report, &mut out, Style { color: io.stdout_color, width: io.width })?;
     writeln!(out)?;
     io.stdout.write_all(&out)?;
     io.stdout.flush()?;
@@ -284,6 +291,8 @@ mod tests {
             stdin: &mut std::io::empty(),
             stdout_color: false,
             stderr_color: false,
+            // Wide enough that no finding wraps: this test is about content.
+            width: 200,
             prompter: None,
         };
         review(&rule_set, &draft, &mut io).unwrap_or_else(|e| unreachable!("{e}"));

@@ -110,7 +110,7 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
         sinks.push(Sink { renderer: renderer(format, &options), out, error: None });
     }
     if let Some(format) = stdout_format {
-        let style = Style { color: io.stdout_color };
+        let style = Style { color: io.stdout_color, width: io.width };
         let out = Destination::Stdout(std::io::BufWriter::new(&mut *io.stdout));
         sinks.push(Sink { renderer: renderer(format, &Options { style, ..options.clone() }), out, error: None });
     }

@@ -37,7 +37,7 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     }
     let mut out = Vec::new();
     match args.format {
-        CostFormat::Table => render::table(&estimate, &mut out, Style { color: io.stdout_color })?,
+        CostFormat::Table => render::table(&estimate, &mut out, Style { color: io.stdout_color, width: io.width })?,
         CostFormat::Json => render::json(&estimate, &mut out)?,
     }
     io.stdout.write_all(&out)?;

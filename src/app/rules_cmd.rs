@@ -103,8 +103,7 @@ fn show(args: &RulesShowArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, F
     match args.format {
         ShowFormat::Yaml => io.stdout.write_all(emit::to_yaml(rule_set).as_bytes())?,
         ShowFormat::Table => {
-            let mut builder = Builder::default();
-            builder.push_record(["rule", "when", "effects", "source"]);
+            let mut rows = Vec::with_capacity(rule_set.rules.len());
             for rule in &rule_set.rules {
                 let mut effects: Vec<String> =
                     rule.effects.iter().map(|&(a, w)| format!("{} {w:+}", rule_set.approaches[a].id)).collect();
@@ -115,14 +114,37 @@ fn show(args: &RulesShowArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, F
                         rule.when_recommended.iter().map(|&a| rule_set.approaches[a].id.as_str()).collect();
                     effects.push(format!("advice when {}", ids.join("/")));
                 }
-                builder.push_record([rule.id.clone(), rule.when.text.clone(), effects.join("\n"), rule.source.clone()]);
+                rows.push([rule.id.clone(), rule.when.text.clone(), effects.join("\n"), rule.source.clone()]);
+            }
+            let mut builder = Builder::default();
+            builder.push_record(["rule", "when", "effects", "source"]);
+            for row in &rows {
+                builder.push_record(row.clone());
             }
             let mut table = builder.build();
             table
                 .with(TableStyle::rounded())
                 .modify(Columns::one(1), Width::wrap(48).keep_words(true))
                 .modify(Columns::one(3), Width::wrap(32).keep_words(true));
-            writeln!(io.stdout, "{table}")?;
+            if table.total_width() <= io.width {
+                writeln!(io.stdout, "{table}")?;
+            } else {
+                // Too wide for the terminal: one block per rule reads better than a squeezed table.
+                let width = io.width.max(40);
+                let mut out = String::new();
+                for [id, when, effects, source] in &rows {
+                    out.push_str(id);
+                    out.push('\n');
+                    for (label, value) in
+                        [("when", when), ("effects", &effects.replace('\n', ", ")), ("source", source)]
+                    {
+                        let text = crate::report::text::wrap(&format!("{label}: {value}"), width - 4, "    ");
+                        out.push_str("  ");
+                        out.push_str(text.trim_start());
+                    }
+                }
+                io.stdout.write_all(out.as_bytes())?;
+            }
         }
     }
     Ok(Exit::Ok)

@@ -163,22 +163,11 @@ fn verdict(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "</section>")
 }
 
-/// "Leads Retrieval-augmented generation by 15 points." or the tie / only-option wording.
+/// How far ahead the recommendation is: the report's margin sentence, which
+/// also says when it is a close call and which answer would settle it.
 #[must_use]
 pub fn margin_sentence(report: &Report) -> String {
-    let Some(recommended) = report.scores.0.iter().find(|s| s.approach == report.recommendation) else {
-        return String::new();
-    };
-    match report.runner_up() {
-        Some(runner_up) if report.won_by_tie => {
-            format!("Tied with {} on {}: the simpler approach is recommended.", runner_up.title, runner_up.score)
-        }
-        Some(runner_up) => {
-            let lead = recommended.score - runner_up.score;
-            format!("Leads {} by {} point{}.", runner_up.title, lead, if lead == 1 { "" } else { "s" })
-        }
-        None => "Every other approach is ruled out.".to_owned(),
-    }
+    report.confidence()
 }
 
 fn scores(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {

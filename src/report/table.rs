@@ -9,16 +9,14 @@ use tabled::settings::{Alignment, Style as TableStyle};
 use super::text::{Style, sanitize, wrap};
 use super::{Report, Standing};
 
-const WIDTH: usize = 88;
-
 /// Writes the recommendation, the score table, the reasons, the assumptions and the next steps.
 pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
     writeln!(out, "{}", style.strong(&sanitize(&report.name)))?;
     writeln!(out, "{}", headline(report, style))?;
     writeln!(out)?;
-    writeln!(out, "{}", score_table(report))?;
+    writeln!(out, "{}", score_table(report, style.columns()))?;
     let confidence = sanitize(&report.confidence());
-    let confidence = wrap(&confidence, WIDTH, "");
+    let confidence = wrap(&confidence, style.columns(), "");
     let confidence = confidence.trim_end();
     writeln!(out, "{}", if report.close_call { style.warn(confidence) } else { style.dim(confidence) })?;
 
@@ -31,10 +29,19 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
         let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("{a} {w:+}")).collect();
         effects.extend(fired.veto.iter().map(|a| format!("{a} vetoed")));
         let effects = if effects.is_empty() { String::new() } else { format!("  [{}]", effects.join(", ")) };
-        writeln!(out, "  * {}{}", style.strong(&fired.title), effects)?;
-        write!(out, "{}", wrap(&fired.because, WIDTH - 4, "    "))?;
+        if 4 + fired.title.chars().count() + effects.chars().count() <= style.columns() {
+            writeln!(out, "  * {}{}", style.strong(&fired.title), effects)?;
+        } else {
+            // Too wide for one line: the effects go under the title.
+            let title = wrap(&fired.title, style.columns() - 4, "    ");
+            writeln!(out, "  * {}", style.strong(title.trim()))?;
+            write!(out, "{}", wrap(effects.trim(), style.columns() - 4, "    "))?;
+        }
+        write!(out, "{}", wrap(&fired.because, style.columns() - 4, "    "))?;
         for line in source_lines(fired) {
-            writeln!(out, "    {}", style.dim(&line))?;
+            for part in wrap(&line, style.columns() - 4, "").lines() {
+                writeln!(out, "    {}", style.dim(part))?;
+            }
         }
     }
 
@@ -43,7 +50,7 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
         writeln!(out, "{}", style.strong("Keep alongside"))?;
         for entry in &report.combine_with {
             writeln!(out, "  * {} ({})", style.strong(&entry.title), entry.approach)?;
-            write!(out, "{}", wrap(&entry.reason, WIDTH - 4, "    "))?;
+            write!(out, "{}", wrap(&entry.reason, style.columns() - 4, "    "))?;
             writeln!(out, "    {}", style.dim(&format!("rule {}", entry.rule)))?;
         }
     }
@@ -58,7 +65,7 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
             .map(|a| format!("{} = {}", a.question, display(&a.value)))
             .collect();
         writeln!(out, "  {}", style.warn("Not answered, so the conservative default was used:"))?;
-        write!(out, "{}", wrap(&assumed.join(", "), WIDTH - 4, "    "))?;
+        write!(out, "{}", wrap(&assumed.join(", "), style.columns() - 4, "    "))?;
     }
     if !report.not_applicable.is_empty() {
         writeln!(out)?;
@@ -90,7 +97,7 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
                     .find(|s| s.approach == entry.recommendation)
                     .map_or(&entry.recommendation, |s| &s.title)
             );
-            write!(out, "{}", wrap(&sentence, WIDTH - 4, "  * ").replace("\n  * ", "\n    "))?;
+            write!(out, "{}", wrap(&sentence, style.columns() - 4, "  * ").replace("\n  * ", "\n    "))?;
         }
     }
     if report.what_if_truncated {
@@ -101,14 +108,14 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
     if let Some(cost) = &report.cost {
         writeln!(out)?;
         writeln!(out, "{}", style.strong("Cost"))?;
-        write!(out, "{}", wrap(cost, WIDTH - 2, "  "))?;
+        write!(out, "{}", wrap(cost, style.columns() - 2, "  "))?;
     }
 
     if !report.next_steps.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", style.strong("Next steps"))?;
         for (i, step) in report.next_steps.iter().enumerate() {
-            let text = wrap(step, WIDTH - 5, "     ");
+            let text = wrap(step, style.columns() - 5, "     ");
             let text = text.trim_start();
             write!(out, "  {}. {}", i + 1, text)?;
         }
@@ -128,19 +135,20 @@ fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write, style: Styl
         writeln!(out, "  {}", style.good("The plan agrees with the recommendation."))?;
     }
     for finding in &plan.findings {
-        let label = format!("{}[{}]", finding.severity, sanitize(&finding.id));
+        let code = format!("{}[{}]", finding.severity, sanitize(&finding.id));
         let label = match finding.severity {
-            crate::diag::Severity::Error => style.bad(&label),
-            crate::diag::Severity::Warning => style.warn(&label),
-            crate::diag::Severity::Note => style.dim(&label),
+            crate::diag::Severity::Error => style.bad(&code),
+            crate::diag::Severity::Warning => style.warn(&code),
+            crate::diag::Severity::Note => style.dim(&code),
         };
-        let text = wrap(&sanitize(&finding.message), WIDTH - 4, "    ");
-        writeln!(out, "  {label}: {}", text.trim())?;
+        let text = wrap(&format!("{code}: {}", sanitize(&finding.message)), style.columns() - 4, "  ");
+        let text = text.replace("\n  ", "\n    ");
+        write!(out, "  {label}{}", text.trim_start().strip_prefix(code.as_str()).unwrap_or_default())?;
         for reason in &finding.because {
-            write!(out, "{}", wrap(&format!("because: {}", sanitize(reason)), WIDTH - 4, "    "))?;
+            write!(out, "{}", wrap(&format!("because: {}", sanitize(reason)), style.columns() - 4, "    "))?;
         }
         if let Some(help) = &finding.help {
-            write!(out, "{}", wrap(&format!("help: {}", sanitize(help)), WIDTH - 4, "    "))?;
+            write!(out, "{}", wrap(&format!("help: {}", sanitize(help)), style.columns() - 4, "    "))?;
         }
         for source in &finding.sources {
             writeln!(
@@ -180,7 +188,7 @@ fn headline(report: &Report, style: Style) -> String {
     line
 }
 
-fn score_table(report: &Report) -> String {
+fn score_table(report: &Report, width: usize) -> String {
     let mut builder = Builder::default();
     builder.push_record(["approach", "score", "status"]);
     for approach in &report.ranking {
@@ -194,7 +202,9 @@ fn score_table(report: &Report) -> String {
         builder.push_record([format!("{} ({})", entry.title, entry.approach), entry.score.to_string(), status]);
     }
     let mut table = builder.build();
-    table.with(TableStyle::rounded()).modify(Columns::one(1), Alignment::right());
+    table.with(TableStyle::rounded()).modify(Columns::one(1), Alignment::right()).with(
+        tabled::settings::Width::wrap(width).keep_words(true).priority(tabled::settings::peaker::Priority::max(true)),
+    );
     table.to_string()
 }
 

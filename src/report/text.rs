@@ -5,15 +5,32 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Effects, Style as AnsiStyle};
 
 /// Whether output may carry ANSI colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     /// Emit ANSI escapes.
     pub color: bool,
+    /// Columns to wrap text to.
+    pub width: usize,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style::PLAIN
+    }
 }
 
 impl Style {
     /// Plain text, no escapes.
-    pub const PLAIN: Style = Style { color: false };
+    pub const PLAIN: Style = Style { color: false, width: Style::DEFAULT_WIDTH };
+
+    /// Columns when nothing says otherwise.
+    pub const DEFAULT_WIDTH: usize = 80;
+
+    /// The width text wraps to: at least 40 columns, so indented text stays readable.
+    #[must_use]
+    pub fn columns(self) -> usize {
+        self.width.max(40)
+    }
 
     fn paint(self, style: AnsiStyle, text: &str) -> String {
         if self.color { format!("{style}{text}{style:#}") } else { text.to_owned() }

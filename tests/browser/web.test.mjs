@@ -106,7 +106,7 @@ test('answering a question changes the recommendation, and questions that stop a
     for (const heading of ['Recommendation', 'Scores', 'Why', 'What would change the answer', 'Next steps', 'Cost']) {
       await result.getByRole('heading', { name: heading, exact: true }).waitFor();
     }
-    assert.match(await result.locator('.margin').textContent(), /^(Leads .* by \d+ points?|Tied with .*)\.$/);
+    assert.match(await result.locator('.margin').textContent(), /^(Margin: \d+ points? ahead of |Close call: |Every other approach)/);
     const reasons = await result.locator('.reasons > li').count();
     assert.ok(reasons > 0);
     assert.equal(await result.locator('.reasons > li .source').count(), reasons, 'every reason names its source');

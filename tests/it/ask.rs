@@ -438,3 +438,39 @@ fn from_says_which_answers_it_prefilled_and_saved_files_carry_the_schema_modelin
         "{saved}"
     );
 }
+
+#[test]
+fn the_final_screen_shows_the_plan_conflict_margin_and_cost_within_the_terminal_width() {
+    let dir = tempdir();
+    // The terminal is 70 columns wide before `ask` starts.
+    let mut command = Command::new("sh");
+    command.current_dir(dir.path()).env("NO_COLOR", "1").env("TERM", "xterm").env_remove("COLUMNS").args([
+        "-c",
+        "stty cols 70 rows 40 && exec \"$0\" ask",
+        env!("CARGO_BIN_EXE_shouldtune"),
+    ]);
+    let mut pty = Session::spawn(command).unwrap_or_else(|e| unreachable!("{e}"));
+    pty.set_expect_timeout(Some(Duration::from_secs(30)));
+    expect(&mut pty, "Project name?");
+    send(&mut pty, ENTER);
+    for n in 1..=QUESTIONS {
+        if n != 15 {
+            answer(&mut pty, n, "");
+        }
+    }
+    expect(&mut pty, "Which approach does the team plan");
+    send(&mut pty, "fine_tuning");
+    send(&mut pty, ENTER);
+    let shown = match pty.expect("Save to llm-project.yaml?") {
+        Ok(found) => String::from_utf8_lossy(found.before()).into_owned(),
+        Err(e) => unreachable!("{e}"),
+    };
+    let review = shown.split("Your answers").nth(1).unwrap_or_default();
+    assert!(review.contains("error[plan-vetoed]"), "{review}");
+    assert!(review.contains("Tied with") || review.contains("Leads "), "the margin: {review}");
+    assert!(review.contains("Monthly cost at"), "the cost line: {review}");
+    for line in review.split("\r\n") {
+        assert!(line.chars().count() <= 70, "wider than the 70-column terminal: {line:?}");
+    }
+    send(&mut pty, "\x03");
+}

@@ -153,3 +153,22 @@ fn with_every_other_approach_vetoed_the_margin_is_null() {
     let table = shouldtune(&["evaluate", file]);
     assert!(stdout(&table).contains("Every other approach is ruled out."), "{}", stdout(&table));
 }
+
+#[test]
+fn human_output_wraps_to_columns_else_80() {
+    let widest = |output: &std::process::Output| stdout(output).lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let at_80 = shouldtune(&["evaluate", EXAMPLE]);
+    assert!(widest(&at_80) <= 80, "{}", stdout(&at_80));
+    assert!(widest(&at_80) > 72, "long reasons use the width");
+    let rules = shouldtune(&["rules", "show"]);
+    assert!(widest(&rules) <= 80, "{}", stdout(&rules));
+    let mut narrow = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    narrow.current_dir(crate::root()).env("NO_COLOR", "1").env("COLUMNS", "70").args(["evaluate", EXAMPLE]);
+    let narrow = narrow.output().unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(narrow.status.code(), Some(0));
+    assert!(widest(&narrow) <= 70, "{}", stdout(&narrow));
+    let mut rules = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    rules.current_dir(crate::root()).env("NO_COLOR", "1").env("COLUMNS", "70").args(["rules", "show"]);
+    let rules = rules.output().unwrap_or_else(|e| unreachable!("{e}"));
+    assert!(widest(&rules) <= 70, "{}", stdout(&rules));
+}

@@ -40,7 +40,7 @@ fn shouldtune(args: &[&str]) -> Output {
 /// `shouldtune ARGS` run from `dir` with colour off.
 fn shouldtune_in(dir: &std::path::Path, args: &[&str]) -> Output {
     let mut command = Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
-    command.current_dir(dir).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").args(args);
+    command.current_dir(dir).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").env_remove("COLUMNS").args(args);
     command.timeout(std::time::Duration::from_secs(120));
     command.output().unwrap_or_else(|e| unreachable!("{e}"))
 }

@@ -25,25 +25,7 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
     if report.fired.is_empty() {
         writeln!(out, "  No rule fired; the simplest approach is the starting point.")?;
     }
-    for fired in &report.fired {
-        let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("{a} {w:+}")).collect();
-        effects.extend(fired.veto.iter().map(|a| format!("{a} vetoed")));
-        let effects = if effects.is_empty() { String::new() } else { format!("  [{}]", effects.join(", ")) };
-        if 4 + fired.title.chars().count() + effects.chars().count() <= style.columns() {
-            writeln!(out, "  * {}{}", style.strong(&fired.title), effects)?;
-        } else {
-            // Too wide for one line: the effects go under the title.
-            let title = wrap(&fired.title, style.columns() - 4, "    ");
-            writeln!(out, "  * {}", style.strong(title.trim()))?;
-            write!(out, "{}", wrap(effects.trim(), style.columns() - 4, "    "))?;
-        }
-        write!(out, "{}", wrap(&fired.because, style.columns() - 4, "    "))?;
-        for line in source_lines(fired) {
-            for part in wrap(&line, style.columns() - 4, "").lines() {
-                writeln!(out, "    {}", style.dim(part))?;
-            }
-        }
-    }
+    reasons(report, out, style)?;
 
     if !report.combine_with.is_empty() {
         writeln!(out)?;
@@ -69,7 +51,11 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
     }
     if !report.not_applicable.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Not applicable to this project: {}", report.not_applicable.join(", "))?;
+        write!(
+            out,
+            "{}",
+            wrap(&format!("Not applicable to this project: {}", report.not_applicable.join(", ")), style.columns(), "")
+        )?;
     }
 
     for overlay in &report.overlays {
@@ -179,6 +165,30 @@ pub(crate) fn source_lines(fired: &super::FiredRule) -> Vec<String> {
         .collect()
 }
 
+/// The rules that fired: title and effects, reason, sources; wrapped to the width.
+fn reasons(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
+    for fired in &report.fired {
+        let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("{a} {w:+}")).collect();
+        effects.extend(fired.veto.iter().map(|a| format!("{a} vetoed")));
+        let effects = if effects.is_empty() { String::new() } else { format!("  [{}]", effects.join(", ")) };
+        if 4 + fired.title.chars().count() + effects.chars().count() <= style.columns() {
+            writeln!(out, "  * {}{}", style.strong(&fired.title), effects)?;
+        } else {
+            // Too wide for one line: the effects go under the title.
+            let title = wrap(&fired.title, style.columns() - 4, "    ");
+            writeln!(out, "  * {}", style.strong(title.trim()))?;
+            write!(out, "{}", wrap(effects.trim(), style.columns() - 4, "    "))?;
+        }
+        write!(out, "{}", wrap(&fired.because, style.columns() - 4, "    "))?;
+        for line in source_lines(fired) {
+            for part in wrap(&line, style.columns() - 4, "").lines() {
+                writeln!(out, "    {}", style.dim(part))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn headline(report: &Report, style: Style) -> String {
     let mut line = format!("Recommendation: {} ({})", style.good(&report.recommendation_title), report.recommendation);
     if !report.combine_with.is_empty() {
@@ -202,9 +212,10 @@ fn score_table(report: &Report, width: usize) -> String {
         builder.push_record([format!("{} ({})", entry.title, entry.approach), entry.score.to_string(), status]);
     }
     let mut table = builder.build();
-    table.with(TableStyle::rounded()).modify(Columns::one(1), Alignment::right()).with(
-        tabled::settings::Width::wrap(width).keep_words(true).priority(tabled::settings::peaker::Priority::max(true)),
-    );
+    table
+        .with(TableStyle::rounded())
+        .modify(Columns::one(1), Alignment::right())
+        .with(tabled::settings::Width::wrap(width).priority(tabled::settings::peaker::Priority::max(true)));
     table.to_string()
 }
 

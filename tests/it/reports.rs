@@ -128,6 +128,6 @@ fn adr_has_the_madr_sections_in_order() {
             "## More Information"
         ]
     );
-    assert!(adr.contains("Leads Prompt engineering by 15 points."), "{adr}");
+    assert!(adr.contains("Margin: 15 points ahead of Prompt engineering."), "{adr}");
     assert!(adr.contains("* Cost: Monthly cost at 400,000 requests"));
 }

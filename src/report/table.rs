@@ -61,7 +61,7 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
     for overlay in &report.overlays {
         writeln!(out)?;
         let line = format!("Rule overlay in force: {}", sanitize(&overlay.summary()));
-        write!(out, "{}", style.warn(&wrap(&line, WIDTH, "").trim_end().replace('\n', "\n  ")))?;
+        write!(out, "{}", style.warn(&wrap(&line, style.columns() - 2, "").trim_end().replace('\n', "\n  ")))?;
         writeln!(out)?;
     }
     writeln!(out)?;

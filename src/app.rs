@@ -47,6 +47,9 @@ pub struct Io<'a> {
     pub width: usize,
     /// Asks questions at a terminal; `None` when standard input is not a terminal.
     pub prompter: Option<&'a mut dyn crate::questionnaire::Prompter>,
+    /// The reference day for the price tables' age, in days since 1970-01-01
+    /// (`SOURCE_DATE_EPOCH` when set, else today).
+    pub today: i64,
 }
 
 /// A stream that goes quiet once its reader has gone: after a broken pipe,
@@ -197,8 +200,12 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
     let report = Report::new(&rule_set, &project.name, &evaluation)
         .with_plan(&rule_set, planned, &evaluation)
-        .with_what_if(&rule_set, &project.given, &evaluation)
-        .with_cost(shown.as_ref());
+        .with_what_if(&rule_set, &project.given, &evaluation);
+    let mut shown = shown;
+    if let Some(warning) = shown.as_mut().and_then(|e| e.check_age(io.today)) {
+        writeln!(io.stderr, "warning: {}", report::text::sanitize(&warning))?;
+    }
+    let report = report.with_cost(shown);
     let mut buffer = Vec::new();
     match args.format {
         EvaluateFormat::Table => {
@@ -207,7 +214,7 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
         EvaluateFormat::Json => report::json::render(&report, &mut buffer)?,
         EvaluateFormat::Markdown => report::markdown::render(&report, &mut buffer)?,
         EvaluateFormat::Html => {
-            let chart = match &shown {
+            let chart = match &report.cost {
                 Some(estimate) => Some(chart_svg(estimate, &report.name)?),
                 None => None,
             };

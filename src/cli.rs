@@ -169,16 +169,26 @@ pub enum SchemaKind {
 #[command(after_help = "Examples:
   shouldtune cost llm-project.yaml
   shouldtune cost llm-project.yaml --pricing current-prices.yaml --plot cost.svg
+  shouldtune cost --tables
+  shouldtune cost --table azure-openai-2026-02
 
-Exit codes: 0 estimated, 2 bad input (descriptor, price table or plot path).")]
+Exit codes: 0 estimated (or tables shown), 2 bad input (descriptor, price table, a price the table lacks, an amount too large to compute) or usage (a plot path not ending in `.svg`).")]
 pub struct CostArgs {
     /// The descriptor (`llm-project.yaml`), or `-` for standard input.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    #[arg(value_name = "FILE", required_unless_present_any = ["tables", "table"])]
+    pub file: Option<PathBuf>,
 
     /// A price table to add, or to replace the embedded table with the same id; repeatable.
     #[arg(long, value_name = "PATH")]
     pub pricing: Vec<PathBuf>,
+
+    /// List the price tables (embedded and `--pricing`) instead of estimating.
+    #[arg(long, conflicts_with_all = ["file", "table", "plot"])]
+    pub tables: bool,
+
+    /// Show every price in one table, with its source, instead of estimating.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["file", "plot"])]
+    pub table: Option<String>,
 
     /// Which rule set to use.
     #[command(flatten)]
@@ -188,13 +198,24 @@ pub struct CostArgs {
     #[arg(long, short, value_enum, default_value_t = CostFormat::Table)]
     pub format: CostFormat,
 
-    /// Also draw monthly cost against monthly requests as an SVG chart at this path.
-    #[arg(long, value_name = "PATH.svg")]
+    /// Also draw monthly cost against monthly requests as an SVG chart at this path (ending in `.svg`).
+    #[arg(long, value_name = "PATH.svg", value_parser = svg_path)]
     pub plot: Option<PathBuf>,
 
     /// Replace the `--plot` file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// A `--plot` path: it must end in `.svg`, since the chart is SVG.
+fn svg_path(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    let is_svg = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    if is_svg && path.file_stem().is_some_and(|s| !s.is_empty()) {
+        Ok(path)
+    } else {
+        Err("the chart is SVG: give a path ending in `.svg`, e.g. `cost.svg`".to_owned())
+    }
 }
 
 /// Output formats of `cost`.

@@ -2,56 +2,185 @@
 //! volume, what fine-tuning costs once, and where it breaks even.
 //!
 //! Prices are dated data (`rules/pricing/*.yaml`), never code. All money is
-//! exact decimal arithmetic; rounding happens only when printing.
+//! exact decimal arithmetic with every operation checked: an amount too large
+//! for the decimal type is an `out-of-range` error, never a panic. Rounding
+//! happens only when printing.
+//!
+//! The billing shapes (see `docs/costs.md`):
+//! - training: by the hour in billing increments (Azure, 2023), per training
+//!   token by training tier (SFT and DPO), or per hour of core training plus
+//!   grader tokens (RFT);
+//! - hosting by deployment type: an hourly fee (standard, global standard),
+//!   none (developer tier, evaluation only), or PTU-hours at the customer's
+//!   own rate (provisioned, no token charges);
+//! - inference per token, at the fine-tuned model's prices where the table
+//!   gives them and the base model's otherwise.
 
+pub mod date;
 pub mod plot;
 pub mod pricing;
 pub mod render;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 pub use pricing::{DEFAULT_MODEL, DEFAULT_TABLE, ModelPrices, PriceTable, Training, load_tables};
 
 use crate::diag::{Diagnostic, codes};
-use crate::load::{MapReader, Node, Sink, Span, expect_decimal, expect_int, expect_str};
+use crate::load::{MapReader, Node, Sink, Span, expect_decimal, expect_int, expect_str, suggestion};
 use crate::source::SourceFile;
+
+/// How the model is fine-tuned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Supervised fine-tuning: billed per training token.
+    Sft,
+    /// Preference fine-tuning: billed per training token.
+    Dpo,
+    /// Reinforcement fine-tuning: billed per hour of core training, plus grader tokens.
+    Rft,
+}
+
+/// Where training runs (SFT and DPO).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Regional standard training (data residency).
+    Regional,
+    /// Global standard training.
+    Global,
+    /// Developer training (spot capacity).
+    Developer,
+}
+
+/// How the fine-tuned model is deployed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Deployment {
+    /// Standard: tokens plus an hourly hosting fee.
+    Standard,
+    /// Global Standard: tokens plus an hourly hosting fee.
+    GlobalStandard,
+    /// Developer tier: tokens only; removed after 24 hours; for evaluation, not production.
+    Developer,
+    /// Provisioned throughput: PTU-hours at the customer's own rate, no token charges.
+    Provisioned,
+}
+
+macro_rules! choice {
+    ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// Every value, as written in descriptors.
+            pub const NAMES: &[&str] = &[$($name),*];
+            /// The value as written in descriptors.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $name),* }
+            }
+            fn parse(text: &str) -> Option<$ty> {
+                match text { $($name => Some($ty::$variant),)* _ => None }
+            }
+        }
+    };
+}
+choice!(Method { Sft = "sft", Dpo = "dpo", Rft = "rft" });
+choice!(Tier { Regional = "regional", Global = "global", Developer = "developer" });
+choice!(Deployment {
+    Standard = "standard",
+    GlobalStandard = "global_standard",
+    Developer = "developer",
+    Provisioned = "provisioned",
+});
 
 /// The descriptor's optional `cost:` section, as written.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CostSettings {
     /// Price table id.
     pub price_table: Option<(String, Span)>,
-    /// Model name.
+    /// The model the baseline (prompt engineering, RAG) runs on.
     pub model: Option<(String, Span)>,
+    /// The model fine-tuned and deployed (default: `model`).
+    pub fine_tuned_model: Option<(String, Span)>,
     /// Output tokens per request.
     pub output_tokens: Option<u64>,
     /// Prompt tokens per request once instructions and examples move into a fine-tuned model.
     pub fine_tuned_prompt_tokens: Option<u64>,
     /// Retrieved tokens added to each request by RAG.
     pub rag_context_tokens: Option<u64>,
-    /// Active training time, in hours.
+    /// Fine-tuning method (default `sft`).
+    pub method: Option<(Method, Span)>,
+    /// Training tier (default `regional`).
+    pub training_tier: Option<(Tier, Span)>,
+    /// Active (per-hour tables) or core (RFT) training time, in hours.
     pub training_hours: Option<Decimal>,
     /// Training tokens (file tokens times epochs).
     pub training_tokens: Option<u64>,
+    /// Tokens in the training file (with `epochs`, instead of `training_tokens`).
+    pub training_file_tokens: Option<u64>,
+    /// Passes over the training file.
+    pub epochs: Option<u64>,
+    /// The model grading RFT outputs.
+    pub grader_model: Option<(String, Span)>,
+    /// Input tokens the grader reads over the training job.
+    pub grader_input_tokens: Option<u64>,
+    /// Output tokens the grader writes over the training job.
+    pub grader_output_tokens: Option<u64>,
+    /// Deployment type (default `standard`).
+    pub deployment: Option<(Deployment, Span)>,
     /// Hours a month the fine-tuned model is deployed.
     pub hosting_hours_per_month: Option<Decimal>,
+    /// PTU-hours a month (provisioned deployments): units times hours.
+    pub ptu_hours_per_month: Option<Decimal>,
+    /// Price of one PTU-hour under the customer's agreement (provisioned deployments).
+    pub ptu_hourly_rate: Option<Decimal>,
     /// Where the `cost:` key is.
     pub span: Span,
 }
 
-const COST_KEYS: &[&str] = &[
+/// The keys of a descriptor's `cost:` section.
+pub const COST_KEYS: &[&str] = &[
     "price_table",
     "model",
+    "fine_tuned_model",
     "output_tokens",
     "fine_tuned_prompt_tokens",
     "rag_context_tokens",
+    "method",
+    "training_tier",
     "training_hours",
     "training_tokens",
+    "training_file_tokens",
+    "epochs",
+    "grader_model",
+    "grader_input_tokens",
+    "grader_output_tokens",
+    "deployment",
     "hosting_hours_per_month",
+    "ptu_hours_per_month",
+    "ptu_hourly_rate",
 ];
 
+/// Reads a choice setting (`method`, `training_tier`, `deployment`).
+fn choice<T: Copy>(
+    sink: &mut Sink<'_>,
+    map: &MapReader<'_>,
+    key: &str,
+    names: &[&str],
+    parse: fn(&str) -> Option<T>,
+) -> Option<(T, Span)> {
+    let node = map.get(key)?;
+    let text = expect_str(sink, node, &format!("`{key}`"))?;
+    let value = parse(text);
+    if value.is_none() {
+        sink.error(codes::UNKNOWN_CHOICE, format!("`{key}` is `{text}`"), node.span).help =
+            Some(suggestion(text, names.iter().copied()));
+    }
+    value.map(|v| (v, node.span))
+}
+
 /// Reads a descriptor's `cost:` section.
+#[expect(clippy::too_many_lines, reason = "one reader per key, then the combinations that do not go together")]
 pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) -> Option<CostSettings> {
     let map = MapReader::new(sink, node, "`cost`", COST_KEYS)?;
     let text = |sink: &mut Sink<'_>, key: &str| {
@@ -78,17 +207,94 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
     let settings = CostSettings {
         price_table: text(sink, "price_table"),
         model: text(sink, "model"),
+        fine_tuned_model: text(sink, "fine_tuned_model"),
         output_tokens: count(sink, "output_tokens"),
         fine_tuned_prompt_tokens: count(sink, "fine_tuned_prompt_tokens"),
         rag_context_tokens: count(sink, "rag_context_tokens"),
+        method: choice(sink, &map, "method", Method::NAMES, Method::parse),
+        training_tier: choice(sink, &map, "training_tier", Tier::NAMES, Tier::parse),
         training_hours: amount(sink, "training_hours"),
         training_tokens: count(sink, "training_tokens"),
+        training_file_tokens: count(sink, "training_file_tokens"),
+        epochs: count(sink, "epochs"),
+        grader_model: text(sink, "grader_model"),
+        grader_input_tokens: count(sink, "grader_input_tokens"),
+        grader_output_tokens: count(sink, "grader_output_tokens"),
+        deployment: choice(sink, &map, "deployment", Deployment::NAMES, Deployment::parse),
         hosting_hours_per_month: amount(sink, "hosting_hours_per_month"),
+        ptu_hours_per_month: amount(sink, "ptu_hours_per_month"),
+        ptu_hourly_rate: amount(sink, "ptu_hourly_rate"),
         span: key_span,
     };
-    if settings.training_hours.is_some() && settings.training_tokens.is_some() {
-        let span = map.key_span("training_tokens").unwrap_or(key_span);
-        sink.error(codes::INVALID_RULE, "give `training_hours` or `training_tokens`, not both", span);
+    let has = |key: &str| map.get(key).is_some();
+    let conflict = |sink: &mut Sink<'_>, key: &str, message: &str| {
+        let span = map.key_span(key).unwrap_or(key_span);
+        sink.error(codes::INVALID_RULE, message.to_owned(), span);
+    };
+    if has("training_hours") && has("training_tokens") {
+        conflict(sink, "training_tokens", "give `training_hours` or `training_tokens`, not both");
+    }
+    if has("training_tokens") && has("training_file_tokens") {
+        conflict(
+            sink,
+            "training_file_tokens",
+            "give `training_tokens` or `training_file_tokens` with `epochs`, not both",
+        );
+    }
+    if has("training_tokens") && has("epochs") {
+        conflict(
+            sink,
+            "epochs",
+            "`training_tokens` already counts every epoch; give `training_file_tokens` with `epochs` instead",
+        );
+    }
+    let rft = settings.method.is_some_and(|(m, _)| m == Method::Rft);
+    if rft {
+        for key in ["training_tokens", "training_file_tokens", "epochs", "training_tier"] {
+            if has(key) {
+                conflict(sink, key, &format!("`method: rft` is billed by `training_hours`, not `{key}`"));
+            }
+        }
+    } else {
+        for key in ["grader_model", "grader_input_tokens", "grader_output_tokens"] {
+            if has(key) {
+                conflict(sink, key, &format!("`{key}` applies to `method: rft` only"));
+            }
+        }
+    }
+    let grader_keys = ["grader_model", "grader_input_tokens", "grader_output_tokens"];
+    if rft && grader_keys.iter().any(|k| has(k)) && !grader_keys.iter().all(|k| has(k)) {
+        let key = grader_keys.into_iter().find(|k| !has(k)).unwrap_or("grader_model");
+        let span = map.key_span(grader_keys.into_iter().find(|k| has(k)).unwrap_or(key)).unwrap_or(key_span);
+        sink.error(
+            codes::MISSING_KEY,
+            format!("a model grader needs `grader_model`, `grader_input_tokens` and `grader_output_tokens`; `{key}` is missing"),
+            span,
+        );
+    }
+    let provisioned = settings.deployment.is_some_and(|(d, _)| d == Deployment::Provisioned);
+    if provisioned {
+        if !(has("ptu_hours_per_month") && has("ptu_hourly_rate")) {
+            let span = map.key_span("deployment").unwrap_or(key_span);
+            sink.error(
+                codes::MISSING_KEY,
+                "`deployment: provisioned` needs `ptu_hours_per_month` and `ptu_hourly_rate` (your rate: the table cannot know it)",
+                span,
+            );
+        }
+        if has("hosting_hours_per_month") {
+            conflict(
+                sink,
+                "hosting_hours_per_month",
+                "a provisioned deployment is billed by `ptu_hours_per_month`, not `hosting_hours_per_month`",
+            );
+        }
+    } else {
+        for key in ["ptu_hours_per_month", "ptu_hourly_rate"] {
+            if has(key) {
+                conflict(sink, key, &format!("`{key}` applies to `deployment: provisioned` only"));
+            }
+        }
     }
     Some(settings)
 }
@@ -104,14 +310,17 @@ pub struct Volume {
     pub examples: u64,
 }
 
-/// Monthly cost of one approach.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Monthly cost of each approach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Monthly {
-    /// Prompt engineering.
+    /// Prompt engineering (exact decimal).
+    #[schemars(with = "String")]
     pub prompt_engineering: Decimal,
-    /// Retrieval-augmented generation.
+    /// Retrieval-augmented generation (exact decimal).
+    #[schemars(with = "String")]
     pub rag: Decimal,
-    /// Fine-tuning (tokens plus hosting).
+    /// Fine-tuning: tokens plus hosting (exact decimal).
+    #[schemars(with = "String")]
     pub fine_tuning: Decimal,
 }
 
@@ -128,7 +337,7 @@ impl Monthly {
 }
 
 /// What the cost model assumed and with which values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Assumption {
     /// The setting.
     pub setting: String,
@@ -139,7 +348,7 @@ pub struct Assumption {
 }
 
 /// The cost estimate for one project.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CostEstimate {
     /// Currency of every amount.
     pub currency: String,
@@ -149,30 +358,82 @@ pub struct CostEstimate {
     pub as_of: String,
     /// Its source.
     pub source: String,
-    /// The model priced.
+    /// What the source says about its figures (e.g. that they are examples), if anything.
+    pub caveat: Option<String>,
+    /// The model the baseline (prompt engineering and RAG) runs on.
     pub model: String,
+    /// The model fine-tuned and deployed.
+    pub fine_tuned_model: String,
+    /// How the model is fine-tuned.
+    pub method: Method,
+    /// Where training runs (`null` for RFT).
+    pub training_tier: Option<Tier>,
+    /// How the fine-tuned model is deployed.
+    pub deployment: Deployment,
+    /// The developer tier: the fine-tuning figures are an evaluation cost (deployments are
+    /// removed after 24 hours), not a production one, and there is no break-even.
+    pub evaluation_only: bool,
     /// Requests a month the monthly figures are for.
     pub monthly_requests: u64,
     /// Monthly cost per approach.
     pub monthly: Monthly,
-    /// Fine-tuning's one-time training cost.
+    /// Fine-tuning's one-time cost: training plus grader tokens (exact decimal).
+    #[schemars(with = "String")]
     pub fine_tuning_one_time: Decimal,
+    /// Of that, the grader's tokens (RFT with a model grader; else 0).
+    #[schemars(with = "String")]
+    pub grader_one_time: Decimal,
     /// Fewest monthly requests at which fine-tuning costs no more than prompt
-    /// engineering a month (training excluded); `None` if it never does.
+    /// engineering a month (training excluded); 0 when it never costs more;
+    /// `null` if it never does, for the developer tier, or beyond 2^64 requests.
     pub break_even_monthly_requests: Option<u64>,
+    /// At this project's volume, fine-tuning costs no more a month than prompt
+    /// engineering on the baseline model (training excluded); always false for the developer tier.
+    pub fine_tuning_breaks_even: bool,
     /// Settings not given, and the values used.
     pub assumed: Vec<Assumption>,
+    /// What a reader must know about these figures (evaluation-only tier, job caps).
+    pub notes: Vec<String>,
+    /// The price table is more than a year older than the reference date
+    /// (`SOURCE_DATE_EPOCH` when set, else today).
+    pub stale_prices: bool,
     /// Per-request and fixed parts, for plotting.
     #[serde(skip)]
+    #[schemars(skip)]
     pub rates: Rates,
 }
 
 impl CostEstimate {
-    /// Whether, at the project's monthly volume, a fine-tuned deployment costs
-    /// no more a month than prompt engineering (training excluded).
+    /// Whether, at this project's monthly volume, the fine-tuned deployment
+    /// costs no more per month than the baseline approach (prompt engineering
+    /// on the baseline `model`), training excluded.
+    ///
+    /// True when fine-tuning's monthly figure (tokens at the fine-tuned
+    /// model's prices plus hosting, or PTU-hours) is at most prompt
+    /// engineering's, i.e. `monthly_requests >= break_even_monthly_requests`.
+    /// A fine-tuned model cheaper per request with no fixed fee breaks even at
+    /// any volume. Always false for the developer tier: its deployments are
+    /// removed after 24 hours, so it shows an evaluation cost and claims no
+    /// production savings.
     #[must_use]
     pub fn fine_tuning_breaks_even(&self) -> bool {
-        self.break_even_monthly_requests.is_some_and(|b| self.monthly_requests >= b)
+        self.fine_tuning_breaks_even
+    }
+
+    /// Sets `stale_prices` when the price table is more than a year older than
+    /// `reference_days` (days since 1970-01-01: `SOURCE_DATE_EPOCH` or today),
+    /// and returns the warning to show.
+    pub fn check_age(&mut self, reference_days: i64) -> Option<String> {
+        let as_of = date::days_from_iso(&self.as_of)?;
+        self.stale_prices = date::more_than_a_year_before(as_of, reference_days);
+        self.stale_prices.then(|| {
+            format!(
+                "price table `{}` is dated {}, more than a year before {}: prices have likely changed; supply current ones with `--pricing FILE`",
+                self.price_table,
+                self.as_of,
+                date::iso_from_days(reference_days)
+            )
+        })
     }
 }
 
@@ -185,20 +446,20 @@ pub struct Rates {
     pub rag: Decimal,
     /// Fine-tuning, per request.
     pub fine_tuning: Decimal,
-    /// Fine-tuning's hosting per month.
+    /// Fine-tuning's hosting (or PTU-hours) per month.
     pub fine_tuning_fixed: Decimal,
 }
 
 impl Rates {
-    /// Monthly costs at `requests` a month.
+    /// Monthly costs at `requests` a month; `None` if an amount is too large for the decimal type.
     #[must_use]
-    pub fn at(&self, requests: u64) -> Monthly {
+    pub fn at(&self, requests: u64) -> Option<Monthly> {
         let r = Decimal::from(requests);
-        Monthly {
-            prompt_engineering: self.prompt_engineering * r,
-            rag: self.rag * r,
-            fine_tuning: self.fine_tuning * r + self.fine_tuning_fixed,
-        }
+        Some(Monthly {
+            prompt_engineering: self.prompt_engineering.checked_mul(r)?,
+            rag: self.rag.checked_mul(r)?,
+            fine_tuning: self.fine_tuning.checked_mul(r)?.checked_add(self.fine_tuning_fixed)?,
+        })
     }
 }
 
@@ -208,41 +469,139 @@ const DEFAULT_HOSTING_HOURS: u64 = 730;
 const DEFAULT_TRAINING_HOURS: u64 = 1;
 const DEFAULT_EPOCHS: u64 = 3;
 
+/// Builds errors located in the descriptor.
+struct Located<'a> {
+    file: &'a SourceFile,
+    span: Span,
+}
+
+impl Located<'_> {
+    fn at(&self, span: Option<Span>, code: &'static str, message: String) -> Box<Diagnostic> {
+        Box::new(Diagnostic::error(code, message, self.file, span.unwrap_or(self.span)))
+    }
+
+    /// An amount too large for the decimal type.
+    fn too_large(&self, what: &str) -> Box<Diagnostic> {
+        Box::new(
+            Diagnostic::error(
+                codes::OUT_OF_RANGE,
+                format!("{what} is too large to compute (the largest amount is {})", Decimal::MAX),
+                self.file,
+                self.span,
+            )
+            .with_help("check `prompt_tokens`, `monthly_requests`, the token counts in `cost:` and the table's prices"),
+        )
+    }
+
+    fn checked(&self, value: Option<Decimal>, what: &str) -> Result<Decimal, Box<Diagnostic>> {
+        value.ok_or_else(|| self.too_large(what))
+    }
+
+    fn tokens(&self, value: Option<u64>, what: &str) -> Result<u64, Box<Diagnostic>> {
+        value.ok_or_else(|| {
+            Box::new(
+                Diagnostic::error(
+                    codes::OUT_OF_RANGE,
+                    format!("{what} is more than {} tokens", u64::MAX),
+                    self.file,
+                    self.span,
+                )
+                .with_help("check `prompt_tokens`, `examples_available` and the token counts in `cost:`"),
+            )
+        })
+    }
+}
+
+/// Cost of `tokens` at `per_1k` per 1,000 tokens.
+fn token_cost(tokens: u64, per_1k: Decimal) -> Option<Decimal> {
+    Decimal::from(tokens).checked_mul(per_1k)?.checked_div(Decimal::ONE_THOUSAND)
+}
+
+/// Cost of one request of `prompt` and `output` tokens.
+fn request_cost(prompt: u64, output: u64, prices: pricing::TokenPrices) -> Option<Decimal> {
+    token_cost(prompt, prices.input_per_1k)?.checked_add(token_cost(output, prices.output_per_1k)?)
+}
+
 /// Estimates costs with `settings` against `tables`.
 ///
-/// An unknown table or a model missing from the table is an error located
-/// at the setting in `file` (listing what exists).
+/// An unknown table, a model missing from the table or a price the table
+/// lacks is an error located at the setting in `file` (listing what the
+/// table has); an amount too large to compute is an `out-of-range` error.
+#[expect(clippy::too_many_lines, reason = "the model, read top to bottom: prices, volumes, training, hosting")]
 pub fn estimate(
     tables: &[PriceTable],
     settings: &CostSettings,
     volume: Volume,
     file: &SourceFile,
 ) -> Result<CostEstimate, Box<Diagnostic>> {
+    let at = Located { file, span: settings.span };
     let mut assumed = Vec::new();
+    let mut notes = Vec::new();
     let mut assume = |setting: &str, value: String, reason: &str| {
         assumed.push(Assumption { setting: setting.to_owned(), value, reason: reason.to_owned() });
     };
+    let span_of = |s: &Option<(String, Span)>| s.as_ref().map(|(_, span)| *span);
+
+    // The table and the models.
     let table_id = settings.price_table.as_ref().map_or(DEFAULT_TABLE, |(id, _)| id.as_str());
     if settings.price_table.is_none() {
         assume("price_table", DEFAULT_TABLE.to_owned(), "default price table");
     }
     let table = tables.iter().find(|t| t.id == table_id).ok_or_else(|| {
-        let ids: Vec<String> = tables.iter().map(|t| format!("`{}`", t.id)).collect();
-        let span = settings.price_table.as_ref().map_or(settings.span, |(_, s)| *s);
+        let ids = crate::load::quoted_list(tables.iter().map(|t| t.id.as_str()));
         Box::new(
-            Diagnostic::error(codes::UNKNOWN_CHOICE, format!("unknown price table `{table_id}`"), file, span)
-                .with_help(format!("the tables are {}; add one with `--pricing FILE`", ids.join(", "))),
+            Diagnostic::error(
+                codes::UNKNOWN_CHOICE,
+                format!("unknown price table `{table_id}`"),
+                file,
+                span_of(&settings.price_table).unwrap_or(settings.span),
+            )
+            .with_help(format!("the tables are {ids}; add one with `--pricing FILE`")),
         )
     })?;
-    let model_name = settings.model.as_ref().map_or(DEFAULT_MODEL, |(m, _)| m.as_str());
-    if settings.model.is_none() {
-        assume("model", DEFAULT_MODEL.to_owned(), "default model");
-    }
-    let model = table.model(model_name).map_err(|message| {
-        let span = settings.model.as_ref().map_or(settings.span, |(_, s)| *s);
-        Box::new(Diagnostic::error(codes::UNKNOWN_CHOICE, message, file, span))
-    })?;
+    let model_name = if let Some((m, _)) = &settings.model {
+        m.clone()
+    } else {
+        let name = table.default_model().map(str::to_owned).ok_or_else(|| {
+            at.at(
+                None,
+                codes::MISSING_KEY,
+                format!("price table `{}` has no model with token prices; name one with `cost.model`", table.id),
+            )
+        })?;
+        assume("model", name.clone(), "the price table's default model");
+        name
+    };
+    let model =
+        table.model(&model_name).map_err(|message| at.at(span_of(&settings.model), codes::UNKNOWN_CHOICE, message))?;
+    let fine_tuned = if let Some((name, span)) = &settings.fine_tuned_model {
+        table.model(name).map_err(|message| at.at(Some(*span), codes::UNKNOWN_CHOICE, message))?
+    } else {
+        assume("fine_tuned_model", model.name.clone(), "the baseline model, fine-tuned");
+        model
+    };
+    let ft_span = span_of(&settings.fine_tuned_model).or(span_of(&settings.model));
+    let missing = |m: &ModelPrices, what: &str, span: Option<Span>| missing_price(table, &at, m, what, span);
+    let base = model.base.ok_or_else(|| missing(model, "token prices", span_of(&settings.model)))?;
+    let ft_tokens =
+        fine_tuned.fine_tuned.or(fine_tuned.base).ok_or_else(|| missing(fine_tuned, "token prices", ft_span))?;
 
+    let method = settings.method.map_or_else(
+        || {
+            assume("method", "sft".to_owned(), "supervised fine-tuning");
+            Method::Sft
+        },
+        |(m, _)| m,
+    );
+    let deployment = settings.deployment.map_or_else(
+        || {
+            assume("deployment", "standard".to_owned(), "a standard deployment with an hourly hosting fee");
+            Deployment::Standard
+        },
+        |(d, _)| d,
+    );
+
+    // Tokens per request.
     let output = settings.output_tokens.unwrap_or_else(|| {
         assume("output_tokens", DEFAULT_OUTPUT_TOKENS.to_string(), "a typical short answer");
         DEFAULT_OUTPUT_TOKENS
@@ -264,76 +623,267 @@ pub fn estimate(
         );
         DEFAULT_RAG_CONTEXT_TOKENS
     });
-    let hosting_hours = settings.hosting_hours_per_month.unwrap_or_else(|| {
-        assume("hosting_hours_per_month", DEFAULT_HOSTING_HOURS.to_string(), "deployed all month");
-        Decimal::from(DEFAULT_HOSTING_HOURS)
-    });
+    let rag_prompt = at.tokens(volume.prompt_tokens.checked_add(rag_context), "a RAG prompt")?;
 
-    let thousand = Decimal::from(1000);
-    let per_request = |prompt: u64, prices: pricing::TokenPrices| {
-        (Decimal::from(prompt) * prices.input_per_1k + Decimal::from(output) * prices.output_per_1k) / thousand
+    // Hosting.
+    let deployment_span = settings.deployment.map(|(_, s)| s);
+    let (ft_per_request, fixed) = match deployment {
+        Deployment::Provisioned => {
+            let (Some(hours), Some(rate)) = (settings.ptu_hours_per_month, settings.ptu_hourly_rate) else {
+                return Err(at.at(
+                    deployment_span,
+                    codes::MISSING_KEY,
+                    "`deployment: provisioned` needs `ptu_hours_per_month` and `ptu_hourly_rate`".to_owned(),
+                ));
+            };
+            (Decimal::ZERO, at.checked(hours.checked_mul(rate), "the monthly PTU cost")?)
+        }
+        Deployment::Standard | Deployment::GlobalStandard | Deployment::Developer => {
+            let fee = match deployment {
+                Deployment::Standard => fine_tuned.hosting.standard,
+                Deployment::GlobalStandard => fine_tuned.hosting.global_standard,
+                _ => fine_tuned.hosting.developer,
+            };
+            let fee = fee.ok_or_else(|| {
+                missing(
+                    fine_tuned,
+                    &format!("hosting fee for deployment `{}`", deployment.as_str()),
+                    deployment_span.or(ft_span),
+                )
+            })?;
+            if deployment == Deployment::Developer {
+                notes.push(
+                    "developer tier: deployments are removed after 24 hours; the fine-tuning figures are an evaluation cost, not a production one, and there is no break-even".to_owned(),
+                );
+            }
+            let fixed = if fee.is_zero() {
+                Decimal::ZERO
+            } else {
+                let hours = settings.hosting_hours_per_month.unwrap_or_else(|| {
+                    assume("hosting_hours_per_month", DEFAULT_HOSTING_HOURS.to_string(), "deployed all month");
+                    Decimal::from(DEFAULT_HOSTING_HOURS)
+                });
+                at.checked(fee.checked_mul(hours), "the monthly hosting fee")?
+            };
+            (at.checked(request_cost(fine_tuned_prompt, output, ft_tokens), "a fine-tuned request")?, fixed)
+        }
     };
     let rates = Rates {
-        prompt_engineering: per_request(volume.prompt_tokens, model.base),
-        rag: per_request(volume.prompt_tokens + rag_context, model.base),
-        fine_tuning: per_request(fine_tuned_prompt, model.fine_tuned),
-        fine_tuning_fixed: model.hosting_per_hour * hosting_hours,
+        prompt_engineering: at
+            .checked(request_cost(volume.prompt_tokens, output, base), "a prompt-engineering request")?,
+        rag: at.checked(request_cost(rag_prompt, output, base), "a RAG request")?,
+        fine_tuning: ft_per_request,
+        fine_tuning_fixed: fixed,
     };
-    let one_time = match model.training {
-        Training::PerHour { price, increment_minutes } => {
-            let hours = settings.training_hours.unwrap_or_else(|| {
-                assume("training_hours", DEFAULT_TRAINING_HOURS.to_string(), "a small training job");
-                Decimal::from(DEFAULT_TRAINING_HOURS)
-            });
-            billed_hours(hours, increment_minutes) * price
-        }
-        Training::Per1kTokens(price) => {
-            let tokens = settings.training_tokens.unwrap_or_else(|| {
-                let tokens = volume.examples * (fine_tuned_prompt + output) * DEFAULT_EPOCHS;
-                assume(
-                    "training_tokens",
-                    tokens.to_string(),
-                    "examples_available x (fine_tuned_prompt_tokens + output_tokens) x 3 epochs",
-                );
-                tokens
-            });
-            Decimal::from(tokens) * price / thousand
-        }
-    };
+
+    // Training, once.
+    let once = one_time(
+        &OneTimeInput { table, fine_tuned, method, settings, volume, fine_tuned_prompt, output, ft_span },
+        &at,
+        &mut assume,
+    )?;
+    notes.extend(once.notes);
+    let (tier, grader) = (once.tier, once.grader);
+    let one_time = at.checked(once.training.checked_add(grader), "the one-time cost")?;
+
+    let monthly = rates.at(volume.monthly_requests).ok_or_else(|| at.too_large("the monthly cost"))?;
+    let evaluation_only = deployment == Deployment::Developer;
     Ok(CostEstimate {
         currency: table.currency.clone(),
         price_table: table.id.clone(),
         as_of: table.as_of.clone(),
         source: table.source.clone(),
+        caveat: table.caveat.clone(),
         model: model.name.clone(),
+        fine_tuned_model: fine_tuned.name.clone(),
+        method,
+        training_tier: tier,
+        deployment,
+        evaluation_only,
         monthly_requests: volume.monthly_requests,
-        monthly: rates.at(volume.monthly_requests).normalized(),
+        monthly: monthly.normalized(),
         fine_tuning_one_time: one_time.normalize(),
-        break_even_monthly_requests: break_even(&rates),
+        grader_one_time: grader.normalize(),
+        break_even_monthly_requests: if evaluation_only { None } else { break_even(&rates) },
+        fine_tuning_breaks_even: !evaluation_only && monthly.fine_tuning <= monthly.prompt_engineering,
         assumed,
+        notes,
+        stale_prices: false,
         rates,
     })
 }
 
-/// `hours` rounded up to a whole number of billing increments.
+/// What the one-time cost depends on.
+struct OneTimeInput<'a> {
+    table: &'a PriceTable,
+    fine_tuned: &'a ModelPrices,
+    method: Method,
+    settings: &'a CostSettings,
+    volume: Volume,
+    fine_tuned_prompt: u64,
+    output: u64,
+    ft_span: Option<Span>,
+}
+
+/// Fine-tuning's one-time cost.
+struct OneTime {
+    training: Decimal,
+    grader: Decimal,
+    tier: Option<Tier>,
+    notes: Vec<String>,
+}
+
+fn missing_price(
+    table: &PriceTable,
+    at: &Located<'_>,
+    m: &ModelPrices,
+    what: &str,
+    span: Option<Span>,
+) -> Box<Diagnostic> {
+    at.at(
+        span,
+        codes::UNKNOWN_CHOICE,
+        format!("price table `{}` has no {what} for `{}`; for `{}` it has {}", table.id, m.name, m.name, m.describe()),
+    )
+}
+
+/// Training (by the hour, per token by tier, or RFT hours) plus RFT grader tokens.
+fn one_time(
+    input: &OneTimeInput<'_>,
+    at: &Located<'_>,
+    assume: &mut impl FnMut(&str, String, &str),
+) -> Result<OneTime, Box<Diagnostic>> {
+    let OneTimeInput { table, fine_tuned, method, settings, volume, fine_tuned_prompt, output, ft_span } = *input;
+    let missing = |m: &ModelPrices, what: &str, span: Option<Span>| missing_price(table, at, m, what, span);
+    let mut notes = Vec::new();
+    let tier = (method != Method::Rft).then(|| {
+        settings.training_tier.map_or_else(
+            || {
+                assume("training_tier", "regional".to_owned(), "regional standard training, with data residency");
+                Tier::Regional
+            },
+            |(t, _)| t,
+        )
+    });
+    let tier_span = settings.training_tier.map(|(_, s)| s).or(ft_span);
+    let mut grader = Decimal::ZERO;
+    let training = match method {
+        Method::Sft | Method::Dpo => {
+            let tier = tier.unwrap_or(Tier::Regional);
+            match fine_tuned.training {
+                Some(Training::PerHour { price, increment_minutes }) => {
+                    if tier != Tier::Regional {
+                        return Err(missing(fine_tuned, &format!("`{}` training price", tier.as_str()), tier_span));
+                    }
+                    let hours = settings.training_hours.unwrap_or_else(|| {
+                        assume("training_hours", DEFAULT_TRAINING_HOURS.to_string(), "a small training job");
+                        Decimal::from(DEFAULT_TRAINING_HOURS)
+                    });
+                    let billed = at.checked(billed_hours(hours, increment_minutes), "the billed training time")?;
+                    at.checked(billed.checked_mul(price), "the training cost")?
+                }
+                Some(Training::PerToken(tiers)) => {
+                    let price = match tier {
+                        Tier::Regional => tiers.regional,
+                        Tier::Global => tiers.global,
+                        Tier::Developer => tiers.developer,
+                    }
+                    .ok_or_else(|| missing(fine_tuned, &format!("`{}` training price", tier.as_str()), tier_span))?;
+                    let tokens = training_tokens(settings, volume, fine_tuned_prompt, output, at, assume)?;
+                    at.checked(token_cost(tokens, price), "the training cost")?
+                }
+                None => {
+                    let mut error = missing(fine_tuned, "supervised training price", ft_span);
+                    if fine_tuned.rft.is_some() {
+                        error.help = Some(
+                            "the table prices this model for reinforcement fine-tuning: set `method: rft`".to_owned(),
+                        );
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        Method::Rft => {
+            let rft = fine_tuned.rft.ok_or_else(|| missing(fine_tuned, "reinforcement fine-tuning price", ft_span))?;
+            let hours = settings.training_hours.unwrap_or_else(|| {
+                assume("training_hours", DEFAULT_TRAINING_HOURS.to_string(), "a small training job");
+                Decimal::from(DEFAULT_TRAINING_HOURS)
+            });
+            let billed = hours.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let cost = at.checked(billed.checked_mul(rft.per_hour), "the training cost")?;
+            if let Some(cap) = rft.job_cap.filter(|cap| cost > *cap) {
+                notes.push(format!(
+                    "the training job pauses when its billing reaches {} {}; the figure assumes it is resumed, and billing then continues",
+                    table.currency,
+                    render::money(cap)
+                ));
+            }
+            match &settings.grader_model {
+                Some((name, span)) => {
+                    let grader_model =
+                        table.model(name).map_err(|message| at.at(Some(*span), codes::UNKNOWN_CHOICE, message))?;
+                    let prices = grader_model.base.ok_or_else(|| missing(grader_model, "token prices", Some(*span)))?;
+                    let input = settings.grader_input_tokens.unwrap_or(0);
+                    let output = settings.grader_output_tokens.unwrap_or(0);
+                    grader = at.checked(request_cost(input, output, prices), "the grader's tokens")?;
+                }
+                None => assume("grader_model", "none".to_owned(), "no model grader"),
+            }
+            cost
+        }
+    };
+    Ok(OneTime { training, grader, tier, notes })
+}
+
+/// Training tokens: given, file tokens times epochs, or estimated from the examples.
+fn training_tokens(
+    settings: &CostSettings,
+    volume: Volume,
+    fine_tuned_prompt: u64,
+    output: u64,
+    at: &Located<'_>,
+    assume: &mut impl FnMut(&str, String, &str),
+) -> Result<u64, Box<Diagnostic>> {
+    if let Some(tokens) = settings.training_tokens {
+        return Ok(tokens);
+    }
+    let epochs = settings.epochs.unwrap_or_else(|| {
+        assume("epochs", DEFAULT_EPOCHS.to_string(), "three passes over the training file");
+        DEFAULT_EPOCHS
+    });
+    if let Some(file_tokens) = settings.training_file_tokens {
+        return at.tokens(file_tokens.checked_mul(epochs), "the training tokens");
+    }
+    let per_example = at.tokens(fine_tuned_prompt.checked_add(output), "a training example")?;
+    let file_tokens = at.tokens(volume.examples.checked_mul(per_example), "the training file")?;
+    assume(
+        "training_file_tokens",
+        file_tokens.to_string(),
+        "examples_available x (fine_tuned_prompt_tokens + output_tokens)",
+    );
+    at.tokens(file_tokens.checked_mul(epochs), "the training tokens")
+}
+
+/// `hours` rounded up to a whole number of billing increments; `None` if too large.
 #[must_use]
-pub fn billed_hours(hours: Decimal, increment_minutes: u32) -> Decimal {
+pub fn billed_hours(hours: Decimal, increment_minutes: u32) -> Option<Decimal> {
     let increment = Decimal::from(increment_minutes);
-    let increments = (hours * Decimal::from(60) / increment).ceil();
-    increments * increment / Decimal::from(60)
+    let sixty = Decimal::from(60);
+    let increments = hours.checked_mul(sixty)?.checked_div(increment)?.ceil();
+    increments.checked_mul(increment)?.checked_div(sixty)
 }
 
 /// The fewest monthly requests at which fine-tuning costs no more than
 /// prompt engineering, training excluded.
 fn break_even(rates: &Rates) -> Option<u64> {
-    let saving = rates.prompt_engineering - rates.fine_tuning;
+    let saving = rates.prompt_engineering.checked_sub(rates.fine_tuning)?;
     if rates.fine_tuning_fixed.is_zero() {
         return (saving >= Decimal::ZERO).then_some(0);
     }
     if saving <= Decimal::ZERO {
         return None;
     }
-    let requests = (rates.fine_tuning_fixed / saving).ceil();
+    let requests = rates.fine_tuning_fixed.checked_div(saving)?.ceil();
     u64::try_from(requests).ok()
 }
 

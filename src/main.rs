@@ -49,6 +49,7 @@ fn main() -> ExitCode {
         stderr_color,
         width: output_width(),
         prompter: prompter.as_mut().map(|p| p as &mut dyn shouldtune::questionnaire::Prompter),
+        today: reference_day(),
     };
     ExitCode::from(app::run(cli, &mut io) as u8)
 }
@@ -62,4 +63,16 @@ fn output_width() -> usize {
         .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()))
         .filter(|w| *w > 0)
         .unwrap_or(shouldtune::report::Style::DEFAULT_WIDTH)
+}
+
+/// The day price tables' age is measured against, in days since 1970-01-01:
+/// `SOURCE_DATE_EPOCH` when set (reproducible output), else today.
+fn reference_day() -> i64 {
+    let seconds =
+        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        });
+    seconds.div_euclid(86_400)
 }

@@ -76,9 +76,9 @@ pub struct Report {
     /// absent only from reports built without a descriptor's plan.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<crate::plan::PlanReport>,
-    /// A one-line cost summary, when the descriptor has a `cost:` section.
+    /// The cost estimate, when the descriptor has a `cost:` section (the same fields as `cost --format json`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cost: Option<String>,
+    pub cost: Option<crate::cost::CostEstimate>,
 }
 
 /// One answer changed, and what would then be recommended.
@@ -415,10 +415,10 @@ impl Report {
         self
     }
 
-    /// Adds the one-line cost summary of `estimate`, if any.
+    /// Adds the cost estimate, if any.
     #[must_use]
-    pub fn with_cost(mut self, estimate: Option<&crate::cost::CostEstimate>) -> Report {
-        self.cost = estimate.map(crate::cost::render::summary_line);
+    pub fn with_cost(mut self, estimate: Option<crate::cost::CostEstimate>) -> Report {
+        self.cost = estimate;
         self
     }
 

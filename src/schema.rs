@@ -40,22 +40,82 @@ enum Plan {
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
 struct CostDoc {
-    /// Price table id (default `azure-openai-2023-10`).
+    /// Price table id (default `azure-openai-2023-10`; `shouldtune cost --tables` lists them).
     price_table: Option<String>,
-    /// Model name in the table (default `gpt-35-turbo`).
+    /// The model the baseline (prompt engineering, RAG) runs on (default: the table's default model).
     model: Option<String>,
-    /// Output tokens per request.
+    /// The model fine-tuned and deployed, priced separately (default: `model`).
+    fine_tuned_model: Option<String>,
+    /// Output tokens per request (default 300).
     output_tokens: Option<u64>,
-    /// Prompt tokens per request once instructions and examples move into the fine-tuned model.
+    /// Prompt tokens per request once instructions and examples move into the fine-tuned model (default a tenth of `prompt_tokens`).
     fine_tuned_prompt_tokens: Option<u64>,
-    /// Retrieved tokens RAG adds to each request.
+    /// Retrieved tokens RAG adds to each request (default 1500).
     rag_context_tokens: Option<u64>,
-    /// Active training time in hours (per-hour tables).
+    /// Fine-tuning method (default `sft`).
+    method: Option<MethodDoc>,
+    /// Where SFT and DPO training runs (default `regional`).
+    training_tier: Option<TierDoc>,
+    /// Training time in hours: active time (per-hour tables) or core training time (RFT) (default 1).
     training_hours: Option<f64>,
     /// Training tokens: tokens in the training file times epochs (per-token tables).
     training_tokens: Option<u64>,
+    /// Tokens in the training file, with `epochs` (instead of `training_tokens`).
+    training_file_tokens: Option<u64>,
+    /// Passes over the training file (default 3).
+    epochs: Option<u64>,
+    /// The model grading RFT outputs (a model in the same table).
+    grader_model: Option<String>,
+    /// Input tokens the RFT grader reads over the job.
+    grader_input_tokens: Option<u64>,
+    /// Output tokens the RFT grader writes over the job.
+    grader_output_tokens: Option<u64>,
+    /// How the fine-tuned model is deployed (default `standard`).
+    deployment: Option<DeploymentDoc>,
     /// Hours a month the fine-tuned model is deployed (default 730).
     hosting_hours_per_month: Option<f64>,
+    /// PTU-hours a month, units times hours (`deployment: provisioned`).
+    ptu_hours_per_month: Option<f64>,
+    /// Your price of one PTU-hour (`deployment: provisioned`).
+    ptu_hourly_rate: Option<f64>,
+}
+
+/// Fine-tuning methods.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+enum MethodDoc {
+    /// Supervised fine-tuning, billed per training token.
+    Sft,
+    /// Preference fine-tuning, billed per training token.
+    Dpo,
+    /// Reinforcement fine-tuning, billed per hour of core training plus grader tokens.
+    Rft,
+}
+
+/// Training tiers.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+enum TierDoc {
+    /// Regional standard training.
+    Regional,
+    /// Global standard training.
+    Global,
+    /// Developer training.
+    Developer,
+}
+
+/// Deployment types.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "snake_case")]
+enum DeploymentDoc {
+    /// Tokens plus an hourly hosting fee.
+    Standard,
+    /// Tokens plus an hourly hosting fee.
+    GlobalStandard,
+    /// Tokens only; removed after 24 hours; for evaluation.
+    Developer,
+    /// PTU-hours at your own rate, no token charges.
+    Provisioned,
 }
 
 /// A shouldtune rule file.

@@ -1,4 +1,5 @@
-//! `shouldtune cost`: the cost table or JSON, and optionally the SVG chart.
+//! `shouldtune cost`: the cost table or JSON, and optionally the SVG chart;
+//! `--tables` and `--table ID` list and show the price tables.
 
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::{CostArgs, CostFormat};
@@ -6,43 +7,92 @@ use crate::cost::{self, render};
 use crate::diag::{Diagnostic, codes};
 use crate::load::Limits;
 use crate::report::Style;
+use crate::report::text::sanitize;
 use crate::{descriptor, input, save};
 
 pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let mut pricing = Vec::with_capacity(args.pricing.len());
     for path in &args.pricing {
         pricing.push(input::read_source(path, io.stdin, limits)?);
     }
     let tables = cost::load_tables(&pricing, limits)?;
-    let source = input::read_source(&args.file, io.stdin, limits)?;
+    let style = Style { color: io.stdout_color, width: io.width };
+    let mut out = Vec::new();
+    if args.tables {
+        match args.format {
+            CostFormat::Table => render::list_tables(&tables, &mut out, style)?,
+            CostFormat::Json => render::tables_json(&tables, &mut out)?,
+        }
+        io.stdout.write_all(&out)?;
+        return Ok(Exit::Ok);
+    }
+    if let Some(id) = &args.table {
+        let Some(table) = tables.iter().find(|t| &t.id == id) else {
+            return Err(Failure::Diagnostics(vec![
+                Diagnostic::without_file(codes::UNKNOWN_CHOICE, format!("unknown price table `{}`", sanitize(id)))
+                    .with_help(format!(
+                        "the tables are {}",
+                        crate::load::quoted_list(tables.iter().map(|t| t.id.as_str()))
+                    )),
+            ]));
+        };
+        match args.format {
+            CostFormat::Table => render::show_table(table, &mut out, style)?,
+            CostFormat::Json => render::tables_json(std::slice::from_ref(table), &mut out)?,
+        }
+        io.stdout.write_all(&out)?;
+        return Ok(Exit::Ok);
+    }
+    let Some(file) = &args.file else {
+        return Err(Failure::Diagnostics(vec![Diagnostic::without_file(
+            codes::IO_ERROR,
+            "`cost` needs a descriptor FILE, `--tables` or `--table ID`",
+        )]));
+    };
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    let source = input::read_source(file, io.stdin, limits)?;
     let document = descriptor::Document::parse(&source, limits)?;
-    let rule_set = rule_sets.for_descriptor(&args.file, &document)?;
+    let rule_set = rule_sets.for_descriptor(file, &document)?;
     let project = descriptor::check(&document, &rule_set)?;
     let settings =
         project.cost.clone().unwrap_or_else(|| cost::CostSettings { span: project.name_span, ..Default::default() });
-    let estimate = cost::estimate(&tables, &settings, project.volume(&rule_set), &source)?;
+    let mut estimate = cost::estimate(&tables, &settings, project.volume(&rule_set), &source)?;
+    let stale = estimate.check_age(io.today);
     if let Some(path) = &args.plot {
         let svg = cost::plot::svg(&estimate, &project.name).map_err(|e| {
             Failure::Diagnostics(vec![Diagnostic::without_file(codes::IO_ERROR, format!("cannot draw the chart: {e}"))])
         })?;
         save::write_atomically(path, &svg, args.force).map_err(|e| {
-            let help = if e.kind() == std::io::ErrorKind::AlreadyExists { "pass `--force` to replace it" } else { "" };
-            let mut d = Diagnostic::without_file(codes::IO_ERROR, format!("cannot write `{}`: {e}", path.display()));
-            if !help.is_empty() {
-                d = d.with_help(help);
+            let mut d = Diagnostic::without_file(
+                codes::IO_ERROR,
+                format!("cannot write `{}`: {}", sanitize(&path.display().to_string()), plain_error(&e)),
+            );
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                d = d.with_help("pass `--force` to replace it");
             }
             Failure::Diagnostics(vec![d])
         })?;
     }
-    let mut out = Vec::new();
     match args.format {
-        CostFormat::Table => render::table(&estimate, &mut out, Style { color: io.stdout_color, width: io.width })?,
+        CostFormat::Table => render::table(&estimate, &mut out, style)?,
         CostFormat::Json => render::json(&estimate, &mut out)?,
     }
     io.stdout.write_all(&out)?;
+    if let Some(warning) = &stale {
+        writeln!(io.stderr, "warning: {}", sanitize(warning))?;
+    }
     if let Some(path) = &args.plot {
-        writeln!(io.stderr, "chart written to `{}`", path.display())?;
+        writeln!(io.stderr, "chart written to `{}`", sanitize(&path.display().to_string()))?;
     }
     Ok(Exit::Ok)
+}
+
+/// What went wrong, without the name of the temporary file the chart was
+/// written to first (the temporary-file library appends ` at path "…"`).
+fn plain_error(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at path ") {
+        Some(end) => text[..end].to_owned(),
+        None => text,
+    }
 }

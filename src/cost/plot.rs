@@ -19,25 +19,26 @@ pub fn svg(estimate: &CostEstimate, name: &str) -> Result<String, String> {
     #[expect(clippy::cast_precision_loss, reason = "plot coordinates")]
     let (low, high) = (volume as f64 / 100.0, volume as f64 * 100.0);
     let xs: Vec<f64> = (0..=SAMPLES).map(|i| low * (high / low).powf(f64::from(i) / f64::from(SAMPLES))).collect();
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "plot coordinates are positive")]
-    let at = |x: f64| estimate.rates.at(x.round() as u64);
+    // Plot coordinates are floats: a chart needs no exact cents, and float
+    // arithmetic cannot overflow at any volume the descriptor allows.
     let to_f = |d: rust_decimal::Decimal| d.to_f64().unwrap_or(0.0);
+    let rates = &estimate.rates;
+    let (pe, rag, ft, fixed) =
+        (to_f(rates.prompt_engineering), to_f(rates.rag), to_f(rates.fine_tuning), to_f(rates.fine_tuning_fixed));
+    let line = |per_request: f64, fixed: f64| xs.iter().map(|&x| (x, per_request * x + fixed)).collect::<Vec<_>>();
+    let fine_tuning_label = if estimate.evaluation_only {
+        "Fine-tuning (developer tier, evaluation only)"
+    } else {
+        "Fine-tuning (incl. hosting)"
+    };
     let series: [Series; 3] = [
-        (
-            "Prompt engineering",
-            RGBColor(31, 119, 180),
-            xs.iter().map(|&x| (x, to_f(at(x).prompt_engineering))).collect(),
-        ),
-        ("RAG", RGBColor(44, 160, 44), xs.iter().map(|&x| (x, to_f(at(x).rag))).collect()),
-        (
-            "Fine-tuning (incl. hosting)",
-            RGBColor(214, 39, 40),
-            xs.iter().map(|&x| (x, to_f(at(x).fine_tuning))).collect(),
-        ),
+        ("Prompt engineering", RGBColor(31, 119, 180), line(pe, 0.0)),
+        ("RAG", RGBColor(44, 160, 44), line(rag, 0.0)),
+        (fine_tuning_label, RGBColor(214, 39, 40), line(ft, fixed)),
     ];
     // Costs span orders of magnitude across the volume range: both axes are logarithmic.
     let ys = || series.iter().flat_map(|(_, _, p)| p.iter().map(|(_, y)| *y));
-    let y_max = ys().fold(1.0_f64, f64::max) * 1.5;
+    let y_max = ys().filter(|y| y.is_finite()).fold(1.0_f64, f64::max) * 1.5;
     let y_min = ys().filter(|y| *y > 0.0).fold(y_max, f64::min).max(0.01) / 1.5;
     let caption = format!(
         "{}: monthly cost by approach, {} on {} (prices as of {})",
@@ -82,7 +83,7 @@ pub fn svg(estimate: &CostEstimate, name: &str) -> Result<String, String> {
             #[expect(clippy::cast_precision_loss, reason = "plot coordinates")]
             let x = requests.max(1) as f64;
             if (low..=high).contains(&x) {
-                let y = to_f(estimate.rates.at(requests).fine_tuning);
+                let y = ft * x + fixed;
                 let black = RGBColor(0, 0, 0);
                 chart
                     .draw_series(std::iter::once(Circle::new((x, y), 6, black.filled())))

@@ -1,21 +1,30 @@
 //! Price tables: dated data files, embedded or supplied with `--pricing`.
+//!
+//! A model lists only the prices its source gives: training (by the hour in
+//! billing increments, per training token by training tier, or per hour of
+//! reinforcement fine-tuning), hosting per deployment type, and token prices.
+//! The estimate asks for the prices it needs; a missing one is an error that
+//! says what the table has.
 
 use rust_decimal::Decimal;
 
 use crate::diag::{Diagnostic, codes};
-use crate::load::{Limits, MapReader, Node, Sink, expect_decimal, expect_int, expect_map, expect_str, parse_document};
+use crate::load::{
+    Limits, MapReader, Node, NodeKind, Sink, expect_decimal, expect_int, expect_map, expect_str, parse_document,
+};
 use crate::source::SourceFile;
 
 /// The tables shipped in the binary: `(file name, text)`.
-const EMBEDDED: &[(&str, &str)] = &[
+pub const EMBEDDED: &[(&str, &str)] = &[
     ("rules/pricing/azure-openai-2023-10.yaml", include_str!("../../rules/pricing/azure-openai-2023-10.yaml")),
+    ("rules/pricing/azure-openai-2026-02.yaml", include_str!("../../rules/pricing/azure-openai-2026-02.yaml")),
     ("rules/pricing/openai-2023-08.yaml", include_str!("../../rules/pricing/openai-2023-08.yaml")),
 ];
 
 /// The table used when a descriptor names none.
 pub const DEFAULT_TABLE: &str = "azure-openai-2023-10";
 
-/// The model used when a descriptor names none.
+/// The model used with the default table when a descriptor names none.
 pub const DEFAULT_MODEL: &str = "gpt-35-turbo";
 
 /// One dated price list.
@@ -29,37 +38,76 @@ pub struct PriceTable {
     pub as_of: String,
     /// Where the prices come from.
     pub source: String,
+    /// What the source says about its own figures (e.g. that they are examples), if anything.
+    pub caveat: Option<String>,
+    /// The model a descriptor naming this table but no model is priced with (else the first model with token prices).
+    pub default_model: Option<String>,
     /// Prices per model, in file order.
     pub models: Vec<ModelPrices>,
+    /// The file the table was read from.
+    pub file: String,
 }
 
-/// One model's prices.
+/// One model's prices; each part is present only when the source gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelPrices {
     /// The model name, e.g. `gpt-35-turbo`.
     pub name: String,
-    /// How training is billed.
-    pub training: Training,
-    /// Hourly fee for a deployed fine-tuned model (0 where there is none).
-    pub hosting_per_hour: Decimal,
+    /// How supervised and preference training (SFT, DPO) is billed.
+    pub training: Option<Training>,
+    /// Reinforcement fine-tuning (RFT).
+    pub rft: Option<Rft>,
+    /// Hourly fee of a deployed fine-tuned model, per deployment type.
+    pub hosting: Hosting,
     /// Token prices of the base model.
-    pub base: TokenPrices,
-    /// Token prices of the fine-tuned model.
-    pub fine_tuned: TokenPrices,
+    pub base: Option<TokenPrices>,
+    /// Token prices of the fine-tuned model, when they differ from the base model's.
+    pub fine_tuned: Option<TokenPrices>,
 }
 
-/// How training is billed.
+/// How supervised training is billed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Training {
-    /// By active training time, rounded up to a billing increment.
+    /// By active training time, rounded up to a billing increment (regional training only).
     PerHour {
         /// Price per hour.
         price: Decimal,
         /// Billing increment in minutes.
         increment_minutes: u32,
     },
-    /// By training tokens (tokens in the training file times epochs).
-    Per1kTokens(Decimal),
+    /// By training tokens (tokens in the training file times epochs), per 1,000 tokens, by training tier.
+    PerToken(Tiers),
+}
+
+/// A per-1,000-token training price for each training tier the source gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tiers {
+    /// Regional standard training.
+    pub regional: Option<Decimal>,
+    /// Global standard training.
+    pub global: Option<Decimal>,
+    /// Developer training.
+    pub developer: Option<Decimal>,
+}
+
+/// Reinforcement fine-tuning: billed by hours of core training, plus grader tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rft {
+    /// Price per hour of core training (hours rounded to two decimal places).
+    pub per_hour: Decimal,
+    /// Billing pauses when a job reaches this amount, until it is resumed.
+    pub job_cap: Option<Decimal>,
+}
+
+/// Hourly hosting fee per deployment type; `None` where the source gives none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Hosting {
+    /// Standard deployment.
+    pub standard: Option<Decimal>,
+    /// Global Standard deployment.
+    pub global_standard: Option<Decimal>,
+    /// Developer tier (evaluation only; no hourly fee where the source says so).
+    pub developer: Option<Decimal>,
 }
 
 /// Prices per 1,000 tokens.
@@ -75,9 +123,72 @@ impl PriceTable {
     /// The prices of `model`, or an error message listing the models the table has.
     pub fn model(&self, model: &str) -> Result<&ModelPrices, String> {
         self.models.iter().find(|m| m.name == model).ok_or_else(|| {
-            let names: Vec<String> = self.models.iter().map(|m| format!("`{}`", m.name)).collect();
-            format!("price table `{}` has no model `{model}`; it has {}", self.id, names.join(", "))
+            format!(
+                "price table `{}` has no model `{model}`; it has {}",
+                self.id,
+                crate::load::quoted_list(self.models.iter().map(|m| m.name.as_str()))
+            )
         })
+    }
+
+    /// The model priced when a descriptor names this table but no model:
+    /// `DEFAULT_MODEL` for the default table, else the table's `default_model`,
+    /// else its first model with token prices.
+    #[must_use]
+    pub fn default_model(&self) -> Option<&str> {
+        if let Some(name) = &self.default_model {
+            return Some(name);
+        }
+        if self.models.iter().any(|m| m.name == DEFAULT_MODEL) {
+            return Some(DEFAULT_MODEL);
+        }
+        self.models.iter().find(|m| m.base.is_some()).map(|m| m.name.as_str())
+    }
+}
+
+impl ModelPrices {
+    /// What this model's entry holds, for messages: "training by the hour, hosting, token prices".
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match &self.training {
+            Some(Training::PerHour { .. }) => parts.push("training by the hour (regional)".to_owned()),
+            Some(Training::PerToken(tiers)) => parts.push(format!("training per token ({})", tiers.names().join(", "))),
+            None => {}
+        }
+        if self.rft.is_some() {
+            parts.push("reinforcement fine-tuning by the hour".to_owned());
+        }
+        let hosting = self.hosting.names();
+        if !hosting.is_empty() {
+            parts.push(format!("hosting ({})", hosting.join(", ")));
+        }
+        if self.base.is_some() {
+            parts.push("token prices".to_owned());
+        }
+        if parts.is_empty() { "no prices".to_owned() } else { parts.join("; ") }
+    }
+}
+
+impl Tiers {
+    /// The tiers with a price.
+    #[must_use]
+    pub fn names(&self) -> Vec<&'static str> {
+        [("regional", self.regional), ("global", self.global), ("developer", self.developer)]
+            .into_iter()
+            .filter_map(|(n, p)| p.map(|_| n))
+            .collect()
+    }
+}
+
+impl Hosting {
+    /// The deployment types with an hourly fee given.
+    #[must_use]
+    pub fn names(&self) -> Vec<&'static str> {
+        [("standard", self.standard), ("global_standard", self.global_standard), ("developer", self.developer)]
+            .into_iter()
+            .filter_map(|(n, p)| p.map(|_| n))
+            .collect()
     }
 }
 
@@ -99,16 +210,21 @@ pub fn load_tables(extra: &[SourceFile], limits: Limits) -> Result<Vec<PriceTabl
     if problems.is_empty() { Ok(tables) } else { Err(problems) }
 }
 
-const TABLE_KEYS: &[&str] = &["id", "currency", "as_of", "source", "models"];
+const TABLE_KEYS: &[&str] = &["id", "currency", "as_of", "source", "caveat", "default_model", "models"];
 const MODEL_KEYS: &[&str] = &[
     "training_per_hour",
     "billing_increment_minutes",
     "training_per_1k_tokens",
+    "training_per_1m_tokens",
+    "rft_training_per_hour",
+    "rft_job_cap",
     "hosting_per_hour",
     "base",
     "fine_tuned",
 ];
-const TOKEN_KEYS: &[&str] = &["input_per_1k", "output_per_1k"];
+const TIER_KEYS: &[&str] = &["regional", "global", "developer"];
+const HOSTING_KEYS: &[&str] = &["standard", "global_standard", "developer"];
+const TOKEN_KEYS: &[&str] = &["input_per_1k", "output_per_1k", "input_per_1m", "output_per_1m"];
 
 /// Reads one price table file.
 pub fn load_table(source: &SourceFile, limits: Limits) -> Result<PriceTable, Vec<Diagnostic>> {
@@ -127,6 +243,9 @@ fn read_table(sink: &mut Sink<'_>, root: &Node) -> Option<PriceTable> {
     let currency = map.require(sink, "currency", "a price table").and_then(|n| expect_str(sink, n, "`currency`"));
     let as_of = map.require(sink, "as_of", "a price table").and_then(|n| read_date(sink, n));
     let source = map.require(sink, "source", "a price table").and_then(|n| expect_str(sink, n, "`source`"));
+    let caveat = map.get("caveat").and_then(|n| expect_str(sink, n, "`caveat`")).map(str::to_owned);
+    let default_model =
+        map.get("default_model").and_then(|n| expect_str(sink, n, "`default_model`").map(|s| (s, n.span)));
     let mut models = Vec::new();
     if let Some(node) = map.require(sink, "models", "a price table") {
         for (key, value) in expect_map(sink, node, "`models`").unwrap_or_default() {
@@ -139,21 +258,31 @@ fn read_table(sink: &mut Sink<'_>, root: &Node) -> Option<PriceTable> {
             sink.error(codes::MISSING_KEY, "a price table needs at least one model", node.span);
         }
     }
+    if let Some((name, span)) = default_model
+        && !models.iter().any(|m| m.name == name)
+    {
+        let names = crate::load::quoted_list(models.iter().map(|m| m.name.as_str()));
+        sink.error(
+            codes::UNKNOWN_CHOICE,
+            format!("`default_model` `{name}` is not in `models`; they are {names}"),
+            span,
+        );
+    }
     Some(PriceTable {
         id: id?.to_owned(),
         currency: currency?.to_owned(),
         as_of: as_of?,
         source: source?.to_owned(),
+        caveat,
+        default_model: default_model.map(|(n, _)| n.to_owned()),
         models,
+        file: sink.source.name().to_owned(),
     })
 }
 
 fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
     let text = expect_str(sink, node, "`as_of`")?;
-    let bytes = text.as_bytes();
-    let valid = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
-    if !valid {
+    if super::date::days_from_iso(text).is_none() {
         sink.error(
             codes::WRONG_TYPE,
             format!("expected `as_of` to be a date like `2023-10-16`, found `{text}`"),
@@ -173,51 +302,149 @@ fn read_money(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<Decimal> {
     Some(value)
 }
 
+/// A price per 1M tokens as a price per 1,000 tokens (exact: a decimal shift).
+fn per_1k_from_per_1m(sink: &mut Sink<'_>, node: &Node, price: Decimal) -> Option<Decimal> {
+    let value = price.checked_div(Decimal::ONE_THOUSAND);
+    if value.is_none() {
+        sink.error(codes::OUT_OF_RANGE, "this price cannot be converted to a price per 1,000 tokens", node.span);
+    }
+    value
+}
+
+fn read_tiers(sink: &mut Sink<'_>, node: &Node, what: &str, per_1m: bool) -> Option<Tiers> {
+    let convert = |sink: &mut Sink<'_>, n: &Node, price: Decimal| {
+        if per_1m { per_1k_from_per_1m(sink, n, price) } else { Some(price) }
+    };
+    if !matches!(node.kind, NodeKind::Map(_)) {
+        let price = read_money(sink, node, what)?;
+        return Some(Tiers { regional: Some(convert(sink, node, price)?), ..Tiers::default() });
+    }
+    let map = MapReader::new(sink, node, what, TIER_KEYS)?;
+    let tier = |sink: &mut Sink<'_>, key: &str| {
+        let n = map.get(key)?;
+        let price = read_money(sink, n, &format!("`{key}`"))?;
+        convert(sink, n, price)
+    };
+    let tiers =
+        Tiers { regional: tier(sink, "regional"), global: tier(sink, "global"), developer: tier(sink, "developer") };
+    if tiers.names().is_empty() {
+        sink.error(
+            codes::MISSING_KEY,
+            format!("{what} needs a price for at least one of `regional`, `global`, `developer`"),
+            node.span,
+        );
+        return None;
+    }
+    Some(tiers)
+}
+
+fn read_hosting(sink: &mut Sink<'_>, node: &Node) -> Option<Hosting> {
+    if !matches!(node.kind, NodeKind::Map(_)) {
+        let price = read_money(sink, node, "`hosting_per_hour`")?;
+        return Some(Hosting { standard: Some(price), ..Hosting::default() });
+    }
+    let map = MapReader::new(sink, node, "`hosting_per_hour`", HOSTING_KEYS)?;
+    let fee = |sink: &mut Sink<'_>, key: &str| map.get(key).and_then(|n| read_money(sink, n, &format!("`{key}`")));
+    Some(Hosting {
+        standard: fee(sink, "standard"),
+        global_standard: fee(sink, "global_standard"),
+        developer: fee(sink, "developer"),
+    })
+}
+
 fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrices> {
     let what = format!("model `{name}`");
     let map = MapReader::new(sink, node, &what, MODEL_KEYS)?;
     let per_hour = map.get("training_per_hour").and_then(|n| read_money(sink, n, "`training_per_hour`"));
-    let per_token = map.get("training_per_1k_tokens").and_then(|n| read_money(sink, n, "`training_per_1k_tokens`"));
-    let training = match (per_hour, per_token) {
-        (Some(price), None) => {
+    let per_thousand =
+        map.get("training_per_1k_tokens").and_then(|n| read_tiers(sink, n, "`training_per_1k_tokens`", false));
+    let per_million =
+        map.get("training_per_1m_tokens").and_then(|n| read_tiers(sink, n, "`training_per_1m_tokens`", true));
+    let given = ["training_per_hour", "training_per_1k_tokens", "training_per_1m_tokens"]
+        .into_iter()
+        .filter(|k| map.get(k).is_some())
+        .collect::<Vec<_>>();
+    if given.len() > 1 {
+        let span = map.key_span(given[1]).unwrap_or(map.span());
+        sink.error(
+            codes::INVALID_RULE,
+            format!("{what} gives {}: give one training price", crate::load::quoted_list(given.iter().copied())),
+            span,
+        );
+        return None;
+    }
+    let training = match (per_hour, per_thousand.or(per_million)) {
+        (Some(price), _) => {
             let increment = map
                 .require(sink, "billing_increment_minutes", &what)
                 .and_then(|n| expect_int(sink, n, "`billing_increment_minutes`"))?;
-            let Ok(increment_minutes) =
-                u32::try_from(increment).map_err(|_| ()).and_then(|m| if m > 0 { Ok(m) } else { Err(()) })
-            else {
+            let Some(increment_minutes) = u32::try_from(increment).ok().filter(|m| *m > 0) else {
                 let span = map.key_span("billing_increment_minutes").unwrap_or(map.span());
                 sink.error(codes::OUT_OF_RANGE, "`billing_increment_minutes` must be a positive whole number", span);
                 return None;
             };
-            Training::PerHour { price, increment_minutes }
+            Some(Training::PerHour { price, increment_minutes })
         }
-        (None, Some(price)) => Training::Per1kTokens(price),
-        _ => {
-            sink.error(
-                codes::MISSING_KEY,
-                format!("{what} needs exactly one of `training_per_hour` and `training_per_1k_tokens`"),
-                map.span(),
-            );
-            return None;
-        }
+        (None, Some(tiers)) => Some(Training::PerToken(tiers)),
+        (None, None) => None,
     };
-    let hosting = map.require(sink, "hosting_per_hour", &what).and_then(|n| read_money(sink, n, "`hosting_per_hour`"));
-    let base = map.require(sink, "base", &what).and_then(|n| read_tokens(sink, n, &format!("{what} `base`")));
-    let fine_tuned =
-        map.require(sink, "fine_tuned", &what).and_then(|n| read_tokens(sink, n, &format!("{what} `fine_tuned`")));
-    Some(ModelPrices {
+    if per_hour.is_none()
+        && let Some(span) = map.key_span("billing_increment_minutes")
+    {
+        sink.error(codes::INVALID_RULE, "`billing_increment_minutes` goes with `training_per_hour`", span);
+    }
+    let rft = map.get("rft_training_per_hour").and_then(|n| read_money(sink, n, "`rft_training_per_hour`"));
+    let job_cap = map.get("rft_job_cap").and_then(|n| read_money(sink, n, "`rft_job_cap`"));
+    if rft.is_none()
+        && let Some(span) = map.key_span("rft_job_cap")
+    {
+        sink.error(codes::INVALID_RULE, "`rft_job_cap` goes with `rft_training_per_hour`", span);
+    }
+    let hosting = map.get("hosting_per_hour").and_then(|n| read_hosting(sink, n)).unwrap_or_default();
+    let base = map.get("base").and_then(|n| read_tokens(sink, n, &format!("{what} `base`")));
+    let fine_tuned = map.get("fine_tuned").and_then(|n| read_tokens(sink, n, &format!("{what} `fine_tuned`")));
+    let model = ModelPrices {
         name: name.to_owned(),
         training,
-        hosting_per_hour: hosting?,
-        base: base?,
-        fine_tuned: fine_tuned?,
-    })
+        rft: rft.map(|per_hour| Rft { per_hour, job_cap }),
+        hosting,
+        base,
+        fine_tuned,
+    };
+    if model.training.is_none() && model.rft.is_none() && model.base.is_none() && model.hosting.names().is_empty() {
+        sink.error(
+            codes::MISSING_KEY,
+            format!("{what} has no prices: give a training price (`training_per_hour`, `training_per_1k_tokens`, `training_per_1m_tokens` or `rft_training_per_hour`), `hosting_per_hour` or `base` token prices"),
+            map.span(),
+        );
+        return None;
+    }
+    Some(model)
 }
 
 fn read_tokens(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<TokenPrices> {
     let map = MapReader::new(sink, node, what, TOKEN_KEYS)?;
-    let input = map.require(sink, "input_per_1k", what).and_then(|n| read_money(sink, n, "`input_per_1k`"));
-    let output = map.require(sink, "output_per_1k", what).and_then(|n| read_money(sink, n, "`output_per_1k`"));
+    let price = |sink: &mut Sink<'_>, side: &str| {
+        let k = format!("{side}_per_1k");
+        let m = format!("{side}_per_1m");
+        match (map.get(&k), map.get(&m)) {
+            (Some(n), None) => read_money(sink, n, &format!("`{k}`")),
+            (None, Some(n)) => {
+                let price = read_money(sink, n, &format!("`{m}`"))?;
+                per_1k_from_per_1m(sink, n, price)
+            }
+            (Some(_), Some(_)) => {
+                let span = map.key_span(&m).unwrap_or(map.span());
+                sink.error(codes::INVALID_RULE, format!("give `{k}` or `{m}`, not both"), span);
+                None
+            }
+            (None, None) => {
+                sink.error(codes::MISSING_KEY, format!("{what} needs `{k}` or `{m}`"), map.span());
+                None
+            }
+        }
+    };
+    let input = price(sink, "input");
+    let output = price(sink, "output");
     Some(TokenPrices { input_per_1k: input?, output_per_1k: output? })
 }

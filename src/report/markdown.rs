@@ -89,7 +89,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out)?;
         writeln!(out, "#### Cost")?;
         writeln!(out)?;
-        writeln!(out, "{}", esc(cost))?;
+        writeln!(out, "{}", esc(&crate::cost::render::summary_line(cost)))?;
     }
     if !report.next_steps.is_empty() {
         writeln!(out)?;

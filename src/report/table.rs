@@ -94,7 +94,7 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
     if let Some(cost) = &report.cost {
         writeln!(out)?;
         writeln!(out, "{}", style.strong("Cost"))?;
-        write!(out, "{}", wrap(cost, style.columns() - 2, "  "))?;
+        write!(out, "{}", wrap(&crate::cost::render::summary_line(cost), style.columns() - 2, "  "))?;
     }
 
     if !report.next_steps.is_empty() {

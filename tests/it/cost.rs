@@ -1,6 +1,22 @@
 //! `cost`: the table, JSON, chart, and errors located in the descriptor.
 
-use crate::{shouldtune, stderr, stdout};
+use std::process::Output;
+
+use crate::{root, shouldtune, stderr, stdout};
+
+/// `shouldtune ARGS` with `SOURCE_DATE_EPOCH` set to `day` (`YYYY-MM-DD`), from the repository root.
+fn shouldtune_on(day: &str, args: &[&str]) -> Output {
+    let days = shouldtune::cost::date::days_from_iso(day).unwrap_or_else(|| unreachable!("{day}"));
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    command.current_dir(root()).env("NO_COLOR", "1").env("SOURCE_DATE_EPOCH", (days * 86_400 + 3600).to_string());
+    command.args(args).timeout(std::time::Duration::from_secs(120));
+    command.output().unwrap_or_else(|e| unreachable!("{e}"))
+}
+
+fn json_of(output: &Output) -> serde_json::Value {
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| unreachable!("{e}: {}", stdout(output)))
+}
 
 #[test]
 fn cost_table_and_json() {
@@ -9,6 +25,7 @@ fn cost_table_and_json() {
     insta::assert_snapshot!(stdout(&output));
     let output = shouldtune(&["cost", "examples/llm-project.yaml", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    assert_eq!(json["schema_version"], 1);
     for field in [
         "currency",
         "price_table",
@@ -23,6 +40,7 @@ fn cost_table_and_json() {
     assert_eq!(json["monthly"]["fine_tuning"], "5560");
     assert_eq!(json["fine_tuning_one_time"], "153");
     assert_eq!(json["break_even_monthly_requests"], 1_081_482);
+    assert_eq!(json["fine_tuning_breaks_even"], false);
 }
 
 #[test]
@@ -32,7 +50,17 @@ fn evaluate_shows_a_one_line_cost_summary_when_the_descriptor_has_a_cost_section
     let json: serde_json::Value =
         serde_json::from_slice(&shouldtune(&["evaluate", "examples/llm-project.yaml", "-f", "json"]).stdout)
             .unwrap_or_default();
-    assert!(json["cost"].as_str().is_some_and(|c| c.contains("breaks even at 1,081,482")));
+    // Structured fields, the same as `cost --format json`.
+    let cost = &json["cost"];
+    assert_eq!(cost["break_even_monthly_requests"], 1_081_482);
+    assert_eq!(cost["monthly"]["fine_tuning"], "5560");
+    assert_eq!(cost["fine_tuning_one_time"], "153");
+    assert_eq!(cost["price_table"], "azure-openai-2023-10");
+    assert_eq!(cost["fine_tuning_breaks_even"], false);
+    let alone = json_of(&shouldtune(&["cost", "examples/llm-project.yaml", "-f", "json"]));
+    for (key, value) in cost.as_object().into_iter().flatten() {
+        assert_eq!(&alone[key], value, "{key}");
+    }
     let without = stdout(&shouldtune(&["evaluate", "tests/fixtures/scenarios/hr-policy-bot.llm-project.yaml"]));
     assert!(!without.contains("Monthly cost"));
 }
@@ -86,4 +114,109 @@ fn supplied_prices_replace_the_embedded_table() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
     assert_eq!(json["currency"], "EUR");
     assert_eq!(json["as_of"], "2026-11-01");
+}
+
+/// The page's examples end to end: RFT 4 hours $400 plus the grader's $27.06, and the chatbot month $1,422.00.
+#[test]
+fn the_2026_worked_examples_end_to_end() {
+    let json = json_of(&shouldtune_on("2026-06-01", &["cost", "tests/fixtures/cost/chatbot-2026.yaml", "-f", "json"]));
+    assert_eq!(json["monthly"]["fine_tuning"], "1422");
+    assert_eq!(json["fine_tuning_one_time"], "427.06");
+    assert_eq!(json["grader_one_time"], "27.06");
+    assert_eq!(json["method"], "rft");
+    assert_eq!(json["deployment"], "standard");
+    assert_eq!(json["stale_prices"], false);
+    assert!(json["caveat"].as_str().is_some_and(|c| c.contains("example purposes")));
+    let output = shouldtune_on("2026-06-01", &["cost", "tests/fixtures/cost/chatbot-2026.yaml"]);
+    let text = stdout(&output);
+    assert!(text.contains("│ Fine-tuning                    │        1,422.00 │         427.06 │"), "{text}");
+    assert!(text.contains("includes USD 27.06 of grader tokens"), "{text}");
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+}
+
+#[test]
+fn a_table_more_than_a_year_old_is_flagged_against_source_date_epoch() {
+    let old = shouldtune_on("2026-06-01", &["cost", "examples/llm-project.yaml"]);
+    assert_eq!(old.status.code(), Some(0));
+    assert!(
+        stderr(&old).contains(
+            "warning: price table `azure-openai-2023-10` is dated 2023-10-16, more than a year before 2026-06-01"
+        ),
+        "{}",
+        stderr(&old)
+    );
+    let json = json_of(&shouldtune_on("2024-10-16", &["evaluate", "examples/llm-project.yaml", "-f", "json"]));
+    assert_eq!(json["cost"]["stale_prices"], false);
+    let json = json_of(&shouldtune_on("2027-02-12", &["cost", "tests/fixtures/cost/chatbot-2026.yaml", "-f", "json"]));
+    assert_eq!(json["stale_prices"], true);
+    let output = shouldtune_on("2027-02-12", &["evaluate", "tests/fixtures/cost/chatbot-2026.yaml"]);
+    assert!(stderr(&output).contains("is dated 2026-02-11, more than a year before 2027-02-12"), "{}", stderr(&output));
+}
+
+/// Valid but huge answers: an `out-of-range` error at the `cost:` section, never a panic.
+#[test]
+fn amounts_too_large_to_compute_are_errors_not_panics() {
+    for args in [
+        &["evaluate", "tests/fixtures/cost/huge-volume.yaml"][..],
+        &["evaluate", "tests/fixtures/cost/huge-volume.yaml", "-f", "json"],
+        &["cost", "tests/fixtures/cost/huge-volume.yaml"],
+        &["cost", "tests/fixtures/cost/huge-volume.yaml", "--plot", "never-written.svg"],
+    ] {
+        let output = shouldtune(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
+        let err = stderr(&output);
+        assert!(err.contains("error[out-of-range]") && err.contains("too large to compute"), "{err}");
+        assert!(err.contains("tests/fixtures/cost/huge-volume.yaml:5:1"), "{err}");
+    }
+    assert!(!root().join("never-written.svg").exists());
+}
+
+#[test]
+fn the_default_model_follows_the_chosen_table() {
+    let json = json_of(&shouldtune(&["cost", "tests/fixtures/cost/table-only.yaml", "-f", "json"]));
+    assert_eq!(json["model"], "gpt-3.5-turbo");
+    assert!(json["assumed"].as_array().into_iter().flatten().any(|a| a["setting"] == "model"));
+}
+
+#[test]
+fn price_tables_can_be_listed_and_shown() {
+    let list = shouldtune(&["cost", "--tables"]);
+    assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
+    let text = stdout(&list);
+    for id in ["azure-openai-2023-10", "azure-openai-2026-02", "openai-2023-08"] {
+        assert!(text.contains(id), "{text}");
+    }
+    let shown = stdout(&shouldtune(&["cost", "--table", "azure-openai-2026-02"]));
+    for line in [
+        "Source: Microsoft Learn, \"Cost management for fine-tuning\" (Azure OpenAI, 2026-02-11)",
+        "reinforcement fine-tuning: USD 100.00 an hour of core training; a job pauses at USD 5000.00 until resumed",
+        "hosting an hour: standard USD 1.70, global_standard USD 1.70, developer USD 0.00",
+        "tokens (USD): input 1.10 per 1M, output 4.40 per 1M",
+        "training (SFT, DPO) per 1M training tokens: global USD 2.00",
+    ] {
+        assert!(shown.contains(line), "missing `{line}` in\n{shown}");
+    }
+    let json = json_of(&shouldtune(&["cost", "--table", "azure-openai-2026-02", "-f", "json"]));
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["tables"][0]["models"][0]["base"]["output_per_1m"], "4.40");
+    let unknown = shouldtune(&["cost", "--table", "azure-openai-2099"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("the tables are `azure-openai-2023-10`"), "{}", stderr(&unknown));
+}
+
+#[test]
+fn the_plot_path_must_be_svg_and_errors_never_name_the_temporary_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let png = dir.path().join("cost.png");
+    let output = shouldtune(&["cost", "examples/llm-project.yaml", "--plot", &png.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("ending in `.svg`"), "{}", stderr(&output));
+    assert!(!png.exists());
+
+    let missing = dir.path().join("no-such-dir").join("cost.svg");
+    let output = shouldtune(&["cost", "examples/llm-project.yaml", "--plot", &missing.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("cannot write") && err.contains("cost.svg"), "{err}");
+    assert!(!err.contains(".shouldtune-") && !err.contains(" at path "), "{err}");
 }

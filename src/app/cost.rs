@@ -57,7 +57,7 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     let settings =
         project.cost.clone().unwrap_or_else(|| cost::CostSettings { span: project.name_span, ..Default::default() });
     let mut estimate = cost::estimate(&tables, &settings, project.volume(&rule_set), &source)?;
-    let stale = estimate.check_age(io.today);
+    let age_warning = estimate.check_age(io.today);
     if let Some(path) = &args.plot {
         let svg = cost::plot::svg(&estimate, &project.name).map_err(|e| {
             Failure::Diagnostics(vec![Diagnostic::without_file(codes::IO_ERROR, format!("cannot draw the chart: {e}"))])
@@ -78,7 +78,7 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
         CostFormat::Json => render::json(&estimate, &mut out)?,
     }
     io.stdout.write_all(&out)?;
-    if let Some(warning) = &stale {
+    if let Some(warning) = &age_warning {
         writeln!(io.stderr, "warning: {}", sanitize(warning))?;
     }
     if let Some(path) = &args.plot {

@@ -124,7 +124,7 @@ fn outcome(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "* Next step: {}", esc(step))?;
     }
     if let Some(cost) = &report.cost {
-        writeln!(out, "* Cost: {}", esc(cost))?;
+        writeln!(out, "* Cost: {}", esc(&crate::cost::render::summary_line(cost)))?;
     }
     if let Some(plan) = &report.plan {
         for finding in &plan.findings {

@@ -77,7 +77,7 @@ pub fn body(report: &Report, chart: Option<&str>, out: &mut dyn Write) -> std::i
     if report.cost.is_some() || chart.is_some() {
         section_start(out, "cost", "Cost")?;
         if let Some(cost) = &report.cost {
-            writeln!(out, "<p>{}</p>", esc(cost))?;
+            writeln!(out, "<p>{}</p>", esc(&crate::cost::render::summary_line(cost)))?;
         }
         if let Some(svg) = chart {
             writeln!(

@@ -294,6 +294,7 @@ mod tests {
             // Wide enough that no finding wraps: this test is about content.
             width: 200,
             prompter: None,
+            today: 0,
         };
         review(&rule_set, &draft, &mut io).unwrap_or_else(|e| unreachable!("{e}"));
         let text = String::from_utf8_lossy(&stdout);

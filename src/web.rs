@@ -292,8 +292,8 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
     let report = Report::new(rule_set, &project.name, &evaluation)
         .with_plan(rule_set, planned, &evaluation)
         .with_what_if(rule_set, &project.given, &evaluation)
-        .with_cost(estimate.as_ref());
-    let chart = estimate.as_ref().and_then(|e| cost::plot::svg(e, &project.name).ok());
+        .with_cost(estimate);
+    let chart = report.cost.as_ref().and_then(|e| cost::plot::svg(e, &project.name).ok());
     let mut fragment = Vec::new();
     let mut page = Vec::new();
     let mut record = Vec::new();

@@ -114,6 +114,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         stderr_color: io.stderr_color,
         width: io.width,
         prompter: io.prompter.take().map(|prompter| -> &mut dyn crate::questionnaire::Prompter { prompter }),
+        today: io.today,
     };
     let io = &mut io;
     let result = match cli.command {

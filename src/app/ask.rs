@@ -192,7 +192,7 @@ fn review(rule_set: &RuleSet, draft: &Draft, io: &mut Io<'_>) -> Result<(), Fail
     let report = Report::new(rule_set, &draft.name, &evaluation)
         .with_plan(rule_set, draft.planned.as_deref(), &evaluation)
         .with_what_if(rule_set, &given, &evaluation)
-        .with_cost(estimate.as_ref());
+        .with_cost(estimate);
     let mut out = Vec::new();
     writeln!(out, "\nYour answers")?;
     for (question, given) in rule_set.questions.iter().zip(&draft.given) {

@@ -139,7 +139,7 @@ mod properties {
         #[test]
         fn a_rule_without_effects_changes_nothing(given in answers(), when in condition()) {
             let base = default_set();
-            let with = overlay(&format!("  - {{ id: noop, title: No-op, when: '{when}', next_step: nothing, because: x, source: y }}\n"));
+            let with = overlay(&format!("  - {{ id: noop, title: No-op, when: '{when}', next_step: nothing, because: x, source: guidance-1 }}\n"));
             let a = evaluate(&base, Answers::resolve(&base, &given));
             let b = evaluate(&with, Answers::resolve(&with, &given));
             prop_assert_eq!(a.recommendation, b.recommendation);
@@ -150,7 +150,7 @@ mod properties {
 
         #[test]
         fn a_veto_always_removes_its_approach(given in answers(), when in condition(), target in prop_oneof![Just("prompt_engineering"), Just("fine_tuning")]) {
-            let text = format!("extends: default\nrules:\n  - {{ id: ban, title: Ban, when: '{when}', veto: [{target}], because: x, source: y }}\n");
+            let text = format!("extends: default\nrules:\n  - {{ id: ban, title: Ban, when: '{when}', veto: [{target}], because: x, source: guidance-1 }}\n");
             let set = match rules::load(&[SourceFile::new("overlay.yaml", text)], Limits::default()) {
                 Ok(set) => set,
                 // A ban that, with the default gates, could veto every approach at once is refused at load time.

@@ -696,8 +696,9 @@ fn plan_keys_fit(sink: &mut Sink<'_>, map: &MapReader<'_>, id: &str, id_span: Sp
 }
 
 /// A rule's `source`: one citation or a list. Each is a catalogue id, or free
-/// text; in a rule set with a catalogue, an id-like citation that names no
-/// entry is an error (a typo would otherwise pass as free text).
+/// text; in a rule set with a catalogue, an id-like citation (kebab-case words
+/// joined by `-`) that names no entry is an error: a typo would otherwise pass
+/// as free text. A single word stays free text (`rules check` warns about it).
 fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Option<Vec<Citation>> {
     let items: Vec<&Node> = match &node.kind {
         NodeKind::Seq(items) => items.iter().collect(),
@@ -719,7 +720,7 @@ fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Opt
             if !out.contains(&Citation::Catalogue(index)) {
                 out.push(Citation::Catalogue(index));
             }
-        } else if !catalogue.is_empty() && is_kebab_case(text) {
+        } else if !catalogue.is_empty() && is_kebab_case(text) && text.contains('-') {
             let help = match did_you_mean(text, catalogue.iter().map(|s| s.id.as_str())) {
                 Some(s) => format!("did you mean `{s}`? or add `{text}` to `sources:`"),
                 None => format!("add `{text}` to `sources:`, or write the citation out in words"),

@@ -40,12 +40,14 @@ fn every_default_rule_cites_a_source_and_every_question_is_read() {
     let set = default_set();
     for rule in &set.rules {
         assert!(!rule.because.trim().is_empty(), "{}", rule.id);
-        assert!(
-            rule.source.contains("guidance §") || rule.source.contains("OpenAI"),
-            "{} cites `{}`",
-            rule.id,
-            rule.source
-        );
+        assert!(!rule.citations.is_empty(), "{} cites nothing", rule.id);
+        for citation in &rule.citations {
+            assert!(
+                matches!(citation, crate::rules::Citation::Catalogue(_)),
+                "{} cites free text: {citation:?}",
+                rule.id
+            );
+        }
     }
     for (index, question) in set.questions.iter().enumerate() {
         let read = set.rules.iter().any(|r| r.when.expr.questions().contains(&index))
@@ -57,8 +59,17 @@ fn every_default_rule_cites_a_source_and_every_question_is_read() {
 #[test]
 fn every_guidance_point_is_encoded() {
     let set = default_set();
-    for point in ["§1", "§2.1", "§2.2", "§2.3", "§3.1", "§3.2", "§3.3", "§4"] {
-        assert!(set.rules.iter().any(|r| r.source.contains(point)), "no rule cites {point}");
+    for point in ["1", "2-1", "2-2", "2-3", "3-1", "3-2", "3-3", "4"] {
+        let id = format!("guidance-{point}");
+        let source = set.sources.iter().find(|s| s.id == id).unwrap_or_else(|| unreachable!("no source `{id}`"));
+        assert!(source.url.starts_with("https://"), "{id}");
+        let cited = set.rules.iter().any(|r| r.catalogue_sources(&set).iter().any(|s| s.id == id));
+        assert!(cited, "no rule cites {id}");
+    }
+    // Every catalogue entry is cited by some rule.
+    for source in &set.sources {
+        let cited = set.rules.iter().any(|r| r.catalogue_sources(&set).iter().any(|s| s.id == source.id));
+        assert!(cited, "no rule cites `{}`", source.id);
     }
 }
 

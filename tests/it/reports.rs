@@ -98,7 +98,9 @@ fn html_escapes_descriptor_and_rule_text() {
     assert!(text.contains("Step <iframe src=//evil.example></iframe> & done"));
     // The source's address is a link, cut before the first character that cannot be in one.
     let links: Vec<&str> = document.descendants().filter_map(|n| n.attribute("href")).collect();
-    assert_eq!(links, ["https://example.com/guide?a=1&b="]);
+    assert!(links.contains(&"https://example.com/guide?a=1&b="), "{links:?}");
+    // The other links are the default rules' catalogue sources: web addresses only.
+    assert!(links.iter().all(|l| l.starts_with("https://")), "{links:?}");
 }
 
 #[test]

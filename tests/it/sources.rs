@@ -85,7 +85,7 @@ fn free_text_is_still_a_citation_but_warns_beside_a_catalogue() {
     let denied = shouldtune(&["rules", "check", "--rules", &base, "--rules", &memo, "--deny", "warnings"]);
     assert_eq!(denied.status.code(), Some(1));
     // Without a catalogue, free text is the only kind of citation and nothing warns about it.
-    let plain = shouldtune(&["rules", "check", "--rules", "tests/fixtures/rules/lint/never-fires.yaml"]);
+    let plain = shouldtune(&["rules", "check", "--rules", "tests/fixtures/rules/lint/always-tied.yaml"]);
     assert!(!stderr(&plain).contains("source-not-in-catalogue"), "{}", stderr(&plain));
 }
 
@@ -128,4 +128,41 @@ fn rules_show_prints_the_catalogue_plan_rules_and_citations_as_loadable_yaml() {
     std::fs::write(&merged, &text).unwrap_or_else(|e| unreachable!("{e}"));
     let again = shouldtune(&["rules", "show", "-f", "yaml", "--rules", &merged.display().to_string()]);
     assert_eq!(stdout(&again), text, "the printed rule set loads back to itself");
+}
+
+#[test]
+fn an_overlay_extending_default_cites_the_default_catalogue() {
+    let output = shouldtune(&["rules", "check", "--rules", &path("extends-default.yaml"), "--deny", "warnings"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let shown = stdout(&shouldtune(&["rules", "show", "-f", "yaml", "--rules", &path("extends-default.yaml")]));
+    assert!(shown.contains("  - id: guidance-1\n") && shown.contains("  - id: acme-data-policy\n"), "{shown}");
+    assert!(shown.contains("    source: [acme-data-policy, guidance-1]\n"), "{shown}");
+
+    let typo = shouldtune(&["rules", "check", "--rules", &path("extends-default-typo.yaml")]);
+    assert_eq!(typo.status.code(), Some(2));
+    let err = stderr(&typo);
+    assert!(err.contains("error[unknown-source]: `guidance-12` is not in the source catalogue"), "{err}");
+    assert!(err.contains("did you mean `guidance-1`?"), "{err}");
+}
+
+#[test]
+fn the_default_rules_cite_the_guidance_with_its_address() {
+    let report: Value =
+        serde_json::from_str(&stdout(&shouldtune(&["evaluate", "examples/llm-project.yaml", "-f", "json"])))
+            .unwrap_or_default();
+    let fired = report["fired"].as_array().cloned().unwrap_or_default();
+    assert!(!fired.is_empty());
+    for rule in &fired {
+        let sources = rule["sources"].as_array().cloned().unwrap_or_default();
+        assert!(!sources.is_empty(), "{rule}");
+        for source in sources {
+            assert!(source["url"].as_str().is_some_and(|u| u.starts_with("https://")), "{source}");
+        }
+    }
+    let table = stdout(&shouldtune(&["evaluate", "examples/llm-project.yaml"]));
+    assert!(
+        table.contains("source: Fine Tuning: now available with Azure OpenAI Service, §"),
+        "the table names the guidance:\n{table}"
+    );
+    assert!(table.contains("<https://techcommunity.microsoft.com/t5/ai-azure-ai-services-blog/fine-tuning-now-available-with-azure-openai-service/ba-p/3954693>"), "{table}");
 }

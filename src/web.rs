@@ -18,7 +18,7 @@ use crate::eval::{self, Answers};
 use crate::load::Limits;
 use crate::report::text::escape_html as esc;
 use crate::report::{Report, adr, html};
-use crate::rules::{QuestionKind, RuleSet, Value};
+use crate::rules::{Question, QuestionKind, RuleSet, Value};
 use crate::source::SourceFile;
 
 /// The page's script.
@@ -94,8 +94,10 @@ pub fn page(rule_set: &RuleSet) -> String {
     let _ = writeln!(out, r#"<label for="name">Project name</label>"#);
     let _ = writeln!(out, r#"<input type="text" id="name" name="name" value="My LLM project" autocomplete="off"/>"#);
     let _ = writeln!(out, "</div>");
-    let total = rule_set.questions.len();
-    for (index, question) in rule_set.questions.iter().enumerate() {
+    // Derived facts are computed by the cost model, never asked.
+    let asked: Vec<&Question> = rule_set.questions.iter().filter(|q| q.derived.is_none()).collect();
+    let total = asked.len();
+    for (index, question) in asked.into_iter().enumerate() {
         question_html(&mut out, question, index, total);
     }
     let _ = writeln!(out, r#"<div class="q" id="q-planned">"#);

@@ -79,14 +79,18 @@ function shouldtune(args) {
 test('answering a question changes the recommendation, and questions that stop applying are hidden', async () => {
   const { page, problems, close } = await open();
   try {
-    assert.equal(await recommendation(page), 'rag');
-    await assert.doesNotReject(page.getByText('Recommended: Retrieval-augmented generation.').waitFor());
+    // Every answer at its default: a prompt first.
+    assert.equal(await recommendation(page), 'prompt_engineering');
+    await assert.doesNotReject(page.getByText('Recommended: Prompt engineering.').waitFor());
     // Defaults are marked.
     assert.equal(await page.locator('#a-hallucination_tolerance option:checked').textContent(), 'low - default');
     assert.equal(await page.locator('#default-deadline_weeks').textContent(), 'Default: 2');
-    await page.getByLabel('How much can you tolerate made-up answers?').selectOption('high');
+    // Private documents to answer from: retrieval.
+    await page.locator('#q-needs_private_knowledge').getByLabel('Yes').check();
+    await waitForRecommendation(page, 'rag');
+    await page.getByText('Recommended: Retrieval-augmented generation.').waitFor();
+    await page.locator('#q-needs_private_knowledge').getByLabel('No').check();
     await waitForRecommendation(page, 'prompt_engineering');
-    await page.getByText('Recommended: Prompt engineering.').waitFor();
     // A question asked only after a baseline appears when there is one, and goes again.
     const followUp = page.locator('#q-baseline_meets_target');
     assert.equal(await followUp.isVisible(), false);

@@ -137,11 +137,10 @@ fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write, style: Styl
             write!(out, "{}", wrap(&format!("help: {}", sanitize(help)), style.columns() - 4, "    "))?;
         }
         for source in &finding.sources {
-            writeln!(
-                out,
-                "    {}",
-                style.dim(&format!("source: {} <{}>", sanitize(&source.title), sanitize(&source.url)))
-            )?;
+            let line = format!("source: {} <{}>", sanitize(&source.title), sanitize(&source.url));
+            for part in wrap(&line, style.columns() - 4, "").lines() {
+                writeln!(out, "    {}", style.dim(part))?;
+            }
         }
     }
     Ok(())

@@ -76,7 +76,9 @@ fn the_page_escapes_rule_text_and_marks_defaults() {
     let page = page(&rule_set);
     assert!(page.contains(r#"<option value="other" selected="selected">other - default</option>"#));
     for question in &rule_set.questions {
-        assert!(page.contains(&format!(r#"data-question="{}""#, question.id)), "{}", question.id);
+        // Derived facts are computed, never asked: the page must not post them.
+        let shown = page.contains(&format!(r#"data-question="{}""#, question.id));
+        assert_eq!(shown, question.derived.is_none(), "{}", question.id);
     }
     assert!(!page.contains("<script>"), "only the external script");
 }

@@ -356,7 +356,8 @@ impl Report {
     }
 
     /// The title of an approach by id (the id itself if unknown).
-    fn title_of<'a>(&'a self, approach: &'a str) -> &'a str {
+    #[must_use]
+    pub fn title_of<'a>(&'a self, approach: &'a str) -> &'a str {
         self.scores.0.iter().find(|s| s.approach == approach).map_or(approach, |s| s.title.as_str())
     }
 

@@ -151,12 +151,7 @@ fn outcome(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "Revisit this decision if one of these answers changes:")?;
         writeln!(out)?;
         for entry in &report.what_if {
-            let title = report
-                .scores
-                .0
-                .iter()
-                .find(|s| s.approach == entry.recommendation)
-                .map_or(&entry.recommendation, |s| &s.title);
+            let title = report.title_of(&entry.recommendation);
             writeln!(
                 out,
                 "* If `{}` were {} (now {}), {} would be recommended.",

@@ -271,12 +271,7 @@ fn what_if(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     section_start(out, "what-if", "What would change the answer")?;
     writeln!(out, "<ul>")?;
     for entry in &report.what_if {
-        let title = report
-            .scores
-            .0
-            .iter()
-            .find(|s| s.approach == entry.recommendation)
-            .map_or(&entry.recommendation, |s| &s.title);
+        let title = report.title_of(&entry.recommendation);
         writeln!(
             out,
             "<li>If <code>{}</code> were <strong>{}</strong> (now {}), {} would be recommended.</li>",

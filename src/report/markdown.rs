@@ -69,12 +69,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     }
     {
         for entry in &report.what_if {
-            let title = report
-                .scores
-                .0
-                .iter()
-                .find(|s| s.approach == entry.recommendation)
-                .map_or(&entry.recommendation, |s| &s.title);
+            let title = report.title_of(&entry.recommendation);
             writeln!(
                 out,
                 "- If `{}` were {} (now {}), {} would be recommended.",

@@ -76,12 +76,7 @@ pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Re
                 entry.answer,
                 display(&entry.to),
                 display(&entry.from),
-                report
-                    .scores
-                    .0
-                    .iter()
-                    .find(|s| s.approach == entry.recommendation)
-                    .map_or(&entry.recommendation, |s| &s.title)
+                report.title_of(&entry.recommendation)
             );
             write!(out, "{}", wrap(&sentence, style.columns() - 4, "  * ").replace("\n  * ", "\n    "))?;
         }

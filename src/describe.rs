@@ -246,19 +246,7 @@ fn fires(rule_set: &RuleSet, index: usize, given: &[Option<Value>]) -> bool {
 /// Answer sets under which `expr` holds (after ask-conditions), fewest
 /// changes from the defaults first; `None` when there are too many combinations to try.
 fn condition_witnesses(rule_set: &RuleSet, expr: &Expr) -> Option<Vec<Vec<Option<Value>>>> {
-    let mut involved: Vec<usize> = expr.questions();
-    let mut i = 0;
-    while i < involved.len() {
-        if let Some(condition) = &rule_set.questions[involved[i]].ask_when {
-            for q in condition.expr.questions() {
-                if !involved.contains(&q) {
-                    involved.push(q);
-                }
-            }
-        }
-        i += 1;
-    }
-    involved.sort_unstable();
+    let involved = crate::rules::lint::involved_questions(rule_set, expr);
     // The default first, so the fewest-changes witness keeps every answer it can at its default.
     let choices: Vec<Vec<Value>> = involved
         .iter()

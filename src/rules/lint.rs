@@ -104,20 +104,7 @@ pub fn can_hold(rule_set: &RuleSet, expr: &Expr) -> Option<bool> {
         // No literal thresholds to enumerate around: undecided rather than wrong.
         return None;
     }
-    // The questions the condition reads, and those their ask-conditions read, transitively.
-    let mut involved: Vec<usize> = expr.questions();
-    let mut i = 0;
-    while i < involved.len() {
-        if let Some(condition) = &rule_set.questions[involved[i]].ask_when {
-            for q in condition.expr.questions() {
-                if !involved.contains(&q) {
-                    involved.push(q);
-                }
-            }
-        }
-        i += 1;
-    }
-    involved.sort_unstable();
+    let involved = involved_questions(rule_set, expr);
     let choices: Vec<Vec<Value>> = involved.iter().map(|&q| candidate_values(rule_set, q, expr)).collect();
     let total = choices.iter().try_fold(1_usize, |acc, c| acc.checked_mul(c.len().max(1)))?;
     if total > MAX_COMBINATIONS {
@@ -144,6 +131,24 @@ pub fn can_hold(rule_set: &RuleSet, expr: &Expr) -> Option<bool> {
         }
     }
     Some(false)
+}
+
+/// The questions `expr` reads, and those their ask-conditions read, transitively; sorted.
+pub(crate) fn involved_questions(rule_set: &RuleSet, expr: &Expr) -> Vec<usize> {
+    let mut involved: Vec<usize> = expr.questions();
+    let mut i = 0;
+    while i < involved.len() {
+        if let Some(condition) = &rule_set.questions[involved[i]].ask_when {
+            for q in condition.expr.questions() {
+                if !involved.contains(&q) {
+                    involved.push(q);
+                }
+            }
+        }
+        i += 1;
+    }
+    involved.sort_unstable();
+    involved
 }
 
 fn compares_two_questions(expr: &Expr) -> bool {

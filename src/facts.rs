@@ -4,7 +4,7 @@
 //!
 //! A rule set declares such a fact as a boolean question with `derived:`
 //! (see [`DerivedFact`]). Before evaluation the application fills its slot
-//! in the given answers with [`derive`]; the evaluator then reads it like any
+//! in the given answers with [`derive()`]; the evaluator then reads it like any
 //! answer, with provenance [`Provenance::Derived`](crate::eval::Provenance).
 //! Where no estimate could be made the slot stays empty and the question's
 //! default is assumed.

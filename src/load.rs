@@ -5,7 +5,7 @@
 //! in one place: `granit-parser`, the panic-free, fuzzed YAML 1.2 parser under
 //! `serde-saphyr`. Its events carry byte offsets, lines and columns; they
 //! become a [`Node`] tree in which every key and value keeps its [`Span`].
-//! Later stages read that tree with [`MapReader`], which produces typed
+//! Later stages read that tree with `MapReader`, which produces typed
 //! values and errors that point at the right line.
 
 mod events;

@@ -9,7 +9,7 @@ fn shouldtune_on(day: &str, args: &[&str]) -> Output {
     let days = shouldtune::cost::date::days_from_iso(day).unwrap_or_else(|| unreachable!("{day}"));
     let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
     command.current_dir(root()).env("NO_COLOR", "1").env("SOURCE_DATE_EPOCH", (days * 86_400 + 3600).to_string());
-    command.args(args).timeout(std::time::Duration::from_secs(120));
+    command.args(args).timeout(std::time::Duration::from_mins(2));
     command.output().unwrap_or_else(|e| unreachable!("{e}"))
 }
 

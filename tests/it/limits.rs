@@ -28,7 +28,7 @@ pub(super) fn limited(dir: &Path, args: &str) -> std::process::Output {
     std::thread::spawn(move || {
         let _ = sender.send(child.wait_with_output());
     });
-    if let Ok(output) = receiver.recv_timeout(Duration::from_secs(60)) {
+    if let Ok(output) = receiver.recv_timeout(Duration::from_mins(1)) {
         output.unwrap_or_else(|e| unreachable!("{e}"))
     } else {
         let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();

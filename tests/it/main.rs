@@ -41,7 +41,7 @@ fn shouldtune(args: &[&str]) -> Output {
 fn shouldtune_in(dir: &std::path::Path, args: &[&str]) -> Output {
     let mut command = Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
     command.current_dir(dir).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").env_remove("COLUMNS").args(args);
-    command.timeout(std::time::Duration::from_secs(120));
+    command.timeout(std::time::Duration::from_mins(2));
     command.output().unwrap_or_else(|e| unreachable!("{e}"))
 }
 

@@ -359,7 +359,7 @@ mod tests {
             Diagnostic::error(codes::UNKNOWN_KEY, "unknown key `answer`", &file, Span::at_offset(file.text(), 8))
                 .with_help("did you mean `answers`?");
         let mut out = Vec::new();
-        render(&[diagnostic], &mut out, false).unwrap_or_else(|e| unreachable!("{e}"));
+        render(&[diagnostic], &mut out, false).unwrap();
         let text = String::from_utf8_lossy(&out);
         assert!(
             text.contains("f.yaml:2:1") && text.contains("2 │ answer: 1") && text.contains("help: did you mean"),
@@ -369,7 +369,7 @@ mod tests {
         let long = SourceFile::new("min.yaml", format!("name: [{}]\n", "1,".repeat(1000)));
         let diagnostic = Diagnostic::error(codes::WRONG_TYPE, "bad", &long, Span::at_offset(long.text(), 6));
         let mut out = Vec::new();
-        render(&[diagnostic], &mut out, false).unwrap_or_else(|e| unreachable!("{e}"));
+        render(&[diagnostic], &mut out, false).unwrap();
         let text = String::from_utf8_lossy(&out);
         assert!(text.contains("--> min.yaml:1:7") && text.len() < 200, "{text}");
     }

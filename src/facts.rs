@@ -99,15 +99,13 @@ mod tests {
     use crate::load::Limits;
 
     fn breaks_even(answers: &str) -> Option<Value> {
-        let rule_set = crate::rules::load_default().unwrap_or_else(|e| unreachable!("{e:?}"));
-        let index = rule_set.question_index("fine_tuning_breaks_even").unwrap_or_else(|| unreachable!());
+        let rule_set = crate::rules::load_default().unwrap();
+        let index = rule_set.question_index("fine_tuning_breaks_even").unwrap();
         let file = SourceFile::new("p.yaml", format!("name: p\nanswers:\n{answers}"));
-        let project =
-            crate::descriptor::parse(&file, &rule_set, Limits::default()).unwrap_or_else(|e| unreachable!("{e:?}"));
-        let tables = crate::cost::load_tables(&[], Limits::default()).unwrap_or_else(|e| unreachable!("{e:?}"));
+        let project = crate::descriptor::parse(&file, &rule_set, Limits::default()).unwrap();
+        let tables = crate::cost::load_tables(&[], Limits::default()).unwrap();
         let mut given = project.given.clone();
-        estimate_and_derive(&rule_set, &mut given, project.cost.as_ref(), &tables, &file)
-            .unwrap_or_else(|e| unreachable!("{e:?}"));
+        estimate_and_derive(&rule_set, &mut given, project.cost.as_ref(), &tables, &file).unwrap();
         given[index]
     }
 

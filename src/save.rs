@@ -101,15 +101,15 @@ mod tests {
 
     #[test]
     fn an_atomic_file_appears_only_when_committed() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.sarif");
-        std::fs::write(&path, "old").unwrap_or_else(|e| unreachable!("{e}"));
-        let mut file = AtomicFile::create(&path).unwrap_or_else(|e| unreachable!("{e}"));
-        file.write_all(b"new").unwrap_or_else(|e| unreachable!("{e}"));
-        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "old", "not replaced before commit");
-        file.commit().unwrap_or_else(|e| unreachable!("{e}"));
-        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "new");
-        let abandoned = AtomicFile::create(&dir.path().join("other.json")).unwrap_or_else(|e| unreachable!("{e}"));
+        std::fs::write(&path, "old").unwrap();
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.write_all(b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old", "not replaced before commit");
+        file.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let abandoned = AtomicFile::create(&dir.path().join("other.json")).unwrap();
         drop(abandoned);
         let names: Vec<_> =
             std::fs::read_dir(dir.path()).into_iter().flatten().flatten().map(|e| e.file_name()).collect();
@@ -118,15 +118,15 @@ mod tests {
 
     #[test]
     fn writes_refuses_to_clobber_and_overwrites_when_asked() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("llm-project.yaml");
-        write_atomically(&path, "one", false).unwrap_or_else(|e| unreachable!("{e}"));
+        write_atomically(&path, "one", false).unwrap();
         let err = write_atomically(&path, "two", false).err().map(|e| e.kind());
         assert_eq!(err, Some(std::io::ErrorKind::AlreadyExists));
-        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "one");
-        write_atomically(&path, "three", true).unwrap_or_else(|e| unreachable!("{e}"));
-        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "three");
-        let leftovers = std::fs::read_dir(dir.path()).map(Iterator::count).unwrap_or_default();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
+        write_atomically(&path, "three", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
+        let leftovers = std::fs::read_dir(dir.path()).map(Iterator::count).unwrap();
         assert_eq!(leftovers, 1, "no temporary files left behind");
     }
 
@@ -134,13 +134,13 @@ mod tests {
     #[test]
     fn saved_files_are_readable_like_ordinary_files_and_keep_replaced_permissions() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("llm-project.yaml");
-        write_atomically(&path, "one", false).unwrap_or_else(|e| unreachable!("{e}"));
-        let mode = |p: &Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777).unwrap_or_default();
+        write_atomically(&path, "one", false).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777).unwrap();
         assert_eq!(mode(&path), 0o644);
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap_or_else(|e| unreachable!("{e}"));
-        write_atomically(&path, "two", true).unwrap_or_else(|e| unreachable!("{e}"));
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, "two", true).unwrap();
         assert_eq!(mode(&path), 0o640);
     }
 }

@@ -272,11 +272,11 @@ mod tests {
     /// The end of `ask` shows the plan findings `check` would report for the same answers.
     #[test]
     fn the_review_shows_the_plan_findings() {
-        let rule_set = crate::rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"));
+        let rule_set = crate::rules::load_default().unwrap();
         let mut given = vec![None; rule_set.questions.len()];
-        let private = rule_set.question_index("needs_private_knowledge").unwrap_or_else(|| unreachable!());
+        let private = rule_set.question_index("needs_private_knowledge").unwrap();
         given[private] = Some(crate::rules::Value::Bool(true));
-        let fine_tuning = rule_set.approach_index("fine_tuning").unwrap_or_else(|| unreachable!());
+        let fine_tuning = rule_set.approach_index("fine_tuning").unwrap();
         let draft = Draft {
             name: "p".to_owned(),
             description: None,
@@ -296,7 +296,7 @@ mod tests {
             prompter: None,
             today: 0,
         };
-        review(&rule_set, &draft, &mut io).unwrap_or_else(|e| unreachable!("{e}"));
+        review(&rule_set, &draft, &mut io).unwrap();
         let text = String::from_utf8_lossy(&stdout);
         assert!(text.contains("Plan: fine_tuning\n"), "{text}");
         assert!(

@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn every_question_is_an_active_line_under_its_comments() {
-        let rule_set = crate::rules::load_default().unwrap_or_else(|e| unreachable!("{e:?}"));
+        let rule_set = crate::rules::load_default().unwrap();
         let text = init_yaml(&rule_set, "Demo: \"quoted\"", &[]);
         for question in &rule_set.questions {
             let line = format!("  {}: {}\n", question.id, question.display_value(question.default));
@@ -158,8 +158,8 @@ mod tests {
                 assert!(!text.contains(&format!("  {}:", question.id)), "a derived fact is never written: {text}");
                 continue;
             }
-            let at = text.find(&line).unwrap_or_else(|| unreachable!("{line} missing from\n{text}"));
-            let before = text[..at].lines().last().unwrap_or_default();
+            let at = text.find(&line).unwrap_or_else(|| panic!("{line} missing from\n{text}"));
+            let before = text[..at].lines().last().unwrap();
             assert!(before.starts_with("  #"), "a comment right above `{}`: {before}", question.id);
         }
         assert!(text.contains("name: \"Demo: \\\"quoted\\\"\""), "{text}");

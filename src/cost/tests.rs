@@ -4,11 +4,11 @@ use super::*;
 use crate::load::Limits;
 
 fn d(text: &str) -> Decimal {
-    Decimal::from_str(text).unwrap_or_else(|e| unreachable!("{e}"))
+    Decimal::from_str(text).unwrap()
 }
 
 fn tables() -> Vec<PriceTable> {
-    load_tables(&[], Limits::default()).unwrap_or_else(|e| unreachable!("{e:?}"))
+    load_tables(&[], Limits::default()).unwrap()
 }
 
 fn file() -> SourceFile {
@@ -38,26 +38,26 @@ fn with_defaults_noted(mut s: CostSettings) -> CostSettings {
 }
 
 fn run(s: &CostSettings, volume: Volume) -> CostEstimate {
-    estimate(&tables(), s, volume, &file()).unwrap_or_else(|e| unreachable!("{e}"))
+    estimate(&tables(), s, volume, &file()).unwrap()
 }
 
 fn error(s: &CostSettings, volume: Volume) -> Diagnostic {
-    estimate(&tables(), s, volume, &file()).err().map_or_else(|| unreachable!("expected an error"), |e| *e)
+    estimate(&tables(), s, volume, &file()).err().map_or_else(|| panic!("expected an error"), |e| *e)
 }
 
 #[test]
 fn embedded_tables_hold_the_guidance_figures() {
     let tables = tables();
-    let azure = tables.iter().find(|t| t.id == "azure-openai-2023-10").unwrap_or_else(|| unreachable!());
+    let azure = tables.iter().find(|t| t.id == "azure-openai-2023-10").unwrap();
     assert_eq!((azure.currency.as_str(), azure.as_of.as_str()), ("USD", "2023-10-16"));
-    let turbo = azure.model("gpt-35-turbo").unwrap_or_else(|e| unreachable!("{e}"));
+    let turbo = azure.model("gpt-35-turbo").unwrap();
     assert_eq!(turbo.training, Some(Training::PerHour { price: d("102"), increment_minutes: 15 }));
     assert_eq!(turbo.hosting.standard, Some(d("7.00")));
-    let ft = turbo.fine_tuned.unwrap_or_else(|| unreachable!());
+    let ft = turbo.fine_tuned.unwrap();
     assert_eq!((ft.input_per_1k, ft.output_per_1k), (d("0.0015"), d("0.0020")));
-    let babbage = azure.model("babbage-002").unwrap_or_else(|e| unreachable!("{e}"));
+    let babbage = azure.model("babbage-002").unwrap();
     assert_eq!((babbage.hosting.standard, babbage.base.map(|b| b.input_per_1k)), (Some(d("1.70")), Some(d("0.0004"))));
-    let davinci = azure.model("davinci-002").unwrap_or_else(|e| unreachable!("{e}"));
+    let davinci = azure.model("davinci-002").unwrap();
     assert_eq!(davinci.training, Some(Training::PerHour { price: d("68"), increment_minutes: 15 }));
 }
 
@@ -101,7 +101,7 @@ fn at_exactly_break_even_both_cost_the_same() {
     assert_eq!(e.break_even_monthly_requests, Some(500_000));
     assert_eq!(e.monthly.fine_tuning, e.monthly.prompt_engineering);
     assert!(e.fine_tuning_breaks_even(), "at exactly the break-even");
-    let below = e.rates.at(499_999).unwrap_or_else(|| unreachable!());
+    let below = e.rates.at(499_999).unwrap();
     assert!(below.fine_tuning > below.prompt_engineering);
 }
 
@@ -148,7 +148,7 @@ fn defaults_are_reported_as_assumed() {
 fn a_missing_model_lists_the_models_the_table_has() {
     let volume = Volume { prompt_tokens: 1, monthly_requests: 1, examples: 0 };
     let error = estimate(&tables(), &settings("azure-openai-2023-10", "gpt-4"), volume, &file()).err();
-    let message = error.map(|e| e.message).unwrap_or_default();
+    let message = error.map(|e| e.message).unwrap();
     assert_eq!(
         message,
         "price table `azure-openai-2023-10` has no model `gpt-4`; it has `babbage-002`, `davinci-002`, `gpt-35-turbo`"
@@ -198,7 +198,7 @@ fn malformed_price_tables_are_clear_errors() {
         ("id: t\ncurrency: USD\nas_of: 2023-10-16\nsource: s\nmodel: {}\n", "did you mean `models`?"),
     ];
     for (text, expected) in cases {
-        let errors = load_tables(&[SourceFile::new("prices.yaml", text)], Limits::default()).err().unwrap_or_default();
+        let errors = load_tables(&[SourceFile::new("prices.yaml", text)], Limits::default()).err().unwrap();
         let all: Vec<String> =
             errors.iter().map(|e| format!("{} {}", e.message, e.help.clone().unwrap_or_default())).collect();
         assert!(all.iter().any(|m| m.contains(expected)), "{text}\n{all:?}");
@@ -209,8 +209,7 @@ fn malformed_price_tables_are_clear_errors() {
 #[test]
 fn a_supplied_table_replaces_the_embedded_one_with_its_id() {
     let text = "id: azure-openai-2023-10\ncurrency: USD\nas_of: 2024-01-01\nsource: s\nmodels:\n  gpt-35-turbo:\n    training_per_hour: 1\n    billing_increment_minutes: 60\n    hosting_per_hour: 0\n    base: { input_per_1k: 0.001, output_per_1k: 0.001 }\n    fine_tuned: { input_per_1k: 0.001, output_per_1k: 0.001 }\n";
-    let tables =
-        load_tables(&[SourceFile::new("p.yaml", text)], Limits::default()).unwrap_or_else(|e| unreachable!("{e:?}"));
+    let tables = load_tables(&[SourceFile::new("p.yaml", text)], Limits::default()).unwrap();
     assert_eq!(tables.len(), 3);
     assert_eq!(tables[0].as_of, "2024-01-01");
 }
@@ -219,8 +218,8 @@ fn a_supplied_table_replaces_the_embedded_one_with_its_id() {
 fn the_chart_is_well_formed_svg_with_three_series_and_the_break_even_marker() {
     let volume = Volume { prompt_tokens: 3500, monthly_requests: 400_000, examples: 20_000 };
     let e = run(&settings("azure-openai-2023-10", "gpt-35-turbo"), volume);
-    let svg = plot::svg(&e, "Support <triage> & co").unwrap_or_else(|e| unreachable!("{e}"));
-    let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| unreachable!("not well-formed: {e}"));
+    let svg = plot::svg(&e, "Support <triage> & co").unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("not well-formed: {e}"));
     let texts: Vec<&str> =
         doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).map(str::trim).collect();
     for label in [
@@ -290,8 +289,8 @@ fn hand_worked_2026_figures_rft_with_grader_and_the_chatbot_month() {
 #[test]
 fn hand_worked_2026_sft_training_is_four_dollars() {
     let tables = tables();
-    let table = tables.iter().find(|t| t.id == "azure-openai-2026-02").unwrap_or_else(|| unreachable!());
-    let gpt41 = table.model("gpt-4.1").unwrap_or_else(|e| unreachable!("{e}"));
+    let table = tables.iter().find(|t| t.id == "azure-openai-2026-02").unwrap();
+    let gpt41 = table.model("gpt-4.1").unwrap();
     let mut s = table_2026("gpt-4.1");
     s.training_tier = Some((Tier::Global, Span::START));
     s.training_file_tokens = Some(1_000_000);
@@ -308,17 +307,17 @@ fn hand_worked_2026_sft_training_is_four_dollars() {
         output: 0,
         ft_span: None,
     };
-    let once = one_time(&input(&s), &at, &mut |_, _, _| {}).unwrap_or_else(|e| unreachable!("{e}"));
+    let once = one_time(&input(&s), &at, &mut |_, _, _| {}).unwrap();
     assert_eq!((once.training, once.grader), (d("4"), d("0")));
     // The same price through `training_tokens` (file tokens x epochs).
     let mut t = s.clone();
     (t.training_file_tokens, t.epochs, t.training_tokens) = (None, None, Some(2_000_000));
-    let once = one_time(&input(&t), &at, &mut |_, _, _| {}).unwrap_or_else(|e| unreachable!("{e}"));
+    let once = one_time(&input(&t), &at, &mut |_, _, _| {}).unwrap();
     assert_eq!(once.training, d("4"));
     // The page gives no regional price: asking for one is an error saying what there is.
     let mut u = s.clone();
     u.training_tier = None;
-    let message = one_time(&input(&u), &at, &mut |_, _, _| {}).err().map(|e| e.message).unwrap_or_default();
+    let message = one_time(&input(&u), &at, &mut |_, _, _| {}).err().map(|e| e.message).unwrap();
     assert_eq!(
         message,
         "price table `azure-openai-2026-02` has no `regional` training price for `gpt-4.1`; for `gpt-4.1` it has training per token (global)"
@@ -394,8 +393,7 @@ fn the_developer_tier_is_an_evaluation_cost_without_a_break_even() {
 #[test]
 fn a_cheaper_fine_tuned_model_without_a_fixed_fee_breaks_even_at_any_volume() {
     let text = "id: distil\ncurrency: USD\nas_of: 2026-01-01\nsource: test prices\nmodels:\n  big:\n    hosting_per_hour: 0\n    base: { input_per_1m: 10, output_per_1m: 30 }\n  small:\n    training_per_1m_tokens: 3\n    hosting_per_hour: 0\n    base: { input_per_1m: 0.5, output_per_1m: 1.5 }\n";
-    let tables =
-        load_tables(&[SourceFile::new("p.yaml", text)], Limits::default()).unwrap_or_else(|e| unreachable!("{e:?}"));
+    let tables = load_tables(&[SourceFile::new("p.yaml", text)], Limits::default()).unwrap();
     let s = CostSettings {
         price_table: Some(("distil".to_owned(), Span::START)),
         model: Some(("big".to_owned(), Span::START)),
@@ -405,14 +403,13 @@ fn a_cheaper_fine_tuned_model_without_a_fixed_fee_breaks_even_at_any_volume() {
     };
     for requests in [0, 1, 1_000_000] {
         let volume = Volume { prompt_tokens: 1000, monthly_requests: requests, examples: 10 };
-        let e = estimate(&tables, &s, volume, &file()).unwrap_or_else(|e| unreachable!("{e}"));
+        let e = estimate(&tables, &s, volume, &file()).unwrap();
         assert_eq!(e.break_even_monthly_requests, Some(0));
         assert!(e.fine_tuning_breaks_even());
         assert_eq!(e.fine_tuned_model, "small");
     }
     // 10 examples x (1000 + 300) tokens x 3 epochs = 39,000 tokens at 3 per 1M.
-    let e = estimate(&tables, &s, Volume { prompt_tokens: 1000, monthly_requests: 1, examples: 10 }, &file())
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    let e = estimate(&tables, &s, Volume { prompt_tokens: 1000, monthly_requests: 1, examples: 10 }, &file()).unwrap();
     assert_eq!(e.fine_tuning_one_time, d("0.117"));
 }
 
@@ -452,7 +449,7 @@ fn stale_tables_are_flagged_against_the_reference_day() {
         &settings("azure-openai-2023-10", "gpt-35-turbo"),
         Volume { prompt_tokens: 1, monthly_requests: 1, examples: 0 },
     );
-    let day = |s| date::days_from_iso(s).unwrap_or_default();
+    let day = |s| date::days_from_iso(s).unwrap();
     assert_eq!(e.check_age(day("2024-10-16")), None);
     assert!(!e.stale_prices);
     let warning = e.check_age(day("2024-10-17"));
@@ -485,8 +482,7 @@ mod properties {
             "id: x\ncurrency: USD\nas_of: 2026-01-01\nsource: s\nmodels:\n  m:\n    training_per_1m_tokens: {{ regional: {}, global: {} }}\n    rft_training_per_hour: {}\n    hosting_per_hour: {{ standard: {}, developer: 0 }}\n    base: {{ input_per_1m: {}, output_per_1m: {} }}\n",
             p[0], p[1], p[2], p[3], p[4], p[5]
         );
-        pricing::load_table(&SourceFile::new("p.yaml", text), Limits::default())
-            .unwrap_or_else(|e| unreachable!("{e:?}"))
+        pricing::load_table(&SourceFile::new("p.yaml", text), Limits::default()).unwrap()
     }
 
     fn settings(method: Method, deployment: Deployment, n: &[u64]) -> CostSettings {

@@ -16,7 +16,7 @@ questions:
 rules:
 {rules}"
     );
-    crate::rules::load(&[SourceFile::new("t.yaml", text)], Limits::default()).unwrap_or_else(|d| unreachable!("{d:?}"))
+    crate::rules::load(&[SourceFile::new("t.yaml", text)], Limits::default()).unwrap()
 }
 
 fn words(condition: &str) -> String {
@@ -61,10 +61,10 @@ fn fires_in_earnest(rule_set: &RuleSet, index: usize, given: &[Option<Value>], p
 
 #[test]
 fn every_default_rule_has_an_example_under_which_it_fires() {
-    let rule_set = crate::rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"));
+    let rule_set = crate::rules::load_default().unwrap();
     for (index, rule) in rule_set.rules.iter().enumerate() {
         let Example::Found { given, planned } = example(&rule_set, index) else {
-            unreachable!("no example for rule `{}`", rule.id)
+            panic!("no example for rule `{}`", rule.id)
         };
         assert!(fires_in_earnest(&rule_set, index, &given, planned), "the example of `{}` does not fire it", rule.id);
         if rule.is_plan() {
@@ -87,7 +87,7 @@ fn examples_change_as_few_answers_as_needed_and_impossible_conditions_say_so() {
 ");
     let found = |id: &str| match example(&rule_set, rule_set.rules.iter().position(|r| r.id == id).unwrap_or(0)) {
         Example::Found { given, .. } => given,
-        other => unreachable!("{id}: {other:?}"),
+        other => panic!("{id}: {other:?}"),
     };
     assert_eq!(found("at-default"), vec![None; 4], "the defaults already fire it");
     assert_eq!(found("one-change"), vec![Some(Value::Int(10)), None, None, Some(Value::Choice(2))]);
@@ -104,7 +104,7 @@ fn examples_change_as_few_answers_as_needed_and_impossible_conditions_say_so() {
 
 #[test]
 fn every_diagnostic_code_is_explained_with_its_summary_and_fix() {
-    let rule_set = crate::rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"));
+    let rule_set = crate::rules::load_default().unwrap();
     for info in codes::ALL {
         let subjects = lookup(&rule_set, info.code);
         assert!(subjects.iter().any(|s| matches!(s, Subject::Code(c) if c.code == info.code)), "{}", info.code);
@@ -116,7 +116,7 @@ fn every_diagnostic_code_is_explained_with_its_summary_and_fix() {
 
 #[test]
 fn unknown_ids_get_the_nearest_known_ones() {
-    let rule_set = crate::rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"));
+    let rule_set = crate::rules::load_default().unwrap();
     assert!(lookup(&rule_set, "plan-vetod").is_empty());
     assert_eq!(nearest(&rule_set, "plan-vetod", 3).first(), Some(&"plan-vetoed"));
     assert_eq!(nearest(&rule_set, "quick-result-needed", 1), ["quick-results-needed"]);

@@ -18,7 +18,7 @@ rules:
     );
     match rules::load(&[SourceFile::new("test.yaml", text)], crate::load::Limits::default()) {
         Ok(set) => set,
-        Err(d) => unreachable!("{d:#?}"),
+        Err(d) => panic!("{d:#?}"),
     }
 }
 
@@ -89,13 +89,12 @@ mod properties {
     use crate::source::SourceFile;
 
     fn default_set() -> RuleSet {
-        rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"))
+        rules::load_default().unwrap()
     }
 
     fn overlay(rule: &str) -> RuleSet {
         let text = format!("extends: default\nrules:\n{rule}");
-        rules::load(&[SourceFile::new("overlay.yaml", text)], Limits::default())
-            .unwrap_or_else(|d| unreachable!("{d:?}"))
+        rules::load(&[SourceFile::new("overlay.yaml", text)], Limits::default()).unwrap()
     }
 
     fn answers() -> impl Strategy<Value = Vec<Option<Value>>> {
@@ -161,7 +160,7 @@ mod properties {
             };
             let evaluation = evaluate(&set, Answers::resolve(&set, &given));
             let fired = evaluation.fired.iter().any(|&r| set.rules[r].id == "ban");
-            let index = set.approach_index(target).unwrap_or_default();
+            let index = set.approach_index(target).unwrap();
             if fired {
                 prop_assert!(evaluation.is_vetoed(index));
                 prop_assert_ne!(evaluation.recommendation, index);
@@ -179,15 +178,15 @@ mod default_rules {
     use crate::rules::{self, QuestionKind, RuleSet};
 
     fn set() -> RuleSet {
-        rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"))
+        rules::load_default().unwrap()
     }
 
     fn index(set: &RuleSet, id: &str) -> usize {
-        set.question_index(id).unwrap_or_else(|| unreachable!("no question `{id}`"))
+        set.question_index(id).unwrap_or_else(|| panic!("no question `{id}`"))
     }
 
     fn approach(set: &RuleSet, id: &str) -> usize {
-        set.approach_index(id).unwrap_or_else(|| unreachable!("no approach `{id}`"))
+        set.approach_index(id).unwrap_or_else(|| panic!("no approach `{id}`"))
     }
 
     fn choice(set: &RuleSet, question: &str, value: &str) -> Value {
@@ -195,7 +194,7 @@ mod default_rules {
             QuestionKind::Choice { values } => Value::Choice(
                 values.iter().position(|v| v == value).and_then(|i| u16::try_from(i).ok()).unwrap_or(u16::MAX),
             ),
-            _ => unreachable!("`{question}` is not a choice"),
+            _ => panic!("`{question}` is not a choice"),
         }
     }
 

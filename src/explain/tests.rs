@@ -4,7 +4,7 @@ use super::*;
 use crate::rules;
 
 fn set() -> RuleSet {
-    rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"))
+    rules::load_default().unwrap()
 }
 
 fn evaluation_of(set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
@@ -12,7 +12,7 @@ fn evaluation_of(set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
 }
 
 fn example(set: &RuleSet) -> Vec<Option<Value>> {
-    let q = |id: &str| set.question_index(id).unwrap_or_default();
+    let q = |id: &str| set.question_index(id).unwrap();
     let mut given: Vec<Option<Value>> = set.questions.iter().map(|q| Some(q.default)).collect();
     given[q("task_type")] = Some(Value::Choice(2)); // classification
     given[q("deadline_weeks")] = Some(Value::Int(10));
@@ -33,7 +33,7 @@ fn finds_the_threshold_and_the_boolean_that_flip_the_result() {
     assert_eq!(set.approaches[evaluation.recommendation].id, "fine_tuning");
     let found = what_if(&set, &given, &evaluation);
     assert!(!found.is_empty() && found.len() <= MAX_WHAT_IFS);
-    let examples = set.question_index("examples_available").unwrap_or_default();
+    let examples = set.question_index("examples_available").unwrap();
     // 800 examples: baseline short +3, teach-a-task +2, strict +2, plenty +1, hosting fee not
     // repaid -2 = 6 for fine-tuning against 2 for prompt engineering (the task fits in a prompt).
     // Below 50 examples few-examples weighs -5: the nearest flip downwards is 49.
@@ -58,7 +58,7 @@ fn no_flip_is_reported_when_nothing_single_changes_the_answer() {
         )],
         crate::load::Limits::default(),
     )
-    .unwrap_or_else(|d| unreachable!("{d:?}"));
+    .unwrap();
     let given = [Some(Value::Bool(true))];
     let evaluation = evaluation_of(&set, &given);
     assert!(what_if(&set, &given, &evaluation).is_empty());

@@ -347,7 +347,7 @@ mod tests {
     fn kind(text: &str) -> NodeKind {
         match build(&format!("a: {text}\n"), 24).map(|n| n.kind) {
             Ok(NodeKind::Map(mut entries)) => entries.remove(0).1.kind,
-            other => unreachable!("{other:?}"),
+            other => panic!("{other:?}"),
         }
     }
 

@@ -66,7 +66,7 @@ impl Prompter for Script {
 }
 
 fn set() -> RuleSet {
-    rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"))
+    rules::load_default().unwrap()
 }
 
 fn empty(set: &RuleSet) -> Draft {
@@ -83,7 +83,7 @@ fn empty(set: &RuleSet) -> Draft {
 fn enter_through_everything_answers_every_applicable_question_with_its_default() {
     let set = set();
     let mut script = Script::new(vec![]);
-    let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { unreachable!() };
+    let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { panic!() };
     assert_eq!(draft.name, "here");
     assert_eq!(draft.planned, None);
     let after_baseline = ["baseline_approach", "baseline_meets_target"].map(|id| set.question_index(id));
@@ -103,13 +103,13 @@ fn enter_through_everything_answers_every_applicable_question_with_its_default()
 #[test]
 fn conditional_questions_are_asked_when_their_condition_holds() {
     let set = set();
-    let baseline = set.question_index("baseline_exists").unwrap_or_default();
+    let baseline = set.question_index("baseline_exists").unwrap();
     let mut keys = vec![Key::Enter; 1 + baseline];
     keys.push(Key::Yes(true));
     keys.push(Key::Enter); // baseline_approach: prompt_engineering
     keys.push(Key::Yes(true));
     let mut script = Script::new(keys);
-    let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { unreachable!() };
+    let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { panic!() };
     assert_eq!(draft.given[baseline + 1], Some(Value::Choice(0)));
     assert_eq!(draft.given[baseline + 2], Some(Value::Bool(true)));
     assert!(script.asked.iter().any(|m| m.contains("What is that baseline")));
@@ -122,7 +122,7 @@ fn back_returns_to_the_previous_question_and_keeps_its_answer_as_default() {
     // name, task_type=classification, deadline=9, back at the next question, deadline again: 12
     let keys = vec![Key::Text("Triage"), Key::Pick("classification"), Key::Int(9), Key::Back, Key::Int(12)];
     let mut script = Script::new(keys);
-    let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { unreachable!() };
+    let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { panic!() };
     assert_eq!(draft.name, "Triage");
     assert_eq!(draft.given[0], Some(Value::Choice(2)));
     assert_eq!(draft.given[1], Some(Value::Int(12)));
@@ -133,7 +133,7 @@ fn back_returns_to_the_previous_question_and_keeps_its_answer_as_default() {
 fn back_past_a_skipped_question_lands_on_the_last_asked_one() {
     let set = set();
     let mut script = Script::new(vec![Key::Back, Key::Back, Key::Enter]);
-    let Finish::Completed(_) = run(&set, empty(&set), true, &mut script) else { unreachable!() };
+    let Finish::Completed(_) = run(&set, empty(&set), true, &mut script) else { panic!() };
     assert_eq!(script.asked[0], script.asked[1], "back on the first prompt re-asks it");
 }
 
@@ -141,12 +141,12 @@ fn back_past_a_skipped_question_lands_on_the_last_asked_one() {
 fn quitting_keeps_what_was_answered_and_marks_the_draft_incomplete() {
     let set = set();
     let keys = vec![Key::Text("P"), Key::Pick("qa"), Key::Int(3), Key::Pick("daily"), Key::Quit];
-    let Finish::Interrupted(draft) = run(&set, empty(&set), true, &mut Script::new(keys)) else { unreachable!() };
+    let Finish::Interrupted(draft) = run(&set, empty(&set), true, &mut Script::new(keys)) else { panic!() };
     assert!(draft.incomplete);
     assert_eq!(draft.given.iter().filter(|g| g.is_some()).count(), 3);
     // Resuming asks only what is missing, starting at question 4.
     let mut script = Script::new(vec![]);
-    let Finish::Completed(done) = run(&set, draft, false, &mut script) else { unreachable!() };
+    let Finish::Completed(done) = run(&set, draft, false, &mut script) else { panic!() };
     assert_eq!(script.asked[0], set.questions[3].text);
     assert_eq!(done.given[2], Some(Value::Choice(3)));
     assert!(!done.incomplete);
@@ -155,14 +155,14 @@ fn quitting_keeps_what_was_answered_and_marks_the_draft_incomplete() {
 #[test]
 fn the_plan_offers_the_recommended_combination() {
     let set = set();
-    let private = set.question_index("needs_private_knowledge").unwrap_or_default();
+    let private = set.question_index("needs_private_knowledge").unwrap();
     let mut draft = empty(&set);
     for (i, q) in set.questions.iter().enumerate() {
         draft.given[i] = Some(q.default);
     }
     draft.given[private] = Some(Value::Bool(true));
     let mut script = Script::new(vec![Key::Pick("rag (recommended)")]);
-    let Finish::Completed(done) = run(&set, draft, false, &mut script) else { unreachable!() };
+    let Finish::Completed(done) = run(&set, draft, false, &mut script) else { panic!() };
     assert_eq!(done.planned, Some(vec![1]));
 }
 

@@ -115,10 +115,9 @@ mod tests {
 
     #[test]
     fn the_printed_rule_set_loads_back_to_the_same_rules() {
-        let set = crate::rules::load_default().unwrap_or_else(|d| unreachable!("{d:?}"));
+        let set = crate::rules::load_default().unwrap();
         let text = super::to_yaml(&set);
-        let again = crate::rules::load(&[SourceFile::new("merged.yaml", text.clone())], Limits::default())
-            .unwrap_or_else(|d| unreachable!("{d:?}"));
+        let again = crate::rules::load(&[SourceFile::new("merged.yaml", text.clone())], Limits::default()).unwrap();
         assert_eq!(super::to_yaml(&again), text);
         assert_eq!(again.rules.len(), set.rules.len());
         for (a, b) in set.rules.iter().zip(&again.rules) {
@@ -140,8 +139,7 @@ rules:
   - { id: r, title: R, when: f, effects: { b: 1 }, because: x, source: [guide-a, 'Some memo, 2024'] }
   - { id: p, title: P, when: not f, when_planned: [b], severity: warning, because: x, source: guide-a }
 ";
-        let set = crate::rules::load(&[SourceFile::new("s.yaml", text)], Limits::default())
-            .unwrap_or_else(|d| unreachable!("{d:?}"));
+        let set = crate::rules::load(&[SourceFile::new("s.yaml", text)], Limits::default()).unwrap();
         let printed = super::to_yaml(&set);
         for needle in [
             "sources:\n  - id: guide-a\n",
@@ -153,8 +151,7 @@ rules:
         ] {
             assert!(printed.contains(needle), "{needle} missing from\n{printed}");
         }
-        let again = crate::rules::load(&[SourceFile::new("merged.yaml", printed.clone())], Limits::default())
-            .unwrap_or_else(|d| unreachable!("{d:?}"));
+        let again = crate::rules::load(&[SourceFile::new("merged.yaml", printed.clone())], Limits::default()).unwrap();
         assert_eq!(super::to_yaml(&again), printed);
         assert_eq!(again.sources[0].url, "https://x.test/a?b=1");
     }

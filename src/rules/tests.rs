@@ -1,7 +1,7 @@
 use super::*;
 
 fn default_set() -> RuleSet {
-    load_default().unwrap_or_else(|d| unreachable!("{d:#?}"))
+    load_default().unwrap_or_else(|d| panic!("{d:#?}"))
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn every_guidance_point_is_encoded() {
     let set = default_set();
     for point in ["1", "2-1", "2-2", "2-3", "3-1", "3-2", "3-3", "4"] {
         let id = format!("guidance-{point}");
-        let source = set.sources.iter().find(|s| s.id == id).unwrap_or_else(|| unreachable!("no source `{id}`"));
+        let source = set.sources.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no source `{id}`"));
         assert!(source.url.starts_with("https://"), "{id}");
         let cited = set.rules.iter().any(|r| r.catalogue_sources(&set).iter().any(|s| s.id == id));
         assert!(cited, "no rule cites {id}");
@@ -86,7 +86,7 @@ rules:
 ";
     let text =
         text.replace("default: false }\n", "default: false }\n  - { id: p, text: P?, type: integer, default: 0 }\n");
-    let errors = load(&[SourceFile::new("t.yaml", text)], Limits::default()).err().unwrap_or_default();
+    let errors = load(&[SourceFile::new("t.yaml", text)], Limits::default()).err().unwrap();
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("every approach can be vetoed"));
 }

@@ -2,11 +2,11 @@ use super::*;
 use crate::test_support::default_rules;
 
 fn tables() -> Vec<PriceTable> {
-    cost::load_tables(&[], Limits::default()).unwrap_or_default()
+    cost::load_tables(&[], Limits::default()).unwrap()
 }
 
 fn body(reply: &Reply) -> serde_json::Value {
-    serde_json::from_str(&reply.body).unwrap_or_default()
+    serde_json::from_str(&reply.body).unwrap()
 }
 
 #[test]
@@ -18,11 +18,11 @@ fn evaluate_runs_the_same_engine_as_the_command() {
     let json = body(&reply);
     assert_eq!(json["report"]["recommendation"], "rag");
     assert_eq!(json["report"]["schema_version"], crate::report::SCHEMA_VERSION);
-    let descriptor = json["descriptor"].as_str().unwrap_or_default();
+    let descriptor = json["descriptor"].as_str().unwrap();
     assert!(descriptor.contains("planned_approach: rag\n"), "{descriptor}");
     assert!(descriptor.contains("  needs_private_knowledge: true\n"), "{descriptor}");
-    assert!(json["fragment"].as_str().unwrap_or_default().contains("<svg"), "the cost chart is always drawn");
-    assert!(json["adr"].as_str().unwrap_or_default().starts_with("---\nstatus: proposed"));
+    assert!(json["fragment"].as_str().unwrap().contains("<svg"), "the cost chart is always drawn");
+    assert!(json["adr"].as_str().unwrap().starts_with("---\nstatus: proposed"));
 }
 
 #[test]
@@ -31,13 +31,10 @@ fn the_descriptor_round_trips_and_drops_answers_that_do_not_apply() {
     let posted =
         br#"{"name":"X \"q\"","answers":{"baseline_exists":false,"baseline_meets_target":true,"monthly_requests":5}}"#;
     let json = body(&evaluate(&rule_set, &tables(), posted, Limits::default()));
-    let text = json["descriptor"].as_str().unwrap_or_default().to_owned();
+    let text = json["descriptor"].as_str().unwrap().to_owned();
     assert!(!text.contains("baseline_meets_target"), "{text}");
-    let loaded = body(&load(
-        &rule_set,
-        &serde_json::to_vec(&serde_json::json!({ "text": text })).unwrap_or_default(),
-        Limits::default(),
-    ));
+    let loaded =
+        body(&load(&rule_set, &serde_json::to_vec(&serde_json::json!({ "text": text })).unwrap(), Limits::default()));
     assert_eq!(loaded["name"], "X \"q\"");
     assert_eq!(loaded["answers"], serde_json::json!({ "baseline_exists": false, "monthly_requests": 5 }));
 }
@@ -61,13 +58,13 @@ fn load_reports_problems_with_line_and_column() {
     let text = "name: X\nanswers:\n  task_typo: qa\n";
     let reply = load(
         &rule_set,
-        &serde_json::to_vec(&serde_json::json!({ "file_name": "a.yaml", "text": text })).unwrap_or_default(),
+        &serde_json::to_vec(&serde_json::json!({ "file_name": "a.yaml", "text": text })).unwrap(),
         Limits::default(),
     );
     assert_eq!(reply.status, 422);
     let json = body(&reply);
     assert_eq!((json["errors"][0]["line"].as_u64(), json["errors"][0]["column"].as_u64()), (Some(3), Some(3)));
-    assert!(json["errors"][0]["rendered"].as_str().unwrap_or_default().contains("a.yaml:3:3"), "{json}");
+    assert!(json["errors"][0]["rendered"].as_str().unwrap().contains("a.yaml:3:3"), "{json}");
 }
 
 #[test]

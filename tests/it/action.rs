@@ -13,17 +13,17 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 fn write(path: &Path, text: &str) {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| unreachable!("{e}"));
+        std::fs::create_dir_all(parent).unwrap();
     }
-    std::fs::write(path, text).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(path, text).unwrap();
 }
 
 fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
+    std::fs::read_to_string(path).unwrap()
 }
 
 fn run(program: &str, args: &[&str], dir: &Path) -> Output {
-    let output = Command::new(program).args(args).current_dir(dir).output().unwrap_or_else(|e| unreachable!("{e}"));
+    let output = Command::new(program).args(args).current_dir(dir).output().unwrap();
     assert!(output.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&output.stderr));
     output
 }
@@ -39,8 +39,8 @@ struct Runner {
 
 impl Runner {
     fn new() -> Self {
-        let runner = Runner { dir: tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}")) };
-        std::fs::create_dir_all(runner.path("runner-temp")).unwrap_or_else(|e| unreachable!("{e}"));
+        let runner = Runner { dir: tempfile::tempdir().unwrap() };
+        std::fs::create_dir_all(runner.path("runner-temp")).unwrap();
         write(&runner.path("summary.md"), "from an earlier step\n");
         // `cargo install --locked shouldtune --version V --root R` puts the binary in R/bin, and is logged.
         let fake_cargo = format!(
@@ -62,10 +62,10 @@ impl Runner {
     fn publish(&self, target: &str) -> PathBuf {
         let name = format!("shouldtune-v{VERSION}-{target}");
         let stage = self.path("stage");
-        std::fs::create_dir_all(stage.join(&name)).unwrap_or_else(|e| unreachable!("{e}"));
-        std::fs::copy(binary(), stage.join(&name).join("shouldtune")).unwrap_or_else(|e| unreachable!("{e}"));
+        std::fs::create_dir_all(stage.join(&name)).unwrap();
+        std::fs::copy(binary(), stage.join(&name).join("shouldtune")).unwrap();
         let release = self.path(&format!("releases/v{VERSION}"));
-        std::fs::create_dir_all(&release).unwrap_or_else(|e| unreachable!("{e}"));
+        std::fs::create_dir_all(&release).unwrap();
         let archive = release.join(format!("{name}.tar.gz"));
         let archive_arg = archive.display().to_string();
         run("tar", &["-czf", &archive_arg, &name], &stage);
@@ -79,10 +79,10 @@ impl Runner {
         let workspace = self.path("workspace");
         let fixtures = root().join("tests/fixtures/check/repo");
         for entry in walkdir::WalkDir::new(&fixtures).into_iter().flatten().filter(|e| e.file_type().is_file()) {
-            let relative = entry.path().strip_prefix(&fixtures).unwrap_or_else(|e| unreachable!("{e}"));
+            let relative = entry.path().strip_prefix(&fixtures).unwrap();
             write(&workspace.join(relative), &read(entry.path()));
         }
-        std::fs::create_dir_all(workspace.join(".git")).unwrap_or_else(|e| unreachable!("{e}"));
+        std::fs::create_dir_all(workspace.join(".git")).unwrap();
         workspace
     }
 
@@ -106,7 +106,7 @@ impl Runner {
         for (name, value) in inputs {
             command.env(format!("INPUT_{}", name.to_uppercase().replace('-', "_")), value);
         }
-        command.output().unwrap_or_else(|e| unreachable!("{e}"))
+        command.output().unwrap()
     }
 
     fn outputs(&self) -> BTreeMap<String, String> {
@@ -121,7 +121,7 @@ impl Runner {
 #[cfg(unix)]
 fn make_executable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 #[cfg(not(unix))]
@@ -150,7 +150,7 @@ fn the_action_installs_the_verified_release_checks_once_and_reports() {
 
     // Outputs: the counts of the same check run directly.
     let direct = crate::shouldtune_in(&workspace, &["check", "-f", "json"]);
-    let report: serde_json::Value = serde_json::from_slice(&direct.stdout).unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_slice(&direct.stdout).unwrap();
     let count = |key: &str| report["summary"][key].as_u64().unwrap_or(u64::MAX);
     assert_eq!(count("files"), 3);
     assert!(count("errors") > 0 && count("warnings") > 0, "{report}");
@@ -177,13 +177,12 @@ fn the_action_installs_the_verified_release_checks_once_and_reports() {
     assert_eq!(summary, format!("from an earlier step\n{markdown}"));
 
     // A SARIF file valid against the 2.1.0 schema, with repository-relative paths.
-    let sarif: serde_json::Value = serde_json::from_str(&read(&workspace.join("shouldtune.sarif"))).unwrap_or_default();
-    let schema: serde_json::Value =
-        serde_json::from_str(&read(&root().join("tests/sarif-schema-2.1.0.json"))).unwrap_or_default();
-    let validator = jsonschema::draft7::new(&schema).unwrap_or_else(|e| unreachable!("{e}"));
+    let sarif: serde_json::Value = serde_json::from_str(&read(&workspace.join("shouldtune.sarif"))).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&read(&root().join("tests/sarif-schema-2.1.0.json"))).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
     let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    let results = sarif["runs"][0]["results"].as_array().cloned().unwrap_or_default();
+    let results = sarif["runs"][0]["results"].as_array().cloned().unwrap();
     assert_eq!(u64::try_from(results.len()).ok(), Some(findings));
     assert!(
         results.iter().all(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%")
@@ -197,7 +196,7 @@ fn the_action_installs_the_verified_release_checks_once_and_reports() {
     // A clean repository passes, and deny-warnings turns the warning into a failure.
     let clean = runner.path("clean");
     write(&clean.join("llm-project.yaml"), &read(&root().join("tests/fixtures/check/repo/llm-project.yaml")));
-    std::fs::remove_file(runner.path("output")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::remove_file(runner.path("output")).unwrap();
     let output = runner.action(&clean, "X64", &[]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
     assert_eq!(runner.outputs().get("exit-code").map(String::as_str), Some("0"));
@@ -237,8 +236,8 @@ fn a_bad_checksum_stops_the_install_and_no_fitting_asset_falls_back_to_cargo_ins
     assert_eq!(runner.outputs().get("files").map(String::as_str), Some("3"));
 
     // A release without this platform's asset: the same fallback.
-    std::fs::remove_file(&archive).unwrap_or_else(|e| unreachable!("{e}"));
-    std::fs::remove_file(runner.path("cargo.log")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::remove_file(&archive).unwrap();
+    std::fs::remove_file(runner.path("cargo.log")).unwrap();
     let output = runner.action(&workspace, "X64", &[]);
     assert_eq!(output.status.code(), Some(1));
     assert!(read(&runner.path("cargo.log")).starts_with("cargo install --locked shouldtune"));
@@ -251,20 +250,19 @@ fn a_bad_checksum_stops_the_install_and_no_fitting_asset_falls_back_to_cargo_ins
 /// Every input of action.yml reaches the script, and the script reads no input the action does not pass.
 #[test]
 fn the_action_passes_every_input_to_its_script() {
-    let action: serde_yaml::Value =
-        serde_yaml::from_str(&read(&root().join("action.yml"))).unwrap_or_else(|e| unreachable!("{e}"));
+    let action: serde_yaml::Value = serde_yaml::from_str(&read(&root().join("action.yml"))).unwrap();
     let script = read(&root().join("scripts/action.sh"));
     let env = &action["runs"]["steps"][0]["env"];
-    let inputs = action["inputs"].as_mapping().cloned().unwrap_or_default();
+    let inputs = action["inputs"].as_mapping().cloned().unwrap();
     assert!(inputs.len() >= 6);
     for (name, _) in &inputs {
-        let name = name.as_str().unwrap_or_default();
+        let name = name.as_str().unwrap();
         let variable = format!("INPUT_{}", name.to_uppercase().replace('-', "_"));
         assert_eq!(env[variable.as_str()].as_str(), Some(format!("${{{{ inputs.{name} }}}}").as_str()), "{name}");
         assert!(script.contains(&variable), "the script reads {variable}");
     }
     for output in action["outputs"].as_mapping().into_iter().flatten() {
-        let name = output.0.as_str().unwrap_or_default();
+        let name = output.0.as_str().unwrap();
         assert!(script.contains(&format!("echo \"{name}=")), "the script sets output {name}");
     }
 }
@@ -273,19 +271,17 @@ fn the_action_passes_every_input_to_its_script() {
 /// (Cargo.toml) and the action's script download, for every target.
 #[test]
 fn release_assets_binstall_metadata_and_the_action_agree() {
-    let workflow: serde_yaml::Value = serde_yaml::from_str(&read(&root().join(".github/workflows/release.yml")))
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    let workflow: serde_yaml::Value =
+        serde_yaml::from_str(&read(&root().join(".github/workflows/release.yml"))).unwrap();
     assert_eq!(workflow["on"]["push"]["tags"][0].as_str(), Some("v*"), "built on version tags");
     let build = &workflow["jobs"]["build"];
-    let name_template = build["env"]["NAME"].as_str().unwrap_or_default();
+    let name_template = build["env"]["NAME"].as_str().unwrap();
     assert_eq!(name_template, "shouldtune-${{ github.ref_name }}-${{ matrix.target }}");
     let matrix: Vec<(String, String)> = build["strategy"]["matrix"]["include"]
         .as_sequence()
         .into_iter()
         .flatten()
-        .map(|e| {
-            (e["target"].as_str().unwrap_or_default().to_owned(), e["archive"].as_str().unwrap_or_default().to_owned())
-        })
+        .map(|e| (e["target"].as_str().unwrap().to_owned(), e["archive"].as_str().unwrap().to_owned()))
         .collect();
     let targets: Vec<&str> = matrix.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(
@@ -303,7 +299,7 @@ fn release_assets_binstall_metadata_and_the_action_agree() {
         .into_iter()
         .flatten()
         .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/upload-artifact")));
-    let uploaded = upload.and_then(|s| s["with"]["path"].as_str()).unwrap_or_default();
+    let uploaded = upload.and_then(|s| s["with"]["path"].as_str()).unwrap();
     assert!(uploaded.contains("${{ env.NAME }}.${{ matrix.archive }}\n") && uploaded.contains(".sha256"), "{uploaded}");
 
     // [package.metadata.binstall] in Cargo.toml.
@@ -312,7 +308,7 @@ fn release_assets_binstall_metadata_and_the_action_agree() {
         manifest
             .lines()
             .find_map(|l| l.strip_prefix(&format!("{key} = \"")).and_then(|v| v.strip_suffix('"')))
-            .unwrap_or_else(|| unreachable!("{key} in Cargo.toml"))
+            .unwrap_or_else(|| panic!("{key} in Cargo.toml"))
             .to_owned()
     };
     let (pkg_url, bin_dir) = (value("pkg-url"), value("bin-dir"));
@@ -348,9 +344,8 @@ fn release_assets_binstall_metadata_and_the_action_agree() {
 /// Both pre-commit hooks run `shouldtune check` on the files discovery would find.
 #[test]
 fn the_pre_commit_hooks_build_from_source_or_use_the_installed_binary() {
-    let hooks: serde_yaml::Value =
-        serde_yaml::from_str(&read(&root().join(".pre-commit-hooks.yaml"))).unwrap_or_else(|e| unreachable!("{e}"));
-    let hooks = hooks.as_sequence().cloned().unwrap_or_default();
+    let hooks: serde_yaml::Value = serde_yaml::from_str(&read(&root().join(".pre-commit-hooks.yaml"))).unwrap();
+    let hooks = hooks.as_sequence().cloned().unwrap();
     let languages: Vec<&str> = hooks.iter().filter_map(|h| h["language"].as_str()).collect();
     assert_eq!(languages, ["rust", "system"]);
     for hook in &hooks {

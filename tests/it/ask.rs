@@ -17,19 +17,19 @@ const QUESTIONS: usize = 17;
 fn spawn(dir: &Path, args: &[&str]) -> Pty {
     let mut command = Command::new(env!("CARGO_BIN_EXE_shouldtune"));
     command.current_dir(dir).env("NO_COLOR", "1").env("TERM", "xterm").arg("ask").args(args);
-    let mut session = Session::spawn(command).unwrap_or_else(|e| unreachable!("{e}"));
+    let mut session = Session::spawn(command).unwrap();
     session.set_expect_timeout(Some(Duration::from_secs(30)));
     session
 }
 
 fn expect(pty: &mut Pty, text: &str) {
     if let Err(e) = pty.expect(text) {
-        unreachable!("waiting for `{text}`: {e}");
+        panic!("waiting for `{text}`: {e}");
     }
 }
 
 fn send(pty: &mut Pty, keys: &str) {
-    pty.send(keys).unwrap_or_else(|e| unreachable!("{e}"));
+    pty.send(keys).unwrap();
 }
 
 /// Waits for the prompt of question `n` and answers it with `keys` then Enter.
@@ -43,18 +43,18 @@ fn exit_code(pty: &mut Pty) -> i32 {
     let _ = pty.expect(Eof);
     match pty.get_process_mut().wait() {
         Ok(WaitStatus::Exited(_, code)) => code,
-        other => unreachable!("{other:?}"),
+        other => panic!("{other:?}"),
     }
 }
 
 fn evaluate_json(path: &Path) -> serde_json::Value {
     let output = shouldtune(&["evaluate", &path.display().to_string(), "-f", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    serde_json::from_slice(&output.stdout).unwrap_or_default()
+    serde_json::from_slice(&output.stdout).unwrap()
 }
 
 fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"))
+    tempfile::tempdir().unwrap()
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn specific_answers_a_bad_integer_and_going_back() {
     send(&mut pty, ENTER);
     // Esc at question 3 goes back to question 2, which keeps 10 as its default; change it to 12.
     expect(&mut pty, "question 3 of 17]");
-    pty.send(ControlCode::Escape).unwrap_or_else(|e| unreachable!("{e}"));
+    pty.send(ControlCode::Escape).unwrap();
     expect(&mut pty, "question 2 of 17]");
     expect(&mut pty, "(10)");
     send(&mut pty, "12");
@@ -129,18 +129,18 @@ fn specific_answers_a_bad_integer_and_going_back() {
     let report = evaluate_json(&saved);
     assert_eq!(report["recommendation"], "fine_tuning");
     let answer_of = |id: &str| {
-        report["answers"].as_array().into_iter().flatten().find(|a| a["question"] == id).map(|a| a["value"].clone())
+        report["answers"].as_array().unwrap().iter().find(|a| a["question"] == id).map(|a| a["value"].clone())
     };
     assert_eq!(answer_of("deadline_weeks"), Some(serde_json::json!(12)));
     assert_eq!(answer_of("task_type"), Some(serde_json::json!("classification")));
     // The same answers written by hand give the same result.
     let by_hand = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml"))
-        .unwrap_or_default()
+        .unwrap()
         .replace("deadline_weeks: 10", "deadline_weeks: 12")
         .replace("Support ticket triage", "Ticket triage")
         .replace("description: Route incoming support tickets to one of 40 queues\n", "");
     let hand = dir.path().join("hand.llm-project.yaml");
-    std::fs::write(&hand, by_hand).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(&hand, by_hand).unwrap();
     let hand_report = evaluate_json(&hand);
     assert_eq!(report["scores"], hand_report["scores"]);
     assert_eq!(report["fired"], hand_report["fired"]);
@@ -159,12 +159,12 @@ fn ctrl_c_after_three_answers_saves_them_and_a_second_run_resumes() {
     answer(&mut pty, 2, "3");
     answer(&mut pty, 3, "daily");
     expect(&mut pty, "question 4 of 17]");
-    pty.send(ControlCode::EndOfText).unwrap_or_else(|e| unreachable!("{e}"));
+    pty.send(ControlCode::EndOfText).unwrap();
     expect(&mut pty, "resume with: shouldtune ask --save llm-project.yaml");
     assert_eq!(exit_code(&mut pty), 130);
 
     let saved = dir.path().join("llm-project.yaml");
-    let text = std::fs::read_to_string(&saved).unwrap_or_default();
+    let text = std::fs::read_to_string(&saved).unwrap();
     assert!(text.contains("incomplete: true") && text.contains("knowledge_freshness: daily"), "{text}");
     let refused = shouldtune(&["evaluate", &saved.display().to_string()]);
     assert_eq!(refused.status.code(), Some(2));
@@ -190,8 +190,8 @@ fn ctrl_c_after_three_answers_saves_them_and_a_second_run_resumes() {
 #[test]
 fn a_complete_descriptor_is_not_overwritten_without_confirmation() {
     let dir = tempdir();
-    let original = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap_or_default();
-    std::fs::write(dir.path().join("llm-project.yaml"), &original).unwrap_or_else(|e| unreachable!("{e}"));
+    let original = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap();
+    std::fs::write(dir.path().join("llm-project.yaml"), &original).unwrap();
     let mut pty = spawn(dir.path(), &["--from", "llm-project.yaml"]);
     // Everything is pre-filled, including the plan: straight to the review.
     expect(&mut pty, "Save to llm-project.yaml?");
@@ -200,7 +200,7 @@ fn a_complete_descriptor_is_not_overwritten_without_confirmation() {
     send(&mut pty, ENTER);
     expect(&mut pty, "saved `llm-project.new.yaml`");
     assert_eq!(exit_code(&mut pty), 0);
-    assert_eq!(std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap_or_default(), original);
+    assert_eq!(std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap(), original);
     evaluate_json(&dir.path().join("llm-project.new.yaml"));
 }
 
@@ -208,13 +208,13 @@ fn a_complete_descriptor_is_not_overwritten_without_confirmation() {
 fn without_a_terminal_ask_refuses_at_once() {
     let dir = tempdir();
     let output = assert_cmd::Command::cargo_bin("shouldtune")
-        .unwrap_or_else(|e| unreachable!("{e}"))
+        .unwrap()
         .current_dir(dir.path())
         .arg("ask")
         .write_stdin("")
         .timeout(Duration::from_secs(30))
         .output()
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("needs a terminal"), "{}", stderr(&output));
     assert!(stderr(&output).contains("shouldtune evaluate FILE"));
@@ -232,12 +232,16 @@ fn colour_on_a_terminal_unless_no_color() {
         } else {
             command.env_remove("NO_COLOR");
         }
-        let mut session = Session::spawn(command).unwrap_or_else(|e| unreachable!("{e}"));
+        let mut session = Session::spawn(command).unwrap();
         session.set_expect_timeout(Some(Duration::from_secs(30)));
-        let captured = session.expect(Eof).unwrap_or_else(|e| unreachable!("{e}"));
+        let captured = session.expect(Eof).unwrap();
         let mut all = captured.before().to_vec();
         for m in captured.matches() {
             all.extend_from_slice(m);
+        }
+        match session.get_process_mut().wait() {
+            Ok(WaitStatus::Exited(_, 0)) => {}
+            other => panic!("evaluate on a terminal: {other:?}"),
         }
         String::from_utf8_lossy(&all).into_owned()
     };
@@ -258,10 +262,10 @@ fn a_hang_up_mid_way_saves_the_answers_so_far() {
     answer(&mut pty, 2, "5");
     answer(&mut pty, 3, "weekly");
     expect(&mut pty, "question 4 of 17]");
-    pty.get_process_mut().kill(expectrl::process::unix::Signal::SIGHUP).unwrap_or_else(|e| unreachable!("{e}"));
-    let status = pty.get_process_mut().wait().unwrap_or_else(|e| unreachable!("{e}"));
+    pty.get_process_mut().kill(expectrl::process::unix::Signal::SIGHUP).unwrap();
+    let status = pty.get_process_mut().wait().unwrap();
     assert!(matches!(status, WaitStatus::Exited(_, 129)), "{status:?}");
-    let text = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap_or_default();
+    let text = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap();
     assert!(text.contains("incomplete: true"), "{text}");
     assert!(
         text.contains("task_type: chat")
@@ -301,7 +305,7 @@ impl Screen {
     fn expect(&mut self, pty: &mut Pty, text: &str) {
         match pty.expect(text) {
             Ok(found) => self.parser.process(found.as_bytes()),
-            Err(e) => unreachable!("waiting for `{text}`: {e}"),
+            Err(e) => panic!("waiting for `{text}`: {e}"),
         }
     }
 
@@ -383,7 +387,7 @@ fn numbers_accept_separators_and_suffixes_and_errors_give_an_example_in_the_unit
     answer(&mut pty, 13, "30 000");
     send(&mut pty, "\x03");
     assert_eq!(exit_code(&mut pty), 130);
-    let saved = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap_or_default();
+    let saved = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap();
     for line in ["  deadline_weeks: 1000\n", "  examples_available: 30000\n", "  monthly_requests: 30000\n"] {
         assert!(saved.contains(line), "`{line}` missing:\n{saved}");
     }
@@ -425,14 +429,14 @@ fn from_says_which_answers_it_prefilled_and_saved_files_carry_the_schema_modelin
         dir.path().join("old.yaml"),
         "name: Old\nanswers:\n  task_type: qa\n  needs_private_knowledge: true\n",
     )
-    .unwrap_or_default();
+    .unwrap();
     let mut pty = spawn(dir.path(), &["--from", "old.yaml"]);
     expect(&mut pty, "pre-filled 2 answers from `old.yaml`: task_type, needs_private_knowledge");
     // Pre-filled questions are skipped: the first one asked is question 2.
     expect(&mut pty, "question 2 of 17]");
     send(&mut pty, "\x03");
     assert_eq!(exit_code(&mut pty), 130);
-    let saved = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap_or_default();
+    let saved = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap();
     assert!(
         saved.starts_with(
             "# yaml-language-server: $schema=https://raw.githubusercontent.com/shouldtune/shouldtune/main/schemas/descriptor.schema.json\n"
@@ -451,7 +455,7 @@ fn the_final_screen_shows_the_plan_conflict_margin_and_cost_within_the_terminal_
         "stty cols 70 rows 40 && exec \"$0\" ask",
         env!("CARGO_BIN_EXE_shouldtune"),
     ]);
-    let mut pty = Session::spawn(command).unwrap_or_else(|e| unreachable!("{e}"));
+    let mut pty = Session::spawn(command).unwrap();
     pty.set_expect_timeout(Some(Duration::from_secs(30)));
     expect(&mut pty, "Project name?");
     send(&mut pty, ENTER);
@@ -465,9 +469,9 @@ fn the_final_screen_shows_the_plan_conflict_margin_and_cost_within_the_terminal_
     send(&mut pty, ENTER);
     let shown = match pty.expect("Save to llm-project.yaml?") {
         Ok(found) => String::from_utf8_lossy(found.before()).into_owned(),
-        Err(e) => unreachable!("{e}"),
+        Err(e) => panic!("{e}"),
     };
-    let review = shown.split("Your answers").nth(1).unwrap_or_default();
+    let review = shown.split("Your answers").nth(1).unwrap();
     assert!(review.contains("error[plan-vetoed]"), "{review}");
     assert!(
         ["Margin: ", "Close call: ", "Every other approach is ruled out."].iter().any(|m| review.contains(m)),

@@ -50,9 +50,9 @@ fn missing_file_directory_and_invalid_utf8_exit_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("is a directory"));
 
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("llm-project.yaml");
-    std::fs::write(&path, b"name: caf\xe9\n").unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(&path, b"name: caf\xe9\n").unwrap();
     let output = shouldtune(&["evaluate", &path.display().to_string()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("not valid UTF-8"), "{}", stderr(&output));

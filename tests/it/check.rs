@@ -10,20 +10,23 @@ fn json(args: &[&str]) -> serde_json::Value {
     let mut full = vec!["check"];
     full.extend_from_slice(args);
     full.extend_from_slice(&["--format", "json"]);
-    serde_json::from_str(&stdout(&shouldtune(&full))).unwrap_or_default()
+    let output = shouldtune(&full);
+    // 0 (passed) or 1 (findings): a run that could not check (2) is never a JSON to inspect.
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{full:?}: {}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).unwrap()
 }
 
 /// (file, finding id, severity, line, column) of every finding in a JSON run.
 fn findings(run: &serde_json::Value) -> Vec<(String, String, String, u64, u64)> {
     let mut out = Vec::new();
-    for result in run["results"].as_array().into_iter().flatten() {
-        for f in result["findings"].as_array().into_iter().flatten() {
+    for result in run["results"].as_array().unwrap() {
+        for f in result["findings"].as_array().unwrap() {
             out.push((
-                result["path"].as_str().unwrap_or_default().to_owned(),
-                f["id"].as_str().unwrap_or_default().to_owned(),
-                f["severity"].as_str().unwrap_or_default().to_owned(),
-                f["line"].as_u64().unwrap_or_default(),
-                f["column"].as_u64().unwrap_or_default(),
+                result["path"].as_str().unwrap().to_owned(),
+                f["id"].as_str().unwrap().to_owned(),
+                f["severity"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
             ));
         }
     }
@@ -78,12 +81,12 @@ fn exit_codes_distinguish_clean_findings_and_unreadable() {
     assert_eq!(shouldtune(&["check", REPO]).status.code(), Some(1));
     let mixed = shouldtune(&["check", "tests/fixtures/check/mixed", "-f", "json"]);
     assert_eq!(mixed.status.code(), Some(2), "{}", stderr(&mixed));
-    let run: serde_json::Value = serde_json::from_slice(&mixed.stdout).unwrap_or_default();
+    let run: serde_json::Value = serde_json::from_slice(&mixed.stdout).unwrap();
     let statuses: Vec<(&str, &str)> = run["results"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|r| (r["path"].as_str().unwrap_or_default(), r["status"].as_str().unwrap_or_default()))
+        .map(|r| (r["path"].as_str().unwrap(), r["status"].as_str().unwrap()))
         .collect();
     assert_eq!(
         statuses,
@@ -114,15 +117,15 @@ fn exit_codes_distinguish_clean_findings_and_unreadable() {
 
 fn write(path: &Path, text: &str) {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| unreachable!("{e}"));
+        std::fs::create_dir_all(parent).unwrap();
     }
-    std::fs::write(path, text).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(path, text).unwrap();
 }
 
 #[test]
 fn directory_search_finds_descriptor_names_and_skips_build_and_vcs_dirs() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     for path in ["llm-project.yaml", "b/llm-project.yml", "a/search.llm-project.yaml", "a/deeper/z/llm-project.yaml"] {
         write(&dir.path().join(path), &good);
     }
@@ -139,8 +142,8 @@ fn directory_search_finds_descriptor_names_and_skips_build_and_vcs_dirs() {
     }
     let output = shouldtune_in(dir.path(), &["check", "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
-    let paths: Vec<&str> = run["results"].as_array().into_iter().flatten().filter_map(|r| r["path"].as_str()).collect();
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = run["results"].as_array().unwrap().iter().filter_map(|r| r["path"].as_str()).collect();
     assert_eq!(
         paths,
         ["a/deeper/z/llm-project.yaml", "a/search.llm-project.yaml", "b/llm-project.yml", "llm-project.yaml"]
@@ -150,22 +153,19 @@ fn directory_search_finds_descriptor_names_and_skips_build_and_vcs_dirs() {
 #[cfg(unix)]
 #[test]
 fn symlinks_to_files_are_followed_and_directory_links_cannot_loop() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     write(&dir.path().join("a/llm-project.yaml"), &good);
-    std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/loop")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/loop")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("a/llm-project.yaml"), dir.path().join("linked.llm-project.yaml"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
-    std::os::unix::fs::symlink(dir.path().join("missing.yaml"), dir.path().join("dangling.llm-project.yaml"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
-    std::os::unix::fs::symlink("loop2.llm-project.yaml", dir.path().join("loop1.llm-project.yaml"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
-    std::os::unix::fs::symlink("loop1.llm-project.yaml", dir.path().join("loop2.llm-project.yaml"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        .unwrap();
+    std::os::unix::fs::symlink(dir.path().join("missing.yaml"), dir.path().join("dangling.llm-project.yaml")).unwrap();
+    std::os::unix::fs::symlink("loop2.llm-project.yaml", dir.path().join("loop1.llm-project.yaml")).unwrap();
+    std::os::unix::fs::symlink("loop1.llm-project.yaml", dir.path().join("loop2.llm-project.yaml")).unwrap();
     let output = shouldtune_in(dir.path(), &["check", ".", "-f", "json"]);
     // The dangling link and the file-link loop cannot be checked: reported, never skipped.
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let status: Vec<(&str, &str)> = run["results"]
         .as_array()
         .into_iter()
@@ -212,23 +212,23 @@ fn output_is_byte_identical_across_runs() {
 #[test]
 fn sarif_validates_against_the_2_1_0_schema() {
     // tests/sarif-schema-2.1.0.json is the OASIS SARIF 2.1.0 JSON schema, as shipped in the serde-sarif crate.
-    let schema_text = std::fs::read_to_string(root().join("tests/sarif-schema-2.1.0.json")).unwrap_or_default();
-    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap_or_default();
+    let schema_text = std::fs::read_to_string(root().join("tests/sarif-schema-2.1.0.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
     // One change to the official text: the `language` pattern's stray `]` (a literal in
     // ECMAScript, an error in Rust's regex syntax) is escaped as `\\]`, which means the same.
-    let validator = jsonschema::draft7::new(&schema).unwrap_or_else(|e| unreachable!("{e}"));
+    let validator = jsonschema::draft7::new(&schema).unwrap();
     for args in [vec![REPO], vec!["tests/fixtures/check/mixed"], vec!["tests/fixtures/scenarios"]] {
         let mut full = vec!["check", "--format", "sarif"];
         full.extend(args);
         let output = shouldtune(&full);
-        let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+        let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
         let errors: Vec<String> =
             validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
         assert!(errors.is_empty(), "{errors:#?}");
         let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().map_or(0, Vec::len);
         let results = log["runs"][0]["results"].as_array().map_or(0, Vec::len);
         assert!(rules > 0 && results > 0);
-        for result in log["runs"][0]["results"].as_array().into_iter().flatten() {
+        for result in log["runs"][0]["results"].as_array().unwrap() {
             let id = &result["ruleId"];
             let index = result["ruleIndex"].as_u64().unwrap_or(u64::MAX);
             assert_eq!(&log["runs"][0]["tool"]["driver"]["rules"][usize::try_from(index).unwrap_or(0)]["id"], id);
@@ -240,15 +240,15 @@ fn sarif_validates_against_the_2_1_0_schema() {
 /// break out of every output format.
 #[test]
 fn hostile_text_is_escaped_in_every_format() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let hostile = "line1\n::error file=x::forged %0A <b>bold</b> | cell & \"q\" ]]> # h";
     let rules = format!(
         "extends: default\nrules:\n  - id: hostile\n    title: \"{title}\"\n    when: \"true\"\n    effects: {{ prompt_engineering: 100 }}\n    because: {because}\n    source: test\n",
         title = "T | <i>",
-        because = serde_json::to_string(hostile).unwrap_or_default(),
+        because = serde_json::to_string(hostile).unwrap(),
     );
     write(&dir.path().join("hostile-rules.yaml"), &rules);
-    let text = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     let name = "we,ird:100%|<x>.llm-project.yaml";
     let text =
         text.replace("baseline_exists: true\n", "baseline_exists: true\n  baseline_approach: prompt_engineering\n");
@@ -283,14 +283,14 @@ fn hostile_text_is_escaped_in_every_format() {
     assert!(!junit.contains("<x>") && !junit.contains("<b>") && !junit.contains("]]>"), "{junit}");
     assert!(junit.contains("&lt;b&gt;bold&lt;/b&gt;"), "{junit}");
 
-    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap_or_default();
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
     let uri = sarif["runs"][0]["results"][0]["physicalLocation"].clone();
     let _ = uri;
     let first = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
     assert_eq!(first, "we%2Cird%3A100%25%7C%3Cx%3E.llm-project.yaml");
-    assert!(sarif["runs"][0]["results"][0]["message"]["text"].as_str().unwrap_or_default().contains(hostile));
+    assert!(sarif["runs"][0]["results"][0]["message"]["text"].as_str().unwrap().contains(hostile));
 
-    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     assert_eq!(json["results"][0]["name"], "Name | <script>\n::warning::x");
 
     let human = run("human");

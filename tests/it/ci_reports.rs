@@ -12,19 +12,19 @@ const FORMATS: [&str; 7] = ["human", "json", "sarif", "github", "junit", "markdo
 
 fn write(path: &Path, text: &[u8]) {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| unreachable!("{e}"));
+        std::fs::create_dir_all(parent).unwrap();
     }
-    std::fs::write(path, text).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(path, text).unwrap();
 }
 
 fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| unreachable!("{}: {e}", path.display()))
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn schema_validator(file: &str) -> jsonschema::Validator {
     let schema: serde_json::Value =
-        serde_json::from_str(&read(&root().join(file))).unwrap_or_else(|e| unreachable!("{file}: {e}"));
-    jsonschema::draft7::new(&schema).unwrap_or_else(|e| unreachable!("{e}"))
+        serde_json::from_str(&read(&root().join(file))).unwrap_or_else(|e| panic!("{file}: {e}"));
+    jsonschema::draft7::new(&schema).unwrap()
 }
 
 /// Parses `text` as `format` strictly and checks it against its schema where
@@ -33,7 +33,7 @@ fn assert_valid(format: &str, text: &str) -> serde_json::Value {
     match format {
         "json" | "sarif" | "gitlab" => {
             let value: serde_json::Value =
-                serde_json::from_str(text).unwrap_or_else(|e| unreachable!("{format}: {e}\n{text}"));
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{format}: {e}\n{text}"));
             let validator = match format {
                 "sarif" => Some(schema_validator("tests/sarif-schema-2.1.0.json")),
                 "gitlab" => Some(schema_validator("tests/gitlab-codequality.schema.json")),
@@ -47,7 +47,7 @@ fn assert_valid(format: &str, text: &str) -> serde_json::Value {
             value
         }
         "junit" => {
-            let document = roxmltree::Document::parse(text).unwrap_or_else(|e| unreachable!("junit: {e}\n{text}"));
+            let document = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("junit: {e}\n{text}"));
             assert_eq!(document.root_element().tag_name().name(), "testsuites");
             serde_json::Value::Null
         }
@@ -68,7 +68,7 @@ fn assert_valid(format: &str, text: &str) -> serde_json::Value {
 }
 
 fn check_all_formats(dir: &Path, args: &[&str]) -> (Output, Vec<(&'static str, String)>) {
-    let out = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let out = tempfile::tempdir().unwrap();
     let mut full: Vec<String> = ["check"].iter().chain(args).map(|s| (*s).to_owned()).collect();
     for format in FORMATS {
         full.push("-o".to_owned());
@@ -94,7 +94,7 @@ fn one_run_writes_every_report_and_each_matches_its_format_on_stdout() {
 
 #[test]
 fn reports_are_written_when_the_run_fails_and_replace_what_was_there() {
-    let out = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let out = tempfile::tempdir().unwrap();
     let sarif = out.path().join("shouldtune.sarif");
     write(&sarif, b"stale");
     let target = format!("sarif={}", sarif.display());
@@ -121,7 +121,7 @@ fn reports_are_written_when_the_run_fails_and_replace_what_was_there() {
 
 #[test]
 fn no_descriptor_passes_with_a_notice_in_every_format() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("README.md"), b"nothing here");
     let (output, reports) = check_all_formats(dir.path(), &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -148,7 +148,7 @@ fn no_descriptor_passes_with_a_notice_in_every_format() {
 
 #[test]
 fn a_path_that_does_not_exist_fails_with_valid_reports_naming_the_reason() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let (output, reports) = check_all_formats(dir.path(), &["does/not/exist"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("cannot read `does/not/exist`"), "{}", stderr(&output));
@@ -163,7 +163,7 @@ fn a_path_that_does_not_exist_fails_with_valid_reports_naming_the_reason() {
             let notification = &invocation["toolExecutionNotifications"][0];
             assert_eq!(notification["level"], "error");
             assert_eq!(notification["associatedRule"]["id"], "io-error");
-            assert!(notification["message"]["text"].as_str().unwrap_or_default().contains("no such file"));
+            assert!(notification["message"]["text"].as_str().unwrap().contains("no such file"));
         }
         if *format == "junit" {
             assert!(text.contains(r#"errors="1""#) && text.contains("<error "), "{text}");
@@ -185,7 +185,7 @@ fn a_path_that_does_not_exist_fails_with_valid_reports_naming_the_reason() {
 
 #[test]
 fn only_unreadable_files_still_give_valid_reports() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("a/llm-project.yaml"), b"name: \xff\xfe broken\n");
     write(&dir.path().join("b/llm-project.yaml"), b"name: [unclosed\n");
     let (output, reports) = check_all_formats(dir.path(), &[]);
@@ -204,10 +204,10 @@ fn only_unreadable_files_still_give_valid_reports() {
 
 /// A repository with a descriptor two levels down, checked from several places.
 fn nested_repository() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let text = read(&root().join("tests/fixtures/check/repo/services/search/search.llm-project.yaml"));
     write(&dir.path().join("repo/services/search/llm-project.yaml"), text.as_bytes());
-    std::fs::create_dir_all(dir.path().join("repo/.git")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
     dir
 }
 
@@ -219,10 +219,7 @@ fn sarif_uris(output: &Output) -> Vec<(String, String)> {
         .flatten()
         .map(|r| {
             let location = &r["locations"][0]["physicalLocation"]["artifactLocation"];
-            (
-                location["uri"].as_str().unwrap_or_default().to_owned(),
-                location["uriBaseId"].as_str().unwrap_or_default().to_owned(),
-            )
+            (location["uri"].as_str().unwrap().to_owned(), location["uriBaseId"].as_str().unwrap().to_owned())
         })
         .collect()
 }
@@ -237,8 +234,8 @@ fn sarif_and_gitlab_paths_are_relative_to_the_repository_root_wherever_the_run_s
         assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
         let uris = sarif_uris(&output);
         assert!(!uris.is_empty() && uris.iter().all(|u| *u == expected), "from {}: {uris:?}", cwd.display());
-        let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
-        let base = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap_or_default().to_owned();
+        let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let base = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap().to_owned();
         assert!(base.starts_with("file:///") && base.ends_with("/repo/"), "{base}");
 
         let output = shouldtune_in(&cwd, &["check", path, "-f", "gitlab"]);
@@ -261,7 +258,7 @@ fn gitlab_code_quality_has_the_documented_fields_and_unique_fingerprints() {
     let output = shouldtune(&["check", REPO, "tests/fixtures/scenarios", "tests/fixtures/check/mixed", "-f", "gitlab"]);
     assert_eq!(output.status.code(), Some(2));
     let report = assert_valid("gitlab", &stdout(&output));
-    let issues = report.as_array().cloned().unwrap_or_default();
+    let issues = report.as_array().cloned().unwrap();
     assert!(issues.len() > 5, "{issues:?}");
     let mut fingerprints: Vec<&str> = issues.iter().filter_map(|i| i["fingerprint"].as_str()).collect();
     let count = fingerprints.len();
@@ -274,7 +271,7 @@ fn gitlab_code_quality_has_the_documented_fields_and_unique_fingerprints() {
             i["check_name"] == "plan-contradicts-recommendation"
                 && i["location"]["path"] == "tests/fixtures/check/repo/services/search/search.llm-project.yaml"
         })
-        .unwrap_or_else(|| unreachable!("{issues:#?}"));
+        .unwrap_or_else(|| panic!("{issues:#?}"));
     assert_eq!(search["severity"], "major");
     assert_eq!(search["location"]["lines"]["begin"], 11);
     assert!(issues.iter().any(|i| i["check_name"] == "plan-missing-combination" && i["severity"] == "minor"));
@@ -287,7 +284,7 @@ fn gitlab_code_quality_has_the_documented_fields_and_unique_fingerprints() {
 
 #[test]
 fn quiet_prints_nothing_but_keeps_exit_codes_errors_and_files() {
-    let out = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let out = tempfile::tempdir().unwrap();
     let json = out.path().join("report.json");
     let target = format!("json={}", json.display());
     let output = shouldtune(&["check", REPO, "--quiet", "-o", &target]);

@@ -1,7 +1,7 @@
 //! CLI conventions: examples and exit codes in every command's help, the
 //! manual page, and `init`.
 
-use crate::{root, shouldtune, shouldtune_in, stderr, stdout};
+use crate::{root, shouldtune, shouldtune_in, stderr, stdout, succeed};
 
 /// Every command, as the words that invoke it.
 fn commands() -> Vec<Vec<String>> {
@@ -57,7 +57,7 @@ fn the_manual_page_is_generated_from_the_command_line_definitions() {
             Some(("rules", child)) => cli.find_subcommand("rules").and_then(|r| r.find_subcommand(child)),
             _ => cli.find_subcommand(&name),
         };
-        let command = command.unwrap_or_else(|| unreachable!("{name}"));
+        let command = command.unwrap_or_else(|| panic!("{name}"));
         for arg in command.get_arguments() {
             if let Some(long) = arg.get_long() {
                 assert!(page.contains(&format!("\\-\\-{}", long.replace('-', "\\-"))), "{name}: `--{long}` missing");
@@ -71,31 +71,28 @@ fn the_manual_page_is_generated_from_the_command_line_definitions() {
 
 #[test]
 fn init_writes_a_commented_descriptor_that_passes_check_with_nothing_assumed() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("support-bot");
-    std::fs::create_dir_all(&project).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir_all(&project).unwrap();
     let output = shouldtune_in(&project, &["init"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let path = project.join("llm-project.yaml");
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("name: \"support-bot\""), "{text}");
 
     // Every question of the rule set is an active line at its default, under its text as a comment.
-    let schema: serde_json::Value =
-        serde_json::from_slice(&shouldtune(&["schema", "descriptor"]).stdout).unwrap_or_default();
-    let questions = schema["properties"]["answers"]["properties"].as_object().cloned().unwrap_or_default();
+    let schema: serde_json::Value = serde_json::from_str(&succeed(&["schema", "descriptor"])).unwrap();
+    let questions = schema["properties"]["answers"]["properties"].as_object().cloned().unwrap();
     assert!(questions.len() > 10);
     let lines: Vec<&str> = text.lines().collect();
     for (id, question) in &questions {
-        let at = lines
-            .iter()
-            .position(|l| l.starts_with(&format!("  {id}: ")))
-            .unwrap_or_else(|| unreachable!("{id}:\n{text}"));
+        let at =
+            lines.iter().position(|l| l.starts_with(&format!("  {id}: "))).unwrap_or_else(|| panic!("{id}:\n{text}"));
         let default = &question["default"];
-        let written = lines[at].split_once(": ").map(|(_, v)| v).unwrap_or_default();
+        let written = lines[at].split_once(": ").map(|(_, v)| v).unwrap();
         let expected = default.as_str().map_or_else(|| default.to_string(), str::to_owned);
         assert_eq!(written, expected, "{id} is at its default");
-        let title = question["title"].as_str().or_else(|| question["description"].as_str()).unwrap_or_default();
+        let title = question["title"].as_str().or_else(|| question["description"].as_str()).unwrap();
         let comments: Vec<&str> =
             lines[..at].iter().rev().take_while(|l| l.trim_start().starts_with('#')).copied().collect();
         assert!(!comments.is_empty(), "{id} has comments above it");
@@ -105,35 +102,33 @@ fn init_writes_a_commented_descriptor_that_passes_check_with_nothing_assumed() {
 
     let evaluated = shouldtune_in(&project, &["evaluate", "llm-project.yaml", "-f", "json"]);
     assert_eq!(evaluated.status.code(), Some(0), "{}", stderr(&evaluated));
-    let report: serde_json::Value = serde_json::from_slice(&evaluated.stdout).unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_slice(&evaluated.stdout).unwrap();
     assert_eq!(report["assumed"], serde_json::json!([]), "nothing assumed");
     let checked = shouldtune_in(&project, &["check", "-f", "json"]);
     assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
-    let run: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap_or_default();
+    let run: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
     assert_eq!(run["summary"]["files"], 1);
     assert_eq!(run["results"][0]["findings"], serde_json::json!([]), "no finding, not even a note");
 
     // Never over an existing file without --force.
-    std::fs::write(&path, "name: mine\n").unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(&path, "name: mine\n").unwrap();
     let again = shouldtune_in(&project, &["init"]);
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("already exists") && stderr(&again).contains("--force"), "{}", stderr(&again));
-    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "name: mine\n");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "name: mine\n");
     let forced = shouldtune_in(&project, &["init", "--force", "--name", "Support | bot"]);
     assert_eq!(forced.status.code(), Some(0));
-    assert!(std::fs::read_to_string(&path).unwrap_or_default().contains("name: \"Support | bot\""));
-    let leftovers = std::fs::read_dir(&project).map(Iterator::count).unwrap_or_default();
+    assert!(std::fs::read_to_string(&path).unwrap().contains("name: \"Support | bot\""));
+    let leftovers = std::fs::read_dir(&project).map(Iterator::count).unwrap();
     assert_eq!(leftovers, 1, "no temporary files left");
 
     // With an overlay, its questions are written too, and the file says how to name the overlay.
     let overlay = root().join("examples/acme-overlay.yaml");
     let other = project.join("acme.llm-project.yaml");
-    let output =
-        shouldtune_in(&project, &["init", "acme.llm-project.yaml", "--rules", overlay.to_str().unwrap_or_default()]);
+    let output = shouldtune_in(&project, &["init", "acme.llm-project.yaml", "--rules", overlay.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let text = std::fs::read_to_string(&other).unwrap_or_default();
+    let text = std::fs::read_to_string(&other).unwrap();
     assert!(text.contains("  uses_customer_pii: false") && text.contains("# rules: ["), "{text}");
-    let checked =
-        shouldtune_in(&project, &["check", "acme.llm-project.yaml", "--rules", overlay.to_str().unwrap_or_default()]);
+    let checked = shouldtune_in(&project, &["check", "acme.llm-project.yaml", "--rules", overlay.to_str().unwrap()]);
     assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
 }

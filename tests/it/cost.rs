@@ -2,20 +2,20 @@
 
 use std::process::Output;
 
-use crate::{root, shouldtune, stderr, stdout};
+use crate::{root, shouldtune, stderr, stdout, succeed};
 
 /// `shouldtune ARGS` with `SOURCE_DATE_EPOCH` set to `day` (`YYYY-MM-DD`), from the repository root.
 fn shouldtune_on(day: &str, args: &[&str]) -> Output {
-    let days = shouldtune::cost::date::days_from_iso(day).unwrap_or_else(|| unreachable!("{day}"));
-    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    let days = shouldtune::cost::date::days_from_iso(day).unwrap_or_else(|| panic!("{day}"));
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
     command.current_dir(root()).env("NO_COLOR", "1").env("SOURCE_DATE_EPOCH", (days * 86_400 + 3600).to_string());
     command.args(args).timeout(std::time::Duration::from_mins(2));
-    command.output().unwrap_or_else(|e| unreachable!("{e}"))
+    command.output().unwrap()
 }
 
 fn json_of(output: &Output) -> serde_json::Value {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| unreachable!("{e}: {}", stdout(output)))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(output)))
 }
 
 #[test]
@@ -24,7 +24,7 @@ fn cost_table_and_json() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     insta::assert_snapshot!(stdout(&output));
     let output = shouldtune(&["cost", "examples/llm-project.yaml", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["schema_version"], 1);
     for field in [
         "currency",
@@ -45,11 +45,10 @@ fn cost_table_and_json() {
 
 #[test]
 fn evaluate_shows_a_one_line_cost_summary_when_the_descriptor_has_a_cost_section() {
-    let with = stdout(&shouldtune(&["evaluate", "examples/llm-project.yaml"]));
+    let with = succeed(&["evaluate", "examples/llm-project.yaml"]);
     assert!(with.contains("Monthly cost at 400,000 requests"), "{with}");
     let json: serde_json::Value =
-        serde_json::from_slice(&shouldtune(&["evaluate", "examples/llm-project.yaml", "-f", "json"]).stdout)
-            .unwrap_or_default();
+        serde_json::from_str(&succeed(&["evaluate", "examples/llm-project.yaml", "-f", "json"])).unwrap();
     // Structured fields, the same as `cost --format json`.
     let cost = &json["cost"];
     assert_eq!(cost["break_even_monthly_requests"], 1_081_482);
@@ -58,10 +57,10 @@ fn evaluate_shows_a_one_line_cost_summary_when_the_descriptor_has_a_cost_section
     assert_eq!(cost["price_table"], "azure-openai-2023-10");
     assert_eq!(cost["fine_tuning_breaks_even"], false);
     let alone = json_of(&shouldtune(&["cost", "examples/llm-project.yaml", "-f", "json"]));
-    for (key, value) in cost.as_object().into_iter().flatten() {
+    for (key, value) in cost.as_object().unwrap() {
         assert_eq!(&alone[key], value, "{key}");
     }
-    let without = stdout(&shouldtune(&["evaluate", "tests/fixtures/scenarios/hr-policy-bot.llm-project.yaml"]));
+    let without = succeed(&["evaluate", "tests/fixtures/scenarios/hr-policy-bot.llm-project.yaml"]);
     assert!(!without.contains("Monthly cost"));
 }
 
@@ -82,36 +81,36 @@ fn cost_errors_point_into_the_descriptor() {
 
 #[test]
 fn the_plot_is_written_atomically_and_never_over_an_existing_file_without_force() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cost.svg");
     let path_text = path.display().to_string();
     let output = shouldtune(&["cost", "examples/llm-project.yaml", "--plot", &path_text]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let svg = std::fs::read_to_string(&path).unwrap_or_default();
+    let svg = std::fs::read_to_string(&path).unwrap();
     assert!(roxmltree::Document::parse(&svg).is_ok());
 
-    std::fs::write(&path, "keep me").unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(&path, "keep me").unwrap();
     let output = shouldtune(&["cost", "examples/llm-project.yaml", "--plot", &path_text]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), "keep me");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
     let output = shouldtune(&["cost", "examples/llm-project.yaml", "--plot", &path_text, "--force"]);
     assert_eq!(output.status.code(), Some(0));
-    assert!(std::fs::read_to_string(&path).unwrap_or_default().starts_with("<svg"));
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("<svg"));
 }
 
 #[test]
 fn supplied_prices_replace_the_embedded_table() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let prices = dir.path().join("prices.yaml");
     std::fs::write(
         &prices,
         "id: azure-openai-2023-10\ncurrency: EUR\nas_of: 2026-11-01\nsource: our contract\nmodels:\n  gpt-35-turbo:\n    training_per_hour: 100\n    billing_increment_minutes: 15\n    hosting_per_hour: 0\n    base: { input_per_1k: 0.001, output_per_1k: 0.001 }\n    fine_tuned: { input_per_1k: 0.001, output_per_1k: 0.001 }\n",
     )
-    .unwrap_or_else(|e| unreachable!("{e}"));
+    .unwrap();
     let output =
         shouldtune(&["cost", "examples/llm-project.yaml", "--pricing", &prices.display().to_string(), "-f", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["currency"], "EUR");
     assert_eq!(json["as_of"], "2026-11-01");
 }
@@ -175,7 +174,7 @@ fn amounts_too_large_to_compute_are_errors_not_panics() {
 fn the_default_model_follows_the_chosen_table() {
     let json = json_of(&shouldtune(&["cost", "tests/fixtures/cost/table-only.yaml", "-f", "json"]));
     assert_eq!(json["model"], "gpt-3.5-turbo");
-    assert!(json["assumed"].as_array().into_iter().flatten().any(|a| a["setting"] == "model"));
+    assert!(json["assumed"].as_array().unwrap().iter().any(|a| a["setting"] == "model"));
 }
 
 #[test]
@@ -186,7 +185,7 @@ fn price_tables_can_be_listed_and_shown() {
     for id in ["azure-openai-2023-10", "azure-openai-2026-02", "openai-2023-08"] {
         assert!(text.contains(id), "{text}");
     }
-    let shown = stdout(&shouldtune(&["cost", "--table", "azure-openai-2026-02"]));
+    let shown = succeed(&["cost", "--table", "azure-openai-2026-02"]);
     for line in [
         "Source: Microsoft Learn, \"Cost management for fine-tuning\" (Azure OpenAI, 2026-02-11)",
         "reinforcement fine-tuning: USD 100.00 an hour of core training; a job pauses at USD 5000.00 until resumed",
@@ -206,7 +205,7 @@ fn price_tables_can_be_listed_and_shown() {
 
 #[test]
 fn the_plot_path_must_be_svg_and_errors_never_name_the_temporary_file() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("cost.png");
     let output = shouldtune(&["cost", "examples/llm-project.yaml", "--plot", &png.display().to_string()]);
     assert_eq!(output.status.code(), Some(2));

@@ -33,7 +33,7 @@ fn markdown_output() {
 #[test]
 fn json_has_the_documented_fields() {
     let output = shouldtune(&["evaluate", EXAMPLE, "--format", "json"]);
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     for field in [
         "schema_version",
         "name",
@@ -66,29 +66,36 @@ fn output_is_deterministic() {
 
 #[test]
 fn reads_standard_input() {
-    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
     let output = command
         .args(["evaluate", "-", "-f", "json"])
         .write_stdin("name: From stdin\nanswers:\n  needs_private_knowledge: true\n")
         .output()
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["recommendation"], "rag");
 
-    let output =
-        command.args(["evaluate", "-"]).write_stdin("name: [").output().unwrap_or_else(|e| unreachable!("{e}"));
+    // A fresh command: reusing one would append these arguments to the first run's.
+    let output = assert_cmd::Command::cargo_bin("shouldtune")
+        .unwrap()
+        .args(["evaluate", "-"])
+        .write_stdin("name: [")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("<stdin>:1:"), "{}", stderr(&output));
 }
 
 #[test]
 fn markdown_escapes_descriptor_text() {
-    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
     let output = command
         .args(["evaluate", "-", "-f", "markdown"])
         .write_stdin("name: \"x | <script> # [y](z)\"\n")
         .output()
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.starts_with("### shouldtune: x \\| &lt;script\\> \\# \\[y\\]\\(z\\)\n"), "{text}");
 }
@@ -101,21 +108,33 @@ fn help_lists_the_commands() {
 }
 
 #[test]
-fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
-    let plain = shouldtune(&["evaluate", EXAMPLE]);
-    assert!(!stdout(&plain).contains('\u{1b}'), "a pipe gets no escapes");
-    let forced = shouldtune(&["evaluate", EXAMPLE, "--color", "always"]);
-    assert!(stdout(&forced).contains("\u{1b}["), "--color always colours");
-    let check = shouldtune(&["check", "tests/fixtures/check/repo", "--color", "always"]);
-    assert!(stdout(&check).contains("\u{1b}["));
-    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
-    let output = command
-        .current_dir(crate::root())
-        .env("NO_COLOR", "1")
-        .args(["evaluate", EXAMPLE, "--color", "auto"])
-        .output()
-        .unwrap_or_else(|e| unreachable!("{e}"));
-    assert!(!String::from_utf8_lossy(&output.stdout).contains('\u{1b}'));
+fn colour_only_when_asked_and_never_on_a_pipe() {
+    // `NO_COLOR` is removed here, so only the pipe keeps `auto` plain; the
+    // terminal side (colour by default, none with `NO_COLOR`) is the pty test
+    // `ask::colour_on_a_terminal_unless_no_color`.
+    let run = |args: &[&str]| {
+        let output = assert_cmd::Command::cargo_bin("shouldtune")
+            .unwrap()
+            .current_dir(crate::root())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .args(args)
+            .output()
+            .unwrap();
+        (output.status.code(), stdout(&output))
+    };
+    let (code, plain) = run(&["evaluate", EXAMPLE]);
+    assert_eq!(code, Some(0));
+    assert!(plain.contains("Recommendation") && !plain.contains('\u{1b}'), "a pipe gets no escapes: {plain}");
+    let (code, forced) = run(&["evaluate", EXAMPLE, "--color", "always"]);
+    assert_eq!(code, Some(0));
+    assert!(forced.contains("\u{1b}["), "--color always colours");
+    let (code, check) = run(&["check", "tests/fixtures/check/repo", "--color", "always"]);
+    assert_eq!(code, Some(1), "the fixture repository has findings");
+    assert!(check.contains("\u{1b}["));
+    let (code, never) = run(&["evaluate", EXAMPLE, "--color", "never"]);
+    assert_eq!(code, Some(0));
+    assert!(!never.contains('\u{1b}'));
 }
 
 #[test]
@@ -123,7 +142,7 @@ fn a_close_call_says_so_and_names_the_answer_that_would_tip_it() {
     let file = "tests/fixtures/scenarios/close-call.llm-project.yaml";
     let json = shouldtune(&["evaluate", file, "-f", "json"]);
     assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
-    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_else(|e| unreachable!("{e}"));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["recommendation"], "rag");
     assert_eq!(report["margin"], 1);
     assert_eq!(report["close_call"], true);
@@ -146,7 +165,7 @@ fn with_every_other_approach_vetoed_the_margin_is_null() {
     let file = "tests/fixtures/scenarios/only-one-left.llm-project.yaml";
     let json = shouldtune(&["evaluate", file, "-f", "json"]);
     assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
-    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_else(|e| unreachable!("{e}"));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["recommendation"], "rag");
     assert_eq!(report["margin"], serde_json::Value::Null);
     assert_eq!(report["close_call"], false);
@@ -165,13 +184,13 @@ fn human_output_wraps_to_columns_else_80() {
     assert!(widest(&at_80) > 72, "long reasons use the width");
     let rules = shouldtune(&["rules", "show"]);
     assert!(widest(&rules) <= 80, "{}", stdout(&rules));
-    let mut narrow = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    let mut narrow = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
     narrow.current_dir(crate::root()).env("NO_COLOR", "1").env("COLUMNS", "70").args(["evaluate", EXAMPLE]);
-    let narrow = narrow.output().unwrap_or_else(|e| unreachable!("{e}"));
+    let narrow = narrow.output().unwrap();
     assert_eq!(narrow.status.code(), Some(0));
     assert!(widest(&narrow) <= 70, "{}", stdout(&narrow));
-    let mut rules = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    let mut rules = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
     rules.current_dir(crate::root()).env("NO_COLOR", "1").env("COLUMNS", "70").args(["rules", "show"]);
-    let rules = rules.output().unwrap_or_else(|e| unreachable!("{e}"));
+    let rules = rules.output().unwrap();
     assert!(widest(&rules) <= 70, "{}", stdout(&rules));
 }

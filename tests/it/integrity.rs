@@ -8,7 +8,7 @@ use std::path::Path;
 use super::limits::{limited, write};
 
 fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"))
+    tempfile::tempdir().unwrap()
 }
 
 fn all_output(output: &std::process::Output) -> String {
@@ -54,7 +54,7 @@ fn float_and_collection_keys_are_checked_in_linear_time() {
 /// Runs `shouldtune ARGS` from the repository root with standard output a
 /// pipe whose reader is already gone, as under `| head -n 0`.
 fn with_closed_stdout(args: &[&str]) -> std::process::Output {
-    let (reader, writer) = std::io::pipe().unwrap_or_else(|e| unreachable!("{e}"));
+    let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_shouldtune"));
     command
@@ -64,7 +64,7 @@ fn with_closed_stdout(args: &[&str]) -> std::process::Output {
         .stdin(std::process::Stdio::null())
         .stdout(writer)
         .stderr(std::process::Stdio::piped());
-    command.output().unwrap_or_else(|e| unreachable!("{e}"))
+    command.output().unwrap()
 }
 
 #[test]
@@ -138,8 +138,8 @@ const SECRET: &str = "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEK
 /// A repository (with `.git`) inside `outer`, beside a secret outside it.
 fn repository_beside_a_secret(outer: &Path) -> std::path::PathBuf {
     let repo = outer.join("repo");
-    std::fs::create_dir_all(repo.join(".git")).unwrap_or_else(|e| unreachable!("{e}"));
-    std::fs::create_dir_all(repo.join("a")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(repo.join("a")).unwrap();
     write(&outer.join("credentials"), format!("{SECRET}\n").as_bytes());
     repo
 }
@@ -149,12 +149,9 @@ fn repository_beside_a_secret(outer: &Path) -> std::path::PathBuf {
 fn descriptor_links_out_of_the_repository_are_refused_without_quoting_the_target() {
     let dir = tempdir();
     let repo = repository_beside_a_secret(dir.path());
-    std::os::unix::fs::symlink(dir.path().join("credentials"), repo.join("a/llm-project.yaml"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
-    std::os::unix::fs::symlink(dir.path().join("no-such-file"), repo.join("b.llm-project.yaml"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
-    std::os::unix::fs::symlink("../../credentials", repo.join("c.llm-project.yaml"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink(dir.path().join("credentials"), repo.join("a/llm-project.yaml")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("no-such-file"), repo.join("b.llm-project.yaml")).unwrap();
+    std::os::unix::fs::symlink("../../credentials", repo.join("c.llm-project.yaml")).unwrap();
     for format in ["human", "github", "json", "sarif", "junit", "markdown"] {
         let output = limited(&repo, &format!("check . -f {format}"));
         let all = all_output(&output);
@@ -190,8 +187,7 @@ fn files_that_are_not_yaml_mappings_are_quoted_only_briefly() {
 fn overlays_outside_the_repository_get_one_answer_whether_they_exist_or_not() {
     let dir = tempdir();
     let repo = repository_beside_a_secret(dir.path());
-    let descriptor =
-        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let descriptor = std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     let mut answers = Vec::new();
     for (name, overlay) in [("x", "../credentials"), ("y", "../credential2")] {
         let file = format!("{name}.llm-project.yaml");
@@ -211,12 +207,11 @@ fn overlays_outside_the_repository_get_one_answer_whether_they_exist_or_not() {
 fn pipe_and_directory_overlays_are_reported_at_their_entry() {
     let dir = tempdir();
     let d = dir.path();
-    std::fs::create_dir(d.join(".git")).unwrap_or_else(|e| unreachable!("{e}"));
-    std::fs::create_dir(d.join("rules-dir")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir(d.join(".git")).unwrap();
+    std::fs::create_dir(d.join("rules-dir")).unwrap();
     let made = std::process::Command::new("mkfifo").arg(d.join("rules-fifo.yaml")).status().is_ok_and(|s| s.success());
     assert!(made, "mkfifo");
-    let descriptor =
-        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let descriptor = std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     write(&d.join("llm-project.yaml"), format!("rules:\n  - rules-dir\n  - rules-fifo.yaml\n{descriptor}").as_bytes());
     let output = limited(d, "check llm-project.yaml");
     let out = String::from_utf8_lossy(&output.stdout);
@@ -235,29 +230,26 @@ fn discovery_reports_what_it_cannot_check_and_keeps_odd_names_apart() {
     use std::os::unix::ffi::OsStrExt;
     let dir = tempdir();
     let d = dir.path();
-    let fixture =
-        |name: &str| std::fs::read(crate::root().join("tests/fixtures/check/repo").join(name)).unwrap_or_default();
+    let fixture = |name: &str| std::fs::read(crate::root().join("tests/fixtures/check/repo").join(name)).unwrap();
     // Two directories whose names differ only in a byte that is not UTF-8:
     // one holds a clean descriptor, the other a plan the rules contradict.
     let latin1 = d.join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
     let other = d.join(std::ffi::OsStr::from_bytes(b"caf\xe8"));
-    std::fs::create_dir(&latin1).unwrap_or_else(|e| unreachable!("{e}"));
-    std::fs::create_dir(&other).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir(&latin1).unwrap();
+    std::fs::create_dir(&other).unwrap();
     write(&latin1.join("llm-project.yaml"), &fixture("llm-project.yaml"));
     write(&other.join("llm-project.yaml"), &fixture("services/search/search.llm-project.yaml"));
     let output = limited(d, "check . -f json");
     assert_eq!(output.status.code(), Some(1), "the contradicted plan fails the gate: {}", all_output(&output));
-    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
-    let paths: Vec<&str> = run["results"].as_array().into_iter().flatten().filter_map(|r| r["path"].as_str()).collect();
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = run["results"].as_array().unwrap().iter().filter_map(|r| r["path"].as_str()).collect();
     assert_eq!(paths, ["caf\\xe8/llm-project.yaml", "caf\\xe9/llm-project.yaml"]);
 
     // A pipe, a dangling link and a link loop with descriptors' names: each reported.
     let made = std::process::Command::new("mkfifo").arg(d.join("llm-project.yaml")).status().is_ok_and(|s| s.success());
     assert!(made, "mkfifo");
-    std::os::unix::fs::symlink("gone.yaml", d.join("dangling.llm-project.yaml"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
-    std::os::unix::fs::symlink("loop.llm-project.yaml", d.join("loop.llm-project.yaml"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    std::os::unix::fs::symlink("gone.yaml", d.join("dangling.llm-project.yaml")).unwrap();
+    std::os::unix::fs::symlink("loop.llm-project.yaml", d.join("loop.llm-project.yaml")).unwrap();
     let output = limited(d, "check .");
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(2), "{out}");
@@ -291,7 +283,7 @@ fn files_on_pseudo_file_systems_are_refused() {
 fn the_what_if_search_has_a_budget_and_says_when_it_was_cut_short() {
     let dir = tempdir();
     let d = dir.path();
-    std::fs::create_dir(d.join(".git")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir(d.join(".git")).unwrap();
     let mut rules = String::from("extends: default\nrules:\n");
     let mut n = 0_u64;
     while rules.len() < 1_000_000 {
@@ -304,21 +296,20 @@ fn the_what_if_search_has_a_budget_and_says_when_it_was_cut_short() {
         n += 1;
     }
     write(&d.join("big.yaml"), rules.as_bytes());
-    let descriptor =
-        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let descriptor = std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     write(&d.join("llm-project.yaml"), format!("rules: [big.yaml]\n{descriptor}").as_bytes());
     let output = limited(d, "evaluate llm-project.yaml -f json");
     assert_eq!(output.status.code(), Some(0), "{}", all_output(&output));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["what_if_truncated"], true, "{report}");
     let output = limited(d, "check llm-project.yaml -f json");
-    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(run["results"][0]["what_if_truncated"], true, "{}", all_output(&output));
     let output = limited(d, "evaluate llm-project.yaml");
     assert!(String::from_utf8_lossy(&output.stdout).contains("was cut short"), "{}", all_output(&output));
     // The default rules are searched in full: no flag.
     let plain = crate::shouldtune(&["evaluate", "tests/fixtures/check/repo/llm-project.yaml", "-f", "json"]);
-    let report: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
     assert!(report.get("what_if_truncated").is_none(), "{report}");
 }
 
@@ -328,13 +319,12 @@ fn the_what_if_search_has_a_budget_and_says_when_it_was_cut_short() {
 fn overlays_in_force_are_named_in_every_format_and_can_be_refused() {
     let dir = tempdir();
     let d = dir.path();
-    std::fs::create_dir(d.join(".git")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir(d.join(".git")).unwrap();
     write(
         &d.join("lenient.yaml"),
         b"extends: default\ndisable: [knowledge-needs-retrieval]\nrules:\n  - { id: push-ft, title: T, when: \"true\", effects: { fine_tuning: 100 }, because: x, source: y }\n",
     );
-    let descriptor =
-        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let descriptor = std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     write(&d.join("llm-project.yaml"), format!("rules: [lenient.yaml]\n{descriptor}").as_bytes());
     for format in ["table", "markdown", "json"] {
         let output = limited(d, &format!("evaluate llm-project.yaml -f {format}"));
@@ -344,7 +334,7 @@ fn overlays_in_force_are_named_in_every_format_and_can_be_refused() {
         assert!(out.contains("push") && out.contains("ft"), "{format}: {out}");
     }
     let output = limited(d, "evaluate llm-project.yaml -f json");
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         report["overlays"],
         serde_json::json!([{ "file": "lenient.yaml", "disabled": ["knowledge-needs-retrieval"], "overridden": [], "added": ["push-ft"] }])
@@ -357,7 +347,7 @@ fn overlays_in_force_are_named_in_every_format_and_can_be_refused() {
         assert!(out.contains("knowledge-needs-retrieval"), "{format}: {out}");
     }
     let output = limited(d, "check llm-project.yaml -f sarif");
-    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(sarif["runs"][0]["properties"]["overlays"][0]["file"], "lenient.yaml", "{sarif}");
     assert_eq!(sarif["runs"][0]["properties"]["overlays"][0]["disabled"][0], "knowledge-needs-retrieval");
     let output = limited(d, "check llm-project.yaml --no-overlays");

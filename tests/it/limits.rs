@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::Duration;
 
 pub(super) fn write(path: &Path, bytes: &[u8]) {
-    std::fs::write(path, bytes).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(path, bytes).unwrap();
 }
 
 /// Runs `shouldtune ARGS` in `dir` under a 256 MiB address-space limit.
@@ -21,7 +21,7 @@ pub(super) fn limited(dir: &Path, args: &str) -> std::process::Output {
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| unreachable!("{e}"));
+        .unwrap();
     let pid = child.id();
     // Read the output while waiting, so a full pipe cannot pass for a hang.
     let (sender, receiver) = std::sync::mpsc::channel();
@@ -29,10 +29,10 @@ pub(super) fn limited(dir: &Path, args: &str) -> std::process::Output {
         let _ = sender.send(child.wait_with_output());
     });
     if let Ok(output) = receiver.recv_timeout(Duration::from_mins(1)) {
-        output.unwrap_or_else(|e| unreachable!("{e}"))
+        output.unwrap()
     } else {
         let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-        unreachable!("`shouldtune {args}` hung")
+        panic!("`shouldtune {args}` hung")
     }
 }
 
@@ -47,7 +47,7 @@ fn billion_laughs() -> String {
 
 #[test]
 fn hostile_descriptors_fail_cleanly_within_256_mib() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(&d.join("laughs.llm-project.yaml"), billion_laughs().as_bytes());
     let deep = format!("name: deep\nanswers: {}1{}\n", "[".repeat(100_000), "]".repeat(100_000));
@@ -84,7 +84,7 @@ fn hostile_descriptors_fail_cleanly_within_256_mib() {
 
 #[test]
 fn hostile_rule_files_fail_cleanly_within_256_mib() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(&d.join("llm-project.yaml"), b"name: x\n");
     write(&d.join("laughs.yaml"), billion_laughs().replace("name: lol\nanswers:\n", "rules:\n").as_bytes());
@@ -110,12 +110,12 @@ fn hostile_rule_files_fail_cleanly_within_256_mib() {
 #[cfg(unix)]
 #[test]
 fn pipes_directories_and_dangling_links_are_refused_without_hanging() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let made = Command::new("mkfifo").arg(d.join("fifo.llm-project.yaml")).status().is_ok_and(|s| s.success());
     assert!(made, "mkfifo");
-    std::fs::create_dir(d.join("adir.llm-project.yaml")).unwrap_or_else(|e| unreachable!("{e}"));
-    std::os::unix::fs::symlink(d.join("gone.yaml"), d.join("dangling.yaml")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir(d.join("adir.llm-project.yaml")).unwrap();
+    std::os::unix::fs::symlink(d.join("gone.yaml"), d.join("dangling.yaml")).unwrap();
     for (args, expected) in [
         ("evaluate fifo.llm-project.yaml", "not a regular file"),
         ("check fifo.llm-project.yaml", "not a regular file"),
@@ -143,9 +143,8 @@ fn pipes_directories_and_dangling_links_are_refused_without_hanging() {
 #[cfg(target_os = "linux")]
 #[test]
 fn unreadable_files_are_reported_and_the_rest_still_checked() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let good =
-        std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     write(&dir.path().join("llm-project.yaml"), good.as_bytes());
     let output = limited(dir.path(), "evaluate /proc/self/mem");
     assert_eq!(output.status.code(), Some(2));

@@ -1,4 +1,8 @@
 //! CLI tests: the real binary on fixtures under `tests/fixtures/`.
+// An integration-test crate is test code throughout; clippy.toml allows
+// unwrap/expect/panic inside `#[test]` functions, and this extends that to
+// the helpers they share, so a failed step panics with its error.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod action;
 #[cfg(unix)]
@@ -39,10 +43,17 @@ fn shouldtune(args: &[&str]) -> Output {
 
 /// `shouldtune ARGS` run from `dir` with colour off.
 fn shouldtune_in(dir: &std::path::Path, args: &[&str]) -> Output {
-    let mut command = Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    let mut command = Command::cargo_bin("shouldtune").unwrap();
     command.current_dir(dir).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").env_remove("COLUMNS").args(args);
     command.timeout(std::time::Duration::from_mins(2));
-    command.output().unwrap_or_else(|e| unreachable!("{e}"))
+    command.output().unwrap_or_else(|e| panic!("cannot run: {e}"))
+}
+
+/// `shouldtune ARGS` that must exit 0: its standard output, or a failure showing standard error.
+fn succeed(args: &[&str]) -> String {
+    let output = shouldtune(args);
+    assert_eq!(output.status.code(), Some(0), "shouldtune {args:?}: {}", stderr(&output));
+    stdout(&output)
 }
 
 /// Standard output as text.

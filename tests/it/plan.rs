@@ -3,14 +3,14 @@
 
 use serde_json::Value;
 
-use crate::{shouldtune, stderr, stdout};
+use crate::{shouldtune, stderr, stdout, succeed};
 
 const SEARCH: &str = "tests/fixtures/check/repo/services/search/search.llm-project.yaml";
 const SOURCES: &str = "tests/fixtures/rules/sources";
 
 fn run_json(args: &[&str]) -> Value {
     let output = shouldtune(args);
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| unreachable!("{e}: {}", stderr(&output)))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)))
 }
 
 /// (id, severity, message) of each finding.
@@ -20,7 +20,7 @@ fn triples(findings: &Value) -> Vec<(String, String, String)> {
         .into_iter()
         .flatten()
         .map(|f| {
-            let text = |key: &str| f[key].as_str().unwrap_or_default().to_owned();
+            let text = |key: &str| f[key].as_str().unwrap().to_owned();
             (text("id"), text("severity"), text("message"))
         })
         .collect()
@@ -54,7 +54,7 @@ fn evaluate_table_and_markdown_show_the_plan_findings() {
     assert!(text.contains(" error[fine-tuning-without-baseline]: fine-tuning is planned, but no"), "{text}");
     assert!(text.contains(" help: plan `rag`, or revisit the answers behind the recommendation"), "{text}");
 
-    let markdown = stdout(&shouldtune(&["evaluate", SEARCH, "-f", "markdown"]));
+    let markdown = succeed(&["evaluate", SEARCH, "-f", "markdown"]);
     assert!(
         markdown.contains("#### Plan\n\nPlanned: `fine_tuning`\n\n- **error** `plan-contradicts-recommendation`: ")
     );
@@ -63,15 +63,14 @@ fn evaluate_table_and_markdown_show_the_plan_findings() {
 
 #[test]
 fn without_a_plan_evaluate_says_so() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("llm-project.yaml");
-    std::fs::write(&file, "name: No plan\nanswers: { needs_private_knowledge: true }\n")
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(&file, "name: No plan\nanswers: { needs_private_knowledge: true }\n").unwrap();
     let file = file.display().to_string();
     let report = run_json(&["evaluate", &file, "-f", "json"]);
     assert_eq!(report["plan"]["planned"], Value::Null);
     assert_eq!(triples(&report["plan"]["findings"])[0].0, "no-plan");
-    let text = stdout(&shouldtune(&["evaluate", &file]));
+    let text = succeed(&["evaluate", &file]);
     assert!(
         text.contains("Plan: none given\n  note[no-plan]: no `planned_approach`; the rules recommend `rag`"),
         "{text}"
@@ -80,7 +79,7 @@ fn without_a_plan_evaluate_says_so() {
 
 #[test]
 fn a_plan_that_agrees_says_so() {
-    let text = stdout(&shouldtune(&["evaluate", "examples/llm-project.yaml"]));
+    let text = succeed(&["evaluate", "examples/llm-project.yaml"]);
     assert!(text.contains("Plan: fine_tuning\n  The plan agrees with the recommendation.\n"), "{text}");
 }
 
@@ -96,7 +95,7 @@ fn plan_rules_are_rule_data_that_overlays_override_and_disable() {
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let output = shouldtune(&args);
-        let run: Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+        let run: Value = serde_json::from_slice(&output.stdout).unwrap();
         (output.status.code(), triples(&run["results"][0]["findings"]))
     };
     let (code, findings) = check(None);
@@ -118,7 +117,7 @@ fn plan_rules_are_rule_data_that_overlays_override_and_disable() {
 
 #[test]
 fn the_default_plan_rule_is_visible_to_rules_show() {
-    let text = stdout(&shouldtune(&["rules", "show", "-f", "yaml"]));
+    let text = succeed(&["rules", "show", "-f", "yaml"]);
     assert!(text.contains("  - id: fine-tuning-without-baseline\n"), "{text}");
     assert!(text.contains("    when_planned: [fine_tuning]\n    severity: error\n"), "{text}");
 }

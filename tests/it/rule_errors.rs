@@ -40,11 +40,10 @@ fn a_duplicate_names_both_places() {
 
 #[test]
 fn an_overlay_extends_the_default_rules() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let descriptor = dir.path().join("llm-project.yaml");
-    let text = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap_or_default();
-    std::fs::write(&descriptor, text.replace("answers:\n", "answers:\n  uses_customer_pii: true\n"))
-        .unwrap_or_else(|e| unreachable!("{e}"));
+    let text = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap();
+    std::fs::write(&descriptor, text.replace("answers:\n", "answers:\n  uses_customer_pii: true\n")).unwrap();
     let output = shouldtune(&[
         "evaluate",
         &descriptor.display().to_string(),
@@ -54,8 +53,8 @@ fn an_overlay_extends_the_default_rules() {
         "json",
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
-    let fine_tuning_veto = report["vetoed"].as_array().into_iter().flatten().find(|v| v["approach"] == "fine_tuning");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let fine_tuning_veto = report["vetoed"].as_array().unwrap().iter().find(|v| v["approach"] == "fine_tuning");
     assert_eq!(fine_tuning_veto.map(|v| v["rule"].clone()), Some(serde_json::json!("no-fine-tuning-on-pii")));
     assert_ne!(report["recommendation"], "fine_tuning");
 }

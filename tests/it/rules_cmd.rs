@@ -1,6 +1,6 @@
 //! `rules check`, `rules test`, `rules show` and `schema`.
 
-use crate::{root, shouldtune, stderr, stdout};
+use crate::{root, shouldtune, stderr, stdout, succeed};
 
 #[test]
 fn rules_check_reports_each_static_problem_and_passes_the_default() {
@@ -28,13 +28,13 @@ fn rules_check_reports_each_static_problem_and_passes_the_default() {
 
 #[test]
 fn rules_check_reports_every_load_error_not_just_the_first() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.yaml");
     std::fs::write(
         &path,
         "extends: default\nrules:\n  - id: a\n    title: A\n    when: nope\n    effects: { rag: 1 }\n    because: x\n    source: y\n  - id: b\n    title: B\n    when: task_type == qq\n    effects: { rag: 1 }\n    source: y\n",
     )
-    .unwrap_or_else(|e| unreachable!("{e}"));
+    .unwrap();
     let output = shouldtune(&["rules", "check", "--rules", &path.display().to_string()]);
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
@@ -55,13 +55,13 @@ fn rules_test_runs_the_shipped_scenarios_and_reports_failures_like_cargo_test() 
         .find_map(|l| l.strip_prefix("test result: ok. "))
         .and_then(|rest| rest.split(' ').next())
         .and_then(|n| n.parse().ok())
-        .unwrap_or_default();
+        .unwrap();
     assert!(passed >= 12, "{out}");
     // The shipped casebook is scored per part, held-out part separately.
     let score = |part: &str| -> (usize, usize) {
-        let line = out.lines().find_map(|l| l.strip_prefix(&format!("casebook ({part}): "))).unwrap_or_default();
+        let line = out.lines().find_map(|l| l.strip_prefix(&format!("casebook ({part}): "))).unwrap();
         let mut numbers = line.split(' ').filter_map(|w| w.parse::<usize>().ok());
-        (numbers.next().unwrap_or_default(), numbers.next().unwrap_or_default())
+        (numbers.next().unwrap(), numbers.next().unwrap())
     };
     let (tuned, held_out) = (score("tuned"), score("held out"));
     assert!(tuned.1 + held_out.1 >= 30, "at least 30 documented decisions: {out}");
@@ -90,7 +90,7 @@ fn rules_test_runs_the_shipped_scenarios_and_reports_failures_like_cargo_test() 
 
 #[test]
 fn rules_show_prints_the_effective_rules() {
-    let table = stdout(&shouldtune(&["rules", "show", "--rules", "tests/fixtures/rules/overlays/disable.yaml"]));
+    let table = succeed(&["rules", "show", "--rules", "tests/fixtures/rules/overlays/disable.yaml"]);
     assert!(table.contains("quick-results-needed") && !table.contains("teach-a-task"), "{table}");
     let yaml = shouldtune(&["rules", "show", "--rules", "tests/fixtures/rules/overlays/override.yaml", "-f", "yaml"]);
     let text = stdout(&yaml);
@@ -99,28 +99,27 @@ fn rules_show_prints_the_effective_rules() {
         "{text}"
     );
     // The merged file loads on its own.
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let merged = dir.path().join("merged.yaml");
-    std::fs::write(&merged, text).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(&merged, text).unwrap();
     assert_eq!(shouldtune(&["rules", "check", "--rules", &merged.display().to_string()]).status.code(), Some(0));
 }
 
 fn yaml_as_json(path: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(root().join(path)).unwrap_or_default();
-    serde_saphyr::from_str(&text).unwrap_or_else(|e| unreachable!("{path}: {e}"))
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn committed_schema(which: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(root().join(format!("schemas/{which}.schema.json"))).unwrap_or_default();
-    serde_json::from_str(&text).unwrap_or_else(|e| unreachable!("{which}: {e}"))
+    let text = std::fs::read_to_string(root().join(format!("schemas/{which}.schema.json"))).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{which}: {e}"))
 }
 
 #[test]
 fn committed_schemas_are_up_to_date() {
     for which in ["descriptor", "rules", "report"] {
-        let fresh = stdout(&shouldtune(&["schema", which]));
-        let committed =
-            std::fs::read_to_string(root().join(format!("schemas/{which}.schema.json"))).unwrap_or_default();
+        let fresh = succeed(&["schema", which]);
+        let committed = std::fs::read_to_string(root().join(format!("schemas/{which}.schema.json"))).unwrap();
         assert!(
             fresh == committed,
             "schemas/{which}.schema.json is stale: run `shouldtune schema {which} > schemas/{which}.schema.json`"
@@ -130,12 +129,12 @@ fn committed_schemas_are_up_to_date() {
 
 #[test]
 fn schemas_validate_the_shipped_files_and_catch_typos() {
-    let rules = jsonschema::validator_for(&committed_schema("rules")).unwrap_or_else(|e| unreachable!("{e}"));
+    let rules = jsonschema::validator_for(&committed_schema("rules")).unwrap();
     for file in ["rules/default.yaml", "examples/acme-overlay.yaml"] {
         let errors: Vec<String> = rules.iter_errors(&yaml_as_json(file)).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{file}: {errors:?}");
     }
-    let descriptor = jsonschema::validator_for(&committed_schema("descriptor")).unwrap_or_else(|e| unreachable!("{e}"));
+    let descriptor = jsonschema::validator_for(&committed_schema("descriptor")).unwrap();
     assert!(descriptor.is_valid(&yaml_as_json("examples/llm-project.yaml")));
     for bad in [
         serde_json::json!({ "name": "x", "answers": { "hallucination_tolerence": "low" } }),
@@ -146,19 +145,18 @@ fn schemas_validate_the_shipped_files_and_catch_typos() {
     ] {
         assert!(!descriptor.is_valid(&bad), "{bad}");
     }
-    let report = jsonschema::validator_for(&committed_schema("report")).unwrap_or_else(|e| unreachable!("{e}"));
+    let report = jsonschema::validator_for(&committed_schema("report")).unwrap();
     let output = shouldtune(&["evaluate", "examples/llm-project.yaml", "-f", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let errors: Vec<String> = report.iter_errors(&json).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}");
 }
 
 #[test]
 fn the_descriptor_schema_follows_the_rule_set() {
-    let with_overlay =
-        stdout(&shouldtune(&["schema", "descriptor", "--rules", "tests/fixtures/rules/overlay-ok.yaml"]));
+    let with_overlay = succeed(&["schema", "descriptor", "--rules", "tests/fixtures/rules/overlay-ok.yaml"]);
     assert!(with_overlay.contains("uses_customer_pii"));
-    assert!(!stdout(&shouldtune(&["schema", "descriptor"])).contains("uses_customer_pii"));
+    assert!(!succeed(&["schema", "descriptor"]).contains("uses_customer_pii"));
 }
 
 #[test]

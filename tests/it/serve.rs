@@ -19,27 +19,27 @@ impl Server {
         for (key, value) in env {
             command.env(key, value);
         }
-        let mut child = command.spawn().unwrap_or_else(|e| unreachable!("{e}"));
+        let mut child = command.spawn().unwrap();
         let mut line = String::new();
-        let stdout = child.stdout.take().unwrap_or_else(|| unreachable!());
-        BufReader::new(stdout).read_line(&mut line).unwrap_or_default();
+        let stdout = child.stdout.take().unwrap();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
         let port = line
             .trim()
             .strip_prefix("http://127.0.0.1:")
             .and_then(|rest| rest.strip_suffix('/'))
             .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| unreachable!("first line is not the address: {line:?}"));
+            .unwrap_or_else(|| panic!("first line is not the address: {line:?}"));
         Server { child, port }
     }
 
     /// Sends `head` (request line and headers, without the blank line) and `body`; returns status, headers, body.
     fn raw(&self, head: &str, body: &[u8]) -> (u16, String, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap_or_else(|e| unreachable!("{e}"));
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         let request = format!("{head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
-        stream.write_all(request.as_bytes()).unwrap_or_default();
-        stream.write_all(body).unwrap_or_default();
+        stream.write_all(request.as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
         let mut response = Vec::new();
-        stream.read_to_end(&mut response).unwrap_or_default();
+        stream.read_to_end(&mut response).unwrap();
         let text = String::from_utf8_lossy(&response).into_owned();
         let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
         let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
@@ -51,11 +51,11 @@ impl Server {
     }
 
     fn post(&self, path: &str, json: &serde_json::Value) -> (u16, serde_json::Value) {
-        let body = serde_json::to_vec(json).unwrap_or_default();
+        let body = serde_json::to_vec(json).unwrap();
         // HTTP/1.0, so that the reply is not chunked.
         let head = format!("POST {path} HTTP/1.0\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json", self.port);
         let (status, _, body) = self.raw(&head, &body);
-        (status, serde_json::from_str(&body).unwrap_or_default())
+        (status, serde_json::from_str(&body).unwrap())
     }
 }
 
@@ -67,7 +67,7 @@ impl Drop for Server {
 }
 
 fn temp_dir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"))
+    tempfile::tempdir().unwrap()
 }
 
 #[test]
@@ -122,12 +122,12 @@ fn evaluates_like_the_command_and_downloads_a_descriptor_check_accepts() {
     });
     let (status, reply) = server.post("/api/evaluate", &answers);
     assert_eq!(status, 200, "{reply}");
-    let descriptor = reply["descriptor"].as_str().unwrap_or_default();
-    std::fs::write(dir.path().join("llm-project.yaml"), descriptor).unwrap_or_default();
+    let descriptor = reply["descriptor"].as_str().unwrap();
+    std::fs::write(dir.path().join("llm-project.yaml"), descriptor).unwrap();
     let checked = shouldtune_in(dir.path(), &["check", "llm-project.yaml", "--allow-defaults"]);
     assert_eq!(checked.status.code(), Some(0), "{}", String::from_utf8_lossy(&checked.stdout));
     let evaluated = shouldtune_in(dir.path(), &["evaluate", "llm-project.yaml", "--format", "json"]);
-    let mut expected: serde_json::Value = serde_json::from_slice(&evaluated.stdout).unwrap_or_default();
+    let mut expected: serde_json::Value = serde_json::from_slice(&evaluated.stdout).unwrap();
     let mut from_page = reply["report"].clone();
     // The page always estimates costs (default settings); the file has no `cost:` section.
     assert_eq!(from_page["cost"]["price_table"], "azure-openai-2023-10", "{from_page}");
@@ -170,7 +170,7 @@ fn open_launches_the_browser_with_the_address() {
     let dir = temp_dir();
     let script = dir.path().join("browser.sh");
     let seen = dir.path().join("seen");
-    std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display())).unwrap_or_default();
+    std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display())).unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -180,7 +180,7 @@ fn open_launches_the_browser_with_the_address() {
     let expected = format!("http://127.0.0.1:{}/\n", server.port);
     let mut found = String::new();
     for _ in 0..200 {
-        found = std::fs::read_to_string(&seen).unwrap_or_default();
+        found = std::fs::read_to_string(&seen).unwrap_or_default(); // not written yet: keep polling
         if found == expected {
             break;
         }

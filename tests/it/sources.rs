@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::{shouldtune, stderr, stdout};
+use crate::{shouldtune, stderr, stdout, succeed};
 
 const DIR: &str = "tests/fixtures/rules/sources";
 
@@ -25,7 +25,7 @@ fn evaluate(format: &str, rules: &[&str]) -> String {
 
 #[test]
 fn fired_rules_carry_their_sources_in_json() {
-    let report: Value = serde_json::from_str(&evaluate("json", &["catalogue.yaml"])).unwrap_or_default();
+    let report: Value = serde_json::from_str(&evaluate("json", &["catalogue.yaml"])).unwrap();
     let fired = &report["fired"][0];
     assert_eq!(fired["rule"], "many-examples");
     assert_eq!(fired["source"], "Field report; Vendor guide [draft] *one*", "the compatibility string stays");
@@ -55,12 +55,11 @@ fn markdown_links_escape_the_title_and_the_url() {
 
 #[test]
 fn an_overlay_adds_sources_and_cites_the_base_catalogue() {
-    let report: Value =
-        serde_json::from_str(&evaluate("json", &["catalogue.yaml", "overlay.yaml"])).unwrap_or_default();
+    let report: Value = serde_json::from_str(&evaluate("json", &["catalogue.yaml", "overlay.yaml"])).unwrap();
     let finding = &report["plan"]["findings"][0];
     assert_eq!(finding["id"], "tuned-without-baseline");
     assert_eq!(finding["severity"], "error", "the overlay's override changed the severity");
-    let ids: Vec<&str> = finding["sources"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str()).collect();
+    let ids: Vec<&str> = finding["sources"].as_array().unwrap().iter().filter_map(|s| s["id"].as_str()).collect();
     assert_eq!(ids, ["house-policy", "vendor-guide"]);
 }
 
@@ -102,7 +101,7 @@ fn malformed_catalogue_entries_and_plan_rules_are_located_errors() {
         "bad-entries.yaml:13:33: error[missing-key]: plan rule `p` needs `severity`",
         "bad-entries.yaml:14:52: error[unknown-key]: `severity` is only for plan rules",
     ] {
-        let (location, message) = expected.split_once(": ").unwrap_or_default();
+        let (location, message) = expected.split_once(": ").unwrap();
         assert!(err.contains(message) && err.contains(location), "missing `{expected}` in\n{err}");
     }
 }
@@ -123,9 +122,9 @@ fn rules_show_prints_the_catalogue_plan_rules_and_citations_as_loadable_yaml() {
     ] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
     }
-    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let merged = dir.path().join("merged.yaml");
-    std::fs::write(&merged, &text).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(&merged, &text).unwrap();
     let again = shouldtune(&["rules", "show", "-f", "yaml", "--rules", &merged.display().to_string()]);
     assert_eq!(stdout(&again), text, "the printed rule set loads back to itself");
 }
@@ -134,7 +133,7 @@ fn rules_show_prints_the_catalogue_plan_rules_and_citations_as_loadable_yaml() {
 fn an_overlay_extending_default_cites_the_default_catalogue() {
     let output = shouldtune(&["rules", "check", "--rules", &path("extends-default.yaml"), "--deny", "warnings"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let shown = stdout(&shouldtune(&["rules", "show", "-f", "yaml", "--rules", &path("extends-default.yaml")]));
+    let shown = succeed(&["rules", "show", "-f", "yaml", "--rules", &path("extends-default.yaml")]);
     assert!(shown.contains("  - id: guidance-1\n") && shown.contains("  - id: acme-data-policy\n"), "{shown}");
     assert!(shown.contains("    source: [acme-data-policy, guidance-1]\n"), "{shown}");
 
@@ -148,18 +147,17 @@ fn an_overlay_extending_default_cites_the_default_catalogue() {
 #[test]
 fn the_default_rules_cite_the_guidance_with_its_address() {
     let report: Value =
-        serde_json::from_str(&stdout(&shouldtune(&["evaluate", "examples/llm-project.yaml", "-f", "json"])))
-            .unwrap_or_default();
-    let fired = report["fired"].as_array().cloned().unwrap_or_default();
+        serde_json::from_str(&succeed(&["evaluate", "examples/llm-project.yaml", "-f", "json"])).unwrap();
+    let fired = report["fired"].as_array().cloned().unwrap();
     assert!(!fired.is_empty());
     for rule in &fired {
-        let sources = rule["sources"].as_array().cloned().unwrap_or_default();
+        let sources = rule["sources"].as_array().cloned().unwrap();
         assert!(!sources.is_empty(), "{rule}");
         for source in sources {
             assert!(source["url"].as_str().is_some_and(|u| u.starts_with("https://")), "{source}");
         }
     }
-    let table = stdout(&shouldtune(&["evaluate", "examples/llm-project.yaml"]));
+    let table = succeed(&["evaluate", "examples/llm-project.yaml"]);
     // Wrapped to the width: compare with the line breaks and indentation folded to spaces.
     let table = table.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(

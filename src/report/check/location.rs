@@ -157,10 +157,10 @@ mod tests {
 
     #[test]
     fn the_root_is_the_nearest_directory_with_git() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-        let base = dir.path().canonicalize().unwrap_or_else(|e| unreachable!("{e}"));
-        std::fs::create_dir_all(base.join("repo/.git")).unwrap_or_else(|e| unreachable!("{e}"));
-        std::fs::create_dir_all(base.join("repo/a/b")).unwrap_or_else(|e| unreachable!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().canonicalize().unwrap();
+        std::fs::create_dir_all(base.join("repo/.git")).unwrap();
+        std::fs::create_dir_all(base.join("repo/a/b")).unwrap();
         let paths = RepoPaths::find(&base.join("repo/a/b"), None, None);
         assert_eq!(paths.relative("llm-project.yaml").as_deref(), Some("a/b/llm-project.yaml"));
         // Started outside the repository, the first path's repository is used.

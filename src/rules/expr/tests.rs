@@ -17,7 +17,7 @@ fn check(text: &str) -> Result<Expr, ExprError> {
 }
 
 fn eval(text: &str, answers: &[Value]) -> bool {
-    check(text).unwrap_or_else(|e| unreachable!("{text}: {e:?}")).eval(answers)
+    check(text).unwrap_or_else(|e| panic!("{text}: {e:?}")).eval(answers)
 }
 
 const ANSWERS: [Value; 4] = [Value::Bool(true), Value::Int(500), Value::Choice(1), Value::Bool(false)];
@@ -54,7 +54,7 @@ fn precedence_is_not_then_and_then_or() {
 
 fn error(text: &str) -> ExprError {
     match check(text) {
-        Ok(expr) => unreachable!("`{text}` compiled to {expr:?}"),
+        Ok(expr) => panic!("`{text}` compiled to {expr:?}"),
         Err(e) => e,
     }
 }
@@ -115,7 +115,7 @@ fn syntax_errors_point_at_the_problem() {
 
 #[test]
 fn reports_questions_read_and_thresholds() {
-    let expr = check("count >= 50 and not (500 > count) or flag").unwrap_or_else(|e| unreachable!("{e:?}"));
+    let expr = check("count >= 50 and not (500 > count) or flag").unwrap();
     assert_eq!(expr.questions(), vec![1, 0]);
     assert_eq!(expr.int_thresholds(1), vec![(CmpOp::Ge, 50), (CmpOp::Lt, 500)]);
 }

@@ -11,7 +11,8 @@ mod serve;
 
 use std::io::{Read, Write};
 
-use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, ExplainArgs, RulesArgs};
+use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, ExplainArgs, PricingArgs, RulesArgs};
+use crate::cost::PriceTable;
 use crate::diag::{self, Diagnostic};
 use crate::load::Limits;
 use crate::report::{self, Report, Style};
@@ -183,13 +184,22 @@ fn load_rules(args: &RulesArgs, limits: Limits, stdin: &mut dyn Read) -> Result<
     Ok(RuleSets::new(sources, limits)?)
 }
 
+/// The price tables: the embedded ones, with the `--pricing` files added or replacing them by id.
+fn load_pricing(args: &PricingArgs, limits: Limits, stdin: &mut dyn Read) -> Result<Vec<PriceTable>, Failure> {
+    let mut sources = Vec::with_capacity(args.pricing.len());
+    for path in &args.pricing {
+        sources.push(input::read_source(path, stdin, limits)?);
+    }
+    Ok(crate::cost::load_tables(&sources, limits)?)
+}
+
 fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let source = input::read_source(&args.file, io.stdin, limits)?;
     let document = descriptor::Document::parse(&source, limits)?;
     let rule_set = rule_sets.for_descriptor(&args.file, &document)?;
     let mut project = descriptor::check(&document, &rule_set)?;
-    let tables = crate::cost::load_tables(&[], limits)?;
+    let tables = load_pricing(&args.pricing, limits, io.stdin)?;
     let estimate =
         crate::facts::estimate_and_derive(&rule_set, &mut project.given, project.cost.as_ref(), &tables, &source);
     // Without a `cost:` section the estimate only feeds derived facts; with one, its errors are the user's to fix.

@@ -14,6 +14,7 @@ pub use policy::Policy;
 
 use rayon::prelude::*;
 
+use crate::cost::PriceTable;
 use crate::diag::{Diagnostic, Severity};
 use crate::load::Limits;
 use crate::report::Report;
@@ -86,13 +87,15 @@ impl Summary {
 const BATCH: usize = 256;
 
 /// Checks each of `paths` (descriptor files, already discovered) against
-/// `rule_set`, handing each result to `each` in the order of `paths`.
+/// `rule_set`, pricing with `tables` (for the rules' cost facts), handing
+/// each result to `each` in the order of `paths`.
 ///
 /// Files are independent and checked in parallel, a batch at a time; only one
 /// batch of results is held in memory. Stops at the first error `each` returns.
 pub fn check_files<E>(
     paths: &[Found],
     rule_sets: &RuleSets,
+    tables: &[PriceTable],
     policy: Policy,
     limits: Limits,
     mut each: impl FnMut(FileResult) -> Result<(), E>,
@@ -100,7 +103,7 @@ pub fn check_files<E>(
     let mut summary = Summary::default();
     for batch in paths.chunks(BATCH) {
         let results: Vec<FileResult> =
-            batch.par_iter().map(|path| check_one(path, rule_sets, policy, limits)).collect();
+            batch.par_iter().map(|path| check_one(path, rule_sets, tables, policy, limits)).collect();
         for result in results {
             summary.add(&result);
             each(result)?;
@@ -109,7 +112,7 @@ pub fn check_files<E>(
     Ok(summary)
 }
 
-fn check_one(found: &Found, rule_sets: &RuleSets, policy: Policy, limits: Limits) -> FileResult {
+fn check_one(found: &Found, rule_sets: &RuleSets, tables: &[PriceTable], policy: Policy, limits: Limits) -> FileResult {
     let path = found.shown.as_str();
     let file = found.path.as_path();
     if let Some(root) = &found.confine_to
@@ -156,34 +159,36 @@ fn check_one(found: &Found, rule_sets: &RuleSets, policy: Policy, limits: Limits
         }
     }
     match rule_sets.for_descriptor(file, &document) {
-        Ok(rule_set) => check_document(path, &document, &rule_set, policy),
+        Ok(rule_set) => check_document(path, &document, &rule_set, tables, policy),
         Err(diagnostics) => failed(path, diagnostics.into_iter().map(|d| with_file_name(d, path)).collect()),
     }
 }
 
 /// Checks one descriptor already in memory against `rule_set` (its own
-/// `rules:` key is not followed; [`check_files`] does that).
+/// `rules:` key is not followed; [`check_files`] does that), with the
+/// embedded price tables.
 #[must_use]
 pub fn check_source(path: &str, source: &SourceFile, rule_set: &RuleSet, policy: Policy, limits: Limits) -> FileResult {
     match descriptor::Document::parse(source, limits) {
-        Ok(document) => check_document(path, &document, rule_set, policy),
+        Ok(document) => check_document(path, &document, rule_set, crate::facts::embedded_tables(), policy),
         Err(diagnostics) => failed(path, diagnostics),
     }
 }
 
-fn check_document(path: &str, document: &descriptor::Document, rule_set: &RuleSet, policy: Policy) -> FileResult {
+fn check_document(
+    path: &str,
+    document: &descriptor::Document,
+    rule_set: &RuleSet,
+    tables: &[PriceTable],
+    policy: Policy,
+) -> FileResult {
     let mut project = match descriptor::check(document, rule_set) {
         Ok(project) => project,
         Err(diagnostics) => return failed(path, diagnostics),
     };
     // Cost errors are `cost`'s and `evaluate`'s to report; here they only leave derived facts at their defaults.
-    let _ = crate::facts::estimate_and_derive(
-        rule_set,
-        &mut project.given,
-        project.cost.as_ref(),
-        crate::facts::embedded_tables(),
-        &project.source,
-    );
+    let _ =
+        crate::facts::estimate_and_derive(rule_set, &mut project.given, project.cost.as_ref(), tables, &project.source);
     let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
     let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
     let mut report = Report::new(rule_set, &project.name, &evaluation).with_plan(rule_set, planned, &evaluation);

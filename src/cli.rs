@@ -178,9 +178,9 @@ pub struct CostArgs {
     #[arg(value_name = "FILE", required_unless_present_any = ["tables", "table"])]
     pub file: Option<PathBuf>,
 
-    /// A price table to add, or to replace the embedded table with the same id; repeatable.
-    #[arg(long, value_name = "PATH")]
-    pub pricing: Vec<PathBuf>,
+    /// Price tables to add.
+    #[command(flatten)]
+    pub pricing: PricingArgs,
 
     /// List the price tables (embedded and `--pricing`) instead of estimating.
     #[arg(long, conflicts_with_all = ["file", "table", "plot"])]
@@ -236,6 +236,10 @@ Examples:
   shouldtune ask --save services/search/llm-project.yaml
   shouldtune ask --from old/llm-project.yaml --save llm-project.yaml
 
+Costs: the questionnaire does not ask for a `cost:` section; the final screen prices the answers with \
+the `--from` file's section, else the default table and model. Add one to the saved file for another \
+table, model or deployment (see docs/costs.md); `--from` keeps it.
+
 Exit codes: 0 saved (or saving declined), 2 no terminal or bad input, 130 interrupted with Ctrl-C, 129/143 on hang-up or termination (answers saved as incomplete in each case).")]
 pub struct AskArgs {
     /// Where to save the descriptor. An incomplete descriptor here is resumed;
@@ -250,6 +254,10 @@ pub struct AskArgs {
     /// Which rule set to use.
     #[command(flatten)]
     pub rules: RulesArgs,
+
+    /// Price tables to add (the rules' cost facts use the selected one).
+    #[command(flatten)]
+    pub pricing: PricingArgs,
 }
 
 /// `shouldtune serve`.
@@ -274,6 +282,10 @@ pub struct ServeArgs {
     /// Which rule set's questions to ask.
     #[command(flatten)]
     pub rules: RulesArgs,
+
+    /// Price tables to add (the rules' cost facts use the selected one).
+    #[command(flatten)]
+    pub pricing: PricingArgs,
 }
 
 /// `shouldtune check`.
@@ -298,6 +310,10 @@ pub struct CheckArgs {
     /// Which rule set to use.
     #[command(flatten)]
     pub rules: RulesArgs,
+
+    /// Price tables to add (the rules' cost facts use the selected one).
+    #[command(flatten)]
+    pub pricing: PricingArgs,
 
     /// Output format on standard output.
     #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
@@ -421,6 +437,15 @@ pub struct RulesArgs {
     pub rules: Vec<PathBuf>,
 }
 
+/// Price-table selection shared by the commands that price a project or derive the rules' cost facts.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PricingArgs {
+    /// A price table to add, or to replace the embedded table with the same id; repeatable.
+    /// The descriptor's `cost.price_table` picks the table (default `azure-openai-2023-10`).
+    #[arg(long, value_name = "PATH")]
+    pub pricing: Vec<PathBuf>,
+}
+
 /// `shouldtune man`.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -480,6 +505,10 @@ pub struct EvaluateArgs {
     /// Which rule set to use.
     #[command(flatten)]
     pub rules: RulesArgs,
+
+    /// Price tables to add (the rules' cost facts use the selected one).
+    #[command(flatten)]
+    pub pricing: PricingArgs,
 
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = EvaluateFormat::Table)]

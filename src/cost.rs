@@ -227,18 +227,24 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
         span: key_span,
     };
     let has = |key: &str| map.get(key).is_some();
-    let conflict = |sink: &mut Sink<'_>, key: &str, message: &str| {
+    let conflict = |sink: &mut Sink<'_>, key: &str, message: &str, help: &str| {
         let span = map.key_span(key).unwrap_or(key_span);
-        sink.error(codes::INVALID_RULE, message.to_owned(), span);
+        sink.error(codes::INVALID_RULE, message.to_owned(), span).help = Some(help.to_owned());
     };
     if has("training_hours") && has("training_tokens") {
-        conflict(sink, "training_tokens", "give `training_hours` or `training_tokens`, not both");
+        conflict(
+            sink,
+            "training_tokens",
+            "give `training_hours` or `training_tokens`, not both",
+            "per-hour tables and `method: rft` bill `training_hours`; per-token tables bill `training_tokens`",
+        );
     }
     if has("training_tokens") && has("training_file_tokens") {
         conflict(
             sink,
             "training_file_tokens",
             "give `training_tokens` or `training_file_tokens` with `epochs`, not both",
+            "`training_tokens` is the total trained (file tokens x epochs); remove one of them",
         );
     }
     if has("training_tokens") && has("epochs") {
@@ -246,19 +252,30 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
             sink,
             "epochs",
             "`training_tokens` already counts every epoch; give `training_file_tokens` with `epochs` instead",
+            "replace `training_tokens` with `training_file_tokens` (the file's tokens), or remove `epochs`",
         );
     }
     let rft = settings.method.is_some_and(|(m, _)| m == Method::Rft);
     if rft {
         for key in ["training_tokens", "training_file_tokens", "epochs", "training_tier"] {
             if has(key) {
-                conflict(sink, key, &format!("`method: rft` is billed by `training_hours`, not `{key}`"));
+                conflict(
+                    sink,
+                    key,
+                    &format!("`method: rft` is billed by `training_hours`, not `{key}`"),
+                    &format!("remove `{key}`, or use `method: sft` or `dpo` for per-token training"),
+                );
             }
         }
     } else {
         for key in ["grader_model", "grader_input_tokens", "grader_output_tokens"] {
             if has(key) {
-                conflict(sink, key, &format!("`{key}` applies to `method: rft` only"));
+                conflict(
+                    sink,
+                    key,
+                    &format!("`{key}` applies to `method: rft` only"),
+                    "set `method: rft` for reinforcement fine-tuning with a model grader, or remove the grader's keys",
+                );
             }
         }
     }
@@ -270,7 +287,8 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
             codes::MISSING_KEY,
             format!("a model grader needs `grader_model`, `grader_input_tokens` and `grader_output_tokens`; `{key}` is missing"),
             span,
-        );
+        )
+        .help = Some(format!("add `{key}`, or remove the grader's keys for a job without a model grader"));
     }
     let provisioned = settings.deployment.is_some_and(|(d, _)| d == Deployment::Provisioned);
     if provisioned {
@@ -280,19 +298,26 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
                 codes::MISSING_KEY,
                 "`deployment: provisioned` needs `ptu_hours_per_month` and `ptu_hourly_rate` (your rate: the table cannot know it)",
                 span,
-            );
+            )
+            .help = Some("add `ptu_hours_per_month` (units x hours) and `ptu_hourly_rate` (your price per PTU-hour)".to_owned());
         }
         if has("hosting_hours_per_month") {
             conflict(
                 sink,
                 "hosting_hours_per_month",
                 "a provisioned deployment is billed by `ptu_hours_per_month`, not `hosting_hours_per_month`",
+                "remove `hosting_hours_per_month`",
             );
         }
     } else {
         for key in ["ptu_hours_per_month", "ptu_hourly_rate"] {
             if has(key) {
-                conflict(sink, key, &format!("`{key}` applies to `deployment: provisioned` only"));
+                conflict(
+                    sink,
+                    key,
+                    &format!("`{key}` applies to `deployment: provisioned` only"),
+                    "set `deployment: provisioned`, or remove the PTU keys",
+                );
             }
         }
     }
@@ -572,10 +597,9 @@ pub fn estimate(
         assume("model", name.clone(), "the price table's default model");
         name
     };
-    let model =
-        table.model(&model_name).map_err(|message| at.at(span_of(&settings.model), codes::UNKNOWN_CHOICE, message))?;
+    let model = table.model(&model_name).map_err(|message| unknown_model(&at, span_of(&settings.model), message))?;
     let fine_tuned = if let Some((name, span)) = &settings.fine_tuned_model {
-        table.model(name).map_err(|message| at.at(Some(*span), codes::UNKNOWN_CHOICE, message))?
+        table.model(name).map_err(|message| unknown_model(&at, Some(*span), message))?
     } else {
         assume("fine_tuned_model", model.name.clone(), "the baseline model, fine-tuned");
         model
@@ -740,11 +764,23 @@ fn missing_price(
     what: &str,
     span: Option<Span>,
 ) -> Box<Diagnostic> {
-    at.at(
+    let mut error = at.at(
         span,
         codes::UNKNOWN_CHOICE,
         format!("price table `{}` has no {what} for `{}`; for `{}` it has {}", table.id, m.name, m.name, m.describe()),
-    )
+    );
+    error.help = Some(PRICE_HELP.to_owned());
+    error
+}
+
+/// What to do about a model or price the table lacks.
+const PRICE_HELP: &str = "choose a model and settings the table prices (`shouldtune cost --table ID` lists them), or supply the price with `--pricing FILE`";
+
+/// A model the table lacks, located at the setting that names it.
+fn unknown_model(at: &Located<'_>, span: Option<Span>, message: String) -> Box<Diagnostic> {
+    let mut error = at.at(span, codes::UNKNOWN_CHOICE, message);
+    error.help = Some(PRICE_HELP.to_owned());
+    error
 }
 
 /// Training (by the hour, per token by tier, or RFT hours) plus RFT grader tokens.
@@ -820,8 +856,7 @@ fn one_time(
             }
             match &settings.grader_model {
                 Some((name, span)) => {
-                    let grader_model =
-                        table.model(name).map_err(|message| at.at(Some(*span), codes::UNKNOWN_CHOICE, message))?;
+                    let grader_model = table.model(name).map_err(|message| unknown_model(at, Some(*span), message))?;
                     let prices = grader_model.base.ok_or_else(|| missing(grader_model, "token prices", Some(*span)))?;
                     let input = settings.grader_input_tokens.unwrap_or(0);
                     let output = settings.grader_output_tokens.unwrap_or(0);

@@ -14,7 +14,7 @@
 
 mod write;
 
-pub use write::{Draft, to_yaml};
+pub use write::{Draft, KEPT_KEYS, kept_sections, to_yaml};
 
 use crate::diag::{Diagnostic, codes};
 use crate::eval::Answers;

@@ -218,6 +218,9 @@ struct Posted {
     planned: Vec<String>,
     #[serde(default)]
     answers: serde_json::Map<String, serde_json::Value>,
+    /// The `cost:` and `rules:` sections of a loaded file, as `/api/load` wrote them.
+    #[serde(default)]
+    kept: String,
 }
 
 /// A problem with the posted answers or a loaded file, for the page.
@@ -256,8 +259,13 @@ fn problems(diagnostics: &[Diagnostic], question_at_line: impl Fn(usize) -> Opti
 
 /// `POST /api/evaluate`: the posted answers → the `evaluate` JSON report,
 /// the result as HTML, the cost chart, and the three downloads.
+///
+/// A loaded file's `cost:` section (posted back in `kept`) prices the answers
+/// as `evaluate` would price the file, against `tables`; its age is judged
+/// against `today` (days since 1970-01-01). Its `rules:` entry is kept for the
+/// download only: the page asks the rule set the server was started with.
 #[must_use]
-pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: Limits) -> Reply {
+pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: Limits, today: i64) -> Reply {
     let posted: Posted = match serde_json::from_slice(body) {
         Ok(posted) => posted,
         Err(e) => return Reply::error(400, &format!("expected the answers as JSON: {e}")),
@@ -278,6 +286,10 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
         let _ = writeln!(text, "  {}: {}", json(&serde_json::Value::String(id.clone())), json(value));
         lines.push((text.lines().count(), id.clone()));
     }
+    if let Err(message) = check_kept(&posted.kept, limits) {
+        return Reply::error(400, &message);
+    }
+    text.push_str(&posted.kept);
     let source = SourceFile::new("answers", text);
     let question_at = |line: usize| lines.iter().find(|(l, _)| *l == line).map(|(_, id)| id.clone());
     let mut project = match descriptor::parse(&source, rule_set, limits) {
@@ -286,9 +298,21 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
             return Reply::json(422, &serde_json::json!({ "errors": problems(&diagnostics, question_at) }));
         }
     };
-    let settings = CostSettings { span: project.name_span, ..CostSettings::default() };
-    let estimate =
-        crate::facts::estimate_and_derive(rule_set, &mut project.given, Some(&settings), tables, &source).ok();
+    let settings = project.cost.clone().unwrap_or(CostSettings { span: project.name_span, ..CostSettings::default() });
+    let estimate = crate::facts::estimate_and_derive(rule_set, &mut project.given, Some(&settings), tables, &source);
+    let estimate = match (estimate, project.cost.is_some()) {
+        (Ok(mut estimate), given) => {
+            if given {
+                let _ = estimate.check_age(today);
+            }
+            Some(estimate)
+        }
+        // The file's own cost settings do not fit the tables: its problem to fix, as in `evaluate`.
+        (Err(error), true) => {
+            return Reply::json(422, &serde_json::json!({ "errors": problems(&[*error], |_| None) }));
+        }
+        (Err(_), false) => None,
+    };
     let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
     let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
     let report = Report::new(rule_set, &project.name, &evaluation)
@@ -324,7 +348,7 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
             "report": report,
             "margin": html::margin_sentence(&report),
             "fragment": String::from_utf8_lossy(&fragment),
-            "descriptor": descriptor::to_yaml(rule_set, &draft),
+            "descriptor": descriptor::to_yaml(rule_set, &draft) + &posted.kept,
             "html": String::from_utf8_lossy(&page),
             "adr": String::from_utf8_lossy(&record),
         }),
@@ -367,15 +391,16 @@ pub fn load(rule_set: &RuleSet, body: &[u8], limits: Limits) -> Reply {
         for (key, _) in entries {
             match key.as_str() {
                 Some("rules") => notes.push(
-                    "The file names rule overlays under `rules:`; this page uses the rule set `shouldtune serve` was started with (`--rules`).",
+                    "The file names rule overlays under `rules:`; this page uses the rule set `shouldtune serve` was started with (`--rules`). The download keeps them.",
                 ),
                 Some("cost") => notes.push(
-                    "The file's `cost:` section is not shown here and is not part of the download; the page uses the default cost settings.",
+                    "The file's `cost:` section prices the project here, as in `shouldtune evaluate`, and the download keeps it.",
                 ),
                 _ => {}
             }
         }
     }
+    let kept = descriptor::kept_sections(&document);
     let answers: serde_json::Map<String, serde_json::Value> = rule_set
         .questions
         .iter()
@@ -389,8 +414,33 @@ pub fn load(rule_set: &RuleSet, body: &[u8], limits: Limits) -> Reply {
         .unwrap_or_default();
     Reply::json(
         200,
-        &serde_json::json!({ "name": project.name, "planned": planned, "answers": answers, "notes": notes }),
+        &serde_json::json!({
+            "name": project.name,
+            "planned": planned,
+            "answers": answers,
+            "notes": notes,
+            "kept": kept,
+        }),
     )
+}
+
+/// Posted `kept` text must be what `/api/load` writes: YAML with only the
+/// `cost:` and `rules:` keys at the top, so it cannot replace the answers.
+fn check_kept(kept: &str, limits: Limits) -> Result<(), String> {
+    if kept.trim().is_empty() {
+        return Ok(());
+    }
+    let source = SourceFile::new("kept", kept);
+    let root =
+        crate::load::parse_document(&source, limits).map_err(|d| format!("`kept` is not YAML: {}", d.message))?;
+    let crate::load::NodeKind::Map(entries) = &root.kind else {
+        return Err("`kept` must be a mapping".to_owned());
+    };
+    match entries.iter().find(|(k, _)| !k.as_str().is_some_and(|k| descriptor::KEPT_KEYS.contains(&k))) {
+        Some(_) => Err("`kept` may hold only the `cost:` and `rules:` sections".to_owned()),
+        None if kept.ends_with('\n') => Ok(()),
+        None => Err("`kept` must end with a new line".to_owned()),
+    }
 }
 
 fn json(value: &serde_json::Value) -> String {

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{Exit, Failure, Io, load_rules};
+use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::AskArgs;
 use crate::descriptor::{self, Draft};
 use crate::diag::{Diagnostic, codes};
@@ -35,7 +35,15 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
         (Some(path), Some(document)) => rule_sets.for_descriptor(path, document)?,
         _ => std::sync::Arc::clone(rule_sets.base()),
     };
+    let tables = load_pricing(&args.pricing, limits, io.stdin)?;
     let start = starting_point(args, existing.as_ref(), &rule_set, io)?;
+    // What the questions do not cover (`cost:`, `rules:`) is kept from the file started from.
+    let kept = existing.as_ref().map(descriptor::kept_sections).unwrap_or_default();
+    let pricing = Pricing {
+        tables: &tables,
+        settings: start.cost.clone(),
+        source: existing.as_ref().map_or_else(|| SourceFile::new("answers", ""), |d| d.source.clone()),
+    };
     // Where answers go if the questionnaire is cut short (Ctrl-C here, or a
     // closed terminal, which the binary handles through `Checkpoint`).
     let interrupted_path = if !args.save.exists() || start.resuming || is_incomplete_descriptor(&args.save, limits) {
@@ -43,7 +51,8 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
     } else {
         free_name_beside(&args.save)
     };
-    let mut checkpointing = Checkpointing { inner: prompter, rule_set: &rule_set, path: &interrupted_path };
+    let mut checkpointing =
+        Checkpointing { inner: prompter, rule_set: &rule_set, path: &interrupted_path, kept: &kept };
     match questionnaire::run(&rule_set, start.draft, start.ask_name, &mut checkpointing) {
         Finish::Interrupted(draft) => {
             let answered = draft.given.iter().filter(|g| g.is_some()).count();
@@ -52,7 +61,7 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
                 writeln!(io.stderr, "\ninterrupted before any answer: nothing saved")?;
                 return Ok(Exit::Interrupted);
             }
-            let text = descriptor::to_yaml(&rule_set, &draft);
+            let text = descriptor::to_yaml(&rule_set, &draft) + &kept;
             let path = write_without_clobbering(&interrupted_path, &text, true, limits, None)?;
             writeln!(
                 io.stderr,
@@ -64,7 +73,7 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
             Ok(Exit::Interrupted)
         }
         Finish::Completed(draft) => {
-            review(&rule_set, &draft, io)?;
+            review(&rule_set, &draft, &pricing, io)?;
             let save_prompt = Prompt {
                 message: format!("Save to {}?", args.save.display()),
                 help: "Enter saves · n discards".to_owned(),
@@ -75,7 +84,7 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
                 writeln!(io.stderr, "not saved")?;
                 return Ok(Exit::Ok);
             }
-            let text = descriptor::to_yaml(&rule_set, &draft);
+            let text = descriptor::to_yaml(&rule_set, &draft) + &kept;
             let path = write_without_clobbering(&args.save, &text, start.resuming, limits, Some(prompter))?;
             writeln!(io.stderr, "saved `{}`; check it with: shouldtune check {}", path.display(), path.display())?;
             Ok(Exit::Ok)
@@ -89,6 +98,8 @@ struct Checkpointing<'p, 'r> {
     inner: &'p mut dyn Prompter,
     rule_set: &'r RuleSet,
     path: &'r Path,
+    /// The sections kept from the file started from.
+    kept: &'r str,
 }
 
 impl Prompter for Checkpointing<'_, '_> {
@@ -108,12 +119,14 @@ impl Prompter for Checkpointing<'_, '_> {
         self.inner.went_back();
     }
     fn checkpoint(&mut self, answered: &Draft) {
-        self.inner.save_point(self.path, &descriptor::to_yaml(self.rule_set, answered));
+        self.inner.save_point(self.path, &(descriptor::to_yaml(self.rule_set, answered) + self.kept));
     }
 }
 
 struct Start {
     draft: Draft,
+    /// The `cost:` section of the file started from.
+    cost: Option<crate::cost::CostSettings>,
     ask_name: bool,
     /// The save path holds the incomplete descriptor being resumed.
     resuming: bool,
@@ -138,12 +151,14 @@ fn starting_point(
             let listed = if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) };
             let line = format!("pre-filled {} from `{}`{listed}", answers(ids.len()), from.display());
             write!(io.stderr, "{}", crate::report::text::wrap(&crate::report::text::sanitize(&line), 78, ""))?;
-            return Ok(Start { draft: draft_of(found), ask_name: false, resuming: false });
+            let cost = found.cost.clone();
+            return Ok(Start { draft: draft_of(found), cost, ask_name: false, resuming: false });
         }
         if found.incomplete.is_some() {
             let answered = found.given.iter().filter(|g| g.is_some()).count();
             writeln!(io.stderr, "resuming `{}` ({} so far)", args.save.display(), answers(answered))?;
-            return Ok(Start { draft: draft_of(found), ask_name: false, resuming: true });
+            let cost = found.cost.clone();
+            return Ok(Start { draft: draft_of(found), cost, ask_name: false, resuming: true });
         }
     }
     let blank = Draft {
@@ -153,7 +168,7 @@ fn starting_point(
         given: vec![None; rule_set.questions.len()],
         incomplete: false,
     };
-    Ok(Start { draft: blank, ask_name: true, resuming: false })
+    Ok(Start { draft: blank, cost: None, ask_name: true, resuming: false })
 }
 
 fn draft_of(found: descriptor::Descriptor) -> Draft {
@@ -179,16 +194,44 @@ fn default_name() -> String {
         .unwrap_or_else(|| "my-llm-project".to_owned())
 }
 
-/// Shows the answers and the recommendation as `evaluate` renders it.
-fn review(rule_set: &RuleSet, draft: &Draft, io: &mut Io<'_>) -> Result<(), Failure> {
-    let given = crate::facts::with_facts(rule_set, &draft.given, None);
+/// How the final screen prices the answers: the tables (with `--pricing`) and
+/// the `cost:` section of the file started from, as `evaluate` would.
+struct Pricing<'t> {
+    tables: &'t [crate::cost::PriceTable],
+    settings: Option<crate::cost::CostSettings>,
+    /// The file the settings are in, for the location of their errors.
+    source: SourceFile,
+}
+
+/// Shows the answers and the recommendation as `evaluate` renders it, with
+/// the cost line and the derived facts from the same settings and tables.
+fn review(rule_set: &RuleSet, draft: &Draft, pricing: &Pricing<'_>, io: &mut Io<'_>) -> Result<(), Failure> {
+    let mut given = draft.given.clone();
+    given.resize(rule_set.questions.len(), None);
+    let defaults = crate::cost::CostSettings::default();
+    let settings = pricing.settings.as_ref().unwrap_or(&defaults);
+    let estimate =
+        crate::facts::estimate_and_derive(rule_set, &mut given, Some(settings), pricing.tables, &pricing.source);
     let evaluation = eval::evaluate(rule_set, eval::Answers::resolve(rule_set, &given));
-    // The cost line uses the default settings of `shouldtune cost`; a saved
-    // descriptor can add a `cost:` section to change them.
-    let tables = crate::cost::load_tables(&[], crate::load::Limits::default()).unwrap_or_default();
-    let volume = crate::facts::volume(rule_set, &evaluation.answers);
-    let settings = crate::cost::CostSettings::default();
-    let estimate = crate::cost::estimate(&tables, &settings, volume, &SourceFile::new("answers", "")).ok();
+    let mut notes = Vec::new();
+    let estimate = match estimate {
+        Ok(mut estimate) => {
+            // As in `evaluate`: the age of a table the descriptor chose.
+            if let Some(warning) = estimate.check_age(io.today).filter(|_| pricing.settings.is_some()) {
+                notes.push(format!("warning: {warning}"));
+            }
+            Some(estimate)
+        }
+        Err(error) => {
+            notes.push(format!("warning: no cost line: {}", error.message));
+            None
+        }
+    };
+    notes.push(if pricing.settings.is_some() {
+        format!("Costs use the `cost:` section of `{}` (see docs/costs.md).", pricing.source.name())
+    } else {
+        "Costs use the default price table and model; to price another table, model or deployment, add a `cost:` section to the saved file (see docs/costs.md).".to_owned()
+    });
     let report = Report::new(rule_set, &draft.name, &evaluation)
         .with_plan(rule_set, draft.planned.as_deref(), &evaluation)
         .with_what_if(rule_set, &given, &evaluation)
@@ -202,6 +245,11 @@ fn review(rule_set: &RuleSet, draft: &Draft, io: &mut Io<'_>) -> Result<(), Fail
     }
     writeln!(out)?;
     report::table::render(&report, &mut out, Style { color: io.stdout_color, width: io.width })?;
+    writeln!(out)?;
+    for note in &notes {
+        let wrapped = report::text::wrap(&report::text::sanitize(note), io.width.max(20), "");
+        write!(out, "{wrapped}")?;
+    }
     writeln!(out)?;
     io.stdout.write_all(&out)?;
     io.stdout.flush()?;
@@ -296,7 +344,9 @@ mod tests {
             prompter: None,
             today: 0,
         };
-        review(&rule_set, &draft, &mut io).unwrap();
+        let pricing =
+            Pricing { tables: crate::facts::embedded_tables(), settings: None, source: SourceFile::new("a", "") };
+        review(&rule_set, &draft, &pricing, &mut io).unwrap();
         let text = String::from_utf8_lossy(&stdout);
         assert!(text.contains("Plan: fine_tuning\n"), "{text}");
         assert!(

@@ -10,7 +10,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{Exit, Failure, Io, load_rules};
+use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::check::{self, Policy};
 use crate::cli::{CheckArgs, CheckFormat, DenyLevel};
 use crate::diag::{self, Diagnostic, Severity, codes};
@@ -80,6 +80,14 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
         }
         Err(other) => return Err(other),
     };
+    let tables = match load_pricing(&args.pricing, limits, io.stdin) {
+        Ok(tables) => Some(tables),
+        Err(Failure::Diagnostics(problems)) => {
+            notices.extend(problems);
+            None
+        }
+        Err(other) => return Err(other),
+    };
     let (paths, discovery_problems) = check::discover(&args.paths);
     notices.extend(discovery_problems);
     if rule_sets.is_some() && paths.is_empty() && notices.is_empty() {
@@ -121,20 +129,20 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
     for sink in &mut sinks {
         sink.run(|r, out| r.start(out));
     }
-    let summary = match &rule_sets {
-        Some(rule_sets) => {
+    let summary = match (&rule_sets, &tables) {
+        (Some(rule_sets), Some(tables)) => {
             let each = |file: check::FileResult| {
                 for sink in &mut sinks {
                     sink.run(|r, out| r.file(&file, out));
                 }
                 Ok::<(), std::convert::Infallible>(())
             };
-            match check::check_files(&paths, rule_sets, policy, limits, each) {
+            match check::check_files(&paths, rule_sets, tables, policy, limits, each) {
                 Ok(summary) => summary,
                 Err(never) => match never {},
             }
         }
-        None => check::Summary::default(),
+        _ => check::Summary::default(),
     };
     let (write_problems, stdout_error) = finish(sinks, &Outcome { summary: &summary, notices: &notices });
 

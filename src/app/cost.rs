@@ -1,7 +1,7 @@
 //! `shouldtune cost`: the cost table or JSON, and optionally the SVG chart;
 //! `--tables` and `--table ID` list and show the price tables.
 
-use super::{Exit, Failure, Io, load_rules};
+use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::{CostArgs, CostFormat};
 use crate::cost::{self, render};
 use crate::diag::{Diagnostic, codes};
@@ -11,11 +11,7 @@ use crate::report::text::sanitize;
 use crate::{descriptor, input, save};
 
 pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let mut pricing = Vec::with_capacity(args.pricing.len());
-    for path in &args.pricing {
-        pricing.push(input::read_source(path, io.stdin, limits)?);
-    }
-    let tables = cost::load_tables(&pricing, limits)?;
+    let tables = load_pricing(&args.pricing, limits, io.stdin)?;
     let style = Style { color: io.stdout_color, width: io.width };
     let mut out = Vec::new();
     if args.tables {

@@ -10,7 +10,7 @@ use std::io::Read;
 
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use super::{Exit, Failure, Io, load_rules};
+use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::ServeArgs;
 use crate::diag::{Diagnostic, codes};
 use crate::load::Limits;
@@ -32,7 +32,8 @@ const SECURITY_HEADERS: &[(&str, &str)] = &[
 pub(super) fn serve(args: &ServeArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let rule_set = rule_sets.base();
-    let tables = crate::cost::load_tables(&[], limits)?;
+    let tables = load_pricing(&args.pricing, limits, io.stdin)?;
+    let today = io.today;
     let server = Server::http(("127.0.0.1", args.port)).map_err(|e| {
         Failure::Diagnostics(vec![
             Diagnostic::without_file(codes::IO_ERROR, format!("cannot listen on 127.0.0.1:{}: {e}", args.port))
@@ -65,7 +66,7 @@ pub(super) fn serve(args: &ServeArgs, limits: Limits, io: &mut Io<'_>) -> Result
             (Method::Get, "/app.css") => {
                 Reply { status: 200, content_type: "text/css; charset=utf-8", body: style.clone() }
             }
-            (Method::Post, "/api/evaluate") => web::evaluate(rule_set, &tables, body, limits),
+            (Method::Post, "/api/evaluate") => web::evaluate(rule_set, &tables, body, limits, today),
             (Method::Post, "/api/load") => web::load(rule_set, body, limits),
             (_, "/" | "/index.html" | "/app.js" | "/app.css" | "/api/evaluate" | "/api/load") => {
                 plain(405, "method not allowed")

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use crate::load::{Node, NodeKind};
 use crate::rules::{ApproachIndex, RuleSet, Value};
 
 /// Where the descriptor schema is published; saved files name it so editors can check them.
@@ -59,6 +60,73 @@ pub fn to_yaml(rule_set: &RuleSet, draft: &Draft) -> String {
         let _ = writeln!(out, "  {}: {}", question.id, question.display_value(value));
     }
     out
+}
+
+/// The keys a descriptor written from answers keeps from the file it started
+/// from: the questionnaire does not ask for them.
+pub const KEPT_KEYS: &[&str] = &["cost", "rules"];
+
+/// The `cost:` and `rules:` entries of `document`, written back as YAML to
+/// append to [`to_yaml`]'s text, so that a descriptor loaded, changed and saved
+/// keeps the settings the questions do not cover. Empty when it has neither.
+///
+/// Values are written as read: strings quoted, numbers as written in the file
+/// (so `1.10` stays `1.10`), nested collections in flow style. Comments inside
+/// those sections are not kept.
+#[must_use]
+pub fn kept_sections(document: &super::Document) -> String {
+    let NodeKind::Map(entries) = &document.root.kind else { return String::new() };
+    let text = document.source.text();
+    let mut out = String::new();
+    for (key, value) in entries {
+        let Some(name) = key.as_str().filter(|k| KEPT_KEYS.contains(k)) else { continue };
+        match &value.kind {
+            NodeKind::Map(fields) if !fields.is_empty() => {
+                let _ = writeln!(out, "{name}:");
+                for (k, v) in fields {
+                    let _ = writeln!(out, "  {}: {}", key_text(k, text), flow(v, text));
+                }
+            }
+            NodeKind::Seq(items) if !items.is_empty() => {
+                let _ = writeln!(out, "{name}:");
+                for item in items {
+                    let _ = writeln!(out, "  - {}", flow(item, text));
+                }
+            }
+            _ => {
+                let _ = writeln!(out, "{name}: {}", flow(value, text));
+            }
+        }
+    }
+    out
+}
+
+/// A mapping key: plain when it is a simple identifier, else quoted.
+fn key_text(key: &Node, text: &str) -> String {
+    match key.as_str() {
+        Some(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => k.to_owned(),
+        _ => flow(key, text),
+    }
+}
+
+/// A value in YAML flow syntax.
+fn flow(node: &Node, text: &str) -> String {
+    match &node.kind {
+        NodeKind::Null => "null".to_owned(),
+        NodeKind::Bool(b) => b.to_string(),
+        NodeKind::Int(i) => i.to_string(),
+        NodeKind::Float(f) => text
+            .get(node.span.offset..node.span.offset + node.span.len)
+            .map(str::trim)
+            .filter(|raw| !raw.is_empty() && !raw.contains(['#', ',', ':', '{', '}', '[', ']', '\n']))
+            .map_or_else(|| f.to_string(), str::to_owned),
+        NodeKind::Str(s) => quote(s),
+        NodeKind::Seq(items) => format!("[{}]", items.iter().map(|i| flow(i, text)).collect::<Vec<_>>().join(", ")),
+        NodeKind::Map(fields) => format!(
+            "{{{}}}",
+            fields.iter().map(|(k, v)| format!("{}: {}", flow(k, text), flow(v, text))).collect::<Vec<_>>().join(", ")
+        ),
+    }
 }
 
 fn quote(text: &str) -> String {

@@ -11,6 +11,9 @@ const questions = Array.from(form.querySelectorAll('[data-question]'));
 let latest = null;
 let timer = null;
 let sequence = 0;
+// The loaded file's `cost:` and `rules:` sections, as the server wrote them: posted back so that
+// they price the answers and stay in the download.
+let kept = '';
 
 function answerOf(q) {
   const kind = q.dataset.kind;
@@ -45,7 +48,7 @@ function collect() {
     if (value !== undefined) answers[q.dataset.question] = value;
   }
   const planned = document.getElementById('planned').value;
-  return { name: document.getElementById('name').value, planned: planned ? planned.split('+') : [], answers };
+  return { name: document.getElementById('name').value, planned: planned ? planned.split('+') : [], answers, kept };
 }
 
 function showFieldErrors(errors) {
@@ -149,6 +152,7 @@ async function loadFile(file) {
     loadErrors.append(title, list);
     return;
   }
+  kept = body.kept || '';
   document.getElementById('name').value = body.name;
   const planned = document.getElementById('planned');
   const plan = body.planned.join('+');

@@ -13,7 +13,7 @@ fn body(reply: &Reply) -> serde_json::Value {
 fn evaluate_runs_the_same_engine_as_the_command() {
     let rule_set = default_rules();
     let posted = br#"{"name":"Bot","planned":["rag"],"answers":{"needs_private_knowledge":true,"task_type":"qa"}}"#;
-    let reply = evaluate(&rule_set, &tables(), posted, Limits::default());
+    let reply = evaluate(&rule_set, &tables(), posted, Limits::default(), 0);
     assert_eq!(reply.status, 200, "{}", reply.body);
     let json = body(&reply);
     assert_eq!(json["report"]["recommendation"], "rag");
@@ -30,7 +30,7 @@ fn the_descriptor_round_trips_and_drops_answers_that_do_not_apply() {
     let rule_set = default_rules();
     let posted =
         br#"{"name":"X \"q\"","answers":{"baseline_exists":false,"baseline_meets_target":true,"monthly_requests":5}}"#;
-    let json = body(&evaluate(&rule_set, &tables(), posted, Limits::default()));
+    let json = body(&evaluate(&rule_set, &tables(), posted, Limits::default(), 0));
     let text = json["descriptor"].as_str().unwrap().to_owned();
     assert!(!text.contains("baseline_meets_target"), "{text}");
     let loaded =
@@ -43,12 +43,12 @@ fn the_descriptor_round_trips_and_drops_answers_that_do_not_apply() {
 fn a_wrong_answer_is_reported_against_its_question() {
     let rule_set = default_rules();
     let posted = br#"{"name":"X","answers":{"task_type":"qa","deadline_weeks":-3}}"#;
-    let reply = evaluate(&rule_set, &tables(), posted, Limits::default());
+    let reply = evaluate(&rule_set, &tables(), posted, Limits::default(), 0);
     assert_eq!(reply.status, 422);
     let json = body(&reply);
     assert_eq!(json["errors"][0]["question"], "deadline_weeks", "{json}");
     for bad in [&b"not json"[..], br#"{"name":"X","answers":{"task_type":["qa"]}}"#, br#"{"name":"X","extra":1}"#] {
-        assert_eq!(evaluate(&rule_set, &tables(), bad, Limits::default()).status, 400);
+        assert_eq!(evaluate(&rule_set, &tables(), bad, Limits::default(), 0).status, 400);
     }
 }
 

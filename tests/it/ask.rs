@@ -484,3 +484,39 @@ fn the_final_screen_shows_the_plan_conflict_margin_and_cost_within_the_terminal_
     }
     send(&mut pty, "\x03");
 }
+
+/// `--from` a file with a `cost:` section and `--pricing`: the final screen prices the answers with
+/// that section and table (the cost line and the rule reading the derived fact are `evaluate`'s),
+/// says so in one line, and the saved file keeps the section, so it evaluates as the original.
+#[test]
+fn the_final_screen_uses_the_from_files_cost_section_and_the_save_keeps_it() {
+    let dir = tempdir();
+    let d = dir.path();
+    let example = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap();
+    std::fs::write(d.join("old.yaml"), &example).unwrap();
+    std::fs::write(
+        d.join("prices.yaml"),
+        "id: azure-openai-2023-10\ncurrency: USD\nas_of: 2026-11-01\nsource: a contract\nmodels:\n  gpt-35-turbo:\n    training_per_hour: 102\n    billing_increment_minutes: 15\n    hosting_per_hour: 0\n    base: { input_per_1k: 0.0015, output_per_1k: 0.002 }\n",
+    )
+    .unwrap();
+    let mut pty = spawn(d, &["--from", "old.yaml", "--save", "new.yaml", "--pricing", "prices.yaml"]);
+    let shown = match pty.expect("Save to new.yaml?") {
+        Ok(found) => String::from_utf8_lossy(found.before()).into_owned(),
+        Err(e) => panic!("{e}"),
+    };
+    let review = shown.split("Your answers").nth(1).unwrap().replace("\r\n", "\n");
+    assert!(review.contains("Token savings repay the hosting fee"), "the derived fact follows the table: {review}");
+    assert!(!review.contains("Token savings would not repay"), "{review}");
+    assert!(review.contains("Monthly cost at 400,000 requests"), "{review}");
+    assert!(review.contains("Costs use the `cost:` section of `old.yaml`"), "{review}");
+    send(&mut pty, ENTER);
+    assert_eq!(exit_code(&mut pty), 0);
+    let saved = std::fs::read_to_string(d.join("new.yaml")).unwrap();
+    assert!(saved.contains("\ncost:\n  price_table: \"azure-openai-2023-10\"\n"), "{saved}");
+    let evaluate = |name: &str| {
+        let output = crate::shouldtune_in(d, &["evaluate", name, "-f", "json", "--pricing", "prices.yaml"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    assert_eq!(evaluate("new.yaml"), evaluate("old.yaml"), "the saved file prices and evaluates as the original");
+}

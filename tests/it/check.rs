@@ -305,3 +305,33 @@ fn completions_are_generated_for_each_shell() {
         assert!(stdout(&output).contains("evaluate") && stdout(&output).contains("check"), "{shell}");
     }
 }
+
+/// Human output wraps to `COLUMNS`, else 80 (standard output is no terminal here); only the echoed
+/// source lines of the snippets and a single unbreakable word may pass the width.
+#[test]
+fn human_output_wraps_to_columns_else_80() {
+    let widest = |text: &str| {
+        text.lines()
+            .filter(|l| l.trim().contains(' '))
+            .filter(|l| !l.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).starts_with("| "))
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let at_80 = shouldtune(&["check", REPO, "tests/fixtures/scenarios"]);
+    assert_eq!(at_80.status.code(), Some(1), "{}", stderr(&at_80));
+    let text = stdout(&at_80);
+    assert!(widest(&text) <= 80, "{text}");
+    assert!(widest(&text) > 72, "long messages use the width: {text}");
+    for narrow_width in [50, 64] {
+        let mut narrow = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
+        narrow.current_dir(root()).env("NO_COLOR", "1").env("COLUMNS", narrow_width.to_string());
+        let narrow = narrow.args(["check", REPO, "tests/fixtures/scenarios"]).output().unwrap();
+        assert_eq!(narrow.status.code(), Some(1));
+        let text = stdout(&narrow);
+        assert!(widest(&text) <= narrow_width, "{narrow_width}: {text}");
+        // Nothing is lost by wrapping: the same words in the same order.
+        let words = |t: &str| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(words(&text), words(&stdout(&at_80)), "{narrow_width}");
+    }
+}

@@ -219,3 +219,209 @@ fn the_plot_path_must_be_svg_and_errors_never_name_the_temporary_file() {
     assert!(err.contains("cannot write") && err.contains("cost.svg"), "{err}");
     assert!(!err.contains(".shouldtune-") && !err.contains(" at path "), "{err}");
 }
+
+/// Cost fields that do not go together, and prices the table lacks: exit 2 at the key or value,
+/// with what is wrong and what to do, from `cost` and `evaluate` alike.
+#[test]
+#[expect(clippy::too_many_lines, reason = "one case a line: the table is the test")]
+fn cost_fields_that_do_not_go_together_are_located_errors_with_help() {
+    let head = "name: X\nanswers:\n  prompt_tokens: 1000\n  monthly_requests: 10000\ncost:\n  price_table: azure-openai-2026-02\n";
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "  model: gpt-4.1\n  training_tokens: 5\n  training_file_tokens: 5\n",
+            "9:3",
+            "give `training_tokens` or `training_file_tokens` with `epochs`, not both",
+            "`training_tokens` is the total trained (file tokens x epochs); remove one of them",
+        ),
+        (
+            "  training_tokens: 5\n  epochs: 2\n",
+            "8:3",
+            "`training_tokens` already counts every epoch",
+            "replace `training_tokens` with `training_file_tokens`",
+        ),
+        (
+            "  training_hours: 2\n  training_tokens: 5\n",
+            "8:3",
+            "give `training_hours` or `training_tokens`, not both",
+            "per-hour tables and `method: rft` bill `training_hours`",
+        ),
+        (
+            "  grader_model: o3-mini\n  method: sft\n",
+            "7:3",
+            "`grader_model` applies to `method: rft` only",
+            "set `method: rft`",
+        ),
+        (
+            "  method: dpo\n  grader_output_tokens: 5\n",
+            "8:3",
+            "`grader_output_tokens` applies to `method: rft` only",
+            "set `method: rft`",
+        ),
+        (
+            "  method: rft\n  training_file_tokens: 4\n",
+            "8:3",
+            "`method: rft` is billed by `training_hours`, not `training_file_tokens`",
+            "use `method: sft` or `dpo` for per-token training",
+        ),
+        (
+            "  method: rft\n  grader_model: o3-mini\n",
+            "8:3",
+            "a model grader needs `grader_model`, `grader_input_tokens` and `grader_output_tokens`; `grader_input_tokens` is missing",
+            "add `grader_input_tokens`",
+        ),
+        (
+            "  ptu_hours_per_month: 10\n",
+            "7:3",
+            "`ptu_hours_per_month` applies to `deployment: provisioned` only",
+            "set `deployment: provisioned`, or remove the PTU keys",
+        ),
+        (
+            "  deployment: global_standard\n  ptu_hourly_rate: 2\n",
+            "8:3",
+            "`ptu_hourly_rate` applies to `deployment: provisioned` only",
+            "set `deployment: provisioned`",
+        ),
+        (
+            "  deployment: provisioned\n",
+            "7:3",
+            "`deployment: provisioned` needs `ptu_hours_per_month` and `ptu_hourly_rate`",
+            "your price per PTU-hour",
+        ),
+        (
+            "  deployment: provisioned\n  ptu_hours_per_month: 1\n  ptu_hourly_rate: 1\n  hosting_hours_per_month: 720\n",
+            "10:3",
+            "a provisioned deployment is billed by `ptu_hours_per_month`, not `hosting_hours_per_month`",
+            "remove `hosting_hours_per_month`",
+        ),
+        // A grader model the table lacks: named, with the models the table has.
+        (
+            "  method: rft\n  grader_model: gpt-9\n  grader_input_tokens: 1\n  grader_output_tokens: 1\n",
+            "8:17",
+            "price table `azure-openai-2026-02` has no model `gpt-9`; it has `o4-mini`, `o3-mini`, `gpt-4.1`",
+            "`shouldtune cost --table ID` lists them",
+        ),
+        // A price the table lacks: the model named, with what the table has for it.
+        (
+            "  model: gpt-4.1\n",
+            "7:10",
+            "price table `azure-openai-2026-02` has no token prices for `gpt-4.1`; for `gpt-4.1` it has training per token (global)",
+            "supply the price with `--pricing FILE`",
+        ),
+        (
+            "  fine_tuned_model: gpt-4.1\n",
+            "7:21",
+            "has no token prices for `gpt-4.1`; for `gpt-4.1` it has training per token (global)",
+            "supply the price with `--pricing FILE`",
+        ),
+        (
+            "  method: sft\n",
+            "5:1",
+            "has no supervised training price for `o4-mini`; for `o4-mini` it has reinforcement fine-tuning by the hour; hosting (standard, global_standard, developer); token prices",
+            "the table prices this model for reinforcement fine-tuning: set `method: rft`",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (n, (section, at, message, help)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("case-{n}.yaml"));
+        std::fs::write(&path, format!("{head}{section}")).unwrap();
+        let path = path.display().to_string();
+        for command in ["cost", "evaluate"] {
+            let output = shouldtune(&[command, &path]);
+            let err = stderr(&output);
+            assert_eq!(output.status.code(), Some(2), "{command} {section}: {err}");
+            assert!(err.contains(&format!("case-{n}.yaml:{at}")), "{command} {section}: want {at} in {err}");
+            assert!(err.contains(message), "{command} {section}: want `{message}` in {err}");
+            assert!(err.contains(&format!("= help: {help}")) || err.contains(help), "{command} {section}: {err}");
+            assert!(stdout(&output).is_empty(), "nothing on stdout: {}", stdout(&output));
+        }
+    }
+}
+
+/// `epochs` without `training_file_tokens` multiplies the training file estimated from the
+/// examples (reported as assumed), so it is not an error: 100 examples x (350 + 300) tokens
+/// = 65,000 file tokens x 2 epochs x $2 per 1M (gpt-4.1, global) = $0.26.
+#[test]
+fn epochs_alone_multiply_the_estimated_training_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("epochs.yaml");
+    let prices = dir.path().join("prices.yaml");
+    std::fs::write(
+        &prices,
+        "id: mine\ncurrency: USD\nas_of: 2026-02-11\nsource: test\nmodels:\n  gpt-4.1:\n    training_per_1m_tokens: { global: 2 }\n    hosting_per_hour: { standard: 1 }\n    base: { input_per_1m: 2, output_per_1m: 8 }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &path,
+        "name: X\nanswers:\n  prompt_tokens: 3500\n  monthly_requests: 10000\n  examples_available: 100\ncost:\n  price_table: mine\n  training_tier: global\n  fine_tuned_prompt_tokens: 350\n  output_tokens: 300\n  epochs: 2\n",
+    )
+    .unwrap();
+    let json = json_of(&shouldtune(&[
+        "cost",
+        &path.display().to_string(),
+        "--pricing",
+        &prices.display().to_string(),
+        "-f",
+        "json",
+    ]));
+    assert_eq!(json["fine_tuning_one_time"], "0.26");
+    let assumed = json["assumed"].as_array().cloned().unwrap();
+    assert!(assumed.iter().any(|a| a["setting"] == "training_file_tokens" && a["value"] == "65000"), "{assumed:?}");
+    assert!(!assumed.iter().any(|a| a["setting"] == "epochs"), "{assumed:?}");
+}
+
+/// The 2023 table with gpt-35-turbo's hosting fee set to zero: fine-tuning then breaks even at any
+/// volume, where the embedded table's $7.00 an hour is not repaid at 400,000 requests a month.
+const NO_HOSTING_FEE: &str = "id: azure-openai-2023-10\ncurrency: USD\nas_of: 2026-11-01\nsource: a contract without hosting fees\nmodels:\n  gpt-35-turbo:\n    training_per_hour: 102\n    billing_increment_minutes: 15\n    hosting_per_hour: 0\n    base: { input_per_1k: 0.0015, output_per_1k: 0.002 }\n    fine_tuned: { input_per_1k: 0.0015, output_per_1k: 0.002 }\n";
+
+fn fired(rules: &serde_json::Value) -> Vec<String> {
+    rules.as_array().into_iter().flatten().filter_map(|f| f["rule"].as_str().map(str::to_owned)).collect()
+}
+
+fn derived(answers: &serde_json::Value) -> serde_json::Value {
+    answers
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| a["question"] == "fine_tuning_breaks_even")
+        .map(|a| a["value"].clone())
+        .unwrap()
+}
+
+/// `--pricing` changes the table the rules' cost fact is derived from in `evaluate` and `check`
+/// (as in `cost`): the fact flips, and so do the rules that read it and the scores.
+#[test]
+fn a_price_table_change_flips_the_derived_fact_and_the_fired_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let prices = dir.path().join("prices.yaml");
+    std::fs::write(&prices, NO_HOSTING_FEE).unwrap();
+    let prices = prices.display().to_string();
+    let file = "examples/llm-project.yaml";
+
+    let before = json_of(&shouldtune(&["evaluate", file, "-f", "json"]));
+    let after = json_of(&shouldtune(&["evaluate", file, "-f", "json", "--pricing", &prices]));
+    assert_eq!(before["cost"]["fine_tuning_breaks_even"], false);
+    assert_eq!(after["cost"]["fine_tuning_breaks_even"], true);
+    assert_eq!(after["cost"]["source"], "a contract without hosting fees");
+    assert_eq!(derived(&before["answers"]), false);
+    assert_eq!(derived(&after["answers"]), true);
+    assert!(fired(&before["fired"]).contains(&"hosting-fee-not-repaid".to_owned()), "{}", before["fired"]);
+    assert!(!fired(&before["fired"]).contains(&"savings-repay-hosting".to_owned()));
+    assert!(fired(&after["fired"]).contains(&"savings-repay-hosting".to_owned()), "{}", after["fired"]);
+    assert!(!fired(&after["fired"]).contains(&"hosting-fee-not-repaid".to_owned()));
+    assert_ne!(before["scores"], after["scores"]);
+
+    let check_before = json_of(&shouldtune(&["check", file, "-f", "json"]));
+    let check_after = json_of(&shouldtune(&["check", file, "-f", "json", "--pricing", &prices]));
+    assert_eq!(check_before["results"][0]["fired"], before["fired"]);
+    assert_eq!(check_after["results"][0]["fired"], after["fired"]);
+    assert_eq!(check_after["results"][0]["scores"], after["scores"]);
+
+    // A bad table is bad input for every command that takes one.
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(&broken, "id: x\ncurrency: USD\n").unwrap();
+    for command in ["evaluate", "check", "cost"] {
+        let output = shouldtune(&[command, file, "--pricing", &broken.display().to_string()]);
+        assert_eq!(output.status.code(), Some(2), "{command}: {}", stdout(&output));
+        assert!(stderr(&output).contains("broken.yaml"), "{command}: {}", stderr(&output));
+    }
+}

@@ -154,7 +154,7 @@ fn descriptor_links_out_of_the_repository_are_refused_without_quoting_the_target
     std::os::unix::fs::symlink("../../credentials", repo.join("c.llm-project.yaml")).unwrap();
     for format in ["human", "github", "json", "sarif", "junit", "markdown"] {
         let output = limited(&repo, &format!("check . -f {format}"));
-        let all = all_output(&output);
+        let all = crate::unwrapped(&all_output(&output));
         assert_eq!(output.status.code(), Some(2), "{format}: {all}");
         assert!(!all.contains("wJalrXUtnFEMI") && !all.contains("AWS_SECRET"), "{format} leaks: {all}");
         // The same answer for an existing file outside and a missing one.
@@ -176,7 +176,7 @@ fn files_that_are_not_yaml_mappings_are_quoted_only_briefly() {
     write(&dir.path().join("llm-project.yaml"), format!("{SECRET}\n").as_bytes());
     for args in ["evaluate llm-project.yaml", "check .", "check . -f github", "check . -f json"] {
         let output = limited(dir.path(), args);
-        let all = all_output(&output);
+        let all = crate::unwrapped(&all_output(&output));
         assert_eq!(output.status.code(), Some(2), "{args}: {all}");
         assert!(all.contains("expected a mapping at the top level, found a string"), "{args}: {all}");
         assert!(!all.contains("wJalrXUtnFEMI"), "{args} quotes more than the start of the line: {all}");
@@ -193,7 +193,7 @@ fn overlays_outside_the_repository_get_one_answer_whether_they_exist_or_not() {
         let file = format!("{name}.llm-project.yaml");
         write(&repo.join(&file), format!("rules: [\"{overlay}\"]\n{descriptor}").as_bytes());
         let output = limited(&repo, &format!("check {file}"));
-        let all = all_output(&output);
+        let all = crate::unwrapped(&all_output(&output));
         assert_eq!(output.status.code(), Some(2), "{all}");
         assert!(!all.contains("wJalrXUtnFEMI"), "{all}");
         answers.push(all.replace(&file, "F").replace(overlay, "O"));
@@ -214,7 +214,7 @@ fn pipe_and_directory_overlays_are_reported_at_their_entry() {
     let descriptor = std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     write(&d.join("llm-project.yaml"), format!("rules:\n  - rules-dir\n  - rules-fifo.yaml\n{descriptor}").as_bytes());
     let output = limited(d, "check llm-project.yaml");
-    let out = String::from_utf8_lossy(&output.stdout);
+    let out = crate::unwrapped(&String::from_utf8_lossy(&output.stdout));
     assert_eq!(output.status.code(), Some(2), "{out}");
     assert!(out.contains("llm-project.yaml:2:5: error[io-error]: rule file `rules-dir` is a directory"), "{out}");
     assert!(
@@ -251,7 +251,7 @@ fn discovery_reports_what_it_cannot_check_and_keeps_odd_names_apart() {
     std::os::unix::fs::symlink("gone.yaml", d.join("dangling.llm-project.yaml")).unwrap();
     std::os::unix::fs::symlink("loop.llm-project.yaml", d.join("loop.llm-project.yaml")).unwrap();
     let output = limited(d, "check .");
-    let out = String::from_utf8_lossy(&output.stdout);
+    let out = crate::unwrapped(&String::from_utf8_lossy(&output.stdout));
     assert_eq!(output.status.code(), Some(2), "{out}");
     for expected in [
         "dangling.llm-project.yaml:1:1: error[io-error]: cannot read `dangling.llm-project.yaml`: no such file",
@@ -271,7 +271,7 @@ fn files_on_pseudo_file_systems_are_refused() {
     for args in ["evaluate /proc/self/status", "check /proc/self/status", "evaluate --rules /proc/self/environ x.yaml"]
     {
         let output = limited(dir.path(), args);
-        let all = all_output(&output);
+        let all = crate::unwrapped(&all_output(&output));
         assert_eq!(output.status.code(), Some(2), "{args}: {all}");
         assert!(all.contains("pseudo file system (/proc)"), "{args}: {all}");
     }

@@ -61,6 +61,11 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// `check`'s human output with its wrapped lines joined again, for finding a whole message in it.
+fn unwrapped(text: &str) -> String {
+    text.replace("\n    ", " ")
+}
+
 /// Standard error as text.
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

@@ -93,7 +93,7 @@ fn a_rule_path_outside_the_repository_is_refused() {
     }
     let output = shouldtune_in(&repo, &["check"]);
     assert_eq!(output.status.code(), Some(2));
-    let out = stdout(&output);
+    let out = crate::unwrapped(&stdout(&output));
     assert!(
         out.contains("llm-project.yaml:5:9: error[io-error]: rule file `../evil.yaml` is outside the repository"),
         "{out}"

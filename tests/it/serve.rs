@@ -198,3 +198,82 @@ fn a_busy_port_is_an_error_with_a_suggestion() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")) && stderr.contains("--port 0"), "{stderr}");
 }
+
+/// A file with a `cost:` section and a rule overlay, loaded into the page: the page prices it
+/// with its own section (and the server's `--pricing` table), so report, cost and derived fact
+/// are `evaluate`'s; the download keeps both sections, `check` accepts it and `evaluate` gives
+/// the same report as for the original.
+#[test]
+fn a_loaded_cost_section_prices_the_page_and_both_sections_survive_the_download() {
+    let dir = temp_dir();
+    let d = dir.path();
+    let example = std::fs::read_to_string(root().join("examples/llm-project.yaml")).unwrap();
+    assert!(example.contains("\ncost:\n"), "the example has a cost section");
+    std::fs::write(d.join("policy.yaml"), "extends: default\ndisable: [strict-format]\n").unwrap();
+    // gpt-35-turbo without a hosting fee: the derived fact differs from the embedded table's.
+    std::fs::write(
+        d.join("prices.yaml"),
+        "id: azure-openai-2023-10\ncurrency: USD\nas_of: 2026-11-01\nsource: a contract\nmodels:\n  gpt-35-turbo:\n    training_per_hour: 102\n    billing_increment_minutes: 15\n    hosting_per_hour: 0\n    base: { input_per_1k: 0.0015, output_per_1k: 0.002 }\n",
+    )
+    .unwrap();
+    let original = format!("rules: [policy.yaml]\n{example}");
+    std::fs::write(d.join("original.llm-project.yaml"), &original).unwrap();
+    let evaluate = |name: &str| {
+        let output = shouldtune_in(d, &["evaluate", name, "-f", "json", "--pricing", "prices.yaml"]);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    let expected = evaluate("original.llm-project.yaml");
+    assert_eq!(expected["cost"]["fine_tuning_breaks_even"], true);
+
+    let server = Server::start(d, &["--rules", "policy.yaml", "--pricing", "prices.yaml"], &[]);
+    let (status, loaded) =
+        server.post("/api/load", &serde_json::json!({ "file_name": "original.llm-project.yaml", "text": original }));
+    assert_eq!(status, 200, "{loaded}");
+    let kept = loaded["kept"].as_str().unwrap().to_owned();
+    assert!(kept.starts_with("rules:\n  - \"policy.yaml\"\ncost:\n"), "{kept}");
+    assert!(kept.contains("  training_hours: 1.3\n"), "numbers as written: {kept}");
+    let notes = loaded["notes"].to_string();
+    assert!(notes.contains("prices the project here") && notes.contains("The download keeps them"), "{notes}");
+
+    let posted = serde_json::json!({
+        "name": loaded["name"],
+        "planned": loaded["planned"],
+        "answers": loaded["answers"],
+        "kept": kept,
+    });
+    let (status, page) = server.post("/api/evaluate", &posted);
+    assert_eq!(status, 200, "{page}");
+    // The page asks the rule set it was started with (`--rules`, the same policy), so only the list
+    // of overlays the file itself names is `evaluate`'s alone.
+    let mut same = expected.clone();
+    assert_eq!(
+        same.as_object_mut().and_then(|o| o.remove("overlays")).map(|o| o[0]["file"].clone()),
+        Some("policy.yaml".into())
+    );
+    assert_eq!(page["report"], same, "the page's report is `evaluate`'s");
+    assert!(page["fragment"].as_str().unwrap().contains("<svg"), "the cost chart");
+
+    let downloaded = page["descriptor"].as_str().unwrap();
+    assert!(downloaded.contains("\nrules:\n  - \"policy.yaml\"\n") && downloaded.contains("\ncost:\n"), "{downloaded}");
+    std::fs::write(d.join("downloaded.llm-project.yaml"), downloaded).unwrap();
+    let check = shouldtune_in(d, &["check", "downloaded.llm-project.yaml", "-f", "json", "--pricing", "prices.yaml"]);
+    let check_original =
+        shouldtune_in(d, &["check", "original.llm-project.yaml", "-f", "json", "--pricing", "prices.yaml"]);
+    assert_eq!(check.status.code(), check_original.status.code(), "{}", String::from_utf8_lossy(&check.stdout));
+    let summary =
+        |o: &std::process::Output| serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["summary"].clone();
+    assert_eq!(summary(&check)["failed"], 0, "check reads the download: {}", String::from_utf8_lossy(&check.stdout));
+    assert_eq!(summary(&check), summary(&check_original));
+    assert_eq!(evaluate("downloaded.llm-project.yaml"), expected, "the download round-trips");
+
+    // Only `cost:` and `rules:` may come back in `kept`: never a second set of answers.
+    let mut forged = posted.clone();
+    forged["kept"] = serde_json::json!("answers:\n  task_type: qa\n");
+    assert_eq!(server.post("/api/evaluate", &forged).0, 400);
+    // A section that does not fit the tables is the file's problem, shown as `evaluate` shows it.
+    forged["kept"] = serde_json::json!("cost:\n  model: gpt-9\n");
+    let (status, body) = server.post("/api/evaluate", &forged);
+    assert_eq!(status, 422, "{body}");
+    assert!(body["errors"][0]["message"].as_str().unwrap().contains("gpt-9"), "{body}");
+}

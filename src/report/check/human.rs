@@ -24,12 +24,10 @@ impl super::Renderer for Human {
                     .as_ref()
                     .map_or_else(|| "no plan".to_owned(), |p| format!("planned {}", p.join(", ")));
                 let recommended = evaluated.report.recommended_plan().join(" + ");
-                writeln!(
-                    out,
-                    "{} {}",
-                    style.strong(&path),
-                    style.dim(&format!("({plan}; recommended {recommended})"))
-                )?;
+                let text = format!("({plan}; recommended {recommended})");
+                let wrapped = hanging(&[(&path, &path)], &text, style.width, CONTINUED);
+                let rest = wrapped.get(path.len()..).unwrap_or_default().trim_end();
+                writeln!(out, "{}{}", style.strong(&path), style.dim(rest))?;
             }
             None => writeln!(out, "{} {}", style.strong(&path), style.bad(&format!("({})", super::NOT_CHECKED)))?,
         }
@@ -49,12 +47,14 @@ impl super::Renderer for Human {
                 Severity::Warning => style.warn(&format!("warning[{}]", notice.code)),
                 Severity::Note => style.dim(&format!("note[{}]", notice.code)),
             };
-            match path {
-                Some(path) => writeln!(out, "{path}: {severity}: {}", sanitize(&notice.message))?,
-                None => writeln!(out, "{severity}: {}", sanitize(&notice.message))?,
-            }
+            let label = format!("{}[{}]:", notice.severity, notice.code);
+            let severity = format!("{severity}:");
+            let at = path.map(|p| format!("{p}:")).unwrap_or_default();
+            let head = [(at.as_str(), at.as_str()), (label.as_str(), severity.as_str())];
+            write!(out, "{}", hanging(&head, &sanitize(&notice.message), style.width, CONTINUED))?;
             if let Some(help) = &notice.help {
-                writeln!(out, "  = help: {}", sanitize(help))?;
+                let head = [("  = help:", "  = help:")];
+                write!(out, "{}", hanging(&head, &sanitize(help), style.width, CONTINUED))?;
             }
         }
         writeln!(out)?;
@@ -77,7 +77,11 @@ fn render_one(path: &str, diagnostic: &Diagnostic, out: &mut dyn Write, style: S
         Severity::Note => style.dim(&format!("note[{}]", diagnostic.code)),
     };
     let span = diagnostic.span;
-    writeln!(out, "{path}:{}:{}: {severity}: {}", span.line, span.column, sanitize(&diagnostic.message))?;
+    let label = format!("{}[{}]:", diagnostic.severity, diagnostic.code);
+    let severity = format!("{severity}:");
+    let at = format!("{path}:{}:{}:", span.line, span.column);
+    let head = [(at.as_str(), at.as_str()), (label.as_str(), severity.as_str())];
+    write!(out, "{}", hanging(&head, &sanitize(&diagnostic.message), style.width, CONTINUED))?;
     let line_text = diagnostic
         .file
         .as_ref()
@@ -97,10 +101,41 @@ fn render_one(path: &str, diagnostic: &Diagnostic, out: &mut dyn Write, style: S
         writeln!(out, "{gutter} | {}{}", " ".repeat(span.column.saturating_sub(1)), style.bad(&"^".repeat(width)))?;
     }
     for note in &diagnostic.notes {
-        writeln!(out, "{gutter} = because: {}", sanitize(note))?;
+        let head = format!("{gutter} = because:");
+        write!(out, "{}", hanging(&[(&head, &head)], &sanitize(note), style.width, CONTINUED))?;
     }
     if let Some(help) = &diagnostic.help {
-        writeln!(out, "{gutter} = help: {}", sanitize(help))?;
+        let head = format!("{gutter} = help:");
+        write!(out, "{}", hanging(&[(&head, &head)], &sanitize(help), style.width, CONTINUED))?;
     }
     Ok(())
+}
+
+/// How a wrapped line continues.
+const CONTINUED: &str = "    ";
+
+/// `head` (a location, a severity: each part `(plain, styled)` kept whole)
+/// then `text`, word-wrapped to `width` columns, continuation lines starting
+/// with `indent`. A word longer than a line (a URL, a long path) stays whole.
+fn hanging(head: &[(&str, &str)], text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    let words =
+        head.iter().copied().filter(|(plain, _)| !plain.is_empty()).chain(text.split_whitespace().map(|w| (w, w)));
+    for (plain, styled) in words {
+        let len = plain.chars().count();
+        if column == 0 {
+            column = len;
+        } else if column + 1 + len <= width || column <= indent.chars().count() {
+            out.push(' ');
+            column += 1 + len;
+        } else {
+            out.push('\n');
+            out.push_str(indent);
+            column = indent.chars().count() + len;
+        }
+        out.push_str(styled);
+    }
+    out.push('\n');
+    out
 }

@@ -51,6 +51,8 @@ pub struct Io<'a> {
     /// The reference day for the price tables' age, in days since 1970-01-01
     /// (`SOURCE_DATE_EPOCH` when set, else today).
     pub today: i64,
+    /// The language of messages and reports, chosen by the binary.
+    pub lang: crate::i18n::Lang,
 }
 
 /// A stream that goes quiet once its reader has gone: after a broken pipe,
@@ -116,6 +118,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         width: io.width,
         prompter: io.prompter.take().map(|prompter| -> &mut dyn crate::questionnaire::Prompter { prompter }),
         today: io.today,
+        lang: io.lang,
     };
     let io = &mut io;
     let result = match cli.command {
@@ -198,6 +201,8 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let source = input::read_source(&args.file, io.stdin, limits)?;
     let document = descriptor::Document::parse(&source, limits)?;
     let rule_set = rule_sets.for_descriptor(&args.file, &document)?;
+    // The same rules with their texts in the chosen language (ids and weights unchanged).
+    let rule_set = rule_set.localized(io.lang.code());
     let mut project = descriptor::check(&document, &rule_set)?;
     let tables = load_pricing(&args.pricing, limits, io.stdin)?;
     let estimate =
@@ -220,10 +225,11 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let mut buffer = Vec::new();
     match args.format {
         EvaluateFormat::Table => {
-            report::table::render(&report, &mut buffer, Style { color: io.stdout_color, width: io.width })?;
+            let style = Style { color: io.stdout_color, width: io.width };
+            report::table::render_in(&report, &mut buffer, style, io.lang)?;
         }
         EvaluateFormat::Json => report::json::render(&report, &mut buffer)?,
-        EvaluateFormat::Markdown => report::markdown::render(&report, &mut buffer)?,
+        EvaluateFormat::Markdown => report::markdown::render_in(&report, &mut buffer, io.lang)?,
         EvaluateFormat::Html => {
             let chart = match &report.cost {
                 Some(estimate) => Some(chart_svg(estimate, &report.name)?),

@@ -35,6 +35,12 @@ pub struct Cli {
     /// or `--plot` are still written.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+
+    /// Language of messages and reports: `en` or `ja`. Without it, `SHOULDTUNE_LANG`,
+    /// else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, e.g. `ja_JP.UTF-8`), else English.
+    /// Machine formats keep their English ids, codes and keys.
+    #[arg(long, global = true, value_name = "LANG", value_parser = crate::i18n::Lang::parse)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The subcommands.

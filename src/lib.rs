@@ -29,6 +29,7 @@ pub mod diag;
 pub mod eval;
 pub mod explain;
 pub mod facts;
+pub mod i18n;
 pub mod input;
 pub mod load;
 pub mod plan;

@@ -1,7 +1,7 @@
 //! The `shouldtune` binary: parses arguments, hands the process's streams to
 //! the library, and exits with the code it returns.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::process::ExitCode;
 
 mod terminal;
@@ -17,6 +17,14 @@ fn main() -> ExitCode {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
             let _ = error.print();
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    // The language: `--lang`, else `SHOULDTUNE_LANG`, else the POSIX locale, else English.
+    let lang = match shouldtune::i18n::choose(cli.lang, |name| std::env::var(name).ok()) {
+        Ok((lang, _)) => lang,
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "error: {message}");
+            return ExitCode::from(2);
         }
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -50,6 +58,7 @@ fn main() -> ExitCode {
         width: output_width(),
         prompter: prompter.as_mut().map(|p| p as &mut dyn shouldtune::questionnaire::Prompter),
         today: reference_day(),
+        lang,
     };
     ExitCode::from(app::run(cli, &mut io) as u8)
 }

@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use crate::eval::{Evaluation, Provenance};
+use crate::i18n::{Arg, Lang};
 use crate::rules::{RuleSet, Value};
 
 pub use text::Style;
@@ -366,29 +367,34 @@ impl Report {
     /// that would settle it (from what-if), or that none would.
     #[must_use]
     pub fn confidence(&self) -> String {
+        self.confidence_in(Lang::En)
+    }
+
+    /// [`Report::confidence`] in `lang`.
+    #[must_use]
+    pub fn confidence_in(&self, lang: Lang) -> String {
         let Some(margin) = self.margin else {
-            return "Every other approach is ruled out.".to_owned();
+            return lang.tr("all-others-vetoed");
         };
         let runner_up = self.ranking.get(1).map_or("", |a| self.title_of(a));
-        let points = if margin == 1 { "point" } else { "points" };
+        let args = [("margin", Arg::Num(i64::from(margin))), ("runner_up", Arg::Str(runner_up))];
         if !self.close_call {
-            return format!("Margin: {margin} {points} ahead of {runner_up}.");
+            return lang.tr_args("margin-ahead", &args);
         }
-        let lead = if margin == 0 {
-            format!("Close call: tied with {runner_up}; the simpler approach is recommended.")
-        } else {
-            format!("Close call: {margin} {points} ahead of {runner_up}.")
-        };
+        let lead = lang.tr_args(if margin == 0 { "close-call-tied" } else { "close-call-ahead" }, &args);
         match self.what_if.first() {
-            Some(w) => format!(
-                "{lead} One answer would tip it: if {} were {} (now {}), {} would be recommended.",
-                w.answer,
-                plain(&w.to),
-                plain(&w.from),
-                self.title_of(&w.recommendation)
+            Some(w) => lang.tr_args(
+                "close-call-tip",
+                &[
+                    ("lead", Arg::Str(&lead)),
+                    ("answer", Arg::Str(&w.answer)),
+                    ("to", Arg::Str(&plain(&w.to))),
+                    ("from", Arg::Str(&plain(&w.from))),
+                    ("title", Arg::Str(self.title_of(&w.recommendation))),
+                ],
             ),
-            None if self.what_if_truncated => format!("{lead} The search for a deciding answer was cut short."),
-            None => format!("{lead} No single answer would change the recommendation."),
+            None if self.what_if_truncated => lang.tr_args("close-call-cut-short", &[("lead", Arg::Str(&lead))]),
+            None => lang.tr_args("close-call-no-tip", &[("lead", Arg::Str(&lead))]),
         }
     }
 

@@ -8,6 +8,7 @@
 mod compile;
 pub mod emit;
 pub mod lint;
+pub mod locale;
 pub(crate) use compile::read_value as read_answer;
 pub mod expr;
 mod model;
@@ -15,7 +16,7 @@ mod provider;
 
 pub use model::{
     Approach, ApproachIndex, Citation, Condition, DerivedFact, Origin, Overlay, Question, QuestionKind, Rule, RuleSet,
-    Source, Value,
+    Source, TextKey, Value,
 };
 pub use provider::RuleSets;
 
@@ -28,6 +29,16 @@ pub const DEFAULT_RULES_TEXT: &str = include_str!("../rules/default.yaml");
 
 /// The name the embedded rule set goes by in messages.
 pub const DEFAULT_RULES_NAME: &str = "rules/default.yaml";
+
+/// The default rule set's translations, embedded in the binary: (name, text) per locale.
+pub const DEFAULT_TRANSLATIONS: &[(&str, &str)] =
+    &[("rules/locales/ja.yaml", include_str!("../rules/locales/ja.yaml"))];
+
+/// The default rule set's translation files.
+#[must_use]
+pub fn default_translation_sources() -> Vec<SourceFile> {
+    DEFAULT_TRANSLATIONS.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
+}
 
 /// The embedded default rule set as a source file.
 #[must_use]

@@ -126,6 +126,8 @@ struct RuleFileDoc {
     version: Option<u32>,
     /// `default` reads this file on top of the embedded default rule set.
     extends: Option<String>,
+    /// The languages the rule set's texts are translated into, English first: `[en, ja]`.
+    locales: Option<Vec<LocaleDoc>>,
     /// The source catalogue: publications rules cite by id.
     sources: Option<Vec<SourceDoc>>,
     /// Approaches, simplest first (ties go to the earlier one).
@@ -136,6 +138,84 @@ struct RuleFileDoc {
     rules: Option<Vec<RuleDoc>>,
     /// Ids of rules from earlier files to remove.
     disable: Option<Vec<String>>,
+    /// Translations of the rule set's texts, by language, then by id.
+    translations: Option<TranslationsDoc>,
+}
+
+/// Translations by language.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct TranslationsDoc {
+    /// English (the rule file's own texts are English already).
+    en: Option<TranslationDoc>,
+    /// Japanese.
+    ja: Option<TranslationDoc>,
+}
+
+/// A language shouldtune speaks.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+enum LocaleDoc {
+    En,
+    Ja,
+}
+
+/// One language's translations, by id (also the shape of a translation file, with `locale:`).
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct TranslationDoc {
+    /// Approaches by id.
+    approaches: Option<std::collections::BTreeMap<String, TranslatedApproach>>,
+    /// Questions by id.
+    questions: Option<std::collections::BTreeMap<String, TranslatedQuestion>>,
+    /// Rules by id.
+    rules: Option<std::collections::BTreeMap<String, TranslatedRule>>,
+    /// Sources by id.
+    sources: Option<std::collections::BTreeMap<String, TranslatedSource>>,
+}
+
+/// An approach's texts.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct TranslatedApproach {
+    /// Title.
+    title: Option<String>,
+    /// One line saying what it is.
+    description: Option<String>,
+}
+
+/// A question's texts.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct TranslatedQuestion {
+    /// The question as asked.
+    text: Option<String>,
+    /// Guidance for whoever answers.
+    help: Option<String>,
+    /// A label per choice value.
+    values: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// A rule's texts.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct TranslatedRule {
+    /// Short title.
+    title: Option<String>,
+    /// Why.
+    because: Option<String>,
+    /// What to do next.
+    next_step: Option<String>,
+}
+
+/// A source's texts.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct TranslatedSource {
+    /// Title.
+    title: Option<String>,
+    /// What it says.
+    says: Option<String>,
 }
 
 /// A source in the catalogue.

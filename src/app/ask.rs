@@ -343,6 +343,7 @@ mod tests {
             width: 200,
             prompter: None,
             today: 0,
+            lang: crate::i18n::Lang::En,
         };
         let pricing =
             Pricing { tables: crate::facts::embedded_tables(), settings: None, source: SourceFile::new("a", "") };

@@ -92,6 +92,8 @@ codes! {
     OVERLAY_IN_FORCE = "overlay-in-force", "a rule overlay named by the descriptor is in force", "Review what the overlay disables, overrides and adds; `check --no-overlays` refuses descriptor-named overlays.";
     /// `check --no-overlays` refused a descriptor that names overlays.
     OVERLAY_REFUSED = "overlay-refused", "the descriptor names a rule overlay and `--no-overlays` is set", "Remove `rules:` from the descriptor, or run without `--no-overlays` to allow its overlays.";
+    /// A text of the rule set has no translation in a locale the set declares.
+    MISSING_TRANSLATION = "missing-translation", "a rule-set text has no translation in a locale the rule set declares", "Add the translation to the locale's table (`translations:` in the rule file, or the rule set's locale file), or remove the locale from `locales:`.";
     /// `check` found no descriptor to check.
     NO_DESCRIPTOR = "no-descriptor", "no descriptor was found under the paths checked", "Name descriptors `llm-project.yaml`, `llm-project.yml` or `*.llm-project.yaml`, or pass their paths; `shouldtune init` writes one.";
 }

@@ -140,22 +140,41 @@ fn push_visible(out: &mut String, c: char) {
     }
 }
 
-/// Greedy word wrap to `width` columns, each line prefixed with `indent`.
+/// Columns `text` takes on a terminal: double-width (East Asian wide and
+/// fullwidth) characters count two, combining marks none.
+#[must_use]
+pub fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Greedy word wrap to `width` display columns, each line prefixed with
+/// `indent`. Lines break at spaces and, in Japanese and other text written
+/// without spaces, between double-width characters, except before closing
+/// punctuation (`、` `。` `）` `」`) or after opening brackets (`（` `「`).
+/// A single unbreakable word wider than `width` (a URL) gets a line of its own.
 #[must_use]
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
     let mut line = String::new();
+    let mut line_width = 0;
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(indent);
-            out.push_str(&line);
-            out.push('\n');
-            line.clear();
+        for (i, piece) in breakable_pieces(word).into_iter().enumerate() {
+            let space = usize::from(i == 0 && !line.is_empty());
+            let piece_width = display_width(piece);
+            if !line.is_empty() && line_width + space + piece_width > width {
+                out.push_str(indent);
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+                line_width = 0;
+            }
+            if i == 0 && !line.is_empty() {
+                line.push(' ');
+                line_width += 1;
+            }
+            line.push_str(piece);
+            line_width += piece_width;
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
     }
     if !line.is_empty() {
         out.push_str(indent);
@@ -163,6 +182,31 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `word` cut where a line may break inside it: between two characters of
+/// which one is double-width, unless line-breaking rules (kinsoku) forbid it.
+fn breakable_pieces(word: &str) -> Vec<&str> {
+    const NO_START: &str =
+        "、。，．・：；？！ー）」』】〕〉》］｝,.:;!?)]}”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々…";
+    const NO_END: &str = "（「『【〔〈《［｛([{“‘";
+    let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut previous: Option<char> = None;
+    for (offset, c) in word.char_indices() {
+        if let Some(p) = previous
+            && (wide(p) || wide(c))
+            && !NO_START.contains(c)
+            && !NO_END.contains(p)
+        {
+            pieces.push(&word[start..offset]);
+            start = offset;
+        }
+        previous = Some(c);
+    }
+    pieces.push(&word[start..]);
+    pieces
 }
 
 /// Escapes text for inline Markdown: every character with inline Markdown or
@@ -296,6 +340,30 @@ mod tests {
     fn wrap_breaks_at_width_and_indents() {
         assert_eq!(wrap("aa bb cc dd", 5, "  "), "  aa bb\n  cc dd\n");
         assert_eq!(wrap("", 5, "  "), "");
+    }
+
+    #[test]
+    fn wrap_measures_display_width_and_breaks_japanese_between_characters() {
+        assert_eq!(display_width("ファイン"), 8);
+        assert_eq!(display_width("RAG は"), 6);
+        // Ten double-width characters are twenty columns: two lines of at most ten.
+        assert_eq!(wrap("あいうえおかきくけこ", 10, ""), "あいうえお\nかきくけこ\n");
+        // Closing punctuation never starts a line; an opening bracket never ends one.
+        assert_eq!(wrap("あいうえ、おか", 8, ""), "あいう\nえ、おか\n");
+        assert_eq!(wrap("あいう「えお」", 8, ""), "あいう\n「えお」\n");
+        // Spaces between Latin and Japanese words are kept where the line does not break.
+        assert_eq!(wrap("RAG は検索です", 10, "  "), "  RAG は検索\n  です\n");
+        for line in wrap(
+            "評価用に取り分けた例で目標に届かないプロンプトは、ガイダンスがファインチューニングの出番とする状況です。",
+            30,
+            "    ",
+        )
+        .lines()
+        {
+            assert!(display_width(line) <= 34, "{line}");
+        }
+        // English is unchanged: words only break at spaces.
+        assert_eq!(wrap("fine-tuning teaches", 12, ""), "fine-tuning\nteaches\n");
     }
 
     #[test]

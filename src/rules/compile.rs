@@ -1,8 +1,10 @@
 //! Rule files (spanned YAML) → a validated [`RuleSet`].
 
 use super::expr::{self, Expr, ExprError, QuestionInfo};
+use super::locale;
 use super::model::{
     Approach, Citation, Condition, DerivedFact, Origin, Question, QuestionKind, Rule, RuleSet, Source, Value,
+    citation_text,
 };
 use crate::diag::{Diagnostic, Severity, codes};
 use crate::load::{
@@ -12,7 +14,8 @@ use crate::load::{
 use crate::load::{quoted_list, suggestion};
 use crate::source::SourceFile;
 
-const FILE_KEYS: &[&str] = &["version", "extends", "sources", "approaches", "questions", "rules", "disable"];
+const FILE_KEYS: &[&str] =
+    &["version", "extends", "locales", "sources", "approaches", "questions", "rules", "disable", "translations"];
 const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "url", "date", "says", "override"];
 const APPROACH_KEYS: &[&str] = &["id", "title", "description", "override"];
 const QUESTION_KEYS: &[&str] =
@@ -65,12 +68,29 @@ pub(super) fn compile(files: &[SourceFile], limits: Limits) -> Result<RuleSet, V
             Err(d) => diagnostics.push(*d),
         }
     }
+    // The default rule set's translations come with it.
+    let mut translation_files = Vec::new();
+    if parsed.iter().any(|p| is_embedded_default(&p.source)) {
+        for source in super::default_translation_sources() {
+            match parse_document(&source, Limits::default()) {
+                Ok(root) => translation_files.push(ParsedFile { source, root }),
+                Err(d) => diagnostics.push(*d),
+            }
+        }
+    }
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
     let mut builder = Builder::default();
     for file in &parsed {
         builder.read_file(file);
+    }
+    for file in &translation_files {
+        let mut sink = Sink::new(&file.source);
+        if let Some(table) = locale::read_file(&mut sink, &file.source, &file.root) {
+            builder.tables.push(table);
+        }
+        builder.diagnostics.append(&mut sink.diagnostics);
     }
     let (rule_set, mut problems) = builder.finish();
     if problems.is_empty() {
@@ -114,6 +134,12 @@ struct Builder<'f> {
     disabled: Vec<(usize, &'f SourceFile, String, Span)>,
     /// Files read so far.
     files_read: usize,
+    /// The locales the files declare, in order of first mention.
+    locales: Vec<String>,
+    /// The locales each file declares.
+    file_locales: Vec<(String, Vec<String>)>,
+    /// Translation tables, checked once every definition is known.
+    tables: Vec<locale::RawTable<'f>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -147,6 +173,18 @@ impl<'f> Builder<'f> {
         {
             sink.error(codes::UNKNOWN_CHOICE, format!("cannot extend `{name}`"), extends.span).help =
                 Some("the only rule set that can be extended by name is `default`".to_owned());
+        }
+        if let Some(node) = top.get("locales") {
+            let declared = locale::read_locales(&mut sink, node);
+            for locale in &declared {
+                if !self.locales.contains(locale) {
+                    self.locales.push(locale.clone());
+                }
+            }
+            self.file_locales.push((file.source.name().to_owned(), declared));
+        }
+        if let Some(node) = top.get("translations") {
+            self.tables.extend(locale::read_inline(&mut sink, &file.source, node));
         }
         if let Some(items) = top.get("sources").and_then(|n| expect_seq(&mut sink, n, "`sources`")) {
             for item in items {
@@ -291,6 +329,7 @@ impl<'f> Builder<'f> {
             }
             self.diagnostics.append(&mut sink.diagnostics);
         }
+        let known_rules: Vec<String> = rules.iter().map(|(r, _)| r.id.clone()).collect();
         for (file_index, source, id, span) in std::mem::take(&mut self.disabled) {
             if let Some(position) = rules.iter().position(|(r, defined_in)| r.id == id && *defined_in < file_index) {
                 rules.remove(position);
@@ -308,8 +347,31 @@ impl<'f> Builder<'f> {
         }
         let rules: Vec<Rule> = rules.into_iter().map(|(rule, _)| rule).collect();
         drop(infos);
-        let rule_set =
-            RuleSet { approaches: self.approaches, questions, rules, sources: self.sources, overlays: Vec::new() };
+        let mut locales = std::mem::take(&mut self.locales);
+        if !locales.iter().any(|l| l == "en") {
+            locales.insert(0, "en".to_owned());
+        }
+        let mut rule_set = RuleSet {
+            approaches: self.approaches,
+            questions,
+            rules,
+            sources: self.sources,
+            overlays: Vec::new(),
+            locales,
+            file_locales: std::mem::take(&mut self.file_locales),
+            locale: "en".to_owned(),
+            translations: std::collections::BTreeMap::new(),
+        };
+        let known = locale::KnownIds { rule_set: &rule_set, rules: known_rules };
+        let mut translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
+            std::collections::BTreeMap::new();
+        for table in &self.tables {
+            let mut sink = Sink::new(table.source);
+            let texts = locale::read_table(&mut sink, table, &known, &rule_set.locales);
+            translations.entry(table.locale.clone()).or_default().extend(texts);
+            self.diagnostics.append(&mut sink.diagnostics);
+        }
+        rule_set.translations = translations;
         if self.diagnostics.is_empty() {
             self.diagnostics.extend(whole_set_problems(&rule_set));
         }
@@ -733,18 +795,6 @@ fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Opt
         }
     }
     ok.then_some(out)
-}
-
-/// The citations as one line: catalogue titles and free text, joined by `; `.
-fn citation_text(citations: &[Citation], catalogue: &[Source]) -> String {
-    let parts: Vec<&str> = citations
-        .iter()
-        .map(|c| match c {
-            Citation::Catalogue(i) => catalogue.get(*i).map_or("", |s| s.title.as_str()),
-            Citation::Text(text) => text.as_str(),
-        })
-        .collect();
-    parts.join("; ")
 }
 
 /// `a-z` and `0-9` words joined by single `-`, starting with a letter.

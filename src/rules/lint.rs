@@ -89,6 +89,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
             &first.origin,
         ));
     }
+    out.extend(super::locale::missing(rule_set));
     out
 }
 

@@ -24,6 +24,16 @@ pub struct RuleSet {
     pub sources: Vec<Source>,
     /// The overlay files a descriptor named, on top of the base rule set.
     pub overlays: Vec<Overlay>,
+    /// The locales the rule set declares (`locales:`), English first: every
+    /// text should have a translation in each (`rules check` reports gaps).
+    pub locales: Vec<String>,
+    /// The locales each rule file declares for its own texts, by file name:
+    /// `rules check` asks for translations only of texts whose file declares the locale.
+    pub file_locales: Vec<(String, Vec<String>)>,
+    /// The locale this value's texts are in: `en` as loaded, another after [`RuleSet::localized`].
+    pub locale: String,
+    /// Translations by locale, then by text key (see [`TextKey`]).
+    pub translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
 }
 
 /// An overlay rule file in force, and what it changed in the rules beneath it.
@@ -71,6 +81,112 @@ impl RuleSet {
     pub fn approach_index(&self, id: &str) -> Option<ApproachIndex> {
         self.approaches.iter().position(|a| a.id == id)
     }
+
+    /// Every translatable text: its key and its English text, in declaration order.
+    /// Empty optional texts (a question without help, a rule without a next step) are left out.
+    #[must_use]
+    pub fn texts(&self) -> Vec<(TextKey, &str)> {
+        let mut out = Vec::new();
+        for a in &self.approaches {
+            out.push((TextKey::new("approaches", &a.id, "title"), a.title.as_str()));
+            out.push((TextKey::new("approaches", &a.id, "description"), a.description.as_str()));
+        }
+        for q in &self.questions {
+            out.push((TextKey::new("questions", &q.id, "text"), q.text.as_str()));
+            out.push((TextKey::new("questions", &q.id, "help"), q.help.as_str()));
+            if let QuestionKind::Choice { values } = &q.kind {
+                for v in values {
+                    out.push((TextKey::new("questions", &q.id, &format!("values.{v}")), v.as_str()));
+                }
+            }
+        }
+        for r in &self.rules {
+            out.push((TextKey::new("rules", &r.id, "title"), r.title.as_str()));
+            out.push((TextKey::new("rules", &r.id, "because"), r.because.as_str()));
+            out.push((TextKey::new("rules", &r.id, "next_step"), r.next_step.as_deref().unwrap_or_default()));
+        }
+        for s in &self.sources {
+            out.push((TextKey::new("sources", &s.id, "title"), s.title.as_str()));
+            out.push((TextKey::new("sources", &s.id, "says"), s.says.as_str()));
+        }
+        out.retain(|(_, text)| !text.is_empty());
+        out
+    }
+
+    /// The translation of `key` into `locale`, if the rule set has one.
+    #[must_use]
+    pub fn translation(&self, locale: &str, key: &TextKey) -> Option<&str> {
+        self.translations.get(locale)?.get(&key.0).map(String::as_str)
+    }
+
+    /// The same rule set with its texts in `locale` (ids, conditions and
+    /// weights unchanged): each text with a translation is replaced, the
+    /// others stay English. `en`, or a locale without translations, gives a copy.
+    #[must_use]
+    pub fn localized(&self, locale: &str) -> RuleSet {
+        let mut out = self.clone();
+        locale.clone_into(&mut out.locale);
+        let Some(table) = self.translations.get(locale) else { return out };
+        let put = |target: &mut String, kind: &str, id: &str, field: &str| {
+            if let Some(text) = table.get(&TextKey::new(kind, id, field).0) {
+                text.clone_into(target);
+            }
+        };
+        for a in &mut out.approaches {
+            put(&mut a.title, "approaches", &a.id, "title");
+            put(&mut a.description, "approaches", &a.id, "description");
+        }
+        for q in &mut out.questions {
+            put(&mut q.text, "questions", &q.id, "text");
+            put(&mut q.help, "questions", &q.id, "help");
+        }
+        for s in &mut out.sources {
+            put(&mut s.title, "sources", &s.id, "title");
+            put(&mut s.says, "sources", &s.id, "says");
+        }
+        for r in &mut out.rules {
+            put(&mut r.title, "rules", &r.id, "title");
+            put(&mut r.because, "rules", &r.id, "because");
+            if let Some(step) = &mut r.next_step {
+                put(step, "rules", &r.id, "next_step");
+            }
+            r.source = citation_text(&r.citations, &out.sources);
+        }
+        out
+    }
+
+    /// How a choice value reads to people in this rule set's locale: its
+    /// translated label, else the value itself.
+    #[must_use]
+    pub fn choice_label<'a>(&'a self, question: &str, value: &'a str) -> &'a str {
+        self.translation(&self.locale, &TextKey::new("questions", question, &format!("values.{value}")))
+            .unwrap_or(value)
+    }
+}
+
+/// The key of a translatable text: `KIND.ID.FIELD`, e.g. `rules.too-few-examples.because`
+/// or `questions.task_type.values.qa`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TextKey(pub String);
+
+impl TextKey {
+    /// The key of `field` of the definition `id` of `kind` (`approaches`, `questions`, `rules`, `sources`).
+    #[must_use]
+    pub fn new(kind: &str, id: &str, field: &str) -> TextKey {
+        TextKey(format!("{kind}.{id}.{field}"))
+    }
+}
+
+/// The citations as one line: catalogue titles and free text, joined by `; `.
+pub(crate) fn citation_text(citations: &[Citation], catalogue: &[Source]) -> String {
+    let parts: Vec<&str> = citations
+        .iter()
+        .map(|c| match c {
+            Citation::Catalogue(i) => catalogue.get(*i).map_or("", |s| s.title.as_str()),
+            Citation::Text(text) => text.as_str(),
+        })
+        .collect();
+    parts.join("; ")
 }
 
 /// Where a definition was written.

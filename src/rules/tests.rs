@@ -5,6 +5,48 @@ fn default_set() -> RuleSet {
 }
 
 #[test]
+fn every_default_rule_text_has_its_japanese_translation() {
+    let set = default_set();
+    assert_eq!(set.locales, ["en", "ja"]);
+    let missing: Vec<String> =
+        set.texts().into_iter().filter(|(key, _)| set.translation("ja", key).is_none()).map(|(key, _)| key.0).collect();
+    assert!(missing.is_empty(), "default rule texts without a Japanese translation: {missing:#?}");
+    assert!(locale::missing(&set).is_empty(), "{:#?}", locale::missing(&set));
+    // A translation that only copied the English is no translation.
+    let untranslated: Vec<String> = set
+        .texts()
+        .into_iter()
+        .filter(|(key, english)| !key.0.contains(".values.") && set.translation("ja", key) == Some(*english))
+        .map(|(key, _)| key.0)
+        .collect();
+    assert!(untranslated.is_empty(), "{untranslated:?}");
+}
+
+#[test]
+fn localizing_changes_texts_only() {
+    let set = default_set();
+    let ja = set.localized("ja");
+    assert_eq!(ja.locale, "ja");
+    assert_eq!(ja.approaches[1].title, "検索拡張生成 (RAG)");
+    assert_eq!(ja.choice_label("task_type", "classification"), "分類");
+    assert_eq!(set.choice_label("task_type", "classification"), "classification");
+    let too_few = ja.rules.iter().find(|r| r.id == "too-few-examples").unwrap_or_else(|| unreachable!());
+    assert!(too_few.because.contains("10 件"), "{}", too_few.because);
+    assert!(too_few.source.contains("OpenAI API ガイド"), "{}", too_few.source);
+    for (en, ja) in set.rules.iter().zip(&ja.rules) {
+        assert_eq!((&en.id, &en.when.text, &en.effects, &en.veto), (&ja.id, &ja.when.text, &ja.effects, &ja.veto));
+        assert_ne!(en.because, ja.because, "{}", en.id);
+    }
+    // Japanese prose is written without spaces between sentences.
+    for (key, _) in set.texts() {
+        let text = set.translation("ja", &key).unwrap_or_default();
+        assert!(!text.contains("。 "), "{}: a space after 。: {text}", key.0);
+    }
+    // English or a locale without translations is a copy.
+    assert_eq!(set.localized("en").rules[0].because, set.rules[0].because);
+}
+
+#[test]
 fn the_default_rule_set_loads_with_the_public_question_ids() {
     let set = default_set();
     let ids: Vec<&str> = set.questions.iter().map(|q| q.id.as_str()).collect();

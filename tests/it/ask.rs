@@ -16,7 +16,13 @@ const QUESTIONS: usize = 17;
 
 fn spawn(dir: &Path, args: &[&str]) -> Pty {
     let mut command = Command::new(env!("CARGO_BIN_EXE_shouldtune"));
-    command.current_dir(dir).env("NO_COLOR", "1").env("TERM", "xterm").arg("ask").args(args);
+    command
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("SHOULDTUNE_LANG", "en")
+        .arg("ask")
+        .args(args);
     let mut session = Session::spawn(command).unwrap();
     session.set_expect_timeout(Some(Duration::from_secs(30)));
     session

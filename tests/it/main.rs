@@ -15,6 +15,7 @@ mod cost;
 mod evaluate;
 mod explain;
 mod integrity;
+mod lang;
 mod limits;
 mod overlays;
 mod plan;
@@ -45,6 +46,10 @@ fn shouldtune(args: &[&str]) -> Output {
 fn shouldtune_in(dir: &std::path::Path, args: &[&str]) -> Output {
     let mut command = Command::cargo_bin("shouldtune").unwrap();
     command.current_dir(dir).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").env_remove("COLUMNS").args(args);
+    // English unless a test says otherwise, whatever the locale the tests run in.
+    for name in LANGUAGE_VARIABLES {
+        command.env_remove(name);
+    }
     command.timeout(std::time::Duration::from_mins(2));
     command.output().unwrap_or_else(|e| panic!("cannot run: {e}"))
 }
@@ -55,6 +60,9 @@ fn succeed(args: &[&str]) -> String {
     assert_eq!(output.status.code(), Some(0), "shouldtune {args:?}: {}", stderr(&output));
     stdout(&output)
 }
+
+/// The variables that choose the language of messages.
+const LANGUAGE_VARIABLES: [&str; 4] = ["SHOULDTUNE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"];
 
 /// Standard output as text.
 fn stdout(output: &Output) -> String {

@@ -1,0 +1,284 @@
+//! The language of the program's messages, and the messages themselves.
+//!
+//! The binary decides the language (`--lang`, else `SHOULDTUNE_LANG`, else the
+//! POSIX locale, else English: [`choose`]) and passes it to the library as a
+//! [`Lang`] value; the library never reads the environment. Messages are
+//! Fluent resources (`locales/LANG/shouldtune.ftl`) embedded in the binary.
+//! Machine formats keep their English ids, codes and keys whatever the language.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// A language shouldtune speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English, the default and the language of the rule files.
+    #[default]
+    En,
+    /// Japanese.
+    Ja,
+}
+
+/// The Fluent resources, by language.
+const RESOURCES: &[(Lang, &str)] = &[
+    (Lang::En, include_str!("../locales/en/shouldtune.ftl")),
+    (Lang::Ja, include_str!("../locales/ja/shouldtune.ftl")),
+];
+
+impl Lang {
+    /// Every language, English first.
+    pub const ALL: &[Lang] = &[Lang::En, Lang::Ja];
+
+    /// The code: `en`, `ja` (also the rule sets' locale names).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language with this code (`en`, `ja`; case-insensitive).
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.iter().copied().find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// Parses a value given to `--lang` or `SHOULDTUNE_LANG`, saying what is
+    /// accepted (and the closest code) when it is not a language shouldtune speaks.
+    pub fn parse(value: &str) -> Result<Lang, String> {
+        if let Some(lang) = Lang::from_code(value) {
+            return Ok(lang);
+        }
+        // `ja_JP.UTF-8`, `ja-JP`: the language part is enough.
+        if let Some(lang) = Lang::from_posix_locale(value).filter(|_| value.contains(['_', '-', '.'])) {
+            return Ok(lang);
+        }
+        let value = crate::report::text::sanitize_name(value);
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        let closest = crate::load::did_you_mean(&value.to_ascii_lowercase(), codes.iter().copied())
+            .or_else(|| value.to_ascii_lowercase().starts_with('j').then_some("ja"));
+        let hint = closest.map_or_else(String::new, |c| format!("did you mean `{c}`? "));
+        Err(format!("unknown language `{value}`; {hint}use `en` (English) or `ja` (日本語)"))
+    }
+
+    /// The language of a POSIX locale name (`ja_JP.UTF-8`, `en_US`, `C`), if shouldtune speaks it.
+    #[must_use]
+    pub fn from_posix_locale(locale: &str) -> Option<Lang> {
+        let language = locale.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        Lang::from_code(language)
+    }
+
+    fn bundle(self) -> &'static FluentBundle<FluentResource> {
+        static BUNDLES: OnceLock<Vec<(Lang, FluentBundle<FluentResource>)>> = OnceLock::new();
+        let bundles = BUNDLES.get_or_init(|| {
+            RESOURCES
+                .iter()
+                .map(|(lang, text)| {
+                    let id: unic_langid::LanguageIdentifier =
+                        lang.code().parse().unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+                    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                    // Isolation marks are invisible characters: terminals and Markdown would show them escaped.
+                    bundle.set_use_isolating(false);
+                    // A resource with errors keeps the messages it could parse; the tests require none.
+                    let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(partial, _)| partial);
+                    let _ = bundle.add_resource(resource);
+                    (*lang, bundle)
+                })
+                .collect()
+        });
+        let index = bundles.iter().position(|(l, _)| *l == self).unwrap_or(0);
+        &bundles[index].1
+    }
+
+    /// The message `id` with no arguments.
+    #[must_use]
+    pub fn tr(self, id: &str) -> String {
+        self.tr_args(id, &[])
+    }
+
+    /// The message `id` with `args` (`{ $name }` in the resource). A message
+    /// missing in this language falls back to English, then to its id.
+    #[must_use]
+    pub fn tr_args(self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fluent_args.set(*name, FluentValue::from(*s)),
+                Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        for lang in [self, Lang::En] {
+            let bundle = lang.bundle();
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+            }
+        }
+        id.to_owned()
+    }
+
+    /// A whole number with the locale's digit grouping: `12,345` (both languages group by thousands).
+    #[must_use]
+    pub fn number(self, n: i64) -> String {
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        if n < 0 {
+            out.push('-');
+        }
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A signed weight: `+3`, `-2`.
+    #[must_use]
+    pub fn signed(self, n: i32) -> String {
+        if n >= 0 { format!("+{}", self.number(i64::from(n))) } else { self.number(i64::from(n)) }
+    }
+
+    /// Joins items as a list: `a, b and c` / `a、b、c`.
+    #[must_use]
+    pub fn list(self, items: &[String]) -> String {
+        match (self, items) {
+            (_, []) => String::new(),
+            (_, [one]) => one.clone(),
+            (Lang::Ja, _) => items.join("、"),
+            (Lang::En, [rest @ .., last]) => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+}
+
+/// An argument of a message.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// Text, inserted as is.
+    Str(&'a str),
+    /// A number, which selects plural forms (`[one]`, `*[other]`).
+    Num(i64),
+}
+
+/// Where the language was chosen from, for [`choose`]'s callers' messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangSource {
+    /// `--lang`.
+    Flag,
+    /// `SHOULDTUNE_LANG`.
+    Env,
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG`.
+    Locale,
+    /// Nothing said otherwise.
+    Default,
+}
+
+/// The language to speak: `--lang` (already parsed), else `SHOULDTUNE_LANG`,
+/// else the first set of `LC_ALL`, `LC_MESSAGES` and `LANG` (English unless
+/// it names Japanese: `ja_JP.UTF-8`), else English. `env` looks a variable up;
+/// the binary passes the process environment, tests pass a table.
+///
+/// An empty variable counts as unset; a `SHOULDTUNE_LANG` that names no
+/// language shouldtune speaks is an error (the caller exits 2), while an
+/// unsupported POSIX locale simply means English.
+pub fn choose(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Result<(Lang, LangSource), String> {
+    if let Some(lang) = flag {
+        return Ok((lang, LangSource::Flag));
+    }
+    let set = |name: &str| env(name).filter(|v| !v.trim().is_empty());
+    if let Some(value) = set("SHOULDTUNE_LANG") {
+        return Lang::parse(&value).map(|l| (l, LangSource::Env)).map_err(|e| format!("SHOULDTUNE_LANG: {e}"));
+    }
+    if let Some(locale) = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|name| set(name)) {
+        return Ok((Lang::from_posix_locale(&locale).unwrap_or(Lang::En), LangSource::Locale));
+    }
+    Ok((Lang::En, LangSource::Default))
+}
+
+/// The ids of the messages of `lang`'s resource, for completeness tests.
+#[must_use]
+pub fn message_ids(lang: Lang) -> Vec<String> {
+    let text = RESOURCES.iter().find(|(l, _)| *l == lang).map_or("", |(_, t)| t);
+    // A message starts a line with its identifier and ` =`; continuation lines are indented.
+    text.lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_owned()))
+        .collect()
+}
+
+/// Whether `lang`'s resource parses without errors.
+#[must_use]
+pub fn resource_errors(lang: Lang) -> Vec<String> {
+    let text = RESOURCES.iter().find(|(l, _)| *l == lang).map_or("", |(_, t)| t);
+    match FluentResource::try_new(text.to_owned()) {
+        Ok(_) => Vec::new(),
+        Err((_, errors)) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Lang, LangSource, choose, message_ids, resource_errors};
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+    }
+
+    #[test]
+    fn every_message_has_both_languages_and_parses() {
+        for lang in Lang::ALL {
+            assert_eq!(resource_errors(*lang), Vec::<String>::new(), "{lang:?}");
+        }
+        let (mut en, mut ja) = (message_ids(Lang::En), message_ids(Lang::Ja));
+        en.sort();
+        ja.sort();
+        assert!(en.len() > 40, "{en:?}");
+        let missing_ja: Vec<&String> = en.iter().filter(|id| !ja.contains(id)).collect();
+        let missing_en: Vec<&String> = ja.iter().filter(|id| !en.contains(id)).collect();
+        assert!(missing_ja.is_empty(), "messages without a Japanese translation: {missing_ja:?}");
+        assert!(missing_en.is_empty(), "messages without an English text: {missing_en:?}");
+    }
+
+    #[test]
+    fn language_precedence() {
+        let all = [("SHOULDTUNE_LANG", "en"), ("LC_ALL", "ja_JP.UTF-8"), ("LANG", "ja_JP.UTF-8")];
+        assert_eq!(choose(Some(Lang::Ja), env(&all)), Ok((Lang::Ja, LangSource::Flag)));
+        assert_eq!(choose(None, env(&all)), Ok((Lang::En, LangSource::Env)));
+        assert_eq!(choose(None, env(&[("SHOULDTUNE_LANG", "ja"), ("LANG", "C")])), Ok((Lang::Ja, LangSource::Env)));
+        assert_eq!(choose(None, env(&all[1..])), Ok((Lang::Ja, LangSource::Locale)));
+        // LC_ALL outranks LC_MESSAGES outranks LANG; an empty variable counts as unset.
+        let posix = [("LC_ALL", ""), ("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "ja_JP.UTF-8")];
+        assert_eq!(choose(None, env(&posix)), Ok((Lang::En, LangSource::Locale)));
+        assert_eq!(choose(None, env(&[("LANG", "ja_JP.eucJP")])), Ok((Lang::Ja, LangSource::Locale)));
+        assert_eq!(choose(None, env(&[("LANG", "fr_FR.UTF-8")])), Ok((Lang::En, LangSource::Locale)));
+        assert_eq!(choose(None, env(&[])), Ok((Lang::En, LangSource::Default)));
+        let error = choose(None, env(&[("SHOULDTUNE_LANG", "jp")])).err().unwrap_or_default();
+        assert!(error.contains("`jp`") && error.contains("did you mean `ja`?"), "{error}");
+    }
+
+    #[test]
+    fn numbers_and_lists() {
+        assert_eq!(Lang::Ja.number(5100), "5,100");
+        assert_eq!(Lang::En.number(-1_234_567), "-1,234,567");
+        assert_eq!(Lang::En.signed(3), "+3");
+        assert_eq!(Lang::Ja.signed(-2), "-2");
+        let items = ["a".to_owned(), "b".to_owned(), "c".to_owned()];
+        assert_eq!(Lang::En.list(&items), "a, b and c");
+        assert_eq!(Lang::Ja.list(&items), "a、b、c");
+    }
+
+    #[test]
+    fn messages_fall_back_and_take_arguments() {
+        assert_eq!(Lang::Ja.tr("no-such-message"), "no-such-message");
+        let en =
+            Lang::En.tr_args("margin-ahead", &[("margin", super::Arg::Num(1)), ("runner_up", super::Arg::Str("RAG"))]);
+        assert_eq!(en, "Margin: 1 point ahead of RAG.");
+        let ja =
+            Lang::Ja.tr_args("margin-ahead", &[("margin", super::Arg::Num(3)), ("runner_up", super::Arg::Str("RAG"))]);
+        assert!(ja.contains('3') && ja.contains("RAG") && !ja.contains('\u{2068}'), "{ja}");
+    }
+}

@@ -1,0 +1,219 @@
+//! Japanese and English: how the language is chosen, Japanese `evaluate`
+//! output, its layout with double-width characters, and machine formats that
+//! do not change with the language.
+
+use std::process::Output;
+
+use shouldtune::report::text::display_width;
+
+use crate::{LANGUAGE_VARIABLES, root, shouldtune, stderr, stdout};
+
+const EXAMPLE: &str = "examples/llm-project.yaml";
+
+/// `shouldtune ARGS` with exactly these language variables set.
+fn with_env(vars: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    command.current_dir(root()).env("NO_COLOR", "1").env_remove("COLUMNS").args(args);
+    for name in LANGUAGE_VARIABLES {
+        command.env_remove(name);
+    }
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    command.timeout(std::time::Duration::from_mins(2));
+    command.output().unwrap_or_else(|e| unreachable!("{e}"))
+}
+
+fn is_japanese(output: &Output) -> bool {
+    let text = stdout(output);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
+    let ja = text.contains("推奨: ファインチューニング (fine_tuning)");
+    assert!(ja || text.contains("Recommendation: Fine-tuning (fine_tuning)"), "{text}");
+    ja
+}
+
+#[test]
+fn japanese_table_output() {
+    let output = shouldtune(&["--lang", "ja", "evaluate", EXAMPLE]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn japanese_markdown_output() {
+    let output = shouldtune(&[
+        "evaluate",
+        "tests/fixtures/scenarios/invoice-extraction-fresh-format.llm-project.yaml",
+        "-f",
+        "markdown",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn the_flag_beats_shouldtune_lang_which_beats_the_locale() {
+    let args = ["evaluate", EXAMPLE];
+    assert!(!is_japanese(&with_env(&[], &args)), "English by default");
+    assert!(is_japanese(&with_env(&[("LANG", "ja_JP.UTF-8")], &args)));
+    assert!(is_japanese(&with_env(&[("LC_MESSAGES", "ja_JP.UTF-8"), ("LANG", "en_US.UTF-8")], &args)));
+    assert!(!is_japanese(&with_env(&[("LC_ALL", "en_US.UTF-8"), ("LC_MESSAGES", "ja_JP.UTF-8")], &args)));
+    assert!(!is_japanese(&with_env(&[("LANG", "fr_FR.UTF-8")], &args)), "an unsupported locale means English");
+    assert!(is_japanese(&with_env(&[("SHOULDTUNE_LANG", "ja"), ("LC_ALL", "en_US.UTF-8")], &args)));
+    assert!(!is_japanese(&with_env(&[("SHOULDTUNE_LANG", "en"), ("LANG", "ja_JP.UTF-8")], &args)));
+    let flag = ["--lang", "en", "evaluate", EXAMPLE];
+    assert!(!is_japanese(&with_env(&[("SHOULDTUNE_LANG", "ja")], &flag)));
+    let flag = ["evaluate", EXAMPLE, "--lang", "ja"];
+    assert!(is_japanese(&with_env(&[("SHOULDTUNE_LANG", "en"), ("LANG", "C")], &flag)), "--lang after the command");
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error_with_a_suggestion() {
+    let output = shouldtune(&["--lang", "jp", "evaluate", EXAMPLE]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(message.contains("`jp`") && message.contains("did you mean `ja`?"), "{message}");
+    let output = with_env(&[("SHOULDTUNE_LANG", "fr")], &["evaluate", EXAMPLE]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(message.starts_with("error: SHOULDTUNE_LANG: unknown language `fr`"), "{message}");
+    assert!(message.contains("`en`") && message.contains("`ja`"), "{message}");
+    // The value is shown escaped, never raw on the terminal.
+    let output = with_env(&[("SHOULDTUNE_LANG", "j\u{1b}[2Ja")], &["evaluate", EXAMPLE]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr(&output).contains('\u{1b}'), "{}", stderr(&output));
+}
+
+/// Replaces the human-readable fields (titles, reasons, next steps, messages) with a marker.
+fn without_human_fields(value: &mut serde_json::Value) {
+    const HUMAN: &[&str] = &["title", "recommendation_title", "because", "reason", "source", "message", "help"];
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, field) in map.iter_mut() {
+                if HUMAN.contains(&key.as_str()) && field.is_string() {
+                    *field = serde_json::Value::from("<text>");
+                } else if key == "next_steps" {
+                    for step in field.as_array_mut().into_iter().flatten() {
+                        *step = serde_json::Value::from("<text>");
+                    }
+                } else {
+                    without_human_fields(field);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(without_human_fields),
+        _ => {}
+    }
+}
+
+#[test]
+fn json_is_the_same_in_both_languages_but_for_human_readable_fields() {
+    for file in [EXAMPLE, "tests/fixtures/scenarios/invoice-extraction-fresh-format.llm-project.yaml"] {
+        let parse = |lang: &str| -> serde_json::Value {
+            let output = shouldtune(&["--lang", lang, "evaluate", file, "-f", "json"]);
+            assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+            serde_json::from_slice(&output.stdout).unwrap_or_else(|e| unreachable!("{e}"))
+        };
+        let (mut en, mut ja) = (parse("en"), parse("ja"));
+        assert_ne!(en["recommendation_title"], ja["recommendation_title"]);
+        assert_ne!(en["fired"][0]["because"], ja["fired"][0]["because"]);
+        assert_eq!(en["recommendation"], ja["recommendation"]);
+        without_human_fields(&mut en);
+        without_human_fields(&mut ja);
+        assert_eq!(en, ja, "{file}");
+    }
+}
+
+#[test]
+fn japanese_output_fits_80_columns_measured_in_display_width() {
+    for args in [
+        &["--lang", "ja", "evaluate", EXAMPLE][..],
+        &["--lang", "ja", "evaluate", EXAMPLE, "--rules", "examples/acme-overlay.yaml"],
+    ] {
+        let output = shouldtune(args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let text = stdout(&output);
+        let mut table_widths = Vec::new();
+        for line in text.lines() {
+            // Only a single unbreakable word (a source's URL) may pass the width.
+            if line.trim().contains(' ') || line.chars().any(|c| display_width(&c.to_string()) == 2) {
+                assert!(display_width(line) <= 80, "{} columns: {line}\n{text}", display_width(line));
+            }
+            if line.starts_with(['╭', '│', '├', '╰']) {
+                table_widths.push(display_width(line));
+            }
+        }
+        // The table's borders line up: every row is as wide as the others.
+        assert!(table_widths.len() >= 5, "{text}");
+        assert!(table_widths.iter().all(|w| *w == table_widths[0]), "{table_widths:?}\n{text}");
+        assert!(text.contains("理由") && text.contains("次のステップ"), "{text}");
+    }
+}
+
+#[test]
+fn japanese_lines_break_between_characters_not_only_at_spaces() {
+    let mut narrow = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
+    narrow.current_dir(root()).env("NO_COLOR", "1").env("COLUMNS", "50").args(["--lang", "ja", "evaluate", EXAMPLE]);
+    let output = narrow.output().unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let wide_lines: Vec<&str> =
+        text.lines().filter(|l| l.chars().any(|c| display_width(&c.to_string()) == 2)).collect();
+    assert!(wide_lines.iter().all(|l| display_width(l) <= 50), "{text}");
+    // Long Japanese reasons use the width instead of leaving short lines.
+    assert!(wide_lines.iter().any(|l| display_width(l) >= 46), "{text}");
+    // No line starts with closing punctuation.
+    assert!(text.lines().all(|l| !l.trim_start().starts_with(['、', '。', '）', '」'])), "{text}");
+}
+
+#[test]
+fn rules_check_reports_a_missing_translation_and_a_misspelt_id() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let overlay = "extends: default
+locales: [en, ja]
+rules:
+  - id: my-rule
+    title: My rule
+    when: specific_tone
+    effects: { fine_tuning: 1 }
+    because: Because.
+    source: guidance-3-1
+translations:
+  ja:
+    rules:
+      my-rule: { title: 私のルール }
+";
+    std::fs::write(dir.path().join("overlay.yaml"), overlay).unwrap_or_else(|e| unreachable!("{e}"));
+    let output = crate::shouldtune_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml", "--deny", "warnings"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("warning[missing-translation]: rule `my-rule` has no `ja` translation of `because`"),
+        "{message}"
+    );
+    assert!(message.contains("overlay.yaml:4:9"), "{message}");
+    assert_eq!(message.matches("missing-translation").count(), 1, "{message}");
+
+    let misspelt = overlay.replace("my-rule: { title", "my-rul: { title");
+    std::fs::write(dir.path().join("overlay.yaml"), misspelt).unwrap_or_else(|e| unreachable!("{e}"));
+    let output = crate::shouldtune_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("error[unknown-key]: the rule set has no rule `my-rul` to translate"), "{message}");
+    assert!(message.contains("overlay.yaml:13:7") && message.contains("did you mean `my-rule`?"), "{message}");
+
+    // The overlay's own translation shows in Japanese output.
+    let translated = overlay.replace("{ title: 私のルール }", "{ title: 私のルール, because: 理由です。 }");
+    std::fs::write(dir.path().join("overlay.yaml"), translated).unwrap_or_else(|e| unreachable!("{e}"));
+    let output = crate::shouldtune_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml", "--deny", "warnings"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let descriptor = "name: Tone\nanswers:\n  specific_tone: true\n";
+    std::fs::write(dir.path().join("p.yaml"), descriptor).unwrap_or_else(|e| unreachable!("{e}"));
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "evaluate", "p.yaml", "--rules", "overlay.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("私のルール") && stdout(&output).contains("理由です。"), "{}", stdout(&output));
+}

@@ -197,12 +197,11 @@ fn load_pricing(args: &PricingArgs, limits: Limits, stdin: &mut dyn Read) -> Res
 }
 
 fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    // The rules' texts in the chosen language (ids and weights unchanged).
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?.in_locale(io.lang.code());
     let source = input::read_source(&args.file, io.stdin, limits)?;
     let document = descriptor::Document::parse(&source, limits)?;
     let rule_set = rule_sets.for_descriptor(&args.file, &document)?;
-    // The same rules with their texts in the chosen language (ids and weights unchanged).
-    let rule_set = rule_set.localized(io.lang.code());
     let mut project = descriptor::check(&document, &rule_set)?;
     let tables = load_pricing(&args.pricing, limits, io.stdin)?;
     let estimate =
@@ -308,7 +307,7 @@ pub fn man_pages() -> Vec<String> {
 }
 
 fn explain(args: &ExplainArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?.in_locale(io.lang.code());
     let rule_set = rule_sets.base();
     let subjects = crate::describe::lookup(rule_set, &args.id);
     if subjects.is_empty() {

@@ -23,7 +23,8 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
                 ),
         ]));
     };
-    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    // Questions and reasons in the chosen language; the saved descriptor uses the same ids.
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?.in_locale(io.lang.code());
     // The descriptor to start from (`--from`, or an existing save file), read
     // once with the usual limits; it may name its own rule overlay.
     let existing_path = args.from.as_ref().or_else(|| args.save.exists().then_some(&args.save));
@@ -244,7 +245,7 @@ fn review(rule_set: &RuleSet, draft: &Draft, pricing: &Pricing<'_>, io: &mut Io<
         }
     }
     writeln!(out)?;
-    report::table::render(&report, &mut out, Style { color: io.stdout_color, width: io.width })?;
+    report::table::render_in(&report, &mut out, Style { color: io.stdout_color, width: io.width }, io.lang)?;
     writeln!(out)?;
     for note in &notes {
         let wrapped = report::text::wrap(&report::text::sanitize(note), io.width.max(20), "");

@@ -73,7 +73,8 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
     let files = open_outputs(args)?;
     let mut notices = Vec::new();
     let rule_sets = match load_rules(&args.rules, limits, io.stdin) {
-        Ok(rule_sets) => Some(rule_sets),
+        // Rule texts (reasons, help) in the chosen language; ids and codes stay English.
+        Ok(rule_sets) => Some(rule_sets.in_locale(io.lang.code())),
         Err(Failure::Diagnostics(problems)) => {
             notices.extend(problems);
             None

@@ -99,6 +99,8 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
 
 fn show(args: &RulesShowArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    // The table shows the texts in the chosen language; YAML stays the rule file's own (English) text.
+    let rule_sets = if args.format == ShowFormat::Table { rule_sets.in_locale(io.lang.code()) } else { rule_sets };
     let rule_set = rule_sets.base();
     match args.format {
         ShowFormat::Yaml => io.stdout.write_all(emit::to_yaml(rule_set).as_bytes())?,

@@ -22,6 +22,8 @@ pub struct RuleSets {
     base: Arc<RuleSet>,
     limits: Limits,
     overlays: Mutex<BTreeMap<Vec<PathBuf>, Compiled>>,
+    /// The language the rule sets handed out have their texts in (`en` unless [`RuleSets::in_locale`]).
+    locale: String,
 }
 
 impl RuleSets {
@@ -29,7 +31,21 @@ impl RuleSets {
     pub fn new(sources: Vec<SourceFile>, limits: Limits) -> Result<RuleSets, Vec<Diagnostic>> {
         let base_sources = if sources.is_empty() { vec![super::default_source()] } else { sources };
         let base = Arc::new(compile::compile(&base_sources, limits)?);
-        Ok(RuleSets { base_sources, base, limits, overlays: Mutex::new(BTreeMap::new()) })
+        Ok(RuleSets { base_sources, base, limits, overlays: Mutex::new(BTreeMap::new()), locale: "en".to_owned() })
+    }
+
+    /// The same rule sets with their texts in `locale` (see [`RuleSet::localized`]):
+    /// the base now, overlays as descriptors name them.
+    #[must_use]
+    pub fn in_locale(mut self, locale: &str) -> RuleSets {
+        if locale != self.locale {
+            self.base = Arc::new(self.base.localized(locale));
+            locale.clone_into(&mut self.locale);
+            if let Ok(mut cache) = self.overlays.lock() {
+                cache.clear();
+            }
+        }
+        self
     }
 
     /// The base rule set.
@@ -71,6 +87,9 @@ impl RuleSets {
             .zip(names)
             .map(|(source, name)| describe_overlay(source, name, &self.base, self.limits))
             .collect();
+        if self.locale != "en" {
+            rule_set = rule_set.localized(&self.locale);
+        }
         Ok(Arc::new(rule_set))
     }
 

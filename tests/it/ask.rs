@@ -90,6 +90,40 @@ fn enter_through_every_default_saves_a_descriptor_that_evaluates() {
 }
 
 #[test]
+fn in_japanese_the_questions_and_the_final_screen_are_japanese_and_the_saved_ids_english() {
+    let dir = tempdir();
+    // `--lang` outranks the `SHOULDTUNE_LANG=en` every session here starts with.
+    let mut pty = spawn(dir.path(), &["--lang", "ja"]);
+    expect(&mut pty, "Project name?");
+    send(&mut pty, ENTER);
+    for n in 1..=QUESTIONS {
+        if n == 15 || n == 16 {
+            continue; // not asked without a baseline
+        }
+        expect(&mut pty, &format!("question {n} of {QUESTIONS}]"));
+        match n {
+            1 => expect(&mut pty, "どのような種類のタスクですか？"),
+            13 => expect(&mut pty, "1 か月あたり何件のリクエストを見込んでいますか？"),
+            _ => {}
+        }
+        send(&mut pty, ENTER);
+    }
+    expect(&mut pty, "Which approach does the team plan");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "推奨: プロンプトエンジニアリング (prompt_engineering)");
+    expect(&mut pty, "理由");
+    expect(&mut pty, "Save to llm-project.yaml?");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "saved `llm-project.yaml`");
+    assert_eq!(exit_code(&mut pty), 0);
+    let saved = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap();
+    assert!(saved.contains("task_type: other") && saved.contains("knowledge_freshness: static"), "{saved}");
+    let report = evaluate_json(&dir.path().join("llm-project.yaml"));
+    assert_eq!(report["recommendation"], "prompt_engineering");
+    assert_eq!(report["recommendation_title"], "Prompt engineering", "evaluate without --lang is English");
+}
+
+#[test]
 fn specific_answers_a_bad_integer_and_going_back() {
     let dir = tempdir();
     let mut pty = spawn(dir.path(), &["--save", "triage.llm-project.yaml"]);

@@ -217,3 +217,32 @@ translations:
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).contains("私のルール") && stdout(&output).contains("理由です。"), "{}", stdout(&output));
 }
+
+#[test]
+fn check_explain_and_rules_show_give_rule_texts_in_japanese_and_ids_in_english() {
+    let files = [EXAMPLE, "tests/fixtures/scenarios/invoice-extraction-fresh-format.llm-project.yaml"];
+    let parse = |lang: &str| -> serde_json::Value {
+        let mut args = vec!["--lang", lang, "check", "-f", "json", "--allow-defaults"];
+        args.extend(files);
+        let output = shouldtune(&args);
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{}", stderr(&output));
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|e| unreachable!("{e}"))
+    };
+    let (mut en, mut ja) = (parse("en"), parse("ja"));
+    let (en_text, ja_text) = (en.to_string(), ja.to_string());
+    assert!(!en_text.contains("ファインチューニング"), "{en_text}");
+    assert!(ja_text.contains("ファインチューニングはモデルに新しい知識ではなくタスクを教える"), "{ja_text}");
+    without_human_fields(&mut en);
+    without_human_fields(&mut ja);
+    assert_eq!(en, ja);
+
+    let explained = stdout(&shouldtune(&["--lang", "ja", "explain", "too-few-examples"]));
+    assert!(explained.contains("rule too-few-examples: ファインチューニングには例が少なすぎる"), "{explained}");
+    let shown = shouldtune(&["rules", "show", "--lang", "ja"]);
+    assert_eq!(shown.status.code(), Some(0));
+    assert!(stdout(&shown).contains("Fine-tuning（OpenAI API ガイド）"), "{}", stdout(&shown));
+    assert!(stdout(&shown).lines().all(|l| display_width(l) <= 80 || !l.trim().contains(' ')), "{}", stdout(&shown));
+    // The YAML form is the rule file's own text, in any language.
+    let yaml = shouldtune(&["rules", "show", "-f", "yaml", "--lang", "ja"]);
+    assert_eq!(stdout(&yaml), stdout(&shouldtune(&["rules", "show", "-f", "yaml"])));
+}

@@ -246,10 +246,7 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
 /// The cost chart of `estimate` as SVG.
 fn chart_svg(estimate: &crate::cost::CostEstimate, name: &str) -> Result<String, Failure> {
     crate::cost::plot::svg(estimate, name).map_err(|e| {
-        Failure::Diagnostics(vec![Diagnostic::without_file(
-            diag::codes::IO_ERROR,
-            format!("cannot draw the chart: {e}"),
-        )])
+        Failure::Diagnostics(vec![Diagnostic::without_file(diag::Code::IoError, format!("cannot draw the chart: {e}"))])
     })
 }
 
@@ -277,7 +274,7 @@ fn man(command: Option<&str>, io: &mut Io<'_>) -> Result<Exit, Failure> {
         let names = man_pages();
         return Err(Failure::Diagnostics(vec![
             Diagnostic::without_file(
-                diag::codes::IO_ERROR,
+                diag::Code::IoError,
                 format!("no manual page for `{}`", command.unwrap_or_default()),
             )
             .with_help(format!("pages: {}", names.join(", "))),
@@ -315,7 +312,7 @@ fn explain(args: &ExplainArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, 
         let listed: Vec<String> = nearest.iter().map(|id| format!("`{id}`")).collect();
         return Err(Failure::Diagnostics(vec![
             Diagnostic::without_file(
-                diag::codes::UNKNOWN_ID,
+                diag::Code::UnknownId,
                 format!("`{}` is not a rule id, source id or diagnostic code", args.id),
             )
             .with_help(format!("the closest are {}; `shouldtune rules show` lists the rules", listed.join(", "))),

@@ -15,7 +15,7 @@ pub use policy::Policy;
 use rayon::prelude::*;
 
 use crate::cost::PriceTable;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::load::Limits;
 use crate::report::Report;
 use crate::rules::{RuleSet, RuleSets};
@@ -120,7 +120,7 @@ fn check_one(found: &Found, rule_sets: &RuleSets, tables: &[PriceTable], policy:
     {
         // One answer whether the target exists or not, and never its content.
         let diagnostic = Diagnostic::without_file(
-            crate::diag::codes::IO_ERROR,
+            Code::OutsideRepository,
             format!("`{path}` leads outside the repository; refusing to read it"),
         )
         .with_help("descriptors must be files inside the repository that is checked");
@@ -142,7 +142,7 @@ fn check_one(found: &Found, rule_sets: &RuleSets, tables: &[PriceTable], policy:
                     .iter()
                     .map(|(entry, span)| {
                         Diagnostic::error(
-                            crate::diag::codes::OVERLAY_REFUSED,
+                            Code::OverlayRefused,
                             format!(
                                 "the descriptor names the rule overlay `{}`, and `--no-overlays` refuses overlays",
                                 crate::report::text::sanitize_name(entry)
@@ -212,7 +212,7 @@ fn overlay_notes(document: &descriptor::Document, rule_set: &RuleSet) -> Vec<Dia
         .zip(declared)
         .map(|(overlay, (_, span))| {
             Diagnostic::error(
-                crate::diag::codes::OVERLAY_IN_FORCE,
+                Code::OverlayInForce,
                 format!("rule overlay in force: {}", overlay.summary()),
                 &document.source,
                 span,

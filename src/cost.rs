@@ -26,7 +26,7 @@ use serde::Serialize;
 
 pub use pricing::{DEFAULT_MODEL, DEFAULT_TABLE, ModelPrices, PriceTable, Training, load_tables};
 
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::load::{MapReader, Node, Sink, Span, expect_decimal, expect_int, expect_str, suggestion};
 use crate::source::SourceFile;
 
@@ -173,7 +173,7 @@ fn choice<T: Copy>(
     let text = expect_str(sink, node, &format!("`{key}`"))?;
     let value = parse(text);
     if value.is_none() {
-        sink.error(codes::UNKNOWN_CHOICE, format!("`{key}` is `{text}`"), node.span).help =
+        sink.error(Code::UnknownChoice, format!("`{key}` is `{text}`"), node.span).help =
             Some(suggestion(text, names.iter().copied()));
     }
     value.map(|v| (v, node.span))
@@ -191,7 +191,7 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
         let value = expect_int(sink, node, &format!("`{key}`"))?;
         let parsed = u64::try_from(value).ok();
         if parsed.is_none() {
-            sink.error(codes::OUT_OF_RANGE, format!("`{key}` is {value}; expected 0 or more"), node.span);
+            sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
         }
         parsed
     };
@@ -199,7 +199,7 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
         let node = map.get(key)?;
         let value = expect_decimal(sink, node, &format!("`{key}`"))?;
         if value.is_sign_negative() {
-            sink.error(codes::OUT_OF_RANGE, format!("`{key}` is {value}; expected 0 or more"), node.span);
+            sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
             return None;
         }
         Some(value)
@@ -229,7 +229,7 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
     let has = |key: &str| map.get(key).is_some();
     let conflict = |sink: &mut Sink<'_>, key: &str, message: &str, help: &str| {
         let span = map.key_span(key).unwrap_or(key_span);
-        sink.error(codes::INVALID_RULE, message.to_owned(), span).help = Some(help.to_owned());
+        sink.error(Code::InvalidCost, message.to_owned(), span).help = Some(help.to_owned());
     };
     if has("training_hours") && has("training_tokens") {
         conflict(
@@ -284,7 +284,7 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
         let key = grader_keys.into_iter().find(|k| !has(k)).unwrap_or("grader_model");
         let span = map.key_span(grader_keys.into_iter().find(|k| has(k)).unwrap_or(key)).unwrap_or(key_span);
         sink.error(
-            codes::MISSING_KEY,
+            Code::MissingKey,
             format!("a model grader needs `grader_model`, `grader_input_tokens` and `grader_output_tokens`; `{key}` is missing"),
             span,
         )
@@ -295,7 +295,7 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
         if !(has("ptu_hours_per_month") && has("ptu_hourly_rate")) {
             let span = map.key_span("deployment").unwrap_or(key_span);
             sink.error(
-                codes::MISSING_KEY,
+                Code::MissingKey,
                 "`deployment: provisioned` needs `ptu_hours_per_month` and `ptu_hourly_rate` (your rate: the table cannot know it)",
                 span,
             )
@@ -501,7 +501,7 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
-    fn at(&self, span: Option<Span>, code: &'static str, message: String) -> Box<Diagnostic> {
+    fn at(&self, span: Option<Span>, code: Code, message: String) -> Box<Diagnostic> {
         Box::new(Diagnostic::error(code, message, self.file, span.unwrap_or(self.span)))
     }
 
@@ -509,7 +509,7 @@ impl Located<'_> {
     fn too_large(&self, what: &str) -> Box<Diagnostic> {
         Box::new(
             Diagnostic::error(
-                codes::OUT_OF_RANGE,
+                Code::OutOfRange,
                 format!("{what} is too large to compute (the largest amount is {})", Decimal::MAX),
                 self.file,
                 self.span,
@@ -526,7 +526,7 @@ impl Located<'_> {
         value.ok_or_else(|| {
             Box::new(
                 Diagnostic::error(
-                    codes::OUT_OF_RANGE,
+                    Code::OutOfRange,
                     format!("{what} is more than {} tokens", u64::MAX),
                     self.file,
                     self.span,
@@ -576,7 +576,7 @@ pub fn estimate(
         let ids = crate::load::quoted_list(tables.iter().map(|t| t.id.as_str()));
         Box::new(
             Diagnostic::error(
-                codes::UNKNOWN_CHOICE,
+                Code::UnknownChoice,
                 format!("unknown price table `{table_id}`"),
                 file,
                 span_of(&settings.price_table).unwrap_or(settings.span),
@@ -590,7 +590,7 @@ pub fn estimate(
         let name = table.default_model().map(str::to_owned).ok_or_else(|| {
             at.at(
                 None,
-                codes::MISSING_KEY,
+                Code::MissingKey,
                 format!("price table `{}` has no model with token prices; name one with `cost.model`", table.id),
             )
         })?;
@@ -656,7 +656,7 @@ pub fn estimate(
             let (Some(hours), Some(rate)) = (settings.ptu_hours_per_month, settings.ptu_hourly_rate) else {
                 return Err(at.at(
                     deployment_span,
-                    codes::MISSING_KEY,
+                    Code::MissingKey,
                     "`deployment: provisioned` needs `ptu_hours_per_month` and `ptu_hourly_rate`".to_owned(),
                 ));
             };
@@ -766,7 +766,7 @@ fn missing_price(
 ) -> Box<Diagnostic> {
     let mut error = at.at(
         span,
-        codes::UNKNOWN_CHOICE,
+        Code::UnknownChoice,
         format!("price table `{}` has no {what} for `{}`; for `{}` it has {}", table.id, m.name, m.name, m.describe()),
     );
     error.help = Some(PRICE_HELP.to_owned());
@@ -778,7 +778,7 @@ const PRICE_HELP: &str = "choose a model and settings the table prices (`shouldt
 
 /// A model the table lacks, located at the setting that names it.
 fn unknown_model(at: &Located<'_>, span: Option<Span>, message: String) -> Box<Diagnostic> {
-    let mut error = at.at(span, codes::UNKNOWN_CHOICE, message);
+    let mut error = at.at(span, Code::UnknownChoice, message);
     error.help = Some(PRICE_HELP.to_owned());
     error
 }

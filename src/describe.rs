@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use crate::diag::codes::{self, CodeInfo};
+use crate::diag::Code;
 use crate::eval::{Answers, Evaluation, evaluate};
 use crate::rules::expr::{CmpOp, Expr, IntOperand};
 use crate::rules::{ApproachIndex, QuestionKind, Rule, RuleSet, Source, Value};
@@ -24,7 +24,7 @@ pub enum Subject<'r> {
     /// A catalogue source.
     Source(&'r Source),
     /// A diagnostic code.
-    Code(&'static CodeInfo),
+    Code(Code),
 }
 
 /// Everything `id` names, rule first: a plan rule's id may also be a diagnostic code.
@@ -37,8 +37,8 @@ pub fn lookup<'r>(rule_set: &'r RuleSet, id: &str) -> Vec<Subject<'r>> {
     if let Some(source) = rule_set.sources.iter().find(|s| s.id == id) {
         out.push(Subject::Source(source));
     }
-    if let Some(info) = codes::info(id) {
-        out.push(Subject::Code(info));
+    if let Some(code) = Code::from_text(id) {
+        out.push(Subject::Code(code));
     }
     out
 }
@@ -48,7 +48,7 @@ pub fn lookup<'r>(rule_set: &'r RuleSet, id: &str) -> Vec<Subject<'r>> {
 pub fn nearest<'r>(rule_set: &'r RuleSet, id: &str, count: usize) -> Vec<&'r str> {
     let mut all: Vec<&'r str> = rule_set.rules.iter().map(|r| r.id.as_str()).collect();
     all.extend(rule_set.sources.iter().map(|s| s.id.as_str()));
-    all.extend(codes::ALL.iter().map(|c| c.code));
+    all.extend(Code::ALL.iter().map(|c| c.as_str()));
     all.sort_unstable();
     all.dedup();
     let mut scored: Vec<(f64, &str)> = all.into_iter().map(|c| (strsim::jaro_winkler(id, c), c)).collect();
@@ -387,7 +387,7 @@ pub fn render(rule_set: &RuleSet, subjects: &[Subject<'_>]) -> String {
         match subject {
             Subject::Rule(index) => rule_text(rule_set, *index, &mut out),
             Subject::Source(source) => source_text(rule_set, source, &mut out),
-            Subject::Code(info) => code_text(rule_set, info, &mut out),
+            Subject::Code(info) => code_text(rule_set, *info, &mut out),
         }
     }
     out
@@ -505,10 +505,10 @@ fn source_text(rule_set: &RuleSet, source: &Source, out: &mut String) {
     }
 }
 
-fn code_text(rule_set: &RuleSet, info: &CodeInfo, out: &mut String) {
-    let _ = writeln!(out, "diagnostic code {}: {}", info.code, info.summary);
-    let _ = writeln!(out, "\nHow to fix it\n  {}", info.help);
-    if let Some(rule) = rule_set.rules.iter().find(|r| r.id == info.code && r.is_plan()) {
+fn code_text(rule_set: &RuleSet, code: Code, out: &mut String) {
+    let _ = writeln!(out, "diagnostic code {code}: {}", code.summary());
+    let _ = writeln!(out, "\nHow to fix it\n  {}", code.help());
+    if let Some(rule) = rule_set.rules.iter().find(|r| r.id == code.as_str() && r.is_plan()) {
         let _ = writeln!(out, "\nReported by the plan rule `{}` of the rule set in use.", rule.id);
     }
 }

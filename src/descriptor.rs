@@ -16,7 +16,7 @@ mod write;
 
 pub use write::{Draft, KEPT_KEYS, kept_sections, to_yaml};
 
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::eval::Answers;
 use crate::load::{
     Limits, MapReader, Node, NodeKind, Sink, Span, expect_map, expect_str, parse_document, report_unknown_key,
@@ -118,7 +118,7 @@ pub fn check(document: &Document, rule_set: &RuleSet) -> Result<Descriptor, Vec<
     if let Some(span) = descriptor.incomplete {
         return Err(vec![
             Diagnostic::error(
-                codes::INCOMPLETE_DESCRIPTOR,
+                Code::IncompleteDescriptor,
                 "this descriptor is marked `incomplete`: the questionnaire that wrote it was interrupted",
                 &document.source,
                 span,
@@ -194,19 +194,19 @@ pub(crate) fn read_answers(
         if matches!(answers.kind, NodeKind::Null) { &[] } else { expect_map(sink, answers, "`answers`")? };
     for (key, value) in entries {
         let Some(id) = key.as_str() else {
-            sink.error(codes::WRONG_TYPE, format!("expected a question id, found {}", key.kind.describe()), key.span);
+            sink.error(Code::WrongType, format!("expected a question id, found {}", key.kind.describe()), key.span);
             continue;
         };
         let Some(index) = rule_set.question_index(id) else {
             let diagnostic =
                 report_unknown_key(sink, id, key.span, "`answers`", rule_set.questions.iter().map(|q| q.id.as_str()));
-            diagnostic.code = codes::UNKNOWN_QUESTION.into();
+            diagnostic.code = Code::UnknownQuestion.into();
             diagnostic.message = format!("unknown question `{id}`");
             continue;
         };
         let question = &rule_set.questions[index];
         if let (Some(fact), false) = (question.derived, allow_derived) {
-            sink.error(codes::DERIVED_ANSWER, format!("`{id}` is derived, not answered"), key.span).help =
+            sink.error(Code::DerivedAnswer, format!("`{id}` is derived, not answered"), key.span).help =
                 Some(format!("remove it: the rules compute `{id}` from `{}` and the other answers", fact.name()));
             continue;
         }
@@ -225,7 +225,7 @@ fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<
         NodeKind::Seq(items) if !items.is_empty() => items.iter().collect(),
         other => {
             sink.error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!(
                     "expected `planned_approach` to be an approach or a list of approaches, found {}",
                     other.describe()
@@ -244,7 +244,7 @@ fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<
             Some(_) => {}
             None => {
                 let help = crate::load::suggestion(name, rule_set.approaches.iter().map(|a| a.id.as_str()));
-                sink.error(codes::UNKNOWN_APPROACH, format!("unknown approach `{name}`"), item.span).help = Some(help);
+                sink.error(Code::UnknownApproach, format!("unknown approach `{name}`"), item.span).help = Some(help);
             }
         }
     }

@@ -1,12 +1,14 @@
 //! User-facing diagnostics: what went wrong with an input file, and where.
 //!
 //! Every problem a user can cause in a file becomes a [`Diagnostic`] with a
-//! stable code from [`codes`]. The library returns them; the binary renders
+//! stable [`Code`] (or, for findings that rule data defines, the rule's id).
+//! The library returns them; the binary renders
 //! them with [`render`], which shows a source snippet.
 
 pub mod codes;
 
-use std::borrow::Cow;
+pub use codes::Code;
+
 use std::fmt;
 use std::io::Write;
 
@@ -39,15 +41,68 @@ impl fmt::Display for Severity {
     }
 }
 
+/// What a diagnostic reports under.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DiagnosticCode {
+    /// A built-in problem.
+    Builtin(Code),
+    /// A finding defined in rule data: the id of the plan rule that reported it.
+    Rule(String),
+}
+
+impl DiagnosticCode {
+    /// The text shown and keyed on by CI: the code's kebab-case text or the rule id.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            DiagnosticCode::Builtin(code) => code.as_str(),
+            DiagnosticCode::Rule(id) => id,
+        }
+    }
+
+    /// The built-in code, if it is one.
+    #[must_use]
+    pub fn builtin(&self) -> Option<Code> {
+        match self {
+            DiagnosticCode::Builtin(code) => Some(*code),
+            DiagnosticCode::Rule(_) => None,
+        }
+    }
+}
+
+impl From<Code> for DiagnosticCode {
+    fn from(code: Code) -> Self {
+        DiagnosticCode::Builtin(code)
+    }
+}
+
+impl PartialEq<Code> for DiagnosticCode {
+    fn eq(&self, other: &Code) -> bool {
+        self.builtin() == Some(*other)
+    }
+}
+
+impl fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for DiagnosticCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// One problem in one file, with the position it concerns.
 ///
 /// As an error its message is one line: `file:line:col: error[code]: message`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}{}[{}]: {}", location_prefix(.file.as_ref(), *.span), .severity, .code, .message)]
 pub struct Diagnostic {
-    /// Stable kebab-case identifier: one of [`codes`], or the id of the
+    /// Stable kebab-case identifier: a built-in [`Code`], or the id of the
     /// plan rule that reported it.
-    pub code: Cow<'static, str>,
+    pub code: DiagnosticCode,
     /// How serious it is.
     pub severity: Severity,
     /// What was found and what was expected; lowercase, no trailing period.
@@ -68,9 +123,9 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `span` in `file`.
-    pub fn error(code: &'static str, message: impl Into<String>, file: &SourceFile, span: Span) -> Self {
+    pub fn error(code: Code, message: impl Into<String>, file: &SourceFile, span: Span) -> Self {
         Diagnostic {
-            code: Cow::Borrowed(code),
+            code: DiagnosticCode::Builtin(code),
             severity: Severity::Error,
             message: message.into(),
             file: Some(file.clone()),
@@ -83,9 +138,9 @@ impl Diagnostic {
     }
 
     /// An error about no file in particular (a missing file, an I/O failure).
-    pub fn without_file(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn without_file(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
-            code: Cow::Borrowed(code),
+            code: DiagnosticCode::Builtin(code),
             severity: Severity::Error,
             message: message.into(),
             file: None,
@@ -97,10 +152,10 @@ impl Diagnostic {
         }
     }
 
-    /// Reports it under another id: a plan rule's, for findings that rule data defines.
+    /// Reports it under another code: a plan rule's id, for findings that rule data defines.
     #[must_use]
-    pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
-        self.code = code.into();
+    pub fn with_code(mut self, code: DiagnosticCode) -> Self {
+        self.code = code;
         self
     }
 
@@ -295,7 +350,7 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
         notes.push(format!("help: {help}"));
     }
     let cs = CsDiagnostic::new(severity)
-        .with_code(diagnostic.code.as_ref())
+        .with_code(diagnostic.code.as_str())
         .with_message(&diagnostic.message)
         .with_labels(labels)
         .with_notes(notes);
@@ -346,9 +401,9 @@ mod tests {
     fn a_diagnostic_is_an_error_with_a_one_line_message() {
         let file = SourceFile::new("llm-project.yaml", "name: x\nanswer: 1\n");
         let diagnostic =
-            Diagnostic::error(codes::UNKNOWN_KEY, "unknown key `answer`", &file, Span::at_offset(file.text(), 8));
+            Diagnostic::error(Code::UnknownKey, "unknown key `answer`", &file, Span::at_offset(file.text(), 8));
         assert_eq!(diagnostic.to_string(), "llm-project.yaml:2:1: error[unknown-key]: unknown key `answer`");
-        let boxed: Box<dyn std::error::Error> = Box::new(Diagnostic::without_file(codes::IO_ERROR, "cannot read `x`"));
+        let boxed: Box<dyn std::error::Error> = Box::new(Diagnostic::without_file(Code::IoError, "cannot read `x`"));
         assert_eq!(boxed.to_string(), "error[io-error]: cannot read `x`");
     }
 
@@ -356,7 +411,7 @@ mod tests {
     fn snippets_point_at_the_span_and_long_lines_are_not_echoed() {
         let file = SourceFile::new("f.yaml", "name: x\nanswer: 1\n");
         let diagnostic =
-            Diagnostic::error(codes::UNKNOWN_KEY, "unknown key `answer`", &file, Span::at_offset(file.text(), 8))
+            Diagnostic::error(Code::UnknownKey, "unknown key `answer`", &file, Span::at_offset(file.text(), 8))
                 .with_help("did you mean `answers`?");
         let mut out = Vec::new();
         render(&[diagnostic], &mut out, false).unwrap();
@@ -367,7 +422,7 @@ mod tests {
         );
 
         let long = SourceFile::new("min.yaml", format!("name: [{}]\n", "1,".repeat(1000)));
-        let diagnostic = Diagnostic::error(codes::WRONG_TYPE, "bad", &long, Span::at_offset(long.text(), 6));
+        let diagnostic = Diagnostic::error(Code::WrongType, "bad", &long, Span::at_offset(long.text(), 6));
         let mut out = Vec::new();
         render(&[diagnostic], &mut out, false).unwrap();
         let text = String::from_utf8_lossy(&out);

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::load::{Limits, Span};
 use crate::source::SourceFile;
 
@@ -34,7 +34,7 @@ pub fn read_source_named(path: &Path, name: &str, limits: Limits) -> Result<Sour
     if let Some(kind) = pseudo_file_system(&file) {
         return Err(Box::new(
             Diagnostic::without_file(
-                codes::IO_ERROR,
+                Code::IoError,
                 format!("cannot read `{name}`: it is on a pseudo file system ({kind}); expected a file"),
             )
             .with_help("descriptors and rule files are ordinary files in a repository"),
@@ -51,13 +51,13 @@ pub fn read_source_named(path: &Path, name: &str, limits: Limits) -> Result<Sour
 fn check_kind(metadata: &std::fs::Metadata, name: &str) -> Result<(), Box<Diagnostic>> {
     if metadata.is_dir() {
         return Err(Box::new(
-            Diagnostic::without_file(codes::IO_ERROR, format!("`{name}` is a directory; expected a file"))
+            Diagnostic::without_file(Code::IoError, format!("`{name}` is a directory; expected a file"))
                 .with_help("name a descriptor file such as `llm-project.yaml`"),
         ));
     }
     if !metadata.is_file() {
         return Err(Box::new(Diagnostic::without_file(
-            codes::IO_ERROR,
+            Code::IoError,
             format!("`{name}` is not a regular file (a pipe, socket or device); expected a file"),
         )));
     }
@@ -113,7 +113,7 @@ fn decode(display: String, bytes: Vec<u8>) -> Result<SourceFile, Box<Diagnostic>
             let span = Span::at_offset(&prefix, prefix.len());
             let file = SourceFile::new(display, prefix);
             Err(Box::new(Diagnostic::error(
-                codes::IO_ERROR,
+                Code::IoError,
                 format!("file is not valid UTF-8 (invalid byte at offset {valid}); expected UTF-8 text"),
                 &file,
                 span,
@@ -135,7 +135,7 @@ fn read_capped(reader: &mut dyn Read, max: usize, name: &str, expected: usize) -
 
 fn too_large(name: &str, size: u64, max: usize) -> Diagnostic {
     Diagnostic::without_file(
-        codes::FILE_TOO_LARGE,
+        Code::FileTooLarge,
         format!("`{name}` is {size} bytes or more, over the limit of {max} bytes"),
     )
     .with_help(
@@ -149,5 +149,5 @@ fn io_error(name: &str, error: &std::io::Error) -> Box<Diagnostic> {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => error.to_string(),
     };
-    Box::new(Diagnostic::without_file(codes::IO_ERROR, format!("cannot read `{name}`: {reason}")))
+    Box::new(Diagnostic::without_file(Code::IoError, format!("cannot read `{name}`: {reason}")))
 }

@@ -18,7 +18,7 @@ pub(crate) use reader::{
     quoted_list, report_unknown_key, suggestion,
 };
 
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::source::SourceFile;
 
 /// Limits that keep hostile input from exhausting memory or time.
@@ -53,7 +53,7 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
     let text = source.text();
     if text.len() > limits.max_file_bytes {
         return Err(Box::new(Diagnostic::error(
-            codes::FILE_TOO_LARGE,
+            Code::FileTooLarge,
             format!("file is {} bytes, more than the limit of {} bytes", text.len(), limits.max_file_bytes),
             source,
             Span::START,
@@ -61,7 +61,7 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
     }
     if let Some(pos) = text.find('\0') {
         return Err(Box::new(Diagnostic::error(
-            codes::YAML_SYNTAX,
+            Code::YamlSyntax,
             "file contains a NUL byte; expected YAML text",
             source,
             Span::at_offset(text, pos),
@@ -69,20 +69,20 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
     }
     if text.trim().is_empty() || is_only_comments(text) {
         return Err(Box::new(
-            Diagnostic::error(codes::EMPTY_DOCUMENT, "file is empty; expected a YAML mapping", source, Span::START)
+            Diagnostic::error(Code::EmptyDocument, "file is empty; expected a YAML mapping", source, Span::START)
                 .with_help("start from one of the files under `examples/`"),
         ));
     }
     let root = events::build(text, limits.max_depth).map_err(|error| {
         let span = Span::from_line_col(text, error.line as u64, error.column as u64);
-        let code = if error.duplicate_key { codes::DUPLICATE_ID } else { codes::YAML_SYNTAX };
+        let code = if error.duplicate_key { Code::DuplicateId } else { Code::YamlSyntax };
         let message = if error.duplicate_key { error.message } else { format!("invalid YAML: {}", error.message) };
         let diagnostic = Diagnostic::error(code, message, source, span);
         Box::new(if error.duplicate_key { diagnostic.with_help("remove one of the two entries") } else { diagnostic })
     })?;
     if depth(&root) > limits.max_depth {
         return Err(Box::new(Diagnostic::error(
-            codes::YAML_SYNTAX,
+            Code::YamlSyntax,
             format!("nesting is deeper than the limit of {} levels", limits.max_depth),
             source,
             root.span,
@@ -91,7 +91,7 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
     match root.kind {
         NodeKind::Map(_) => Ok(root),
         NodeKind::Null => Err(Box::new(Diagnostic::error(
-            codes::EMPTY_DOCUMENT,
+            Code::EmptyDocument,
             "file is empty; expected a YAML mapping",
             source,
             root.span,
@@ -101,7 +101,7 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
             // it is without quoting it, and show only the start of the line.
             let (short, span) = short_snippet(source, root.span);
             Err(Box::new(Diagnostic::error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!("expected a mapping at the top level, found {}", root.kind.kind_name()),
                 &short,
                 span,

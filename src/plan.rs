@@ -10,11 +10,9 @@
 //! severity, when its condition holds and the plan includes one of the
 //! approaches it names, so an overlay can change or disable it.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
-use crate::diag::{Severity, codes};
+use crate::diag::{Code, DiagnosticCode, Severity};
 use crate::eval::Evaluation;
 use crate::report::{Report, SourceEntry};
 use crate::rules::{ApproachIndex, RuleSet};
@@ -37,7 +35,7 @@ pub struct PlanReport {
 pub struct PlanFinding {
     /// A diagnostic code (`plan-vetoed`, ...) or the id of the plan rule that reported it.
     #[schemars(with = "String")]
-    pub id: Cow<'static, str>,
+    pub id: DiagnosticCode,
     /// `error`, `warning` or `note`.
     pub severity: Severity,
     /// What is wrong, in one line.
@@ -51,7 +49,7 @@ pub struct PlanFinding {
 }
 
 impl PlanFinding {
-    fn new(id: impl Into<Cow<'static, str>>, severity: Severity, message: String) -> PlanFinding {
+    fn new(id: impl Into<DiagnosticCode>, severity: Severity, message: String) -> PlanFinding {
         PlanFinding { id: id.into(), severity, message, because: Vec::new(), help: None, sources: Vec::new() }
     }
 }
@@ -68,7 +66,7 @@ pub fn findings(
     let recommended = &rule_set.approaches[evaluation.recommendation];
     let Some(planned) = planned else {
         let mut finding = PlanFinding::new(
-            codes::NO_PLAN,
+            Code::NoPlan,
             Severity::Note,
             format!("no `planned_approach`; the rules recommend `{}`{}", recommended.id, with_clause(report)),
         );
@@ -82,7 +80,7 @@ pub fn findings(
     for veto in &vetoed {
         let rule = &rule_set.rules[veto.rule];
         let mut finding = PlanFinding::new(
-            codes::PLAN_VETOED,
+            Code::PlanVetoed,
             Severity::Error,
             format!(
                 "planned `{}` is ruled out by rule `{}` ({}); the rules recommend `{}`",
@@ -95,7 +93,7 @@ pub fn findings(
     let all_vetoed = vetoed.len() == planned.len();
     if !planned.contains(&evaluation.recommendation) && !all_vetoed {
         let mut finding = PlanFinding::new(
-            codes::PLAN_CONTRADICTS,
+            Code::PlanContradicts,
             Severity::Error,
             format!("planned `{plan_text}`, but the rules recommend `{}`{}", recommended.id, with_clause(report)),
         );
@@ -109,7 +107,7 @@ pub fn findings(
             if !planned.contains(&combination.approach) {
                 let rule = &rule_set.rules[combination.rule];
                 let mut finding = PlanFinding::new(
-                    codes::PLAN_MISSING_COMBINATION,
+                    Code::PlanMissingCombination,
                     Severity::Warning,
                     format!(
                         "the plan leaves out `{}`, which the rules say to combine with `{}`",
@@ -125,8 +123,11 @@ pub fn findings(
     let values = evaluation.answers.values();
     for rule in &rule_set.rules {
         if rule.is_plan() && rule.when_planned.iter().any(|a| planned.contains(a)) && rule.when.expr.eval(values) {
-            let mut finding =
-                PlanFinding::new(rule.id.clone(), rule.severity.unwrap_or(Severity::Error), message_of(&rule.title));
+            let mut finding = PlanFinding::new(
+                DiagnosticCode::Rule(rule.id.clone()),
+                rule.severity.unwrap_or(Severity::Error),
+                message_of(&rule.title),
+            );
             finding.because.push(rule.because.clone());
             finding.help.clone_from(&rule.next_step);
             finding.sources = SourceEntry::of(rule, rule_set);

@@ -37,7 +37,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::descriptor::read_answers;
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::eval::{Answers, Evaluation, evaluate};
 use crate::load::{Limits, MapReader, Node, Sink, expect_seq, expect_str, parse_document};
 use crate::report::text::sanitize;
@@ -148,7 +148,7 @@ fn read_split(sink: &mut Sink<'_>, node: &Node) -> Option<Split> {
         "tuned" => Some(Split::Tuned),
         "held_out" => Some(Split::HeldOut),
         other => {
-            sink.error(codes::UNKNOWN_CHOICE, format!("unknown split `{other}`"), node.span).help =
+            sink.error(Code::UnknownChoice, format!("unknown split `{other}`"), node.span).help =
                 Some(format!("expected one of {}", crate::load::quoted_list(SPLITS.iter().copied())));
             None
         }
@@ -241,7 +241,7 @@ fn read_known(sink: &mut Sink<'_>, node: &Node, known: &[&str], what: &str) -> O
     }
     let help = crate::load::did_you_mean(text, known.iter().copied())
         .map_or_else(|| format!("expected one of {}", known.join(", ")), |s| format!("did you mean `{s}`?"));
-    sink.error(codes::UNKNOWN_KEY, format!("unknown {what} `{text}`"), node.span).help = Some(help);
+    sink.error(Code::UnknownKey, format!("unknown {what} `{text}`"), node.span).help = Some(help);
     None
 }
 

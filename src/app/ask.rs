@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::AskArgs;
 use crate::descriptor::{self, Draft};
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::load::{Limits, NodeKind};
 use crate::questionnaire::{self, Finish, Prompt, Prompter, Reply};
 use crate::report::{self, Report, Style};
@@ -17,7 +17,7 @@ use crate::{eval, input, save};
 pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let Some(prompter) = io.prompter.take() else {
         return Err(Failure::Diagnostics(vec![
-            Diagnostic::without_file(codes::IO_ERROR, "`ask` needs a terminal on standard input, and there is none")
+            Diagnostic::without_file(Code::IoError, "`ask` needs a terminal on standard input, and there is none")
                 .with_help(
                     "to evaluate a descriptor without prompts run `shouldtune evaluate FILE`; in CI run `shouldtune check`",
                 ),
@@ -282,7 +282,7 @@ fn write_without_clobbering(
     let target = if replace { path.to_path_buf() } else { free_name_beside(path) };
     save::write_atomically(&target, text, replace).map_err(|e| {
         Failure::Diagnostics(vec![Diagnostic::without_file(
-            codes::IO_ERROR,
+            Code::IoError,
             format!("cannot write `{}`: {e}", target.display()),
         )])
     })?;

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::check::{self, Policy};
 use crate::cli::{CheckArgs, CheckFormat, DenyLevel};
-use crate::diag::{self, Diagnostic, Severity, codes};
+use crate::diag::{self, Code, Diagnostic, Severity};
 use crate::load::Limits;
 use crate::report::Style;
 use crate::report::check::{Options, Outcome, Renderer, RepoPaths, renderer};
@@ -66,7 +66,7 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
         && !root.is_dir()
     {
         return Err(Failure::Diagnostics(vec![
-            Diagnostic::without_file(codes::IO_ERROR, format!("`--root {}` is not a directory", root.display()))
+            Diagnostic::without_file(Code::IoError, format!("`--root {}` is not a directory", root.display()))
                 .with_help("give the repository's top directory, or leave `--root` out to use the one with `.git`"),
         ]));
     }
@@ -96,15 +96,12 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
         let searched: Vec<String> =
             args.paths.iter().map(|p| format!("`{}`", check::show(shown_cwd.as_deref(), p))).collect();
         notices.push(
-            Diagnostic::without_file(
-                codes::NO_DESCRIPTOR,
-                format!("no descriptor found under {}", searched.join(", ")),
-            )
-            .with_severity(Severity::Note)
-            .with_help(
-                "name descriptors `llm-project.yaml` or `*.llm-project.yaml`, or pass their paths; \
+            Diagnostic::without_file(Code::NoDescriptor, format!("no descriptor found under {}", searched.join(", ")))
+                .with_severity(Severity::Note)
+                .with_help(
+                    "name descriptors `llm-project.yaml` or `*.llm-project.yaml`, or pass their paths; \
                      `shouldtune init` writes one",
-            ),
+                ),
         );
     }
 
@@ -174,7 +171,7 @@ fn open_outputs(args: &CheckArgs) -> Result<Vec<(CheckFormat, AtomicFile)>, Fail
         if args.outputs[..index].iter().any(|o| o.path == output.path) {
             return Err(Failure::Diagnostics(vec![
                 Diagnostic::without_file(
-                    codes::IO_ERROR,
+                    Code::IoError,
                     format!("`{}` is named by two `-o` options", output.path.display()),
                 )
                 .with_help("give each report its own file"),
@@ -185,7 +182,7 @@ fn open_outputs(args: &CheckArgs) -> Result<Vec<(CheckFormat, AtomicFile)>, Fail
             Err(error) => {
                 return Err(Failure::Diagnostics(vec![
                     Diagnostic::without_file(
-                        codes::IO_ERROR,
+                        Code::IoError,
                         format!("cannot write `{}`: {}", output.path.display(), reason(&error)),
                     )
                     .with_help("`-o FORMAT=PATH` needs a path in an existing, writable directory"),
@@ -215,7 +212,7 @@ fn finish(sinks: Vec<Sink<'_>>, outcome: &Outcome<'_>) -> (Vec<Diagnostic>, Opti
                 };
                 if let Err(error) = committed {
                     problems.push(Diagnostic::without_file(
-                        codes::IO_ERROR,
+                        Code::IoError,
                         format!("cannot write `{}`: {}", path.display(), reason(&error)),
                     ));
                 }

@@ -4,7 +4,7 @@
 use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::{CostArgs, CostFormat};
 use crate::cost::{self, render};
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::load::Limits;
 use crate::report::Style;
 use crate::report::text::sanitize;
@@ -25,7 +25,7 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     if let Some(id) = &args.table {
         let Some(table) = tables.iter().find(|t| &t.id == id) else {
             return Err(Failure::Diagnostics(vec![
-                Diagnostic::without_file(codes::UNKNOWN_CHOICE, format!("unknown price table `{}`", sanitize(id)))
+                Diagnostic::without_file(Code::UnknownChoice, format!("unknown price table `{}`", sanitize(id)))
                     .with_help(format!(
                         "the tables are {}",
                         crate::load::quoted_list(tables.iter().map(|t| t.id.as_str()))
@@ -41,7 +41,7 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     }
     let Some(file) = &args.file else {
         return Err(Failure::Diagnostics(vec![Diagnostic::without_file(
-            codes::IO_ERROR,
+            Code::IoError,
             "`cost` needs a descriptor FILE, `--tables` or `--table ID`",
         )]));
     };
@@ -56,11 +56,11 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     let age_warning = estimate.check_age(io.today);
     if let Some(path) = &args.plot {
         let svg = cost::plot::svg(&estimate, &project.name).map_err(|e| {
-            Failure::Diagnostics(vec![Diagnostic::without_file(codes::IO_ERROR, format!("cannot draw the chart: {e}"))])
+            Failure::Diagnostics(vec![Diagnostic::without_file(Code::IoError, format!("cannot draw the chart: {e}"))])
         })?;
         save::write_atomically(path, &svg, args.force).map_err(|e| {
             let mut d = Diagnostic::without_file(
-                codes::IO_ERROR,
+                Code::IoError,
                 format!("cannot write `{}`: {}", sanitize(&path.display().to_string()), plain_error(&e)),
             );
             if e.kind() == std::io::ErrorKind::AlreadyExists {

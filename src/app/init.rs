@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::InitArgs;
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::load::Limits;
 use crate::report::{Report, text};
 use crate::rules::{QuestionKind, RuleSet};
@@ -26,11 +26,11 @@ pub(super) fn init(args: &InitArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
             Ok(Exit::Ok)
         }
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::Diagnostics(vec![
-            Diagnostic::without_file(codes::IO_ERROR, format!("`{}` already exists", args.file.display()))
+            Diagnostic::without_file(Code::IoError, format!("`{}` already exists", args.file.display()))
                 .with_help("edit it, pass `--force` to replace it, or name another file"),
         ])),
         Err(error) => Err(Failure::Diagnostics(vec![Diagnostic::without_file(
-            codes::IO_ERROR,
+            Code::IoError,
             format!("cannot write `{}`: {error}", args.file.display()),
         )])),
     }

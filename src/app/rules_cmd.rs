@@ -8,7 +8,7 @@ use tabled::settings::{Style as TableStyle, Width};
 
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::{DenyLevel, RulesCheckArgs, RulesCommand, RulesShowArgs, RulesTestArgs, ShowFormat};
-use crate::diag::{self, Diagnostic, codes};
+use crate::diag::{self, Code, Diagnostic};
 use crate::load::Limits;
 use crate::rules::{emit, lint};
 use crate::source::SourceFile;
@@ -79,7 +79,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
         if path.is_dir() {
             let entries = std::fs::read_dir(path).map_err(|e| {
                 Failure::Diagnostics(vec![Diagnostic::without_file(
-                    codes::IO_ERROR,
+                    Code::IoError,
                     format!("cannot read `{}`: {e}", path.display()),
                 )])
             })?;

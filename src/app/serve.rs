@@ -12,7 +12,7 @@ use tiny_http::{Header, Method, Request, Response, Server};
 
 use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::ServeArgs;
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::load::Limits;
 use crate::web::{self, Reply};
 
@@ -36,7 +36,7 @@ pub(super) fn serve(args: &ServeArgs, limits: Limits, io: &mut Io<'_>) -> Result
     let today = io.today;
     let server = Server::http(("127.0.0.1", args.port)).map_err(|e| {
         Failure::Diagnostics(vec![
-            Diagnostic::without_file(codes::IO_ERROR, format!("cannot listen on 127.0.0.1:{}: {e}", args.port))
+            Diagnostic::without_file(Code::IoError, format!("cannot listen on 127.0.0.1:{}: {e}", args.port))
                 .with_help("choose another port with `--port N`, or `--port 0` for any free one"),
         ])
     })?;

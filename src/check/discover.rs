@@ -4,7 +4,7 @@ use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
 
 use crate::descriptor::is_descriptor_name;
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 
 /// Directories never searched: version control, build output, dependencies.
 const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules"];
@@ -64,7 +64,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Diagnostic>) {
             }
             Err(error) => problems.push(
                 Diagnostic::without_file(
-                    codes::IO_ERROR,
+                    Code::IoError,
                     format!("cannot read `{}`: {}", show(cwd, path), reason(&error)),
                 )
                 .with_help("give a descriptor file or a directory to search"),
@@ -176,7 +176,7 @@ fn search(
                 let path = error.path().map_or_else(|| show(cwd, root), |p| show(cwd, p));
                 let message =
                     format!("cannot search `{path}`: {}", error.io_error().map_or_else(|| error.to_string(), reason));
-                problems.push(Diagnostic::without_file(codes::IO_ERROR, message));
+                problems.push(Diagnostic::without_file(Code::IoError, message));
             }
         }
     }

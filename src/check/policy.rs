@@ -1,7 +1,7 @@
 //! The policy a descriptor's plan is held to.
 
 use crate::descriptor::Descriptor;
-use crate::diag::{Diagnostic, Severity, codes};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::eval::{Evaluation, Provenance};
 use crate::report::Report;
 use crate::rules::{Question, RuleSet};
@@ -31,7 +31,7 @@ pub(super) fn findings(
     out.extend(assumed_answers(rule_set, project, evaluation, policy));
     let span = project.planned.as_ref().map_or(project.name_span, |p| p.span);
     for finding in report.plan.iter().flat_map(|p| &p.findings) {
-        let mut diagnostic = Diagnostic::error(codes::NO_PLAN, finding.message.clone(), &project.source, span)
+        let mut diagnostic = Diagnostic::error(Code::NoPlan, finding.message.clone(), &project.source, span)
             .with_code(finding.id.clone())
             .with_severity(finding.severity);
         for reason in &finding.because {
@@ -65,7 +65,7 @@ fn assumed_answers(
         return (!newer.is_empty()).then(|| {
             let listed: Vec<String> = newer.iter().map(|id| format!("`{id}`")).collect();
             Diagnostic::error(
-                codes::ANSWER_ASSUMED,
+                Code::AnswerAssumed,
                 format!("newer question{} unanswered, default assumed: {}", plural(newer.len()), listed.join(", ")),
                 source,
                 project.answers_span.unwrap_or(project.name_span),
@@ -81,7 +81,7 @@ fn assumed_answers(
         let severity = if policy.allow_defaults { Severity::Note } else { Severity::Error };
         Some(
             Diagnostic::error(
-                codes::ANSWER_ASSUMED,
+                Code::AnswerAssumed,
                 format!(
                     "{} question{} unanswered, so the default was assumed: {}",
                     assumed.len(),

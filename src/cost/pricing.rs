@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::load::{
     Limits, MapReader, Node, NodeKind, Sink, expect_decimal, expect_int, expect_map, expect_str, parse_document,
 };
@@ -255,18 +255,14 @@ fn read_table(sink: &mut Sink<'_>, root: &Node) -> Option<PriceTable> {
             }
         }
         if models.is_empty() && !sink.has_errors() {
-            sink.error(codes::MISSING_KEY, "a price table needs at least one model", node.span);
+            sink.error(Code::MissingKey, "a price table needs at least one model", node.span);
         }
     }
     if let Some((name, span)) = default_model
         && !models.iter().any(|m| m.name == name)
     {
         let names = crate::load::quoted_list(models.iter().map(|m| m.name.as_str()));
-        sink.error(
-            codes::UNKNOWN_CHOICE,
-            format!("`default_model` `{name}` is not in `models`; they are {names}"),
-            span,
-        );
+        sink.error(Code::UnknownChoice, format!("`default_model` `{name}` is not in `models`; they are {names}"), span);
     }
     Some(PriceTable {
         id: id?.to_owned(),
@@ -284,7 +280,7 @@ fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
     let text = expect_str(sink, node, "`as_of`")?;
     if super::date::days_from_iso(text).is_none() {
         sink.error(
-            codes::WRONG_TYPE,
+            Code::WrongType,
             format!("expected `as_of` to be a date like `2023-10-16`, found `{text}`"),
             node.span,
         );
@@ -296,7 +292,7 @@ fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
 fn read_money(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<Decimal> {
     let value = expect_decimal(sink, node, what)?;
     if value.is_sign_negative() {
-        sink.error(codes::OUT_OF_RANGE, format!("{what} is negative; prices are 0 or more"), node.span);
+        sink.error(Code::OutOfRange, format!("{what} is negative; prices are 0 or more"), node.span);
         return None;
     }
     Some(value)
@@ -306,7 +302,7 @@ fn read_money(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<Decimal> {
 fn per_1k_from_per_1m(sink: &mut Sink<'_>, node: &Node, price: Decimal) -> Option<Decimal> {
     let value = price.checked_div(Decimal::ONE_THOUSAND);
     if value.is_none() {
-        sink.error(codes::OUT_OF_RANGE, "this price cannot be converted to a price per 1,000 tokens", node.span);
+        sink.error(Code::OutOfRange, "this price cannot be converted to a price per 1,000 tokens", node.span);
     }
     value
 }
@@ -329,7 +325,7 @@ fn read_tiers(sink: &mut Sink<'_>, node: &Node, what: &str, per_1m: bool) -> Opt
         Tiers { regional: tier(sink, "regional"), global: tier(sink, "global"), developer: tier(sink, "developer") };
     if tiers.names().is_empty() {
         sink.error(
-            codes::MISSING_KEY,
+            Code::MissingKey,
             format!("{what} needs a price for at least one of `regional`, `global`, `developer`"),
             node.span,
         );
@@ -367,7 +363,7 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
     if given.len() > 1 {
         let span = map.key_span(given[1]).unwrap_or(map.span());
         sink.error(
-            codes::INVALID_RULE,
+            Code::InvalidCost,
             format!("{what} gives {}: give one training price", crate::load::quoted_list(given.iter().copied())),
             span,
         );
@@ -380,7 +376,7 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
                 .and_then(|n| expect_int(sink, n, "`billing_increment_minutes`"))?;
             let Some(increment_minutes) = u32::try_from(increment).ok().filter(|m| *m > 0) else {
                 let span = map.key_span("billing_increment_minutes").unwrap_or(map.span());
-                sink.error(codes::OUT_OF_RANGE, "`billing_increment_minutes` must be a positive whole number", span);
+                sink.error(Code::OutOfRange, "`billing_increment_minutes` must be a positive whole number", span);
                 return None;
             };
             Some(Training::PerHour { price, increment_minutes })
@@ -391,14 +387,14 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
     if per_hour.is_none()
         && let Some(span) = map.key_span("billing_increment_minutes")
     {
-        sink.error(codes::INVALID_RULE, "`billing_increment_minutes` goes with `training_per_hour`", span);
+        sink.error(Code::InvalidCost, "`billing_increment_minutes` goes with `training_per_hour`", span);
     }
     let rft = map.get("rft_training_per_hour").and_then(|n| read_money(sink, n, "`rft_training_per_hour`"));
     let job_cap = map.get("rft_job_cap").and_then(|n| read_money(sink, n, "`rft_job_cap`"));
     if rft.is_none()
         && let Some(span) = map.key_span("rft_job_cap")
     {
-        sink.error(codes::INVALID_RULE, "`rft_job_cap` goes with `rft_training_per_hour`", span);
+        sink.error(Code::InvalidCost, "`rft_job_cap` goes with `rft_training_per_hour`", span);
     }
     let hosting = map.get("hosting_per_hour").and_then(|n| read_hosting(sink, n)).unwrap_or_default();
     let base = map.get("base").and_then(|n| read_tokens(sink, n, &format!("{what} `base`")));
@@ -413,7 +409,7 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
     };
     if model.training.is_none() && model.rft.is_none() && model.base.is_none() && model.hosting.names().is_empty() {
         sink.error(
-            codes::MISSING_KEY,
+            Code::MissingKey,
             format!("{what} has no prices: give a training price (`training_per_hour`, `training_per_1k_tokens`, `training_per_1m_tokens` or `rft_training_per_hour`), `hosting_per_hour` or `base` token prices"),
             map.span(),
         );
@@ -435,11 +431,11 @@ fn read_tokens(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<TokenPric
             }
             (Some(_), Some(_)) => {
                 let span = map.key_span(&m).unwrap_or(map.span());
-                sink.error(codes::INVALID_RULE, format!("give `{k}` or `{m}`, not both"), span);
+                sink.error(Code::InvalidCost, format!("give `{k}` or `{m}`, not both"), span);
                 None
             }
             (None, None) => {
-                sink.error(codes::MISSING_KEY, format!("{what} needs `{k}` or `{m}`"), map.span());
+                sink.error(Code::MissingKey, format!("{what} needs `{k}` or `{m}`"), map.span());
                 None
             }
         }

@@ -331,7 +331,7 @@ fn a_price_the_table_lacks_names_the_model_and_what_the_table_has() {
     let mut s = table_2026("o4-mini");
     s.fine_tuned_model = Some(("gpt-4.1".to_owned(), Span::START));
     let e = error(&s, volume);
-    assert_eq!(e.code, codes::UNKNOWN_CHOICE);
+    assert_eq!(e.code, Code::UnknownChoice);
     assert!(
         e.message.contains("has no token prices for `gpt-4.1`") && e.message.contains("training per token (global)"),
         "{}",
@@ -429,7 +429,7 @@ fn a_provisioned_deployment_pays_ptu_hours_and_no_tokens() {
     assert_eq!(e.break_even_monthly_requests, Some(595_042));
     assert!(e.fine_tuning_breaks_even());
     s.ptu_hourly_rate = None;
-    assert_eq!(error(&s, volume).code, codes::MISSING_KEY);
+    assert_eq!(error(&s, volume).code, Code::MissingKey);
 }
 
 #[test]
@@ -542,7 +542,7 @@ mod properties {
                     prop_assert!(svg.is_ok(), "{svg:?}");
                     let _ = render::summary_line(&e);
                 }
-                Err(d) => prop_assert_eq!(d.code, codes::OUT_OF_RANGE, "{}", d.message),
+                Err(d) => prop_assert_eq!(d.code, Code::OutOfRange, "{}", d.message),
             }
         }
 

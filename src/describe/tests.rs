@@ -54,7 +54,7 @@ fn fires_in_earnest(rule_set: &RuleSet, index: usize, given: &[Option<Value>], p
     if rule.is_plan() {
         let plan = planned.map(|p| vec![p]);
         let report = Report::new(rule_set, "example", &evaluation).with_plan(rule_set, plan.as_deref(), &evaluation);
-        return report.plan.iter().flat_map(|p| &p.findings).any(|f| f.id == rule.id);
+        return report.plan.iter().flat_map(|p| &p.findings).any(|f| f.id.as_str() == rule.id);
     }
     evaluation.fired.contains(&index)
 }
@@ -105,12 +105,12 @@ fn examples_change_as_few_answers_as_needed_and_impossible_conditions_say_so() {
 #[test]
 fn every_diagnostic_code_is_explained_with_its_summary_and_fix() {
     let rule_set = crate::rules::load_default().unwrap();
-    for info in codes::ALL {
-        let subjects = lookup(&rule_set, info.code);
-        assert!(subjects.iter().any(|s| matches!(s, Subject::Code(c) if c.code == info.code)), "{}", info.code);
+    for code in Code::ALL {
+        let subjects = lookup(&rule_set, code.as_str());
+        assert!(subjects.iter().any(|s| matches!(s, Subject::Code(c) if c == code)), "{code}");
         let text = render(&rule_set, &subjects);
-        assert!(text.contains(&format!("diagnostic code {}: {}", info.code, info.summary)), "{text}");
-        assert!(text.contains(info.help), "{text}");
+        assert!(text.contains(&format!("diagnostic code {code}: {}", code.summary())), "{text}");
+        assert!(text.contains(code.help()), "{text}");
     }
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::diag::DiagnosticCode;
 use crate::rules;
 
 fn parse_text(text: &str) -> Result<Descriptor, Vec<Diagnostic>> {
@@ -21,8 +22,8 @@ fn reads_plan_answers_and_their_lines() {
 #[test]
 fn reports_every_problem_not_just_the_first() {
     let errors = parse_text("name: P\nanswers:\n  task_type: nope\n  deadline_weeks: -1\n  bogus: 1\n").err().unwrap();
-    let codes: Vec<&str> = errors.iter().map(|d| &*d.code).collect();
-    assert_eq!(codes, vec![codes::UNKNOWN_CHOICE, codes::OUT_OF_RANGE, codes::UNKNOWN_QUESTION]);
+    let codes: Vec<DiagnosticCode> = errors.iter().map(|d| d.code.clone()).collect();
+    assert_eq!(codes, vec![Code::UnknownChoice, Code::OutOfRange, Code::UnknownQuestion]);
 }
 
 #[test]

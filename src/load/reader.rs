@@ -1,7 +1,7 @@
 //! Typed reading of a spanned tree, collecting every problem rather than the first.
 
 use super::{Node, NodeKind, Span};
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::source::SourceFile;
 
 /// Most problems kept per file: a hostile file with thousands of mistakes
@@ -24,12 +24,12 @@ impl<'s> Sink<'s> {
     }
 
     /// Records an error and returns it for further decoration.
-    pub fn error(&mut self, code: &'static str, message: impl Into<String>, span: Span) -> &mut Diagnostic {
+    pub fn error(&mut self, code: Code, message: impl Into<String>, span: Span) -> &mut Diagnostic {
         let diagnostic = Diagnostic::error(code, message, self.source, span);
         if self.diagnostics.len() >= MAX_DIAGNOSTICS_PER_FILE {
             if self.suppressed == 0 {
                 let note = Diagnostic::error(
-                    codes::YAML_SYNTAX,
+                    Code::TooManyProblems,
                     format!("too many problems in this file; only the first {MAX_DIAGNOSTICS_PER_FILE} are shown"),
                     self.source,
                     span,
@@ -53,7 +53,7 @@ impl<'s> Sink<'s> {
     pub fn push(&mut self, diagnostic: Diagnostic) {
         // A placeholder takes the slot (or the scratch space past the cap), then the diagnostic replaces it.
         let span = diagnostic.span;
-        *self.error(codes::YAML_SYNTAX, String::new(), span) = diagnostic;
+        *self.error(Code::YamlSyntax, String::new(), span) = diagnostic;
     }
 }
 
@@ -95,7 +95,7 @@ impl<'n> MapReader<'n> {
         for (key, value) in map {
             let Some(name) = key.as_str() else {
                 sink.error(
-                    codes::WRONG_TYPE,
+                    Code::WrongType,
                     format!("expected a string key in {what}, found {}", key.kind.describe()),
                     key.span,
                 );
@@ -124,7 +124,7 @@ impl<'n> MapReader<'n> {
     pub fn require(&self, sink: &mut Sink<'_>, key: &str, what: &str) -> Option<&'n Node> {
         let value = self.get(key);
         if value.is_none() {
-            sink.error(codes::MISSING_KEY, format!("{what} is missing the required key `{key}`"), self.span).label =
+            sink.error(Code::MissingKey, format!("{what} is missing the required key `{key}`"), self.span).label =
                 Some(format!("add `{key}:` to this mapping"));
         }
         value
@@ -145,7 +145,7 @@ pub(crate) fn report_unknown_key<'c, 'k>(
     allowed: impl IntoIterator<Item = &'c str> + Clone,
 ) -> &'k mut Diagnostic {
     let help = suggestion(name, allowed);
-    let diagnostic = sink.error(codes::UNKNOWN_KEY, format!("unknown key `{name}` in {what}"), span);
+    let diagnostic = sink.error(Code::UnknownKey, format!("unknown key `{name}` in {what}"), span);
     diagnostic.help = Some(help);
     diagnostic
 }
@@ -156,7 +156,7 @@ pub(crate) fn expect_map<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
         NodeKind::Map(entries) => Some(entries),
         other => {
             sink.error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!("expected {what} to be a mapping, found {}", other.describe()),
                 node.span,
             );
@@ -170,11 +170,7 @@ pub(crate) fn expect_seq<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
     match &node.kind {
         NodeKind::Seq(items) => Some(items),
         other => {
-            sink.error(
-                codes::WRONG_TYPE,
-                format!("expected {what} to be a list, found {}", other.describe()),
-                node.span,
-            );
+            sink.error(Code::WrongType, format!("expected {what} to be a list, found {}", other.describe()), node.span);
             None
         }
     }
@@ -185,12 +181,12 @@ pub(crate) fn expect_str<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
     match &node.kind {
         NodeKind::Str(s) if !s.trim().is_empty() => Some(s),
         NodeKind::Str(_) => {
-            sink.error(codes::WRONG_TYPE, format!("expected {what} to be a non-empty string"), node.span);
+            sink.error(Code::WrongType, format!("expected {what} to be a non-empty string"), node.span);
             None
         }
         other => {
             sink.error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!("expected {what} to be a string, found {}", other.describe()),
                 node.span,
             );
@@ -205,7 +201,7 @@ pub(crate) fn expect_bool(sink: &mut Sink<'_>, node: &Node, what: &str) -> Optio
         NodeKind::Bool(b) => Some(*b),
         other => {
             let diagnostic = sink.error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!("expected {what} to be `true` or `false`, found {}", other.describe()),
                 node.span,
             );
@@ -227,7 +223,7 @@ pub(crate) fn expect_int(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option
         NodeKind::Int(i) => Some(*i),
         other => {
             sink.error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!("expected {what} to be a whole number, found {}", other.describe()),
                 node.span,
             );
@@ -251,7 +247,7 @@ pub(crate) fn expect_decimal(sink: &mut Sink<'_>, node: &Node, what: &str) -> Op
     });
     if parsed.is_none() {
         sink.error(
-            codes::WRONG_TYPE,
+            Code::WrongType,
             format!("expected {what} to be a number, found {}", node.kind.describe()),
             node.span,
         );

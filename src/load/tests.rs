@@ -28,15 +28,15 @@ fn keys_and_values_keep_their_real_lines_and_columns() {
 #[test]
 fn rejects_empty_non_mapping_nul_oversize_and_deep_input() {
     let code = |text: &str| parse(text).err().map(|d| d.code);
-    assert_eq!(code(""), Some(codes::EMPTY_DOCUMENT.into()));
-    assert_eq!(code("# only a comment\n"), Some(codes::EMPTY_DOCUMENT.into()));
-    assert_eq!(code("- a\n- b\n"), Some(codes::WRONG_TYPE.into()));
-    assert_eq!(code("a: 1\0"), Some(codes::YAML_SYNTAX.into()));
-    assert_eq!(code("a: 1\na: 2\n"), Some(codes::DUPLICATE_ID.into()));
+    assert_eq!(code(""), Some(Code::EmptyDocument.into()));
+    assert_eq!(code("# only a comment\n"), Some(Code::EmptyDocument.into()));
+    assert_eq!(code("- a\n- b\n"), Some(Code::WrongType.into()));
+    assert_eq!(code("a: 1\0"), Some(Code::YamlSyntax.into()));
+    assert_eq!(code("a: 1\na: 2\n"), Some(Code::DuplicateId.into()));
     let deep = format!("a: {}1{}\n", "[".repeat(200), "]".repeat(200));
-    assert_eq!(code(&deep), Some(codes::YAML_SYNTAX.into()));
+    assert_eq!(code(&deep), Some(Code::YamlSyntax.into()));
     let big = format!("a: \"{}\"\n", "x".repeat(Limits::DEFAULT_MAX_FILE_BYTES));
-    assert_eq!(code(&big), Some(codes::FILE_TOO_LARGE.into()));
+    assert_eq!(code(&big), Some(Code::FileTooLarge.into()));
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn alias_bombs_are_refused() {
         text = format!("{text}a{i}: &a{i} [{refs}]\n");
     }
     let error = parse(&text).err().map(|d| d.code);
-    assert_eq!(error, Some(codes::YAML_SYNTAX.into()));
+    assert_eq!(error, Some(Code::YamlSyntax.into()));
 }
 
 #[test]
@@ -58,8 +58,8 @@ fn nesting_at_the_limit_parses_and_beyond_is_refused_without_overflowing_the_sta
     assert!(parse(&ok).is_ok());
     for depth in [Limits::DEFAULT_MAX_DEPTH + 1, 100, 1_000] {
         let deep = format!("a: {}1{}\n", "[".repeat(depth), "]".repeat(depth));
-        assert_eq!(parse(&deep).err().map(|d| d.code), Some(codes::YAML_SYNTAX.into()), "depth {depth}");
+        assert_eq!(parse(&deep).err().map(|d| d.code), Some(Code::YamlSyntax.into()), "depth {depth}");
         let block: String = (0..depth).map(|i| "  ".repeat(i) + "k:\n").collect();
-        assert_eq!(parse(&block).err().map(|d| d.code), Some(codes::YAML_SYNTAX.into()), "block depth {depth}");
+        assert_eq!(parse(&block).err().map(|d| d.code), Some(Code::YamlSyntax.into()), "block depth {depth}");
     }
 }

@@ -98,9 +98,9 @@ pub fn summary_line(summary: &Summary) -> String {
 }
 
 /// The title used for a finding in annotation formats: its code and a short summary.
-fn title(code: &str) -> String {
-    match crate::diag::codes::info(code) {
-        Some(info) => format!("shouldtune {code}: {}", info.summary),
+fn title(code: &crate::diag::DiagnosticCode) -> String {
+    match crate::diag::Code::from_text(code.as_str()) {
+        Some(builtin) => format!("shouldtune {code}: {}", builtin.summary()),
         None => format!("shouldtune {code}"),
     }
 }

@@ -112,7 +112,7 @@ fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write) -> std::io:
                 r#"<li class="{}"><strong>{}</strong> <code>{}</code>: {}"#,
                 finding.severity,
                 finding.severity,
-                esc(&finding.id),
+                esc(finding.id.as_str()),
                 esc(&finding.message)
             )?;
             for reason in &finding.because {

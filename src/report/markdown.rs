@@ -133,7 +133,7 @@ fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write, lang: Lang)
         writeln!(out, "{}", lang.tr("plan-agrees"))?;
     }
     for finding in &plan.findings {
-        write!(out, "- **{}** `{}`: {}", finding.severity, esc_code(&finding.id), md(&finding.message))?;
+        write!(out, "- **{}** `{}`: {}", finding.severity, esc_code(finding.id.as_str()), md(&finding.message))?;
         for reason in &finding.because {
             write!(out, " {} {}", capitalized(&lang.tr("because-label")), md(reason))?;
         }

@@ -129,7 +129,7 @@ fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write, style: Styl
         writeln!(out, "  {}", style.good(&lang.tr("plan-agrees")))?;
     }
     for finding in &plan.findings {
-        let code = format!("{}[{}]", finding.severity, sanitize(&finding.id));
+        let code = format!("{}[{}]", finding.severity, sanitize(finding.id.as_str()));
         let label = match finding.severity {
             crate::diag::Severity::Error => style.bad(&code),
             crate::diag::Severity::Warning => style.warn(&code),

@@ -6,7 +6,7 @@ use super::model::{
     Approach, Citation, Condition, DerivedFact, Origin, Question, QuestionKind, Rule, RuleSet, Source, Value,
     citation_text,
 };
-use crate::diag::{Diagnostic, Severity, codes};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::load::{
     Limits, MapReader, Node, NodeKind, Sink, Span, did_you_mean, expect_bool, expect_int, expect_map, expect_seq,
     expect_str, parse_document,
@@ -100,7 +100,7 @@ pub(super) fn compile(files: &[SourceFile], limits: Limits) -> Result<RuleSet, V
         let hidden = problems.len() - MAX_PROBLEMS;
         problems.truncate(MAX_PROBLEMS);
         problems.push(Diagnostic::without_file(
-            codes::INVALID_RULE,
+            Code::InvalidRule,
             format!("{hidden} more problems in the rule files are not shown"),
         ));
     }
@@ -162,7 +162,7 @@ impl<'f> Builder<'f> {
             && v != FORMAT_VERSION
         {
             sink.error(
-                codes::OUT_OF_RANGE,
+                Code::OutOfRange,
                 format!("rule file version `{v}` is not supported; this build reads version {FORMAT_VERSION}"),
                 version.span,
             );
@@ -171,7 +171,7 @@ impl<'f> Builder<'f> {
             && let Some(name) = expect_str(&mut sink, extends, "`extends`")
             && name != "default"
         {
-            sink.error(codes::UNKNOWN_CHOICE, format!("cannot extend `{name}`"), extends.span).help =
+            sink.error(Code::UnknownChoice, format!("cannot extend `{name}`"), extends.span).help =
                 Some("the only rule set that can be extended by name is `default`".to_owned());
         }
         if let Some(node) = top.get("locales") {
@@ -340,7 +340,7 @@ impl<'f> Builder<'f> {
                     || "`disable` names rules defined in earlier files".to_owned(),
                     |s| format!("did you mean `{s}`?"),
                 );
-                sink.error(codes::UNKNOWN_KEY, format!("there is no earlier rule `{id}` to disable"), span).help =
+                sink.error(Code::NothingToChange, format!("there is no earlier rule `{id}` to disable"), span).help =
                     Some(help);
                 self.diagnostics.append(&mut sink.diagnostics);
             }
@@ -396,7 +396,7 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
     let type_name = expect_str(sink, type_node, "`type`")?;
     let forbid = |sink: &mut Sink<'_>, key: &str, reason: &str| {
         if let Some(span) = map.key_span(key) {
-            sink.error(codes::UNKNOWN_KEY, format!("`{key}` is not allowed here: {reason}"), span);
+            sink.error(Code::UnknownKey, format!("`{key}` is not allowed here: {reason}"), span);
         }
     };
     match type_name {
@@ -414,7 +414,7 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
                 && lo > hi
             {
                 let span = map.key_span("max").unwrap_or(type_node.span);
-                sink.error(codes::OUT_OF_RANGE, format!("`max` ({hi}) is smaller than `min` ({lo})"), span);
+                sink.error(Code::OutOfRange, format!("`max` ({hi}) is smaller than `min` ({lo})"), span);
                 return None;
             }
             Some(QuestionKind::Integer { min, max })
@@ -429,20 +429,20 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
             for item in items {
                 let Some((value, span)) = read_id(sink, item, "choice value") else { continue };
                 if values.contains(&value) {
-                    sink.error(codes::DUPLICATE_ID, format!("choice value `{value}` is listed twice"), span);
+                    sink.error(Code::DuplicateId, format!("choice value `{value}` is listed twice"), span);
                 } else {
                     values.push(value);
                 }
             }
             if values.len() < 2 {
-                sink.error(codes::INVALID_RULE, "a choice question needs at least two values", values_node.span);
+                sink.error(Code::InvalidRule, "a choice question needs at least two values", values_node.span);
                 return None;
             }
             Some(QuestionKind::Choice { values })
         }
         other => {
             let diagnostic =
-                sink.error(codes::UNKNOWN_CHOICE, format!("unknown question type `{other}`"), type_node.span);
+                sink.error(Code::UnknownChoice, format!("unknown question type `{other}`"), type_node.span);
             diagnostic.help = Some(suggestion(other, ["boolean", "integer", "choice"]));
             None
         }
@@ -468,7 +468,7 @@ fn read_question(
             let which =
                 if late == index { "itself".to_owned() } else { format!("`{}`, which is asked later", infos[late].id) };
             sink.error(
-                codes::CONDITION_ORDER,
+                Code::ConditionOrder,
                 format!("the condition for asking `{}` reads {which}", raw.id),
                 node.span,
             )
@@ -484,7 +484,7 @@ fn read_question(
     if derived.is_some()
         && let Some(span) = map.key_span("ask_when")
     {
-        sink.error(codes::INVALID_RULE, "a derived fact is never asked, so it cannot have `ask_when`", span);
+        sink.error(Code::InvalidRule, "a derived fact is never asked, so it cannot have `ask_when`", span);
         return None;
     }
     Some(Question {
@@ -506,12 +506,12 @@ fn read_question(
 fn read_derived(sink: &mut Sink<'_>, node: &Node, kind: &QuestionKind) -> Option<DerivedFact> {
     let name = expect_str(sink, node, "`derived`")?;
     let Some(fact) = DerivedFact::from_name(name) else {
-        sink.error(codes::UNKNOWN_CHOICE, format!("unknown derived fact `{name}`"), node.span).help =
+        sink.error(Code::UnknownChoice, format!("unknown derived fact `{name}`"), node.span).help =
             Some(suggestion(name, DerivedFact::ALL.iter().map(|f| f.name())));
         return None;
     };
     if *kind != QuestionKind::Boolean {
-        sink.error(codes::INVALID_RULE, format!("the derived fact `{name}` is a boolean"), node.span).help =
+        sink.error(Code::InvalidRule, format!("the derived fact `{name}` is a boolean"), node.span).help =
             Some("write `type: boolean`".to_owned());
         return None;
     }
@@ -533,7 +533,7 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
                     (None, Some(hi)) => format!("at most {hi}"),
                     (None, None) => String::new(),
                 };
-                sink.error(codes::OUT_OF_RANGE, format!("`{id}` is {value}; expected {range}"), node.span);
+                sink.error(Code::OutOfRange, format!("`{id}` is {value}; expected {range}"), node.span);
                 return None;
             }
             Some(Value::Int(value))
@@ -545,7 +545,7 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
                 NodeKind::Int(i) => i.to_string(),
                 other => {
                     sink.error(
-                        codes::WRONG_TYPE,
+                        Code::WrongType,
                         format!("expected `{id}` to be one of its values, found {}", other.describe()),
                         node.span,
                     )
@@ -560,8 +560,7 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
                 Some(s) => format!("did you mean `{s}`? expected one of {}", list(values)),
                 None => format!("expected one of {}", list(values)),
             };
-            sink.error(codes::UNKNOWN_CHOICE, format!("`{text}` is not a value of `{id}`"), node.span).help =
-                Some(help);
+            sink.error(Code::UnknownChoice, format!("`{text}` is not a value of `{id}`"), node.span).help = Some(help);
             None
         }
     }
@@ -577,7 +576,7 @@ fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) 
         NodeKind::Bool(b) => b.to_string(),
         other => {
             sink.error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!("expected a condition (a string), found {}", other.describe()),
                 node.span,
             );
@@ -600,7 +599,7 @@ fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &
         NodeKind::Str(_) => vec![node],
         other => {
             sink.error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!("expected `{key}` to be a list of approaches, found {}", other.describe()),
                 node.span,
             );
@@ -624,7 +623,7 @@ fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) 
         return Some(index);
     }
     let help = suggestion(name, approaches.iter().map(|a| a.id.as_str()));
-    sink.error(codes::UNKNOWN_APPROACH, format!("unknown approach `{name}`"), node.span).help = Some(help);
+    sink.error(Code::UnknownApproach, format!("unknown approach `{name}`"), node.span).help = Some(help);
     None
 }
 
@@ -653,14 +652,14 @@ fn read_rule(
                 i32::try_from(weight).map_err(|_| ()).and_then(|w| if w.abs() <= 1000 { Ok(w) } else { Err(()) })
             else {
                 sink.error(
-                    codes::OUT_OF_RANGE,
+                    Code::OutOfRange,
                     format!("weight {weight} is out of range; expected -1000 to 1000"),
                     value.span,
                 );
                 continue;
             };
             if effects.iter().any(|(a, _)| *a == approach) {
-                sink.error(codes::DUPLICATE_ID, "this approach is given two weights", key.span);
+                sink.error(Code::DuplicateId, "this approach is given two weights", key.span);
             } else if weight != 0 {
                 effects.push((approach, weight));
             }
@@ -685,7 +684,7 @@ fn read_rule(
     }
     if !when_recommended.is_empty() && (!effects.is_empty() || !veto.is_empty()) {
         sink.error(
-            codes::INVALID_RULE,
+            Code::InvalidRule,
             format!("rule `{id}` depends on the recommendation (`when_recommended`), so it cannot also score or veto"),
             map.key_span("when_recommended").unwrap_or(id_span),
         )
@@ -698,7 +697,7 @@ fn read_rule(
         && next_step.is_none()
         && when_planned.is_empty()
     {
-        sink.error(codes::INVALID_RULE, format!("rule `{id}` does nothing"), id_span).help =
+        sink.error(Code::InvalidRule, format!("rule `{id}` does nothing"), id_span).help =
             Some("give it `effects`, `veto`, `combine_with`, `next_step` or `when_planned`".to_owned());
         return None;
     }
@@ -727,7 +726,7 @@ fn plan_keys_fit(sink: &mut Sink<'_>, map: &MapReader<'_>, id: &str, id_span: Sp
     if map.get("when_planned").is_some() {
         if scores_or_advises {
             sink.error(
-                codes::INVALID_RULE,
+                Code::InvalidRule,
                 format!(
                     "rule `{id}` judges the plan (`when_planned`), so it cannot also score, veto, combine or advise"
                 ),
@@ -738,7 +737,7 @@ fn plan_keys_fit(sink: &mut Sink<'_>, map: &MapReader<'_>, id: &str, id_span: Sp
         }
         if map.get("severity").is_none() {
             sink.error(
-                codes::MISSING_KEY,
+                Code::MissingKey,
                 format!("plan rule `{id}` needs `severity`"),
                 map.key_span("when_planned").unwrap_or(id_span),
             )
@@ -747,7 +746,7 @@ fn plan_keys_fit(sink: &mut Sink<'_>, map: &MapReader<'_>, id: &str, id_span: Sp
         }
     } else if let Some(span) = map.key_span("severity") {
         sink.error(
-            codes::UNKNOWN_KEY,
+            Code::UnknownKey,
             format!("`severity` is only for plan rules, and rule `{id}` has no `when_planned`"),
             span,
         )
@@ -767,7 +766,7 @@ fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Opt
         _ => vec![node],
     };
     if items.is_empty() {
-        sink.error(codes::INVALID_RULE, "`source` lists nothing", node.span).help =
+        sink.error(Code::InvalidRule, "`source` lists nothing", node.span).help =
             Some("cite at least one source id or a free-text citation".to_owned());
         return None;
     }
@@ -787,7 +786,7 @@ fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Opt
                 Some(s) => format!("did you mean `{s}`? or add `{text}` to `sources:`"),
                 None => format!("add `{text}` to `sources:`, or write the citation out in words"),
             };
-            sink.error(codes::UNKNOWN_SOURCE, format!("`{text}` is not in the source catalogue"), item.span).help =
+            sink.error(Code::UnknownSource, format!("`{text}` is not in the source catalogue"), item.span).help =
                 Some(help);
             ok = false;
         } else {
@@ -807,7 +806,7 @@ fn read_source_id(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
     let text = expect_str(sink, node, "the source id")?;
     if !is_kebab_case(text) {
         sink.error(
-            codes::INVALID_RULE,
+            Code::InvalidRule,
             format!("source id `{text}` must be kebab-case: words of `a-z` and `0-9` joined by `-`"),
             node.span,
         );
@@ -824,12 +823,12 @@ fn read_url(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
     match (rest, bad) {
         (Some(rest), None) if !rest.is_empty() && !rest.starts_with('/') => Some(text.to_owned()),
         (_, Some(c)) => {
-            sink.error(codes::INVALID_RULE, format!("`url` contains {c:?}, which a URL cannot hold"), node.span).help =
+            sink.error(Code::InvalidRule, format!("`url` contains {c:?}, which a URL cannot hold"), node.span).help =
                 Some("percent-encode it (a space is `%20`)".to_owned());
             None
         }
         _ => {
-            sink.error(codes::INVALID_RULE, "`url` must be an absolute `https://` or `http://` address", node.span);
+            sink.error(Code::InvalidRule, "`url` must be an absolute `https://` or `http://` address", node.span);
             None
         }
     }
@@ -853,7 +852,7 @@ fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
     };
     if !valid {
         sink.error(
-            codes::WRONG_TYPE,
+            Code::WrongType,
             format!("`date` is `{text}`; expected `YYYY-MM-DD`, `YYYY-MM` or `YYYY`"),
             node.span,
         );
@@ -869,7 +868,7 @@ fn read_severity(sink: &mut Sink<'_>, node: &Node) -> Option<Severity> {
         "warning" => Some(Severity::Warning),
         "note" => Some(Severity::Note),
         other => {
-            sink.error(codes::UNKNOWN_CHOICE, format!("unknown severity `{other}`"), node.span).help =
+            sink.error(Code::UnknownChoice, format!("unknown severity `{other}`"), node.span).help =
                 Some(suggestion(other, ["error", "warning", "note"]));
             None
         }
@@ -886,12 +885,12 @@ fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
         .or_else(|| rule_set.questions.first().map(|q| q.origin.clone()))
         .or_else(|| rule_set.approaches.first().map(|a| a.origin.clone()))
     else {
-        out.push(Diagnostic::without_file(codes::INVALID_RULE, "the rule set is empty"));
+        out.push(Diagnostic::without_file(Code::InvalidRule, "the rule set is empty"));
         return out;
     };
     if rule_set.approaches.len() < 2 {
         out.push(Diagnostic::error(
-            codes::INVALID_RULE,
+            Code::InvalidRule,
             "a rule set needs at least two approaches to choose between",
             &first_file.file,
             Span::START,
@@ -909,7 +908,7 @@ fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
             rule_set.rules.iter().rev().find(|r| !r.veto.is_empty()).map_or(first_file, |r| r.origin.clone());
         out.push(
             Diagnostic::error(
-                codes::INVALID_RULE,
+                Code::InvalidRule,
                 "every approach can be vetoed, so some answers could leave nothing to recommend",
                 &last_veto.file,
                 last_veto.span,
@@ -928,7 +927,7 @@ fn read_id(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<(String, Span
         && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
     if !valid {
         sink.error(
-            codes::INVALID_RULE,
+            Code::InvalidRule,
             format!("{what} `{text}` must start with a lowercase letter and use only `a-z`, `0-9`, `_` and `-`"),
             node.span,
         );
@@ -939,7 +938,7 @@ fn read_id(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<(String, Span
 
 fn nothing_to_override(sink: &mut Sink<'_>, what: &str, id: &str, span: Span) {
     sink.error(
-        codes::INVALID_RULE,
+        Code::NothingToChange,
         format!("{what} `{id}` is marked `override` but no earlier file defines it"),
         span,
     )
@@ -952,11 +951,10 @@ fn duplicate(sink: &mut Sink<'_>, what: &str, id: &str, span: Span, first: &Orig
     } else {
         format!("give it another id, or add `override: true` to replace the earlier definition of `{id}`")
     };
-    let diagnostic =
-        Diagnostic::error(codes::DUPLICATE_ID, format!("{what} `{id}` is defined twice"), sink.source, span)
-            .with_label("defined again here")
-            .with_related(&first.file, first.span, "first defined here")
-            .with_help(help);
+    let diagnostic = Diagnostic::error(Code::DuplicateId, format!("{what} `{id}` is defined twice"), sink.source, span)
+        .with_label("defined again here")
+        .with_related(&first.file, first.span, "first defined here")
+        .with_help(help);
     sink.push(diagnostic);
 }
 

@@ -23,7 +23,7 @@ mod parser;
 mod typecheck;
 
 use super::model::QuestionKind;
-use crate::diag::codes;
+use crate::diag::Code;
 
 /// A compiled, type-checked condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +116,7 @@ pub const MAX_LEN: usize = 4096;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExprError {
     /// Stable diagnostic code.
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong.
     pub message: String,
     /// Byte offset of the problem inside the condition.
@@ -128,7 +128,7 @@ pub struct ExprError {
 }
 
 impl ExprError {
-    pub(super) fn new(code: &'static str, message: impl Into<String>, start: usize, end: usize) -> Self {
+    pub(super) fn new(code: Code, message: impl Into<String>, start: usize, end: usize) -> Self {
         ExprError { code, message: message.into(), start, len: end.saturating_sub(start), help: None }
     }
 
@@ -151,7 +151,7 @@ pub struct QuestionInfo<'a> {
 pub fn compile(text: &str, questions: &[QuestionInfo<'_>]) -> Result<Expr, ExprError> {
     if text.len() > MAX_LEN {
         return Err(ExprError::new(
-            codes::EXPR_SYNTAX,
+            Code::ExprSyntax,
             format!("condition is {} bytes long, more than the limit of {MAX_LEN}", text.len()),
             0,
             0,
@@ -163,7 +163,7 @@ pub fn compile(text: &str, questions: &[QuestionInfo<'_>]) -> Result<Expr, ExprE
     let ast = parser.expr()?;
     if let Some(token) = parser.peek() {
         return Err(ExprError::new(
-            codes::EXPR_SYNTAX,
+            Code::ExprSyntax,
             format!("unexpected {} after the end of the condition", token.kind),
             token.start,
             token.end,

@@ -8,7 +8,7 @@
 
 use super::expr::{CmpOp, Expr};
 use super::model::{Citation, QuestionKind, RuleSet, Value};
-use crate::diag::{Diagnostic, Severity, codes};
+use crate::diag::{Code, Diagnostic, Severity};
 
 /// Beyond this many combinations a rule is not checked for satisfiability.
 const MAX_COMBINATIONS: usize = 200_000;
@@ -21,7 +21,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
     for (rule, ok) in rule_set.rules.iter().zip(&firable) {
         if !ok {
             out.push(
-                warning(codes::RULE_NEVER_FIRES, format!("rule `{}` can never fire: `{}` never holds", rule.id, rule.when.text), &rule.origin)
+                warning(Code::RuleNeverFires, format!("rule `{}` can never fire: `{}` never holds", rule.id, rule.when.text), &rule.origin)
                     .with_help("check its thresholds against the questions' ranges, and the conditions under which the questions are asked"),
             );
         }
@@ -38,7 +38,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
         });
         if !read_by_rule && !gates_question {
             out.push(warning(
-                codes::QUESTION_UNREAD,
+                Code::QuestionUnread,
                 format!("no rule reads question `{}`, so its answer changes nothing", question.id),
                 &question.origin,
             ));
@@ -52,7 +52,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
             .any(|(r, ok)| *ok && (r.effects.iter().any(|(a, _)| *a == index) || r.veto.contains(&index)));
         if !scored {
             out.push(warning(
-                codes::APPROACH_UNSCORED,
+                Code::ApproachUnscored,
                 format!("no rule that can fire scores or vetoes approach `{}`", approach.id),
                 &approach.origin,
             ));
@@ -64,7 +64,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
                 if let Citation::Text(text) = citation {
                     out.push(
                         warning(
-                            codes::SOURCE_NOT_IN_CATALOGUE,
+                            Code::SourceNotInCatalogue,
                             format!("rule `{}` cites `{text}`, which is not in the source catalogue", rule.id),
                             &rule.origin,
                         )
@@ -84,7 +84,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
     });
     if !separates && let Some(first) = rule_set.approaches.first() {
         out.push(warning(
-            codes::APPROACHES_ALWAYS_TIED,
+            Code::ApproachesAlwaysTied,
             "no rule that can fire weighs the approaches differently, so every answer set ties and the first approach always wins",
             &first.origin,
         ));
@@ -93,7 +93,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
     out
 }
 
-fn warning(code: &'static str, message: impl Into<String>, origin: &super::Origin) -> Diagnostic {
+fn warning(code: Code, message: impl Into<String>, origin: &super::Origin) -> Diagnostic {
     Diagnostic::error(code, message, &origin.file, origin.span).with_severity(Severity::Warning)
 }
 

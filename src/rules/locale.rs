@@ -28,7 +28,7 @@
 use std::collections::BTreeMap;
 
 use super::model::{QuestionKind, RuleSet, TextKey};
-use crate::diag::{Diagnostic, Severity, codes};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::load::{MapReader, Node, Sink, Span, expect_map, expect_seq, expect_str, suggestion};
 use crate::source::SourceFile;
 
@@ -65,12 +65,8 @@ pub(super) fn read_locales(sink: &mut Sink<'_>, node: &Node) -> Vec<String> {
         }
     }
     if !out.is_empty() && !out.iter().any(|l| l == "en") {
-        sink.error(
-            codes::UNKNOWN_CHOICE,
-            "`locales` must list `en`: the texts of a rule file are English",
-            node.span,
-        )
-        .help = Some("write `locales: [en, ja]`".to_owned());
+        sink.error(Code::UnknownChoice, "`locales` must list `en`: the texts of a rule file are English", node.span)
+            .help = Some("write `locales: [en, ja]`".to_owned());
     }
     out
 }
@@ -80,7 +76,7 @@ fn read_locale(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
     if SUPPORTED.contains(&name) {
         return Some((name.to_owned(), node.span));
     }
-    sink.error(codes::UNKNOWN_CHOICE, format!("unknown locale `{name}`"), node.span).help =
+    sink.error(Code::UnknownChoice, format!("unknown locale `{name}`"), node.span).help =
         Some(suggestion(name, SUPPORTED.iter().copied()));
     None
 }
@@ -121,7 +117,7 @@ pub(super) fn read_table(
     let mut out = BTreeMap::new();
     if !declared.contains(&table.locale) {
         sink.error(
-            codes::UNKNOWN_CHOICE,
+            Code::UnknownChoice,
             format!("translations for `{}`, which the rule set's `locales` does not list", table.locale),
             table.locale_span,
         )
@@ -150,7 +146,7 @@ pub(super) fn read_table(
             let Some(id) = expect_str(sink, id_node, &format!("a {singular} id")) else { continue };
             if !ids.contains(&id) {
                 sink.error(
-                    codes::UNKNOWN_KEY,
+                    Code::UnknownKey,
                     format!("the rule set has no {singular} `{id}` to translate"),
                     id_node.span,
                 )
@@ -175,7 +171,7 @@ pub(super) fn read_table(
 fn read_text(sink: &mut Sink<'_>, node: &Node, field: &str) -> Option<String> {
     let text = expect_str(sink, node, &format!("`{field}`"))?;
     if text.trim().is_empty() {
-        sink.error(codes::INVALID_RULE, format!("the translated `{field}` is empty"), node.span).help =
+        sink.error(Code::InvalidRule, format!("the translated `{field}` is empty"), node.span).help =
             Some("write the translation, or leave the key out to show the English text".to_owned());
         return None;
     }
@@ -187,7 +183,7 @@ fn read_labels(sink: &mut Sink<'_>, rule_set: &RuleSet, id: &str, node: &Node, o
     let kind = rule_set.questions.iter().find(|q| q.id == id).map(|q| &q.kind);
     let Some(QuestionKind::Choice { values }) = kind else {
         sink.error(
-            codes::UNKNOWN_KEY,
+            Code::UnknownKey,
             format!("question `{id}` is not a choice, so it has no values to label"),
             node.span,
         );
@@ -197,7 +193,7 @@ fn read_labels(sink: &mut Sink<'_>, rule_set: &RuleSet, id: &str, node: &Node, o
     for (value_node, label) in expect_map(sink, node, "`values`").unwrap_or_default() {
         let Some(value) = expect_str(sink, value_node, "a choice value") else { continue };
         if !values.contains(&value) {
-            sink.error(codes::UNKNOWN_CHOICE, format!("`{value}` is not a value of `{id}`"), value_node.span).help =
+            sink.error(Code::UnknownChoice, format!("`{value}` is not a value of `{id}`"), value_node.span).help =
                 Some(suggestion(value, values.iter().copied()));
             continue;
         }
@@ -244,7 +240,7 @@ pub fn missing(rule_set: &RuleSet) -> Vec<Diagnostic> {
             let fields: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
             out.push(
                 Diagnostic::error(
-                    codes::MISSING_TRANSLATION,
+                    Code::MissingTranslation,
                     format!("{singular} `{id}` has no `{locale}` translation of {}", fields.join(", ")),
                     &origin.file,
                     origin.span,

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use super::{RuleSet, compile};
 use crate::descriptor::Document;
-use crate::diag::{Diagnostic, codes};
+use crate::diag::{Code, Diagnostic};
 use crate::load::{Limits, NodeKind, Span};
 use crate::source::SourceFile;
 
@@ -141,7 +141,7 @@ fn declared_rule_files(document: &Document) -> Result<Vec<(String, Span)>, Vec<D
         NodeKind::Null => Vec::new(),
         other => {
             return Err(vec![Diagnostic::error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!("expected `rules` to be a list of rule file paths, found {}", other.describe()),
                 source,
                 value.span,
@@ -154,7 +154,7 @@ fn declared_rule_files(document: &Document) -> Result<Vec<(String, Span)>, Vec<D
         match item.as_str() {
             Some(text) if !text.trim().is_empty() => out.push((text.to_owned(), item.span)),
             _ => problems.push(Diagnostic::error(
-                codes::WRONG_TYPE,
+                Code::WrongType,
                 format!("expected a rule file path, found {}", item.kind.describe()),
                 source,
                 item.span,
@@ -170,7 +170,7 @@ fn declared_rule_files(document: &Document) -> Result<Vec<(String, Span)>, Vec<D
 fn resolve(path: &Path, source: &SourceFile, declared: &[(String, Span)]) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let descriptor_dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let descriptor_dir = descriptor_dir.canonicalize().map_err(|e| {
-        vec![Diagnostic::without_file(codes::IO_ERROR, format!("cannot resolve `{}`: {e}", descriptor_dir.display()))]
+        vec![Diagnostic::without_file(Code::IoError, format!("cannot resolve `{}`: {e}", descriptor_dir.display()))]
     })?;
     let root =
         descriptor_dir.ancestors().find(|dir| dir.join(".git").exists()).unwrap_or(&descriptor_dir).to_path_buf();
@@ -183,7 +183,7 @@ fn resolve(path: &Path, source: &SourceFile, declared: &[(String, Span)]) -> Res
             // The same answer whether such a file exists or not.
             problems.push(
                 Diagnostic::error(
-                    codes::IO_ERROR,
+                    Code::OutsideRepository,
                     format!("rule file `{shown}` is outside the repository; refusing to read it"),
                     source,
                     *span,
@@ -204,7 +204,7 @@ fn resolve(path: &Path, source: &SourceFile, declared: &[(String, Span)]) -> Res
             }
             Err(e) => format!("cannot read rule file `{shown}`: {e}"),
         };
-        problems.push(Diagnostic::error(codes::IO_ERROR, problem, source, *span));
+        problems.push(Diagnostic::error(Code::IoError, problem, source, *span));
     }
     if problems.is_empty() { Ok(files) } else { Err(problems) }
 }

@@ -24,12 +24,12 @@ fn every_rule_of_the_default_set_is_explained() {
 
 #[test]
 fn every_diagnostic_code_is_explained() {
-    for info in shouldtune::diag::codes::ALL {
-        let output = shouldtune(&["explain", info.code]);
-        assert_eq!(output.status.code(), Some(0), "{}: {}", info.code, stderr(&output));
+    for code in shouldtune::diag::Code::ALL {
+        let output = shouldtune(&["explain", code.as_str()]);
+        assert_eq!(output.status.code(), Some(0), "{code}: {}", stderr(&output));
         let text = stdout(&output);
-        assert!(text.contains(&format!("diagnostic code {}: {}\n", info.code, info.summary)), "{text}");
-        assert!(text.contains(&format!("How to fix it\n  {}\n", info.help)), "{text}");
+        assert!(text.contains(&format!("diagnostic code {code}: {}\n", code.summary())), "{text}");
+        assert!(text.contains(&format!("How to fix it\n  {}\n", code.help())), "{text}");
     }
 }
 

@@ -199,7 +199,11 @@ fn overlays_outside_the_repository_get_one_answer_whether_they_exist_or_not() {
         answers.push(all.replace(&file, "F").replace(overlay, "O"));
     }
     assert_eq!(answers[0], answers[1], "existence outside the repository must not show");
-    assert!(answers[0].contains("F:1:9: error[io-error]: rule file `O` is outside the repository"), "{}", answers[0]);
+    assert!(
+        answers[0].contains("F:1:9: error[outside-repository]: rule file `O` is outside the repository"),
+        "{}",
+        answers[0]
+    );
 }
 
 #[cfg(unix)]

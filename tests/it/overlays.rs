@@ -95,7 +95,9 @@ fn a_rule_path_outside_the_repository_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     let out = crate::unwrapped(&stdout(&output));
     assert!(
-        out.contains("llm-project.yaml:5:9: error[io-error]: rule file `../evil.yaml` is outside the repository"),
+        out.contains(
+            "llm-project.yaml:5:9: error[outside-repository]: rule file `../evil.yaml` is outside the repository"
+        ),
         "{out}"
     );
     #[cfg(unix)]

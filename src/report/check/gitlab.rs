@@ -39,7 +39,7 @@ impl Gitlab {
         let issue = json!({
             "description": super::full_message(diagnostic),
             "check_name": diagnostic.code,
-            "fingerprint": fingerprint(&[&path, &diagnostic.code, &diagnostic.message, &occurrence.to_string()]),
+            "fingerprint": fingerprint(&[&path, diagnostic.code.as_str(), &diagnostic.message, &occurrence.to_string()]),
             "severity": severity(diagnostic.severity),
             "location": { "path": path, "lines": { "begin": diagnostic.span.line.max(1) } },
         });

@@ -41,7 +41,7 @@ impl super::Renderer for Junit {
                 cases,
                 r#"      <{element} message="{}" type="{}">{}</{element}>"#,
                 escape(&first.message),
-                escape(&first.code),
+                escape(first.code.as_str()),
                 escape(&body.join("\n"))
             );
         }
@@ -81,7 +81,7 @@ impl super::Renderer for Junit {
                     self.cases,
                     r#"      <error message="{}" type="{}">{}</error>"#,
                     escape(&notice.message),
-                    escape(&notice.code),
+                    escape(notice.code.as_str()),
                     escape(&text)
                 );
                 let _ = writeln!(self.cases, "    </testcase>");

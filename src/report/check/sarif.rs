@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use super::{Outcome, RepoPaths};
 use crate::check::FileResult;
-use crate::diag::{Diagnostic, Severity, codes};
+use crate::diag::{Code, Diagnostic, DiagnosticCode, Severity};
 
 /// Where the project lives; SARIF viewers link to it.
 pub const INFORMATION_URI: &str = "https://github.com/shouldtune/shouldtune";
@@ -59,21 +59,23 @@ fn level(severity: Severity) -> &'static str {
 
 /// The index of `code` in the driver's rules. Findings of plan rules carry
 /// the rule's id, which the driver does not list.
-fn rule_index(code: &str) -> Option<usize> {
-    codes::ALL.iter().position(|c| c.code == code)
+fn rule_index(code: &DiagnosticCode) -> Option<usize> {
+    // By text: a plan rule may report under the id of a built-in code.
+    let code = Code::from_text(code.as_str())?;
+    Code::ALL.iter().position(|c| *c == code)
 }
 
 impl super::Renderer for Sarif {
     fn start(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
-        let rules: Vec<Value> = codes::ALL
+        let rules: Vec<Value> = Code::ALL
             .iter()
-            .map(|info| {
+            .map(|code| {
                 json!({
-                    "id": info.code,
-                    "name": info.code,
-                    "shortDescription": { "text": info.summary },
-                    "fullDescription": { "text": info.summary },
-                    "help": { "text": info.help },
+                    "id": code.as_str(),
+                    "name": code.as_str(),
+                    "shortDescription": { "text": code.summary() },
+                    "fullDescription": { "text": code.summary() },
+                    "help": { "text": code.help() },
                     "helpUri": format!("{INFORMATION_URI}#diagnostic-codes"),
                 })
             })

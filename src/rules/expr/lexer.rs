@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::{CmpOp, ExprError};
-use crate::diag::codes;
+use crate::diag::Code;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum TokenKind {
@@ -69,11 +69,11 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
                     (b'<', _) => (CmpOp::Lt, 1),
                     (b'>', _) => (CmpOp::Gt, 1),
                     (b'=', _) => {
-                        return Err(ExprError::new(codes::EXPR_SYNTAX, "`=` is not an operator", start, start + 1)
+                        return Err(ExprError::new(Code::ExprSyntax, "`=` is not an operator", start, start + 1)
                             .help("compare with `==`"));
                     }
                     _ => {
-                        return Err(ExprError::new(codes::EXPR_SYNTAX, "`!` is not an operator", start, start + 1)
+                        return Err(ExprError::new(Code::ExprSyntax, "`!` is not an operator", start, start + 1)
                             .help("negate with `not`, or compare with `!=`"));
                     }
                 };
@@ -83,7 +83,7 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
             }
             b'"' | b'\'' => {
                 let close = text[i + 1..].find(char::from(c)).ok_or_else(|| {
-                    ExprError::new(codes::EXPR_SYNTAX, "string is not closed", start, text.len())
+                    ExprError::new(Code::ExprSyntax, "string is not closed", start, text.len())
                         .help(format!("add a closing {}", char::from(c)))
                 })?;
                 let end = i + 1 + close + 1;
@@ -98,7 +98,7 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
                 }
                 let digits: String = text[i..end].chars().filter(|c| *c != '_').collect();
                 let value = digits.parse::<i64>().map_err(|_| {
-                    ExprError::new(codes::EXPR_SYNTAX, format!("`{}` is not a whole number", &text[i..end]), start, end)
+                    ExprError::new(Code::ExprSyntax, format!("`{}` is not a whole number", &text[i..end]), start, end)
                 })?;
                 tokens.push(Token { kind: TokenKind::Int(value), start, end });
                 i = end;
@@ -123,7 +123,7 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
                     '|' => Some("write `or`"),
                     _ => None,
                 };
-                let error = ExprError::new(codes::EXPR_SYNTAX, format!("unexpected character `{ch}`"), start, end);
+                let error = ExprError::new(Code::ExprSyntax, format!("unexpected character `{ch}`"), start, end);
                 return Err(match help {
                     Some(h) => error.help(h),
                     None => error,

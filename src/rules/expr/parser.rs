@@ -2,7 +2,7 @@
 
 use super::lexer::{Token, TokenKind};
 use super::{CmpOp, ExprError, MAX_DEPTH};
-use crate::diag::codes;
+use crate::diag::Code;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Ast {
@@ -82,7 +82,7 @@ impl<'t> Parser<'t> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(ExprError::new(
-                codes::EXPR_SYNTAX,
+                Code::ExprSyntax,
                 format!("condition nests `not` and parentheses deeper than {MAX_DEPTH} levels"),
                 at,
                 at + 1,
@@ -128,7 +128,7 @@ impl<'t> Parser<'t> {
             Some(Token { kind: TokenKind::LBracket, .. }) => {}
             Some(token) => {
                 return Err(ExprError::new(
-                    codes::EXPR_SYNTAX,
+                    Code::ExprSyntax,
                     format!("expected `[` after `in`, found {}", token.kind),
                     token.start,
                     token.end,
@@ -150,7 +150,7 @@ impl<'t> Parser<'t> {
                 Some(Token { kind: TokenKind::RBracket, end, .. }) => return Ok((items, end)),
                 Some(token) => {
                     return Err(ExprError::new(
-                        codes::EXPR_SYNTAX,
+                        Code::ExprSyntax,
                         format!("expected `,` or `]` in the list, found {}", token.kind),
                         token.start,
                         token.end,
@@ -172,7 +172,7 @@ impl<'t> Parser<'t> {
                 "false" => AstKind::Bool(false),
                 "and" | "or" | "in" | "not" => {
                     return Err(ExprError::new(
-                        codes::EXPR_SYNTAX,
+                        Code::ExprSyntax,
                         format!("expected a question id or a value, found the keyword `{name}`"),
                         start,
                         end,
@@ -192,7 +192,7 @@ impl<'t> Parser<'t> {
                     }
                     Some(other) => {
                         return Err(ExprError::new(
-                            codes::EXPR_SYNTAX,
+                            Code::ExprSyntax,
                             format!("expected `)`, found {}", other.kind),
                             other.start,
                             other.end,
@@ -203,7 +203,7 @@ impl<'t> Parser<'t> {
             }
             other => {
                 return Err(ExprError::new(
-                    codes::EXPR_SYNTAX,
+                    Code::ExprSyntax,
                     format!("expected a question id or a value, found {other}"),
                     start,
                     end,
@@ -214,6 +214,6 @@ impl<'t> Parser<'t> {
     }
 
     fn unexpected_end(&self, expected: &str) -> ExprError {
-        ExprError::new(codes::EXPR_SYNTAX, format!("condition ends early; expected {expected}"), self.end, self.end)
+        ExprError::new(Code::ExprSyntax, format!("condition ends early; expected {expected}"), self.end, self.end)
     }
 }

@@ -62,7 +62,7 @@ fn error(text: &str) -> ExprError {
 #[test]
 fn unknown_question_suggests_the_closest() {
     let e = error("flag and cuont >= 3");
-    assert_eq!(e.code, codes::EXPR_UNKNOWN_QUESTION);
+    assert_eq!(e.code, Code::ExprUnknownQuestion);
     assert_eq!((e.start, e.len), (9, 5));
     assert_eq!(e.help.as_deref(), Some("did you mean `count`?"));
 }
@@ -70,7 +70,7 @@ fn unknown_question_suggests_the_closest() {
 #[test]
 fn unknown_choice_value_lists_allowed_values() {
     let e = error("freshness in [weekly, hourly]");
-    assert_eq!(e.code, codes::EXPR_UNKNOWN_VALUE);
+    assert_eq!(e.code, Code::ExprUnknownValue);
     assert_eq!((e.start, e.len), (22, 6));
     assert!(e.help.as_deref().is_some_and(|h| h.contains("`static`, `weekly`, `daily`")));
 }
@@ -88,7 +88,7 @@ fn type_mismatches_are_rejected() {
         "count in [1]",
         "freshness == 3",
     ] {
-        assert_eq!(error(text).code, codes::EXPR_TYPE_MISMATCH, "{text}");
+        assert_eq!(error(text).code, Code::ExprTypeMismatch, "{text}");
     }
 }
 

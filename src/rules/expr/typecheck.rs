@@ -2,7 +2,7 @@
 
 use super::parser::{Ast, AstKind};
 use super::{CmpOp, Expr, ExprError, IntOperand, QuestionInfo};
-use crate::diag::codes;
+use crate::diag::Code;
 use crate::load::did_you_mean;
 use crate::rules::model::QuestionKind;
 
@@ -26,8 +26,7 @@ impl<'a> Checker<'_, 'a> {
     }
 
     fn unknown_question(&self, name: &str, ast: &Ast) -> ExprError {
-        let error =
-            ExprError::new(codes::EXPR_UNKNOWN_QUESTION, format!("unknown question `{name}`"), ast.start, ast.end);
+        let error = ExprError::new(Code::ExprUnknownQuestion, format!("unknown question `{name}`"), ast.start, ast.end);
         match did_you_mean(name, self.questions.iter().map(|q| q.id)) {
             Some(s) => error.help(format!("did you mean `{s}`?")),
             None => error,
@@ -45,7 +44,7 @@ impl<'a> Checker<'_, 'a> {
             AstKind::Ident(name) => match self.question(name) {
                 Some((index, QuestionInfo { kind: QuestionKind::Boolean, .. })) => Ok(Expr::Flag(index)),
                 Some((_, info)) => Err(ExprError::new(
-                    codes::EXPR_TYPE_MISMATCH,
+                    Code::ExprTypeMismatch,
                     format!("`{name}` is {}, not a condition", info.kind.describe()),
                     ast.start,
                     ast.end,
@@ -57,13 +56,13 @@ impl<'a> Checker<'_, 'a> {
                 None => Err(self.unknown_question(name, ast)),
             },
             AstKind::Int(v) => Err(ExprError::new(
-                codes::EXPR_TYPE_MISMATCH,
+                Code::ExprTypeMismatch,
                 format!("`{v}` is a whole number, not a condition"),
                 ast.start,
                 ast.end,
             )),
             AstKind::Str(s) => Err(ExprError::new(
-                codes::EXPR_TYPE_MISMATCH,
+                Code::ExprTypeMismatch,
                 format!("`\"{s}\"` is a string, not a condition"),
                 ast.start,
                 ast.end,
@@ -103,7 +102,7 @@ impl<'a> Checker<'_, 'a> {
                     op == CmpOp::Ne,
                 )),
                 _ => Err(ExprError::new(
-                    codes::EXPR_TYPE_MISMATCH,
+                    Code::ExprTypeMismatch,
                     format!("`{}` needs whole numbers; booleans can only be compared with `==` or `!=`", op.symbol()),
                     whole.start,
                     whole.end,
@@ -112,7 +111,7 @@ impl<'a> Checker<'_, 'a> {
             (Operand::Symbol(name, true), _) => Err(self.unknown_question(name, lhs)),
             (_, Operand::Symbol(name, true)) => Err(self.unknown_question(name, rhs)),
             (l, r) => Err(ExprError::new(
-                codes::EXPR_TYPE_MISMATCH,
+                Code::ExprTypeMismatch,
                 format!("cannot compare {} with {}", Self::describe(l, lhs), Self::describe(r, rhs)),
                 whole.start,
                 whole.end,
@@ -150,7 +149,7 @@ impl<'a> Checker<'_, 'a> {
             CmpOp::Ne => true,
             _ => {
                 return Err(ExprError::new(
-                    codes::EXPR_TYPE_MISMATCH,
+                    Code::ExprTypeMismatch,
                     format!("`{}` needs whole numbers, but `{}` is a choice", op.symbol(), self.questions[question].id),
                     whole.start,
                     whole.end,
@@ -166,7 +165,7 @@ impl<'a> Checker<'_, 'a> {
         match self.operand(lhs) {
             Operand::Choice(question, values) => {
                 if items.is_empty() {
-                    return Err(ExprError::new(codes::EXPR_SYNTAX, "the list after `in` is empty", lhs.end, lhs.end)
+                    return Err(ExprError::new(Code::ExprSyntax, "the list after `in` is empty", lhs.end, lhs.end)
                         .help("list at least one value"));
                 }
                 let mut indices = Vec::with_capacity(items.len());
@@ -181,7 +180,7 @@ impl<'a> Checker<'_, 'a> {
             }
             Operand::Symbol(name, true) => Err(self.unknown_question(name, lhs)),
             other => Err(ExprError::new(
-                codes::EXPR_TYPE_MISMATCH,
+                Code::ExprTypeMismatch,
                 format!("`in` needs a choice question on its left, found {}", Self::describe(other, lhs)),
                 lhs.start,
                 lhs.end,
@@ -195,7 +194,7 @@ fn choice_index(id: &str, values: &[String], ast: &Ast) -> Result<u16, ExprError
         AstKind::Ident(name) | AstKind::Str(name) => name.as_str(),
         AstKind::Bool(b) => {
             return Err(ExprError::new(
-                codes::EXPR_TYPE_MISMATCH,
+                Code::ExprTypeMismatch,
                 format!("`{id}` is a choice; `{b}` is not one of its values"),
                 ast.start,
                 ast.end,
@@ -204,7 +203,7 @@ fn choice_index(id: &str, values: &[String], ast: &Ast) -> Result<u16, ExprError
         }
         _ => {
             return Err(ExprError::new(
-                codes::EXPR_TYPE_MISMATCH,
+                Code::ExprTypeMismatch,
                 format!("`{id}` is a choice and can only be compared with one of its values"),
                 ast.start,
                 ast.end,
@@ -216,7 +215,7 @@ fn choice_index(id: &str, values: &[String], ast: &Ast) -> Result<u16, ExprError
         Ok(u16::try_from(index).unwrap_or(u16::MAX))
     } else {
         let error =
-            ExprError::new(codes::EXPR_UNKNOWN_VALUE, format!("`{name}` is not a value of `{id}`"), ast.start, ast.end);
+            ExprError::new(Code::ExprUnknownValue, format!("`{name}` is not a value of `{id}`"), ast.start, ast.end);
         Err(match did_you_mean(name, values.iter().map(String::as_str)) {
             Some(s) => error.help(format!("did you mean `{s}`? expected one of {}", list_values(values))),
             None => error.help(format!("expected one of {}", list_values(values))),

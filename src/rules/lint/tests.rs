@@ -1,4 +1,5 @@
 use super::*;
+use crate::diag::DiagnosticCode;
 use crate::load::Limits;
 use crate::source::SourceFile;
 
@@ -17,8 +18,8 @@ questions:
 rules:
 ";
 
-fn codes_of(rules: &str) -> Vec<String> {
-    lint(&set(&format!("{HEAD}{rules}"))).iter().map(|d| d.code.to_string()).collect()
+fn codes_of(rules: &str) -> Vec<DiagnosticCode> {
+    lint(&set(&format!("{HEAD}{rules}"))).iter().map(|d| d.code.clone()).collect()
 }
 
 #[test]
@@ -30,12 +31,12 @@ fn the_default_rule_set_is_clean() {
 #[test]
 fn unsatisfiable_conditions_are_found() {
     let base = "  - { id: ok, title: T, when: n >= 5 and f and g and c == y, effects: { a: -1, b: 1 }, because: x, source: y }\n";
-    assert_eq!(codes_of(base), Vec::<&str>::new());
+    assert_eq!(codes_of(base), Vec::<DiagnosticCode>::new());
     for never in ["n > 100", "n >= 50 and n < 10", "g and not f", "c == x and c in [y, z]", "f and not f", "n < 0"] {
         let rule = format!(
             "{base}  - {{ id: never, title: T, when: '{never}', effects: {{ a: 1 }}, because: x, source: y }}\n"
         );
-        assert_eq!(codes_of(&rule), vec![codes::RULE_NEVER_FIRES], "{never}");
+        assert_eq!(codes_of(&rule), vec![Code::RuleNeverFires], "{never}");
     }
 }
 
@@ -43,9 +44,9 @@ fn unsatisfiable_conditions_are_found() {
 fn unread_questions_unscored_approaches_and_ties() {
     let codes =
         codes_of("  - { id: r, title: T, when: n >= 5 and f and g, effects: { a: 1 }, because: x, source: y }\n");
-    assert_eq!(codes, vec![codes::QUESTION_UNREAD, codes::APPROACH_UNSCORED]);
+    assert_eq!(codes, vec![Code::QuestionUnread, Code::ApproachUnscored]);
     let codes = codes_of(
         "  - { id: r, title: T, when: n >= 5 and g and c == y, effects: { a: 2, b: 2 }, because: x, source: y }\n",
     );
-    assert_eq!(codes, vec![codes::APPROACHES_ALWAYS_TIED]);
+    assert_eq!(codes, vec![Code::ApproachesAlwaysTied]);
 }

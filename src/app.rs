@@ -234,7 +234,7 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
                 Some(estimate) => Some(chart_svg(estimate, &report.name)?),
                 None => None,
             };
-            report::html::render(&report, chart.as_deref(), &mut buffer)?;
+            report::html::render_in(&report, chart.as_deref(), &mut buffer, io.lang)?;
         }
         EvaluateFormat::Adr => report::adr::render(&report, &mut buffer)?,
     }

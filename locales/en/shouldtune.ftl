@@ -55,3 +55,24 @@ close-call-ahead = Close call: { $margin } { $margin ->
 close-call-tip = { $lead } One answer would tip it: if { $answer } were { $to } (now { $from }), { $title } would be recommended.
 close-call-cut-short = { $lead } The search for a deciding answer was cut short.
 close-call-no-tip = { $lead } No single answer would change the recommendation.
+
+## HTML report
+html-title = { $name } - shouldtune recommendation
+html-kicker = shouldtune recommendation
+html-footer = Scored by shouldtune against published guidance; each reason names its source.
+heading-recommendation = Recommendation
+heading-scores = Scores
+heading-answers = Answers
+heading-ruled-out = Ruled out
+col-question = Question
+col-answer = Answer
+col-from = From
+from-given = given
+from-assumed = assumed (default)
+from-not-applicable = not applicable
+status-ruled-out-by = ruled out by { $rule }
+effect-ruled-out = { $approach } ruled out
+html-rule-source = Rule { $rule } · Source:
+vetoed-by-rule = { $approach } by rule { $rule }: { $reason }
+planned-none-sentence = Planned: none given.
+chart-label = Monthly cost of each approach against monthly requests

@@ -48,3 +48,24 @@ close-call-ahead = 僅差: { $runner_up }との差は { $margin } ポイント�
 close-call-tip = { $lead } 1 つの回答で結果が変わります: { $answer } が { $to } (現在は { $from }) なら、{ $title }を推奨します。
 close-call-cut-short = { $lead } 結果を左右する回答の探索を途中で打ち切りました。
 close-call-no-tip = { $lead } 1 つの回答を変えるだけでは推奨は変わりません。
+
+## HTML レポート
+html-title = { $name } - shouldtune の推奨
+html-kicker = shouldtune の推奨
+html-footer = shouldtune が公開されたガイダンスに照らして採点しました。各理由に出典を示しています。
+heading-recommendation = 推奨
+heading-scores = スコア
+heading-answers = 回答
+heading-ruled-out = 除外された手法
+col-question = 質問
+col-answer = 回答
+col-from = 出所
+from-given = 回答済み
+from-assumed = 仮定 (既定値)
+from-not-applicable = 該当なし
+status-ruled-out-by = 除外 ({ $rule })
+effect-ruled-out = { $approach } 除外
+html-rule-source = ルール { $rule } · 出典:
+vetoed-by-rule = { $approach } (ルール { $rule }): { $reason }
+planned-none-sentence = 計画している手法: 指定なし
+chart-label = 月間リクエスト数に対する各手法の月額コスト

@@ -8,33 +8,37 @@ use std::io::Write;
 
 use super::text::{escape_html as esc, first_url};
 use super::{Report, Standing};
+use crate::i18n::{Arg, Lang};
 
 /// The page's style sheet; shared with `shouldtune serve`.
 pub const CSS: &str = include_str!("html.css");
 
-/// Writes the report as an HTML page. `chart` is the cost chart's SVG, when there is a cost estimate.
+/// Writes the report as an HTML page in English. `chart` is the cost chart's SVG, when there is a cost estimate.
 pub fn render(report: &Report, chart: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
+    render_in(report, chart, out, Lang::En)
+}
+
+/// [`render`] with the page's own words in `lang` (the report's texts are in
+/// the language of the rule set it was built from).
+pub fn render_in(report: &Report, chart: Option<&str>, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, r#"<html lang="en">"#)?;
+    writeln!(out, r#"<html lang="{}">"#, lang.code())?;
     writeln!(out, "<head>")?;
     writeln!(out, r#"<meta charset="utf-8"/>"#)?;
     writeln!(out, r#"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#)?;
     writeln!(out, r#"<meta name="generator" content="shouldtune"/>"#)?;
-    writeln!(out, "<title>{} - shouldtune recommendation</title>", esc(&report.name))?;
+    writeln!(out, "<title>{}</title>", esc(&lang.tr_args("html-title", &[("name", Arg::Str(&report.name))])))?;
     writeln!(out, "<style>\n{CSS}</style>")?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
     writeln!(out, "<main>")?;
     writeln!(out, "<header>")?;
-    writeln!(out, r#"<p class="kicker">shouldtune recommendation</p>"#)?;
+    writeln!(out, r#"<p class="kicker">{}</p>"#, esc(&lang.tr("html-kicker")))?;
     writeln!(out, "<h1>{}</h1>", esc(&report.name))?;
     writeln!(out, "</header>")?;
-    body(report, chart, out)?;
+    body_in(report, chart, out, lang)?;
     writeln!(out, "</main>")?;
-    writeln!(
-        out,
-        "<footer><p>Scored by shouldtune against published guidance; each reason names its source.</p></footer>"
-    )?;
+    writeln!(out, "<footer><p>{}</p></footer>", esc(&lang.tr("html-footer")))?;
     writeln!(out, "</body>")?;
     writeln!(out, "</html>")
 }
@@ -42,31 +46,36 @@ pub fn render(report: &Report, chart: Option<&str>, out: &mut dyn Write) -> std:
 /// The report's sections, without the page around them: the page of
 /// `shouldtune serve` shows the same fragment.
 pub fn body(report: &Report, chart: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
-    verdict(report, out)?;
-    scores(report, out)?;
-    reasons(report, out)?;
+    body_in(report, chart, out, Lang::En)
+}
+
+/// [`body`] with the page's own words in `lang`.
+pub fn body_in(report: &Report, chart: Option<&str>, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+    verdict(report, out, lang)?;
+    scores(report, out, lang)?;
+    reasons(report, out, lang)?;
     if !report.combine_with.is_empty() {
-        section_start(out, "alongside", "Keep alongside")?;
+        section_start(out, "alongside", &lang.tr("heading-keep-alongside"))?;
         writeln!(out, "<ul>")?;
         for entry in &report.combine_with {
+            let rule = lang.tr_args("rule-id", &[("rule", Arg::Str(&format!("<code>{}</code>", esc(&entry.rule))))]);
             writeln!(
                 out,
-                "<li><strong>{}</strong> <code>{}</code>: {} <span class=\"source\">rule <code>{}</code></span></li>",
+                "<li><strong>{}</strong> <code>{}</code>: {} <span class=\"source\">{rule}</span></li>",
                 esc(&entry.title),
                 esc(&entry.approach),
                 esc(&entry.reason),
-                esc(&entry.rule)
             )?;
         }
         writeln!(out, "</ul>")?;
         writeln!(out, "</section>")?;
     }
     if let Some(plan) = &report.plan {
-        plan_section(plan, out)?;
+        plan_section(plan, out, lang)?;
     }
-    what_if(report, out)?;
+    what_if(report, out, lang)?;
     if !report.next_steps.is_empty() {
-        section_start(out, "next-steps", "Next steps")?;
+        section_start(out, "next-steps", &lang.tr("heading-next-steps"))?;
         writeln!(out, "<ol>")?;
         for step in &report.next_steps {
             writeln!(out, "<li>{}</li>", esc(step))?;
@@ -75,35 +84,32 @@ pub fn body(report: &Report, chart: Option<&str>, out: &mut dyn Write) -> std::i
         writeln!(out, "</section>")?;
     }
     if report.cost.is_some() || chart.is_some() {
-        section_start(out, "cost", "Cost")?;
+        section_start(out, "cost", &lang.tr("heading-cost"))?;
         if let Some(cost) = &report.cost {
             writeln!(out, "<p>{}</p>", esc(&crate::cost::render::summary_line(cost)))?;
         }
         if let Some(svg) = chart {
-            writeln!(
-                out,
-                r#"<figure class="chart" role="img" aria-label="Monthly cost of each approach against monthly requests">"#
-            )?;
+            writeln!(out, r#"<figure class="chart" role="img" aria-label="{}">"#, esc(&lang.tr("chart-label")))?;
             writeln!(out, "{}", svg.trim())?;
             writeln!(out, "</figure>")?;
         }
         writeln!(out, "</section>")?;
     }
-    answers(report, out)
+    answers(report, out, lang)
 }
 
 /// The team's plan and what `check` says about it.
-fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write) -> std::io::Result<()> {
-    section_start(out, "plan", "Plan")?;
+fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+    section_start(out, "plan", &lang.tr("heading-plan"))?;
     match &plan.planned {
         Some(planned) => {
             let ids: Vec<String> = planned.iter().map(|a| format!("<code>{}</code>", esc(a))).collect();
-            writeln!(out, "<p>Planned: {}</p>", ids.join(", "))?;
+            writeln!(out, "<p>{} {}</p>", esc(&lang.tr("planned-label")), ids.join(", "))?;
         }
-        None => writeln!(out, "<p>Planned: none given.</p>")?,
+        None => writeln!(out, "<p>{}</p>", esc(&lang.tr("planned-none-sentence")))?,
     }
     if plan.findings.is_empty() {
-        writeln!(out, "<p>The plan agrees with the recommendation.</p>")?;
+        writeln!(out, "<p>{}</p>", esc(&lang.tr("plan-agrees")))?;
     } else {
         writeln!(out, r#"<ul class="findings">"#)?;
         for finding in &plan.findings {
@@ -127,7 +133,7 @@ fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write) -> std::io:
                     .iter()
                     .map(|s| format!(r#"<a href="{}">{}</a>"#, esc(&s.url), esc(&s.title)))
                     .collect();
-                write!(out, r#" <span class="source">Source: {}</span>"#, links.join("; "))?;
+                write!(out, r#" <span class="source">{} {}</span>"#, esc(&lang.tr("source-label")), links.join("; "))?;
             }
             writeln!(out, "</li>")?;
         }
@@ -141,9 +147,9 @@ fn section_start(out: &mut dyn Write, id: &str, title: &str) -> std::io::Result<
     writeln!(out, r#"<h2 id="h-{id}">{title}</h2>"#)
 }
 
-fn verdict(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+fn verdict(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     writeln!(out, r#"<section class="verdict" aria-labelledby="h-recommendation">"#)?;
-    writeln!(out, r#"<h2 id="h-recommendation">Recommendation</h2>"#)?;
+    writeln!(out, r#"<h2 id="h-recommendation">{}</h2>"#, esc(&lang.tr("heading-recommendation")))?;
     write!(
         out,
         r#"<p class="recommendation"><strong>{}</strong> <code>{}</code>"#,
@@ -156,10 +162,10 @@ fn verdict(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             .iter()
             .map(|c| format!("<strong>{}</strong> <code>{}</code>", esc(&c.title), esc(&c.approach)))
             .collect();
-        write!(out, ", together with {}", with.join(" and "))?;
+        write!(out, "{}", lang.tr_args("together-with", &[("list", Arg::Str(&lang.list(&with)))]))?;
     }
     writeln!(out, "</p>")?;
-    writeln!(out, r#"<p class="margin">{}</p>"#, esc(&margin_sentence(report)))?;
+    writeln!(out, r#"<p class="margin">{}</p>"#, esc(&report.confidence_in(lang)))?;
     writeln!(out, "</section>")
 }
 
@@ -170,20 +176,26 @@ pub fn margin_sentence(report: &Report) -> String {
     report.confidence()
 }
 
-fn scores(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    section_start(out, "scores", "Scores")?;
+fn scores(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+    section_start(out, "scores", &lang.tr("heading-scores"))?;
     writeln!(out, "<table>")?;
     writeln!(
         out,
-        r#"<thead><tr><th scope="col">Approach</th><th scope="col" class="num">Score</th><th scope="col">Status</th></tr></thead>"#
+        r#"<thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col">{}</th></tr></thead>"#,
+        esc(&capitalized(&lang.tr("col-approach"))),
+        esc(&capitalized(&lang.tr("col-score"))),
+        esc(&capitalized(&lang.tr("col-status")))
     )?;
     writeln!(out, "<tbody>")?;
     for approach in &report.ranking {
         let Some(entry) = report.scores.0.iter().find(|s| &s.approach == approach) else { continue };
         let (class, status) = match report.standing(approach) {
-            Standing::Vetoed { by } => ("vetoed", format!("ruled out by <code>{}</code>", esc(by))),
-            Standing::Recommended => ("recommended", "recommended".to_owned()),
-            Standing::KeepAlongside => ("alongside", "keep alongside".to_owned()),
+            Standing::Vetoed { by } => (
+                "vetoed",
+                lang.tr_args("status-ruled-out-by", &[("rule", Arg::Str(&format!("<code>{}</code>", esc(by))))]),
+            ),
+            Standing::Recommended => ("recommended", esc(&lang.tr("status-recommended"))),
+            Standing::KeepAlongside => ("alongside", esc(&lang.tr("status-keep-alongside"))),
             Standing::Other => ("other", String::new()),
         };
         writeln!(
@@ -191,7 +203,7 @@ fn scores(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             r#"<tr class="{class}"><th scope="row">{} <code>{}</code></th><td class="num">{}</td><td>{status}</td></tr>"#,
             esc(&entry.title),
             esc(&entry.approach),
-            entry.score
+            lang.number(i64::from(entry.score))
         )?;
     }
     writeln!(out, "</tbody>")?;
@@ -199,15 +211,18 @@ fn scores(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "</section>")
 }
 
-fn reasons(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    section_start(out, "why", "Why")?;
+fn reasons(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+    section_start(out, "why", &lang.tr("heading-why"))?;
     if report.fired.is_empty() {
-        writeln!(out, "<p>No rule fired; the simplest approach is the starting point.</p>")?;
+        writeln!(out, "<p>{}</p>", esc(&lang.tr("no-rule-fired")))?;
     } else {
         writeln!(out, r#"<ul class="reasons">"#)?;
         for fired in &report.fired {
-            let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("{} {w:+}", esc(a))).collect();
-            effects.extend(fired.veto.iter().map(|a| format!("{} ruled out", esc(a))));
+            let mut effects: Vec<String> =
+                fired.effects.0.iter().map(|(a, w)| format!("{} {}", esc(a), lang.signed(*w))).collect();
+            effects.extend(
+                fired.veto.iter().map(|a| lang.tr_args("effect-ruled-out", &[("approach", Arg::Str(&esc(a)))])),
+            );
             writeln!(out, "<li>")?;
             write!(out, "<p><strong>{}</strong>", esc(&fired.title))?;
             if !effects.is_empty() {
@@ -215,27 +230,26 @@ fn reasons(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             }
             writeln!(out, "</p>")?;
             writeln!(out, "<p>{}</p>", esc(&fired.because))?;
-            writeln!(
-                out,
-                r#"<p class="source">Rule <code>{}</code> · Source: {}</p>"#,
-                esc(&fired.rule),
-                fired_source_html(fired)
-            )?;
+            let rule = format!("<code>{}</code>", esc(&fired.rule));
+            let lead = lang.tr_args("html-rule-source", &[("rule", Arg::Str(&rule))]);
+            writeln!(out, r#"<p class="source">{lead} {}</p>"#, fired_source_html(fired))?;
             writeln!(out, "</li>")?;
         }
         writeln!(out, "</ul>")?;
     }
     if !report.vetoed.is_empty() {
-        writeln!(out, "<h3>Ruled out</h3>")?;
+        writeln!(out, "<h3>{}</h3>", esc(&lang.tr("heading-ruled-out")))?;
         writeln!(out, "<ul>")?;
         for veto in &report.vetoed {
-            writeln!(
-                out,
-                "<li><code>{}</code> by rule <code>{}</code>: {}</li>",
-                esc(&veto.approach),
-                esc(&veto.rule),
-                esc(&veto.reason)
-            )?;
+            let line = lang.tr_args(
+                "vetoed-by-rule",
+                &[
+                    ("approach", Arg::Str(&format!("<code>{}</code>", esc(&veto.approach)))),
+                    ("rule", Arg::Str(&format!("<code>{}</code>", esc(&veto.rule)))),
+                    ("reason", Arg::Str(&esc(&veto.reason))),
+                ],
+            );
+            writeln!(out, "<li>{line}</li>")?;
         }
         writeln!(out, "</ul>")?;
     }
@@ -264,41 +278,46 @@ pub fn source_html(source: &str) -> String {
     }
 }
 
-fn what_if(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+fn what_if(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     if report.what_if.is_empty() {
         return Ok(());
     }
-    section_start(out, "what-if", "What would change the answer")?;
+    section_start(out, "what-if", &lang.tr("heading-what-if"))?;
     writeln!(out, "<ul>")?;
     for entry in &report.what_if {
         let title = report.title_of(&entry.recommendation);
-        writeln!(
-            out,
-            "<li>If <code>{}</code> were <strong>{}</strong> (now {}), {} would be recommended.</li>",
-            esc(&entry.answer),
-            esc(&plain(&entry.to)),
-            esc(&plain(&entry.from)),
-            esc(title)
-        )?;
+        let sentence = lang.tr_args(
+            "what-if",
+            &[
+                ("answer", Arg::Str(&format!("<code>{}</code>", esc(&entry.answer)))),
+                ("to", Arg::Str(&format!("<strong>{}</strong>", esc(&plain(&entry.to))))),
+                ("from", Arg::Str(&esc(&plain(&entry.from)))),
+                ("title", Arg::Str(&esc(title))),
+            ],
+        );
+        writeln!(out, "<li>{sentence}</li>")?;
     }
     writeln!(out, "</ul>")?;
     writeln!(out, "</section>")
 }
 
-fn answers(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    section_start(out, "answers", "Answers")?;
+fn answers(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+    section_start(out, "answers", &lang.tr("heading-answers"))?;
     writeln!(out, "<table>")?;
     writeln!(
         out,
-        r#"<thead><tr><th scope="col">Question</th><th scope="col">Answer</th><th scope="col">From</th></tr></thead>"#
+        r#"<thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>"#,
+        esc(&lang.tr("col-question")),
+        esc(&lang.tr("col-answer")),
+        esc(&lang.tr("col-from"))
     )?;
     writeln!(out, "<tbody>")?;
     for answer in &report.answers {
-        let from = match answer.provenance {
-            "given" => "given",
-            "assumed" => "assumed (default)",
-            _ => "not applicable",
-        };
+        let from = esc(&lang.tr(match answer.provenance {
+            "given" => "from-given",
+            "assumed" => "from-assumed",
+            _ => "from-not-applicable",
+        }));
         writeln!(
             out,
             r#"<tr class="{}"><th scope="row"><code>{}</code></th><td>{}</td><td>{from}</td></tr>"#,
@@ -310,6 +329,12 @@ fn answers(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "</tbody>")?;
     writeln!(out, "</table>")?;
     writeln!(out, "</section>")
+}
+
+/// `approach` → `Approach` (Japanese words are unchanged).
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// A JSON answer as written in a descriptor.

@@ -246,3 +246,24 @@ fn check_explain_and_rules_show_give_rule_texts_in_japanese_and_ids_in_english()
     let yaml = shouldtune(&["rules", "show", "-f", "yaml", "--lang", "ja"]);
     assert_eq!(stdout(&yaml), stdout(&shouldtune(&["rules", "show", "-f", "yaml"])));
 }
+
+#[test]
+fn the_html_report_in_japanese_is_well_formed_and_says_its_language() {
+    let output = shouldtune(&["--lang", "ja", "evaluate", EXAMPLE, "-f", "html"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let page = stdout(&output);
+    let body = page.strip_prefix("<!DOCTYPE html>\n").unwrap_or_else(|| unreachable!("{page}"));
+    let document = roxmltree::Document::parse(body).unwrap_or_else(|e| unreachable!("{e}"));
+    assert_eq!(document.root_element().attribute("lang"), Some("ja"));
+    let headings: Vec<&str> =
+        document.descendants().filter(|n| n.has_tag_name("h2")).filter_map(|n| n.text()).collect();
+    for heading in ["推奨", "スコア", "理由", "推奨が変わる条件", "次のステップ", "回答"] {
+        assert!(headings.contains(&heading), "{headings:?}");
+    }
+    assert!(
+        page.contains("検索拡張生成 (RAG)") && page.contains("ルール <code>nothing-to-retrieve</code> · 出典:"),
+        "{page}"
+    );
+    let english = stdout(&shouldtune(&["evaluate", EXAMPLE, "-f", "html"]));
+    assert!(english.contains(r#"<html lang="en">"#) && !english.contains("推奨"), "{english}");
+}

@@ -12,12 +12,12 @@ mod serve;
 use std::io::{Read, Write};
 
 use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, ExplainArgs, PricingArgs, RulesArgs};
-use crate::cost::PriceTable;
-use crate::diag::{self, Diagnostic};
-use crate::load::Limits;
-use crate::report::{self, Report, Style};
-use crate::rules::RuleSets;
-use crate::{descriptor, eval, input};
+use shouldtune::cost::PriceTable;
+use shouldtune::diag::{self, Diagnostic};
+use shouldtune::load::Limits;
+use shouldtune::report::{self, Report, Style};
+use shouldtune::rules::RuleSets;
+use shouldtune::{descriptor, eval, input};
 
 /// The documented exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,12 +47,12 @@ pub struct Io<'a> {
     /// Columns human-readable output wraps to: the terminal's, else `COLUMNS`, else 80.
     pub width: usize,
     /// Asks questions at a terminal; `None` when standard input is not a terminal.
-    pub prompter: Option<&'a mut dyn crate::questionnaire::Prompter>,
+    pub prompter: Option<&'a mut dyn shouldtune::questionnaire::Prompter>,
     /// The reference day for the price tables' age, in days since 1970-01-01
     /// (`SOURCE_DATE_EPOCH` when set, else today).
     pub today: i64,
     /// The language of messages and reports, chosen by the binary.
-    pub lang: crate::i18n::Lang,
+    pub lang: shouldtune::i18n::Lang,
 }
 
 /// A stream that goes quiet once its reader has gone: after a broken pipe,
@@ -67,12 +67,6 @@ impl<W: Write> ClosedPipeSink<W> {
     /// Wraps `inner`.
     pub fn new(inner: W) -> Self {
         ClosedPipeSink { inner, closed: false }
-    }
-
-    /// Whether the reader has gone.
-    #[must_use]
-    pub fn closed(&self) -> bool {
-        self.closed
     }
 
     fn absorb<T>(&mut self, result: std::io::Result<T>, quiet: T) -> std::io::Result<T> {
@@ -116,7 +110,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         stdout_color: io.stdout_color,
         stderr_color: io.stderr_color,
         width: io.width,
-        prompter: io.prompter.take().map(|prompter| -> &mut dyn crate::questionnaire::Prompter { prompter }),
+        prompter: io.prompter.take().map(|prompter| -> &mut dyn shouldtune::questionnaire::Prompter { prompter }),
         today: io.today,
         lang: io.lang,
     };
@@ -193,7 +187,7 @@ fn load_pricing(args: &PricingArgs, limits: Limits, stdin: &mut dyn Read) -> Res
     for path in &args.pricing {
         sources.push(input::read_source(path, stdin, limits)?);
     }
-    Ok(crate::cost::load_tables(&sources, limits)?)
+    Ok(shouldtune::cost::load_tables(&sources, limits)?)
 }
 
 fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
@@ -205,7 +199,7 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let mut project = descriptor::check(&document, &rule_set)?;
     let tables = load_pricing(&args.pricing, limits, io.stdin)?;
     let estimate =
-        crate::facts::estimate_and_derive(&rule_set, &mut project.given, project.cost.as_ref(), &tables, &source);
+        shouldtune::facts::estimate_and_derive(&rule_set, &mut project.given, project.cost.as_ref(), &tables, &source);
     // Without a `cost:` section the estimate only feeds derived facts; with one, its errors are the user's to fix.
     let shown = match (&project.cost, estimate) {
         (Some(_), estimate) => Some(estimate?),
@@ -244,8 +238,8 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
 }
 
 /// The cost chart of `estimate` as SVG.
-fn chart_svg(estimate: &crate::cost::CostEstimate, name: &str) -> Result<String, Failure> {
-    crate::cost::plot::svg(estimate, name).map_err(|e| {
+fn chart_svg(estimate: &shouldtune::cost::CostEstimate, name: &str) -> Result<String, Failure> {
+    shouldtune::cost::plot::svg(estimate, name).map_err(|e| {
         Failure::Diagnostics(vec![Diagnostic::without_file(diag::Code::IoError, format!("cannot draw the chart: {e}"))])
     })
 }
@@ -306,9 +300,9 @@ pub fn man_pages() -> Vec<String> {
 fn explain(args: &ExplainArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?.in_locale(io.lang.code());
     let rule_set = rule_sets.base();
-    let subjects = crate::describe::lookup(rule_set, &args.id);
+    let subjects = shouldtune::describe::lookup(rule_set, &args.id);
     if subjects.is_empty() {
-        let nearest = crate::describe::nearest(rule_set, &args.id, 3);
+        let nearest = shouldtune::describe::nearest(rule_set, &args.id, 3);
         let listed: Vec<String> = nearest.iter().map(|id| format!("`{id}`")).collect();
         return Err(Failure::Diagnostics(vec![
             Diagnostic::without_file(
@@ -318,7 +312,7 @@ fn explain(args: &ExplainArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, 
             .with_help(format!("the closest are {}; `shouldtune rules show` lists the rules", listed.join(", "))),
         ]));
     }
-    let text = crate::describe::render(rule_set, &subjects);
+    let text = shouldtune::describe::render(rule_set, &subjects);
     // Rule text may come from an overlay: no escape sequence reaches the terminal.
     for line in text.lines() {
         writeln!(io.stdout, "{}", report::text::sanitize(line))?;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::load::Limits;
+use shouldtune::load::Limits;
 
 /// Should your LLM project use prompt engineering, RAG or fine-tuning? shouldtune
 /// scores a project's answers against published guidance and shows why.
@@ -39,8 +39,8 @@ pub struct Cli {
     /// Language of messages and reports: `en` or `ja`. Without it, `SHOULDTUNE_LANG`,
     /// else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, e.g. `ja_JP.UTF-8`), else English.
     /// Machine formats keep their English ids, codes and keys.
-    #[arg(long, global = true, value_name = "LANG", value_parser = crate::i18n::Lang::parse)]
-    pub lang: Option<crate::i18n::Lang>,
+    #[arg(long, global = true, value_name = "LANG", value_parser = shouldtune::i18n::Lang::parse)]
+    pub lang: Option<shouldtune::i18n::Lang>,
 }
 
 /// The subcommands.
@@ -400,6 +400,21 @@ pub enum CheckFormat {
     Markdown,
     /// A GitLab Code Quality report (JSON).
     Gitlab,
+}
+
+impl From<CheckFormat> for shouldtune::report::check::Format {
+    fn from(format: CheckFormat) -> Self {
+        use shouldtune::report::check::Format;
+        match format {
+            CheckFormat::Human => Format::Human,
+            CheckFormat::Json => Format::Json,
+            CheckFormat::Sarif => Format::Sarif,
+            CheckFormat::Github => Format::Github,
+            CheckFormat::Junit => Format::Junit,
+            CheckFormat::Markdown => Format::Markdown,
+            CheckFormat::Gitlab => Format::Gitlab,
+        }
+    }
 }
 
 /// `shouldtune explain`.

@@ -19,9 +19,7 @@
 //! assert_eq!(report.recommendation, "rag");
 //! ```
 
-pub mod app;
 pub mod check;
-pub mod cli;
 pub mod cost;
 pub mod describe;
 pub mod descriptor;

@@ -13,9 +13,10 @@ mod node;
 mod reader;
 
 pub use node::{Node, NodeKind, Span};
+pub use reader::quoted_list;
 pub(crate) use reader::{
     MapReader, Sink, did_you_mean, expect_bool, expect_decimal, expect_int, expect_map, expect_seq, expect_str,
-    quoted_list, report_unknown_key, suggestion,
+    report_unknown_key, suggestion,
 };
 
 use crate::diag::{Code, Diagnostic};

@@ -4,11 +4,13 @@
 use std::io::{IsTerminal, Write as _};
 use std::process::ExitCode;
 
+mod app;
+mod cli;
 mod terminal;
 
+use crate::app::Io;
+use crate::cli::{Cli, ColorChoice, Command};
 use clap::Parser;
-use shouldtune::app::{self, Io};
-use shouldtune::cli::{Cli, ColorChoice, Command};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

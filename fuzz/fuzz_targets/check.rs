@@ -7,7 +7,7 @@ mod common;
 use common::rules;
 use libfuzzer_sys::fuzz_target;
 use shouldtune::check::{Policy, Summary, check_source};
-use shouldtune::cli::CheckFormat;
+use shouldtune::report::check::Format;
 use shouldtune::load::Limits;
 use shouldtune::report::check::{Options, Outcome};
 use shouldtune::source::SourceFile;
@@ -21,23 +21,23 @@ fuzz_target!(|data: &[u8]| {
     summary.add(&result);
     let outcome = Outcome { summary: &summary, notices: &[] };
     for format in [
-        CheckFormat::Human,
-        CheckFormat::Json,
-        CheckFormat::Sarif,
-        CheckFormat::Github,
-        CheckFormat::Junit,
-        CheckFormat::Markdown,
-        CheckFormat::Gitlab,
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Junit,
+        Format::Markdown,
+        Format::Gitlab,
     ] {
         let mut out = Vec::new();
         let mut renderer = shouldtune::report::check::renderer(format, &Options::default());
         let _ = renderer.start(&mut out);
         let _ = renderer.file(&result, &mut out);
         let _ = renderer.finish(&outcome, &mut out);
-        if matches!(format, CheckFormat::Json | CheckFormat::Sarif | CheckFormat::Gitlab) {
+        if matches!(format, Format::Json | Format::Sarif | Format::Gitlab) {
             assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok(), "{format:?} is valid JSON");
         }
-        if format == CheckFormat::Github {
+        if format == Format::Github {
             // Every line is one workflow command: no file text may start another.
             let text = String::from_utf8_lossy(&out);
             assert!(text.lines().all(|l| l.starts_with("::")));

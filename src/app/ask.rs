@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 
 use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::AskArgs;
-use crate::descriptor::{self, Draft};
-use crate::diag::{Code, Diagnostic};
-use crate::load::{Limits, NodeKind};
-use crate::questionnaire::{self, Finish, Prompt, Prompter, Reply};
-use crate::report::{self, Report, Style};
-use crate::rules::RuleSet;
-use crate::source::SourceFile;
-use crate::{eval, input, save};
+use shouldtune::descriptor::{self, Draft};
+use shouldtune::diag::{Code, Diagnostic};
+use shouldtune::load::{Limits, NodeKind};
+use shouldtune::questionnaire::{self, Finish, Prompt, Prompter, Reply};
+use shouldtune::report::{self, Report, Style};
+use shouldtune::rules::RuleSet;
+use shouldtune::source::SourceFile;
+use shouldtune::{eval, input, save};
 
 pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let Some(prompter) = io.prompter.take() else {
@@ -127,7 +127,7 @@ impl Prompter for Checkpointing<'_, '_> {
 struct Start {
     draft: Draft,
     /// The `cost:` section of the file started from.
-    cost: Option<crate::cost::CostSettings>,
+    cost: Option<shouldtune::cost::CostSettings>,
     ask_name: bool,
     /// The save path holds the incomplete descriptor being resumed.
     resuming: bool,
@@ -151,7 +151,11 @@ fn starting_point(
                 .collect();
             let listed = if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) };
             let line = format!("pre-filled {} from `{}`{listed}", answers(ids.len()), from.display());
-            write!(io.stderr, "{}", crate::report::text::wrap(&crate::report::text::sanitize(&line), 78, ""))?;
+            write!(
+                io.stderr,
+                "{}",
+                shouldtune::report::text::wrap(&shouldtune::report::text::sanitize(&line), 78, "")
+            )?;
             let cost = found.cost.clone();
             return Ok(Start { draft: draft_of(found), cost, ask_name: false, resuming: false });
         }
@@ -198,8 +202,8 @@ fn default_name() -> String {
 /// How the final screen prices the answers: the tables (with `--pricing`) and
 /// the `cost:` section of the file started from, as `evaluate` would.
 struct Pricing<'t> {
-    tables: &'t [crate::cost::PriceTable],
-    settings: Option<crate::cost::CostSettings>,
+    tables: &'t [shouldtune::cost::PriceTable],
+    settings: Option<shouldtune::cost::CostSettings>,
     /// The file the settings are in, for the location of their errors.
     source: SourceFile,
 }
@@ -209,10 +213,10 @@ struct Pricing<'t> {
 fn review(rule_set: &RuleSet, draft: &Draft, pricing: &Pricing<'_>, io: &mut Io<'_>) -> Result<(), Failure> {
     let mut given = draft.given.clone();
     given.resize(rule_set.questions.len(), None);
-    let defaults = crate::cost::CostSettings::default();
+    let defaults = shouldtune::cost::CostSettings::default();
     let settings = pricing.settings.as_ref().unwrap_or(&defaults);
     let estimate =
-        crate::facts::estimate_and_derive(rule_set, &mut given, Some(settings), pricing.tables, &pricing.source);
+        shouldtune::facts::estimate_and_derive(rule_set, &mut given, Some(settings), pricing.tables, &pricing.source);
     let evaluation = eval::evaluate(rule_set, eval::Answers::resolve(rule_set, &given));
     let mut notes = Vec::new();
     let estimate = match estimate {
@@ -292,7 +296,7 @@ fn write_without_clobbering(
 fn is_incomplete_descriptor(path: &Path, limits: Limits) -> bool {
     let Ok(text) = std::fs::read_to_string(path) else { return false };
     let source = SourceFile::new(path.display().to_string(), text);
-    crate::load::parse_document(&source, limits).is_ok_and(|root| match &root.kind {
+    shouldtune::load::parse_document(&source, limits).is_ok_and(|root| match &root.kind {
         NodeKind::Map(entries) => {
             entries.iter().any(|(k, v)| k.as_str() == Some("incomplete") && v.kind == NodeKind::Bool(true))
         }
@@ -321,10 +325,10 @@ mod tests {
     /// The end of `ask` shows the plan findings `check` would report for the same answers.
     #[test]
     fn the_review_shows_the_plan_findings() {
-        let rule_set = crate::rules::load_default().unwrap();
+        let rule_set = shouldtune::rules::load_default().unwrap();
         let mut given = vec![None; rule_set.questions.len()];
         let private = rule_set.question_index("needs_private_knowledge").unwrap();
-        given[private] = Some(crate::rules::Value::Bool(true));
+        given[private] = Some(shouldtune::rules::Value::Bool(true));
         let fine_tuning = rule_set.approach_index("fine_tuning").unwrap();
         let draft = Draft {
             name: "p".to_owned(),
@@ -344,10 +348,10 @@ mod tests {
             width: 200,
             prompter: None,
             today: 0,
-            lang: crate::i18n::Lang::En,
+            lang: shouldtune::i18n::Lang::En,
         };
         let pricing =
-            Pricing { tables: crate::facts::embedded_tables(), settings: None, source: SourceFile::new("a", "") };
+            Pricing { tables: shouldtune::facts::embedded_tables(), settings: None, source: SourceFile::new("a", "") };
         review(&rule_set, &draft, &pricing, &mut io).unwrap();
         let text = String::from_utf8_lossy(&stdout);
         assert!(text.contains("Plan: fine_tuning\n"), "{text}");

@@ -11,13 +11,13 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Exit, Failure, Io, load_pricing, load_rules};
-use crate::check::{self, Policy};
 use crate::cli::{CheckArgs, CheckFormat, DenyLevel};
-use crate::diag::{self, Code, Diagnostic, Severity};
-use crate::load::Limits;
-use crate::report::Style;
-use crate::report::check::{Options, Outcome, Renderer, RepoPaths, renderer};
-use crate::save::AtomicFile;
+use shouldtune::check::{self, Policy};
+use shouldtune::diag::{self, Code, Diagnostic, Severity};
+use shouldtune::load::Limits;
+use shouldtune::report::Style;
+use shouldtune::report::check::{Options, Outcome, Renderer, RepoPaths, renderer};
+use shouldtune::save::AtomicFile;
 
 /// Where a report goes.
 enum Destination<'a> {
@@ -113,12 +113,12 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
     let stdout_format = (!quiet).then_some(args.format);
     for (format, file) in files {
         let out = Destination::File(std::io::BufWriter::new(file));
-        sinks.push(Sink { renderer: renderer(format, &options), out, error: None });
+        sinks.push(Sink { renderer: renderer(format.into(), &options), out, error: None });
     }
     if let Some(format) = stdout_format {
         let style = Style { color: io.stdout_color, width: io.width };
         let out = Destination::Stdout(std::io::BufWriter::new(&mut *io.stdout));
-        sinks.push(Sink { renderer: renderer(format, &Options { style, ..options.clone() }), out, error: None });
+        sinks.push(Sink { renderer: renderer(format.into(), &Options { style, ..options.clone() }), out, error: None });
     }
 
     let wants_json =

@@ -3,12 +3,12 @@
 
 use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::{CostArgs, CostFormat};
-use crate::cost::{self, render};
-use crate::diag::{Code, Diagnostic};
-use crate::load::Limits;
-use crate::report::Style;
-use crate::report::text::sanitize;
-use crate::{descriptor, input, save};
+use shouldtune::cost::{self, render};
+use shouldtune::diag::{Code, Diagnostic};
+use shouldtune::load::Limits;
+use shouldtune::report::Style;
+use shouldtune::report::text::sanitize;
+use shouldtune::{descriptor, input, save};
 
 pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let tables = load_pricing(&args.pricing, limits, io.stdin)?;
@@ -28,7 +28,7 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
                 Diagnostic::without_file(Code::UnknownChoice, format!("unknown price table `{}`", sanitize(id)))
                     .with_help(format!(
                         "the tables are {}",
-                        crate::load::quoted_list(tables.iter().map(|t| t.id.as_str()))
+                        shouldtune::load::quoted_list(tables.iter().map(|t| t.id.as_str()))
                     )),
             ]));
         };

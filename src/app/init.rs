@@ -4,12 +4,12 @@ use std::fmt::Write as _;
 
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::InitArgs;
-use crate::diag::{Code, Diagnostic};
-use crate::load::Limits;
-use crate::report::{Report, text};
-use crate::rules::{QuestionKind, RuleSet};
-use crate::source::SourceFile;
-use crate::{descriptor, eval, save};
+use shouldtune::diag::{Code, Diagnostic};
+use shouldtune::load::Limits;
+use shouldtune::report::{Report, text};
+use shouldtune::rules::{QuestionKind, RuleSet};
+use shouldtune::source::SourceFile;
+use shouldtune::{descriptor, eval, save};
 
 pub(super) fn init(args: &InitArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn every_question_is_an_active_line_under_its_comments() {
-        let rule_set = crate::rules::load_default().unwrap();
+        let rule_set = shouldtune::rules::load_default().unwrap();
         let text = init_yaml(&rule_set, "Demo: \"quoted\"", &[]);
         for question in &rule_set.questions {
             let line = format!("  {}: {}\n", question.id, question.display_value(question.default));

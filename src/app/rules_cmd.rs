@@ -8,11 +8,11 @@ use tabled::settings::{Style as TableStyle, Width};
 
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::{DenyLevel, RulesCheckArgs, RulesCommand, RulesShowArgs, RulesTestArgs, ShowFormat};
-use crate::diag::{self, Code, Diagnostic};
-use crate::load::Limits;
-use crate::rules::{emit, lint};
-use crate::source::SourceFile;
-use crate::{input, ruletest};
+use shouldtune::diag::{self, Code, Diagnostic};
+use shouldtune::load::Limits;
+use shouldtune::rules::{emit, lint};
+use shouldtune::source::SourceFile;
+use shouldtune::{input, ruletest};
 
 pub(super) fn rules(command: &RulesCommand, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     match command {
@@ -140,7 +140,7 @@ fn show(args: &RulesShowArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, F
                     for (label, value) in
                         [("when", when), ("effects", &effects.replace('\n', ", ")), ("source", source)]
                     {
-                        let text = crate::report::text::wrap(&format!("{label}: {value}"), width - 4, "    ");
+                        let text = shouldtune::report::text::wrap(&format!("{label}: {value}"), width - 4, "    ");
                         out.push_str("  ");
                         out.push_str(text.trim_start());
                     }

@@ -2,8 +2,8 @@
 
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::{SchemaArgs, SchemaKind};
-use crate::load::Limits;
-use crate::schema;
+use shouldtune::load::Limits;
+use shouldtune::schema;
 
 pub(super) fn schema(args: &SchemaArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let value = match args.which {

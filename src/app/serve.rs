@@ -2,7 +2,7 @@
 //!
 //! HTTP comes from `tiny_http`: a small, synchronous server with four small
 //! dependencies and no async runtime, enough for one person's browser on
-//! 127.0.0.1. What each request gets is decided by [`crate::web`]; this edge
+//! 127.0.0.1. What each request gets is decided by [`shouldtune::web`]; this edge
 //! only checks the request (host, method, type, size) and sends the reply.
 //! Nothing is kept between requests and nothing is written to disk.
 
@@ -12,9 +12,9 @@ use tiny_http::{Header, Method, Request, Response, Server};
 
 use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::ServeArgs;
-use crate::diag::{Code, Diagnostic};
-use crate::load::Limits;
-use crate::web::{self, Reply};
+use shouldtune::diag::{Code, Diagnostic};
+use shouldtune::load::Limits;
+use shouldtune::web::{self, Reply};
 
 /// Headers on every response: nothing from elsewhere may load or frame the page.
 const SECURITY_HEADERS: &[(&str, &str)] = &[

@@ -68,7 +68,7 @@ pub(crate) fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = 
 }
 
 /// `a`, `b`, `c`: names quoted and listed for a message.
-pub(crate) fn quoted_list<'c>(names: impl IntoIterator<Item = &'c str>) -> String {
+pub fn quoted_list<'c>(names: impl IntoIterator<Item = &'c str>) -> String {
     names.into_iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 

@@ -23,7 +23,6 @@ pub mod sarif;
 use std::io::Write;
 
 use crate::check::{FileResult, Summary};
-use crate::cli::CheckFormat;
 use crate::diag::Diagnostic;
 use crate::report::Style;
 
@@ -61,17 +60,42 @@ pub struct Options {
     pub paths: RepoPaths,
 }
 
+/// The formats a check run can be reported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `path:line:col: error[id]: message` with snippets, grouped by file.
+    Human,
+    /// One JSON object with every file's evaluation and findings.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// `JUnit` XML, one test case per descriptor.
+    Junit,
+    /// Markdown, for a job summary or pull-request comment.
+    Markdown,
+    /// A GitLab Code Quality report (JSON).
+    Gitlab,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 7] =
+        [Format::Human, Format::Json, Format::Sarif, Format::Github, Format::Junit, Format::Markdown, Format::Gitlab];
+}
+
 /// The renderer for `format`.
 #[must_use]
-pub fn renderer(format: CheckFormat, options: &Options) -> Box<dyn Renderer> {
+pub fn renderer(format: Format, options: &Options) -> Box<dyn Renderer> {
     match format {
-        CheckFormat::Human => Box::new(human::Human { style: options.style }),
-        CheckFormat::Json => Box::new(json::Json::default()),
-        CheckFormat::Sarif => Box::new(sarif::Sarif::new(options.paths.clone())),
-        CheckFormat::Github => Box::new(github::Github),
-        CheckFormat::Junit => Box::new(junit::Junit::default()),
-        CheckFormat::Markdown => Box::new(markdown::Markdown::default()),
-        CheckFormat::Gitlab => Box::new(gitlab::Gitlab::new(options.paths.clone())),
+        Format::Human => Box::new(human::Human { style: options.style }),
+        Format::Json => Box::new(json::Json::default()),
+        Format::Sarif => Box::new(sarif::Sarif::new(options.paths.clone())),
+        Format::Github => Box::new(github::Github),
+        Format::Junit => Box::new(junit::Junit::default()),
+        Format::Markdown => Box::new(markdown::Markdown::default()),
+        Format::Gitlab => Box::new(gitlab::Gitlab::new(options.paths.clone())),
     }
 }
 

@@ -3,10 +3,20 @@
 
 use crate::{root, shouldtune, shouldtune_in, stderr, stdout, succeed};
 
+/// The names of the manual pages besides the main one, as `man` lists them
+/// when asked for a page it does not have.
+fn man_pages() -> Vec<String> {
+    let output = shouldtune(&["man", "nonsense"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    let list = text.lines().find_map(|l| l.trim().strip_prefix("= help: pages: ")).unwrap_or_else(|| panic!("{text}"));
+    list.split(", ").map(str::to_owned).collect()
+}
+
 /// Every command, as the words that invoke it.
 fn commands() -> Vec<Vec<String>> {
     let mut all = vec![Vec::new()];
-    for page in shouldtune::app::man_pages() {
+    for page in man_pages() {
         // `rules-check` is `rules check`; top-level names have no dash but `rules-*`.
         let words = match page.split_once('-') {
             Some((parent, child)) if parent == "rules" => vec![parent.to_owned(), child.to_owned()],
@@ -45,25 +55,39 @@ fn the_manual_page_is_generated_from_the_command_line_definitions() {
     for words in commands().into_iter().filter(|w| w.len() == 1) {
         assert!(page.contains(&words[0]), "the main page names `{}`", words[0]);
     }
-    // Each command's page lists each of its options, so the pages cannot fall behind the parser.
-    let cli = <shouldtune::cli::Cli as clap::CommandFactory>::command();
-    for name in shouldtune::app::man_pages() {
+    // Each command's page lists each option of its own that its `--help` shows (global
+    // options are on the main page), so the pages cannot fall behind the parser.
+    let long_options = |help: &str| -> Vec<String> {
+        help.split_whitespace()
+            .filter_map(|w| w.strip_prefix("--"))
+            .map(|w| w.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).next().unwrap_or_default().to_owned())
+            .filter(|w| w.len() > 1 && w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .collect()
+    };
+    let global = long_options(&succeed(&["--help"]));
+    assert!(global.iter().any(|o| o == "color"), "{global:?}");
+    for option in &global {
+        assert!(page.contains(&format!("\\-\\-{}", option.replace('-', "\\-"))), "main page: `--{option}` missing");
+    }
+    let mut checked = 0;
+    for name in man_pages() {
         let output = shouldtune(&["man", &name]);
         assert_eq!(output.status.code(), Some(0), "{name}");
         let page = stdout(&output);
         assert!(page.contains(&format!(".TH shouldtune-{name} 1")), "{name}: {page}");
         assert!(page.contains(env!("CARGO_PKG_VERSION")), "{name}: {page}");
-        let command = match name.split_once('-') {
-            Some(("rules", child)) => cli.find_subcommand("rules").and_then(|r| r.find_subcommand(child)),
-            _ => cli.find_subcommand(&name),
+        let words: Vec<&str> = match name.split_once('-') {
+            Some(("rules", child)) => vec!["rules", child],
+            _ => vec![name.as_str()],
         };
-        let command = command.unwrap_or_else(|| panic!("{name}"));
-        for arg in command.get_arguments() {
-            if let Some(long) = arg.get_long() {
-                assert!(page.contains(&format!("\\-\\-{}", long.replace('-', "\\-"))), "{name}: `--{long}` missing");
-            }
+        let help = succeed(&[words.as_slice(), &["--help"]].concat());
+        let own: Vec<String> = long_options(&help).into_iter().filter(|o| !global.contains(o)).collect();
+        checked += own.len();
+        for long in own {
+            assert!(page.contains(&format!("\\-\\-{}", long.replace('-', "\\-"))), "{name}: `--{long}` missing");
         }
     }
+    assert!(checked > 20, "only {checked} options found in the commands' help");
     let output = shouldtune(&["man", "nonsense"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("no manual page for `nonsense`") && stderr(&output).contains("rules-check"));

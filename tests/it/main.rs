@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod action;
+mod architecture;
 #[cfg(unix)]
 mod ask;
 mod bad_input;

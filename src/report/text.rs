@@ -186,7 +186,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 /// `word` cut where a line may break inside it: between two characters of
 /// which one is double-width, unless line-breaking rules (kinsoku) forbid it.
-fn breakable_pieces(word: &str) -> Vec<&str> {
+pub(crate) fn breakable_pieces(word: &str) -> Vec<&str> {
     const NO_START: &str =
         "、。，．・：；？！ー）」』】〕〉》］｝,.:;!?)]}”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々…";
     const NO_END: &str = "（「『【〔〈《［｛([{“‘";

@@ -267,3 +267,25 @@ fn the_html_report_in_japanese_is_well_formed_and_says_its_language() {
     let english = stdout(&shouldtune(&["evaluate", EXAMPLE, "-f", "html"]));
     assert!(english.contains(r#"<html lang="en">"#) && !english.contains("推奨"), "{english}");
 }
+
+#[test]
+fn check_wraps_japanese_reasons_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let descriptor = "name: Plan without a baseline\nplanned_approach: fine_tuning\nanswers:\n  examples_available: 5000\n  deadline_weeks: 12\n  task_type: classification\n";
+    std::fs::write(dir.path().join("llm-project.yaml"), descriptor).unwrap_or_else(|e| unreachable!("{e}"));
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "check", "llm-project.yaml", "--allow-defaults"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    // The plan rule's reason, in Japanese, is long enough to need more than one line.
+    assert!(text.contains("= because: 上回るべき基準を持つために"), "{text}");
+    for line in text.lines().filter(|l| l.trim().contains(' ')) {
+        assert!(display_width(line) <= 80, "{} columns: {line}\n{text}", display_width(line));
+    }
+    let because: String = text
+        .lines()
+        .skip_while(|l| !l.contains("= because: 上回るべき"))
+        .take_while(|l| !l.contains("= help:"))
+        .map(|l| l.trim().trim_start_matches("= because:").trim())
+        .collect();
+    assert!(because.contains("ベースラインを作ってください。"), "{because}\n{text}");
+}

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Outcome;
 use crate::check::FileResult;
 use crate::diag::{Diagnostic, Severity};
-use crate::report::text::{Style, sanitize};
+use crate::report::text::{Style, breakable_pieces, display_width, sanitize};
 
 /// Writes each file's findings with snippets, then the summary line.
 pub struct Human {
@@ -120,19 +120,27 @@ const CONTINUED: &str = "    ";
 fn hanging(head: &[(&str, &str)], text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
     let mut column = 0;
-    let words =
-        head.iter().copied().filter(|(plain, _)| !plain.is_empty()).chain(text.split_whitespace().map(|w| (w, w)));
-    for (plain, styled) in words {
-        let len = plain.chars().count();
+    let indent_width = display_width(indent);
+    // Japanese reasons have no spaces: they break between characters (see `text::wrap`).
+    let pieces = text
+        .split_whitespace()
+        .flat_map(|word| breakable_pieces(word).into_iter().enumerate().map(|(i, p)| (p, p, i == 0)));
+    let items =
+        head.iter().copied().filter(|(plain, _)| !plain.is_empty()).map(|(plain, styled)| (plain, styled, true));
+    for (plain, styled, spaced) in items.chain(pieces) {
+        let len = display_width(plain);
+        let gap = usize::from(spaced);
         if column == 0 {
             column = len;
-        } else if column + 1 + len <= width || column <= indent.chars().count() {
-            out.push(' ');
-            column += 1 + len;
+        } else if column + gap + len <= width || column <= indent_width {
+            if spaced {
+                out.push(' ');
+            }
+            column += gap + len;
         } else {
             out.push('\n');
             out.push_str(indent);
-            column = indent.chars().count() + len;
+            column = indent_width + len;
         }
         out.push_str(styled);
     }

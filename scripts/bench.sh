@@ -4,32 +4,58 @@
 #   scripts/bench.sh [WORKDIR]
 #
 # Needs hyperfine (Debian: apt-get install hyperfine); peak memory comes from
-# GNU time (/usr/bin/time). Generates 1,000, 10,000 and 100,000 descriptors
-# (about 800 MB for the largest) under WORKDIR (default: a temporary directory).
+# GNU time (/usr/bin/time); instruction counts from valgrind's callgrind
+# (apt-get install valgrind), skipped when it is missing. Generates 1,000,
+# 10,000 and 100,000 descriptors (about 800 MB for the largest) under WORKDIR
+# (default: a temporary directory).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$(mktemp -d)}"
 cd "$root"
 cargo build --release --examples --bins --quiet
+cargo bench --bench engine --no-run --quiet
 bin="$root/target/release/shouldtune"
 gen="$root/target/release/examples/gen_descriptors"
 floor="$root/target/release/examples/parse_floor"
+engine="$(ls -t "$root"/target/release/deps/engine-* | grep -v '\.d$' | head -n 1)"
 
 echo "## machine"
-echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm)"
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "## engine micro-benchmarks"
-cargo bench --quiet --bench engine
+"$engine" --bench --sample-count 1000 --sample-size 100
+
+if command -v valgrind > /dev/null; then
+  echo "## instructions per call (callgrind; 1,000 calls each)"
+  for bench in decide_compiled hand_written_floor evaluate_full what_if load_default_rules; do
+    out="$work/callgrind.$bench"
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$engine" --bench "$bench" --sample-count 10 --sample-size 100 > /dev/null 2>&1
+    # Inclusive instructions of the benchmarked closure, minus divan's own loop measured by an empty closure.
+    callgrind_annotate --inclusive=yes "$out" | grep -E "engine::$bench(::\{\{closure\}\})? " | head -n 2
+  done
+fi
 
 echo "## evaluate, whole process"
 printf 'fn main() {}\n' > "$work/trivial.rs"
 rustc -O -o "$work/trivial" "$work/trivial.rs"
-hyperfine -N -w 5 -r 50 "$work/trivial" "$bin evaluate examples/llm-project.yaml" "$bin evaluate examples/llm-project.yaml -f json"
+cat > "$work/read_file.rs" <<'RS'
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_default();
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    std::process::exit(i32::from(text.is_empty()));
+}
+RS
+rustc -O -o "$work/read_file" "$work/read_file.rs"
+hyperfine -N -w 20 -r 200 "$work/trivial" "$work/read_file examples/llm-project.yaml" \
+  "$bin evaluate examples/llm-project.yaml" "$bin evaluate examples/llm-project.yaml -f json"
 
 for n in 1000 10000 100000; do
   dir="$work/d$n"
   [ -d "$dir" ] || "$gen" "$dir" "$n"
   echo "## check over $n descriptors (exit 1 is expected: the generated plans have findings)"
-  (cd "$work" && hyperfine -N -i -w 1 -r 5 "$floor d$n" "$bin check d$n" "$bin check d$n -f json" "$bin check d$n -f sarif")
-  (cd "$work" && /usr/bin/time -f "peak memory of check d$n: %M KB" "$bin" check "d$n" > /dev/null || true)
+  (cd "$work" && hyperfine -N -i -w 1 -r 5 "$floor d$n" "$bin check d$n" "$bin check d$n -f json" "$bin check d$n -f sarif" \
+    "$bin check d$n -f github" "$bin check d$n -f junit" "$bin check d$n -f markdown")
+  for format in human json sarif github junit markdown; do
+    (cd "$work" && /usr/bin/time -f "peak memory of check d$n -f $format: %M KB" "$bin" check "d$n" -f "$format" > /dev/null || true)
+  done
 done

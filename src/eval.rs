@@ -4,6 +4,13 @@
 //! remove approaches. The recommendation is the non-vetoed approach with
 //! the highest score, ties going to the simpler (earlier declared) one. Then
 //! advice rules, which depend on the recommendation, add their next steps.
+//!
+//! The rules run in the flat form of [`compiled`], built once when the rule
+//! set loads; [`incremental`] re-evaluates single-answer changes for the
+//! what-if search.
+
+pub mod compiled;
+pub mod incremental;
 
 use crate::rules::{ApproachIndex, RuleSet, Value};
 
@@ -38,15 +45,8 @@ impl Answers {
         let count = rule_set.questions.len();
         let mut values = Vec::with_capacity(count);
         let mut provenance = Vec::with_capacity(count);
-        for (index, question) in rule_set.questions.iter().enumerate() {
-            // Ask-conditions read only earlier questions, so `values` holds all they need.
-            let applicable = question.ask_when.as_ref().is_none_or(|c| c.expr.eval(&values));
-            let (value, source) = match given.get(index).copied().flatten() {
-                _ if !applicable => (question.default, Provenance::NotApplicable),
-                Some(value) if question.derived.is_some() => (value, Provenance::Derived),
-                Some(value) => (value, Provenance::Given),
-                None => (question.default, Provenance::Assumed),
-            };
+        for index in 0..count {
+            let (value, source) = resolve_one(rule_set, index, given, &values);
             values.push(value);
             provenance.push(source);
         }
@@ -69,6 +69,26 @@ impl Answers {
     #[must_use]
     pub fn is_applicable(&self, index: usize) -> bool {
         self.provenance.get(index).is_some_and(|p| *p != Provenance::NotApplicable)
+    }
+}
+
+/// The effective answer to question `index`, given `values` for (at least) the questions before it.
+///
+/// Ask-conditions read only earlier questions (the loader refuses others), so
+/// whatever `values` holds from `index` on does not matter.
+pub(crate) fn resolve_one(
+    rule_set: &RuleSet,
+    index: usize,
+    given: &[Option<Value>],
+    values: &[Value],
+) -> (Value, Provenance) {
+    let question = &rule_set.questions[index];
+    let applicable = rule_set.program().asks(index, values);
+    match given.get(index).copied().flatten() {
+        _ if !applicable => (question.default, Provenance::NotApplicable),
+        Some(value) if question.derived.is_some() => (value, Provenance::Derived),
+        Some(value) => (value, Provenance::Given),
+        None => (question.default, Provenance::Assumed),
     }
 }
 
@@ -139,38 +159,31 @@ impl Evaluation {
 /// Evaluates `answers` against `rule_set`.
 #[must_use]
 pub fn evaluate(rule_set: &RuleSet, answers: Answers) -> Evaluation {
-    let values = answers.values();
-    let mut scores = vec![0_i32; rule_set.approaches.len()];
+    let mut decision = compiled::Decision::default();
+    rule_set.program().decide(answers.values(), &mut decision);
+    from_decision(rule_set, answers, &decision)
+}
+
+/// The full [`Evaluation`] of a [`compiled::Decision`]: the ranking, the
+/// vetoes in the order the rules declared them, combinations and next steps.
+fn from_decision(rule_set: &RuleSet, answers: Answers, decision: &compiled::Decision) -> Evaluation {
+    let scores = decision.scores().to_vec();
+    let is_vetoed = |a: ApproachIndex| decision.vetoed_by(a).is_some();
+    let fired: Vec<usize> = (0..rule_set.rules.len()).filter(|&r| decision.fired(r)).collect();
     let mut vetoes: Vec<Veto> = Vec::new();
-    let mut fired = Vec::new();
-    for (index, rule) in rule_set.rules.iter().enumerate() {
-        if !rule.is_scoring() || !rule.when.expr.eval(values) {
-            continue;
-        }
-        fired.push(index);
-        for &(approach, weight) in &rule.effects {
-            scores[approach] = scores[approach].saturating_add(weight);
-        }
-        for &approach in &rule.veto {
-            if !vetoes.iter().any(|v| v.approach == approach) {
+    for &index in &fired {
+        for &approach in &rule_set.rules[index].veto {
+            if decision.vetoed_by(approach) == Some(index) && !vetoes.iter().any(|v| v.approach == approach) {
                 vetoes.push(Veto { approach, rule: index });
             }
         }
     }
-    let is_vetoed = |a: ApproachIndex| vetoes.iter().any(|v| v.approach == a);
     let mut ranking: Vec<ApproachIndex> = (0..rule_set.approaches.len()).collect();
     ranking.sort_by_key(|&a| (is_vetoed(a), std::cmp::Reverse(scores[a]), a));
-    let recommendation = ranking.first().copied().unwrap_or(0);
+    let recommendation = decision.recommendation();
     let runner_up = ranking.get(1).copied().filter(|&second| !is_vetoed(second));
     let margin = runner_up.map(|second| scores[recommendation].saturating_sub(scores[second]));
     let won_by_tie = margin == Some(0);
-
-    for (index, rule) in rule_set.rules.iter().enumerate() {
-        if rule.is_advice() && rule.when_recommended.contains(&recommendation) && rule.when.expr.eval(values) {
-            fired.push(index);
-        }
-    }
-    fired.sort_unstable();
 
     let mut combine_with: Vec<Combination> = Vec::new();
     for &index in &fired {

@@ -7,7 +7,8 @@
 //! A change that flips the recommendation is kept when it is the nearest in
 //! its direction. Every claim is checked by evaluating the changed answers.
 
-use crate::eval::{Answers, Evaluation, evaluate};
+use crate::eval::Evaluation;
+use crate::eval::incremental::Trials;
 use crate::rules::expr::CmpOp;
 use crate::rules::{ApproachIndex, QuestionKind, RuleSet, Value};
 
@@ -81,14 +82,16 @@ pub fn flips(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluatio
 
 fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, budget: u64) -> Search {
     let values = evaluation.answers.values();
-    let mut given = given.to_vec();
-    given.resize(rule_set.questions.len(), None);
+    // Each trial re-evaluates only the rules the changed answer can reach
+    // (see `eval::incremental`), but is charged as a whole evaluation: the
+    // budget bounds the search the same way whatever the shortcut saves.
+    let mut trials = Trials::new(rule_set, given);
     let cost = evaluation_cost(rule_set);
-    let spent = std::cell::Cell::new(0_u64);
-    let truncated = std::cell::Cell::new(false);
+    let mut spent = 0_u64;
+    let mut truncated = false;
     let mut out = Vec::new();
     for (index, question) in rule_set.questions.iter().enumerate() {
-        if truncated.get() {
+        if truncated {
             break;
         }
         // A derived fact is not an answer anyone can change: it follows from the others.
@@ -96,15 +99,13 @@ fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, 
             continue;
         }
         let from = values[index];
-        let flip = |to: Value| -> Option<ApproachIndex> {
-            if spent.get().saturating_add(cost) > budget {
-                truncated.set(true);
+        let mut flip = |to: Value| -> Option<ApproachIndex> {
+            if spent.saturating_add(cost) > budget {
+                truncated = true;
                 return None;
             }
-            spent.set(spent.get() + cost);
-            let mut changed = given.clone();
-            changed[index] = Some(to);
-            let recommendation = evaluate(rule_set, Answers::resolve(rule_set, &changed)).recommendation;
+            spent += cost;
+            let recommendation = trials.recommendation_with(index, to);
             (recommendation != evaluation.recommendation).then_some(recommendation)
         };
         match (&question.kind, from) {
@@ -146,24 +147,16 @@ fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, 
             _ => {}
         }
     }
-    Search { flips: out, truncated: truncated.get() }
+    Search { flips: out, truncated }
 }
 
 /// The values on both sides of every threshold the rules compare question
 /// `index` with, within its bounds, sorted and without `current`.
 fn integer_candidates(rule_set: &RuleSet, index: usize, current: i64, min: Option<i64>, max: Option<i64>) -> Vec<i64> {
-    let mut thresholds = Vec::new();
-    for rule in &rule_set.rules {
-        thresholds.extend(rule.when.expr.int_thresholds(index));
-    }
-    for question in &rule_set.questions {
-        if let Some(condition) = &question.ask_when {
-            thresholds.extend(condition.expr.int_thresholds(index));
-        }
-    }
+    let thresholds = rule_set.program().dependencies().int_thresholds(index);
     let mut values: Vec<i64> = thresholds
-        .into_iter()
-        .flat_map(|(op, v)| match op {
+        .iter()
+        .flat_map(|&(op, v)| match op {
             // Each comparison changes truth between these neighbours.
             CmpOp::Lt | CmpOp::Ge => [v.saturating_sub(1), v, v],
             CmpOp::Le | CmpOp::Gt => [v, v.saturating_add(1), v],

@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::eval::{Answers, evaluate};
 use crate::rules;
 
 fn set() -> RuleSet {

@@ -34,6 +34,9 @@ pub struct RuleSet {
     pub locale: String,
     /// Translations by locale, then by text key (see [`TextKey`]).
     pub translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    /// The conditions and effects compiled for evaluation, built by the loader
+    /// from the fields above (which are not changed after loading).
+    pub(crate) program: crate::eval::compiled::Program,
 }
 
 /// An overlay rule file in force, and what it changed in the rules beneath it.
@@ -64,6 +67,12 @@ impl Overlay {
 }
 
 impl RuleSet {
+    /// The compiled form the evaluator runs.
+    #[must_use]
+    pub fn program(&self) -> &crate::eval::compiled::Program {
+        &self.program
+    }
+
     /// The index of the question with this id.
     #[must_use]
     pub fn question_index(&self, id: &str) -> Option<usize> {

@@ -147,3 +147,9 @@ rules:
 ";
     assert!(load(&[SourceFile::new("t.yaml", text)], Limits::default()).is_ok());
 }
+
+#[test]
+fn the_embedded_rule_set_passes_the_whole_set_checks_it_skips() {
+    // Loading the embedded rule set alone skips these checks; they must find nothing.
+    assert_eq!(compile::whole_set_problems(&default_set()), Vec::new());
+}

@@ -15,6 +15,7 @@ mod cli;
 mod cost;
 mod evaluate;
 mod explain;
+mod floor;
 mod integrity;
 mod lang;
 mod limits;

@@ -1,0 +1,241 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::eval::incremental::Trials;
+use crate::eval::{Answers, Combination, Evaluation, Veto, evaluate};
+use crate::rules::expr::{CmpOp, Expr, IntOperand};
+use crate::rules::{self, RuleSet, Value};
+use crate::test_support::{any_answers, default_rules};
+
+const OPS: [CmpOp; 6] = [CmpOp::Eq, CmpOp::Ne, CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge];
+
+/// Any value of any kind: conditions must also agree on slots holding the wrong kind.
+fn any_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        any::<bool>().prop_map(Value::Bool),
+        prop_oneof![any::<i64>(), -3_i64..3, Just(i64::MIN), Just(i64::MAX)].prop_map(Value::Int),
+        prop_oneof![0_u16..8, 60_u16..200, Just(u16::MAX)].prop_map(Value::Choice),
+    ]
+}
+
+fn literal() -> impl Strategy<Value = i64> {
+    prop_oneof![-3_i64..3, Just(i64::MIN), Just(i64::MIN + 1), Just(i64::MAX), Just(i64::MAX - 1), any::<i64>()]
+}
+
+fn operand() -> impl Strategy<Value = IntOperand> {
+    prop_oneof![(0_usize..6).prop_map(IntOperand::Question), literal().prop_map(IntOperand::Literal)]
+}
+
+/// Any condition over six slots (and one past them), of every node kind.
+fn any_expr() -> impl Strategy<Value = Expr> {
+    let leaf = prop_oneof![
+        any::<bool>().prop_map(Expr::Const),
+        (0_usize..7).prop_map(Expr::Flag),
+        ((0_usize..6).prop_map(|i| OPS[i]), operand(), operand()).prop_map(|(op, l, r)| Expr::IntCompare(op, l, r)),
+        (0_usize..7, proptest::collection::btree_set(prop_oneof![0_u16..8, 60_u16..200], 1..4), any::<bool>())
+            .prop_map(|(question, values, negate)| Expr::ChoiceIn {
+                question,
+                values: values.into_iter().collect(),
+                negate
+            }),
+    ];
+    leaf.prop_recursive(4, 32, 4, |inner| {
+        prop_oneof![
+            inner.clone().prop_map(|e| Expr::Not(Box::new(e))),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::All),
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Expr::Any),
+            (inner.clone(), inner, any::<bool>()).prop_map(|(l, r, n)| Expr::BoolEquals(Box::new(l), Box::new(r), n)),
+        ]
+    })
+}
+
+/// The evaluation as the rules read, condition by condition through [`Expr::eval`]:
+/// the reference the compiled form must agree with.
+fn straightforward(rule_set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
+    let mut values = Vec::new();
+    let mut provenance = Vec::new();
+    for (index, question) in rule_set.questions.iter().enumerate() {
+        let applicable = question.ask_when.as_ref().is_none_or(|c| c.expr.eval(&values));
+        let (value, source) = match given.get(index).copied().flatten() {
+            _ if !applicable => (question.default, crate::eval::Provenance::NotApplicable),
+            Some(value) if question.derived.is_some() => (value, crate::eval::Provenance::Derived),
+            Some(value) => (value, crate::eval::Provenance::Given),
+            None => (question.default, crate::eval::Provenance::Assumed),
+        };
+        values.push(value);
+        provenance.push(source);
+    }
+    let mut scores = vec![0_i32; rule_set.approaches.len()];
+    let mut vetoes: Vec<Veto> = Vec::new();
+    let mut fired = Vec::new();
+    for (index, rule) in rule_set.rules.iter().enumerate() {
+        if !rule.is_scoring() || !rule.when.expr.eval(&values) {
+            continue;
+        }
+        fired.push(index);
+        for &(approach, weight) in &rule.effects {
+            scores[approach] = scores[approach].saturating_add(weight);
+        }
+        for &approach in &rule.veto {
+            if !vetoes.iter().any(|v| v.approach == approach) {
+                vetoes.push(Veto { approach, rule: index });
+            }
+        }
+    }
+    let is_vetoed = |a: ApproachIndex| vetoes.iter().any(|v| v.approach == a);
+    let mut ranking: Vec<ApproachIndex> = (0..rule_set.approaches.len()).collect();
+    ranking.sort_by_key(|&a| (is_vetoed(a), std::cmp::Reverse(scores[a]), a));
+    let recommendation = ranking.first().copied().unwrap_or(0);
+    let runner_up = ranking.get(1).copied().filter(|&second| !is_vetoed(second));
+    let margin = runner_up.map(|second| scores[recommendation].saturating_sub(scores[second]));
+    for (index, rule) in rule_set.rules.iter().enumerate() {
+        if rule.is_advice() && rule.when_recommended.contains(&recommendation) && rule.when.expr.eval(&values) {
+            fired.push(index);
+        }
+    }
+    fired.sort_unstable();
+    let mut combine_with: Vec<Combination> = Vec::new();
+    for &index in &fired {
+        for &approach in &rule_set.rules[index].combine_with {
+            if approach != recommendation
+                && !is_vetoed(approach)
+                && !combine_with.iter().any(|c| c.approach == approach)
+            {
+                combine_with.push(Combination { approach, rule: index });
+            }
+        }
+    }
+    let next_steps = fired.iter().copied().filter(|&i| rule_set.rules[i].next_step.is_some()).collect();
+    let answers = Answers::resolve(rule_set, given);
+    assert_eq!((answers.values(), answers.provenance()), (&values[..], &provenance[..]));
+    Evaluation {
+        answers,
+        scores,
+        vetoes,
+        recommendation,
+        ranking,
+        won_by_tie: margin == Some(0),
+        margin,
+        fired,
+        combine_with,
+        next_steps,
+    }
+}
+
+/// The default rules, and the default rules with [`overlay_set`], loaded once.
+fn sets() -> &'static [RuleSet; 2] {
+    static SETS: std::sync::LazyLock<[RuleSet; 2]> = std::sync::LazyLock::new(|| [default_rules(), overlay_set()]);
+    &SETS
+}
+
+/// The default rules with an overlay whose rules use every kind of condition and veto.
+fn overlay_set() -> RuleSet {
+    let text = "extends: default
+rules:
+  - { id: ban-rag, title: B, when: 'deadline_weeks == 30 and task_type == qa', veto: [fine_tuning], because: x, source: guidance-1 }
+  - { id: ints, title: I, when: 'prompt_tokens > examples_available or 5 >= deadline_weeks', effects: { rag: 3, fine_tuning: 1 }, because: x, source: guidance-1 }
+  - { id: same, title: S, when: 'specific_tone == (monthly_requests != 10000)', effects: { prompt_engineering: 2 }, combine_with: [rag], because: x, source: guidance-1 }
+  - { id: advise, title: A, when: 'hallucination_tolerance != high', when_recommended: [rag, fine_tuning], next_step: go, because: x, source: guidance-1 }
+";
+    rules::load(&[crate::source::SourceFile::new("overlay.yaml", text)], crate::load::Limits::default())
+        .unwrap_or_else(|d| unreachable!("{d:?}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn a_compiled_condition_agrees_with_the_expression(expr in any_expr(), values in proptest::collection::vec(any_value(), 0..7)) {
+        let program = Program::single(&expr);
+        prop_assert_eq!(program.single_holds(&values), expr.eval(&values), "{:?} over {:?}", expr, values);
+        prop_assert_eq!(program.single_holds_lazily(&values), expr.eval(&values), "{:?} over {:?}", expr, values);
+    }
+
+    #[test]
+    fn every_default_condition_agrees_with_its_expression(given in any_answers(&sets()[0])) {
+        let set = &sets()[0];
+        let values = Answers::resolve(set, &given).values().to_vec();
+        for rule in &set.rules {
+            prop_assert_eq!(Program::single(&rule.when.expr).single_holds(&values), rule.when.expr.eval(&values), "{}", rule.id);
+        }
+        for (index, question) in set.questions.iter().enumerate() {
+            let expected = question.ask_when.as_ref().is_none_or(|c| c.expr.eval(&values));
+            prop_assert_eq!(set.program().asks(index, &values), expected, "{}", question.id);
+        }
+    }
+
+    #[test]
+    fn the_engine_agrees_with_the_straightforward_evaluation(given in any_answers(&sets()[1])) {
+        for set in sets() {
+            prop_assert_eq!(evaluate(set, Answers::resolve(set, &given)), straightforward(set, &given));
+        }
+    }
+
+    #[test]
+    fn an_incremental_trial_agrees_with_a_full_evaluation(
+        given in any_answers(&sets()[1]),
+        changes in proptest::collection::vec((0_usize..64, any::<prop::sample::Index>()), 1..8),
+    ) {
+        for set in sets() {
+            let mut trials = Trials::new(set, &given);
+            for &(question, pick) in &changes {
+                let question = question % set.questions.len();
+                let candidates: Vec<Value> = match &set.questions[question].kind {
+                    crate::rules::QuestionKind::Boolean => vec![Value::Bool(false), Value::Bool(true)],
+                    crate::rules::QuestionKind::Choice { values } => (0..values.len()).map(|v| Value::Choice(u16::try_from(v).unwrap_or(0))).collect(),
+                    crate::rules::QuestionKind::Integer { .. } => vec![Value::Int(0), Value::Int(3), Value::Int(10), Value::Int(49), Value::Int(50), Value::Int(2000), Value::Int(9_999), Value::Int(10_000)],
+                };
+                let to = candidates[pick.index(candidates.len())];
+                let mut changed = given.clone();
+                changed.resize(set.questions.len(), None);
+                changed[question] = Some(to);
+                let full = evaluate(set, Answers::resolve(set, &changed)).recommendation;
+                prop_assert_eq!(trials.recommendation_with(question, to), full, "question {} to {:?}", question, to);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_comparison_at_the_edge_of_the_integers_is_folded_not_wrapped() {
+    let q = IntOperand::Question(0);
+    assert_eq!(int_compare(CmpOp::Lt, q, IntOperand::Literal(i64::MIN)), Err(false));
+    assert_eq!(int_compare(CmpOp::Gt, q, IntOperand::Literal(i64::MAX)), Err(false));
+    assert_eq!(
+        int_compare(CmpOp::Lt, IntOperand::Literal(5), q),
+        Ok(Atom::InRange { question: 0, lo: 6, hi: i64::MAX, negate: false }),
+        "`5 < n` is `n >= 6`"
+    );
+    assert_eq!(int_compare(CmpOp::Le, IntOperand::Literal(2), IntOperand::Literal(1)), Err(false));
+}
+
+#[test]
+fn literals_merge_into_one_bitset_test_and_shared_atoms_are_evaluated_once() {
+    let set = &sets()[0];
+    let program = set.program();
+    // `baseline_exists and baseline_meets_target and not fine_tuning_breaks_even`: one node.
+    let rule = set.rules.iter().position(|r| r.id == "baseline-meets-target").unwrap_or_default();
+    let code = program.scoring.iter().find(|c| c.rule as usize == rule).map(|c| c.root).unwrap_or_default();
+    assert!(
+        matches!(program.nodes[code as usize], Node::Bits { set, clear, any: false, .. } if set.count_ones() == 2 && clear.is_power_of_two()),
+        "{:?}",
+        program.nodes[code as usize]
+    );
+    // `baseline_exists` is read by many rules and is one atom.
+    let question = set.question_index("baseline_exists").unwrap_or_default();
+    assert_eq!(program.atoms.iter().filter(|a| **a == Atom::Flag(to_u32(question))).count(), 1);
+}
+
+#[test]
+fn deciding_again_reuses_the_decision() {
+    let set = default_rules();
+    let values = Answers::resolve(&set, &[]).values().to_vec();
+    let mut decision = Decision::default();
+    set.program().decide(&values, &mut decision);
+    let first = decision.clone();
+    let capacity = |d: &Decision| (d.atoms.capacity(), d.scores.capacity(), d.fired.capacity(), d.vetoed_by.capacity());
+    let before = capacity(&decision);
+    set.program().decide(&values, &mut decision);
+    assert_eq!(decision, first);
+    assert_eq!(capacity(&decision), before);
+}

@@ -519,7 +519,9 @@ fn the_final_screen_shows_the_plan_conflict_margin_and_cost_within_the_terminal_
     );
     assert!(review.contains("Monthly cost at"), "the cost line: {review}");
     // A single word (a source's URL) cannot wrap without breaking it; every other line must fit.
-    for line in review.split("\r\n").filter(|l| l.trim().contains(' ')) {
+    // Measured without the terminal's control sequences (cursor moves, erasing), which take no columns.
+    let visible = without_control_sequences(review);
+    for line in visible.split("\r\n").filter(|l| l.trim().contains(' ')) {
         assert!(line.chars().count() <= 70, "wider than the 70-column terminal: {line:?}");
     }
     send(&mut pty, "\x03");
@@ -559,4 +561,23 @@ fn the_final_screen_uses_the_from_files_cost_section_and_the_save_keeps_it() {
         serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
     };
     assert_eq!(evaluate("new.yaml"), evaluate("old.yaml"), "the saved file prices and evaluates as the original");
+}
+
+/// `text` without CSI control sequences (`ESC [ ... final-byte`).
+fn without_control_sequences(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            for next in chars.by_ref() {
+                if ('@'..='~').contains(&next) {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -82,26 +82,34 @@ pub fn summary_line(estimate: &CostEstimate) -> String {
     )
 }
 
-/// The cost table, the break-even, the price table's date and source, and the assumptions.
+/// `text` word-wrapped to `width` columns, each line styled by `paint`.
+fn paragraph(out: &mut dyn Write, text: &str, width: usize, paint: impl Fn(&str) -> String) -> std::io::Result<()> {
+    for line in crate::report::text::wrap(text, width.max(20), "").lines() {
+        writeln!(out, "{}", paint(line))?;
+    }
+    Ok(())
+}
+
+/// The cost table, the break-even, the price table's date and source, and the
+/// assumptions; prose wraps to the style's width.
 pub fn table(estimate: &CostEstimate, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
     let c = &estimate.currency;
-    writeln!(
-        out,
-        "{}",
-        style.strong(&format!(
-            "Cost at {} requests a month, {} on {}",
-            count(estimate.monthly_requests),
-            models(estimate),
-            sanitize(&estimate.price_table)
-        ))
-    )?;
-    writeln!(
-        out,
+    let width = style.width;
+    let plain = |t: &str| t.to_owned();
+    let title = format!(
+        "Cost at {} requests a month, {} on {}",
+        count(estimate.monthly_requests),
+        models(estimate),
+        sanitize(&estimate.price_table)
+    );
+    paragraph(out, &title, width, |t| style.strong(t))?;
+    let shape = format!(
         "Fine-tuning: {}{}, {} deployment",
         estimate.method.as_str(),
         estimate.training_tier.map(|t| format!(" ({} training)", t.as_str())).unwrap_or_default(),
         estimate.deployment.as_str()
-    )?;
+    );
+    paragraph(out, &shape, width, plain)?;
     writeln!(out)?;
     let mut builder = Builder::default();
     builder.push_record(["approach".to_owned(), format!("per month ({c})"), format!("one-time ({c})")]);
@@ -115,49 +123,48 @@ pub fn table(estimate: &CostEstimate, out: &mut dyn Write, style: Style) -> std:
     writeln!(out, "{table}")?;
     writeln!(out)?;
     if !estimate.grader_one_time.is_zero() {
-        writeln!(out, "One-time fine-tuning includes {c} {} of grader tokens.", money(estimate.grader_one_time))?;
+        let text = format!("One-time fine-tuning includes {c} {} of grader tokens.", money(estimate.grader_one_time));
+        paragraph(out, &text, width, plain)?;
     }
-    if estimate.evaluation_only {
-        writeln!(
-            out,
-            "Break-even: none claimed; the developer tier is for evaluation (deployments are removed after 24 hours), not production."
-        )?;
+    let break_even = if estimate.evaluation_only {
+        "Break-even: none claimed; the developer tier is for evaluation (deployments are removed after 24 hours), not production.".to_owned()
     } else {
         match estimate.break_even_monthly_requests {
-            Some(0) => writeln!(
-                out,
+            Some(0) => {
                 "Break-even: at any volume fine-tuning costs no more than prompt engineering (training excluded)."
-            )?,
-            Some(n) => writeln!(
-                out,
+                    .to_owned()
+            }
+            Some(n) => format!(
                 "Break-even: from {} requests a month fine-tuning costs no more than prompt engineering (training excluded).",
                 count(n)
-            )?,
+            ),
             None => {
-                writeln!(
-                    out,
-                    "Break-even: none; fine-tuning costs more per month than prompt engineering at any volume."
-                )?;
+                "Break-even: none; fine-tuning costs more per month than prompt engineering at any volume.".to_owned()
             }
         }
-    }
+    };
+    paragraph(out, &break_even, width, plain)?;
     for note in &estimate.notes {
-        writeln!(out, "Note: {}.", sanitize(note))?;
+        paragraph(out, &format!("Note: {}.", sanitize(note)), width, plain)?;
     }
-    writeln!(out, "{}", style.dim(&format!("Prices as of {} from {}.", estimate.as_of, sanitize(&estimate.source))))?;
+    let dim = |t: &str| style.dim(t);
+    paragraph(out, &format!("Prices as of {} from {}.", estimate.as_of, sanitize(&estimate.source)), width, dim)?;
     if let Some(caveat) = &estimate.caveat {
-        writeln!(out, "{}", style.dim(&sanitize(caveat)))?;
+        paragraph(out, &sanitize(caveat), width, dim)?;
     }
-    writeln!(
+    paragraph(
         out,
-        "{}",
-        style.dim("Prices change: supply current ones with `--pricing FILE` (same format as rules/pricing/*.yaml).")
+        "Prices change: supply current ones with `--pricing FILE` (same format as rules/pricing/*.yaml).",
+        width,
+        dim,
     )?;
     if !estimate.assumed.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", style.strong("Assumed"))?;
         for a in &estimate.assumed {
-            writeln!(out, "  {} = {} ({})", a.setting, sanitize(&a.value), a.reason)?;
+            let text = format!("{} = {} ({})", a.setting, sanitize(&a.value), a.reason);
+            let wrapped = crate::report::text::wrap(&text, width.saturating_sub(4).max(20), "    ");
+            writeln!(out, "  {}", wrapped.trim_start().trim_end())?;
         }
     }
     Ok(())

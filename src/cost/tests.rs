@@ -477,28 +477,45 @@ mod properties {
         ]
     }
 
+    /// Model `m` has every 2026 shape (per-token training at every tier, RFT, every hosting
+    /// type); model `h` is billed by the hour of training (the 2023 shape).
     fn table(p: &[String]) -> PriceTable {
         let text = format!(
-            "id: x\ncurrency: USD\nas_of: 2026-01-01\nsource: s\nmodels:\n  m:\n    training_per_1m_tokens: {{ regional: {}, global: {} }}\n    rft_training_per_hour: {}\n    hosting_per_hour: {{ standard: {}, developer: 0 }}\n    base: {{ input_per_1m: {}, output_per_1m: {} }}\n",
-            p[0], p[1], p[2], p[3], p[4], p[5]
+            "id: x\ncurrency: USD\nas_of: 2026-01-01\nsource: s\nmodels:\n  m:\n    training_per_1m_tokens: {{ regional: {}, global: {}, developer: {} }}\n    rft_training_per_hour: {}\n    hosting_per_hour: {{ standard: {}, global_standard: {}, developer: 0 }}\n    base: {{ input_per_1m: {}, output_per_1m: {} }}\n  h:\n    training_per_hour: {}\n    billing_increment_minutes: 15\n    hosting_per_hour: {{ standard: {}, global_standard: {}, developer: 0 }}\n    base: {{ input_per_1m: {}, output_per_1m: {} }}\n",
+            p[0], p[1], p[1], p[2], p[3], p[3], p[4], p[5], p[2], p[3], p[3], p[4], p[5]
         );
         pricing::load_table(&SourceFile::new("p.yaml", text), Limits::default()).unwrap()
     }
 
-    fn settings(method: Method, deployment: Deployment, n: &[u64]) -> CostSettings {
+    /// One billing shape: how training is billed and where, and how the model is deployed.
+    #[derive(Debug, Clone, Copy)]
+    struct Shape {
+        method: Method,
+        tier: Tier,
+        deployment: Deployment,
+        /// Training by the hour in increments (model `h`), instead of per token or RFT.
+        per_hour: bool,
+    }
+
+    fn settings(shape: Shape, n: &[u64]) -> CostSettings {
+        let Shape { method, tier, deployment, per_hour } = shape;
+        let rft = method == Method::Rft;
+        let per_token = !rft && !per_hour;
         CostSettings {
             price_table: Some(("x".to_owned(), Span::START)),
             model: Some(("m".to_owned(), Span::START)),
+            fine_tuned_model: per_hour.then(|| ("h".to_owned(), Span::START)),
             output_tokens: Some(n[0]),
             fine_tuned_prompt_tokens: Some(n[1]),
             rag_context_tokens: Some(n[2]),
             method: Some((method, Span::START)),
-            training_file_tokens: (method != Method::Rft).then_some(n[3]),
-            epochs: (method != Method::Rft).then_some(n[4] % 1000),
-            training_hours: Some(Decimal::from(n[5])),
-            grader_model: (method == Method::Rft).then(|| ("m".to_owned(), Span::START)),
-            grader_input_tokens: (method == Method::Rft).then_some(n[3]),
-            grader_output_tokens: (method == Method::Rft).then_some(n[4]),
+            training_tier: (!rft).then_some((tier, Span::START)),
+            training_file_tokens: per_token.then_some(n[3]),
+            epochs: per_token.then_some(n[4] % 1000),
+            training_hours: (!per_token).then(|| Decimal::from(n[5])),
+            grader_model: rft.then(|| ("m".to_owned(), Span::START)),
+            grader_input_tokens: rft.then_some(n[3]),
+            grader_output_tokens: rft.then_some(n[4]),
             deployment: Some((deployment, Span::START)),
             hosting_hours_per_month: (deployment != Deployment::Provisioned).then(|| Decimal::from(n[6] % 10_000)),
             ptu_hours_per_month: (deployment == Deployment::Provisioned).then(|| Decimal::from(n[6])),
@@ -507,11 +524,24 @@ mod properties {
         }
     }
 
-    fn shape() -> impl Strategy<Value = (Method, Deployment)> {
+    /// Every billing shape: SFT and DPO per token at each tier, by the hour (regional), RFT with
+    /// a model grader; each on every deployment type.
+    fn shape() -> impl Strategy<Value = Shape> {
         (
             prop_oneof![Just(Method::Sft), Just(Method::Dpo), Just(Method::Rft)],
-            prop_oneof![Just(Deployment::Standard), Just(Deployment::Developer), Just(Deployment::Provisioned)],
+            prop_oneof![Just(Tier::Regional), Just(Tier::Global), Just(Tier::Developer)],
+            prop_oneof![
+                Just(Deployment::Standard),
+                Just(Deployment::GlobalStandard),
+                Just(Deployment::Developer),
+                Just(Deployment::Provisioned)
+            ],
+            any::<bool>(),
         )
+            .prop_map(|(method, tier, deployment, per_hour)| {
+                let per_hour = per_hour && method != Method::Rft;
+                Shape { method, tier: if per_hour { Tier::Regional } else { tier }, deployment, per_hour }
+            })
     }
 
     proptest! {
@@ -524,11 +554,11 @@ mod properties {
             prices in proptest::collection::vec(price(), 6),
             n in proptest::collection::vec(count(), 8),
             volume in (count(), count(), count()),
-            (method, deployment) in shape(),
+            shape in shape(),
         ) {
             let tables = vec![table(&prices)];
             let volume = Volume { prompt_tokens: volume.0, monthly_requests: volume.1, examples: volume.2 };
-            match estimate(&tables, &settings(method, deployment, &n), volume, &file()) {
+            match estimate(&tables, &settings(shape, &n), volume, &file()) {
                 Ok(e) => {
                     let m = e.monthly;
                     for amount in [m.prompt_engineering, m.rag, m.fine_tuning, e.fine_tuning_one_time, e.grader_one_time] {
@@ -553,18 +583,43 @@ mod properties {
             n in proptest::collection::vec(0..100_000u64, 8),
             prompt in 0..100_000u64,
             (low, high) in (0..10_000_000u64, 0..10_000_000u64),
-            (method, deployment) in shape(),
+            shape in shape(),
         ) {
             let tables = vec![table(&prices)];
             let (low, high) = (low.min(high), low.max(high));
             let volume = Volume { prompt_tokens: prompt, monthly_requests: low, examples: 10 };
-            if let Ok(e) = estimate(&tables, &settings(method, deployment, &n), volume, &file())
+            if let Ok(e) = estimate(&tables, &settings(shape, &n), volume, &file())
                 && let (Some(a), Some(b)) = (e.rates.at(low), e.rates.at(high))
             {
                 prop_assert!(a.prompt_engineering <= b.prompt_engineering);
                 prop_assert!(a.rag <= b.rag);
                 prop_assert!(a.fine_tuning <= b.fine_tuning);
                 prop_assert!(a.prompt_engineering <= a.rag, "RAG adds context to the same prompt");
+            }
+        }
+
+        /// A bigger training job (more file tokens or epochs, more hours, more grader tokens),
+        /// more hosting hours or PTU-hours, or a higher PTU rate never cost less, in every shape.
+        #[test]
+        fn costs_grow_with_the_training_job_and_the_hours_deployed(
+            prices in proptest::collection::vec((0..100_000i64).prop_map(|n| Decimal::new(n, 4).to_string()), 6),
+            n in proptest::collection::vec(0..500u64, 8),
+            extra in proptest::collection::vec(0..500u64, 8),
+            prompt in 0..100_000u64,
+            shape in shape(),
+        ) {
+            let tables = vec![table(&prices)];
+            let more: Vec<u64> = n.iter().zip(&extra).enumerate().map(|(i, (a, b))| if i >= 3 { a + b } else { *a }).collect();
+            let volume = Volume { prompt_tokens: prompt, monthly_requests: 10_000, examples: 10 };
+            // Ordinary prices and sizes: both estimates must exist.
+            let small = estimate(&tables, &settings(shape, &n), volume, &file());
+            let big = estimate(&tables, &settings(shape, &more), volume, &file());
+            prop_assert!(small.is_ok() && big.is_ok(), "{shape:?}: {small:?} {big:?}");
+            if let (Ok(small), Ok(big)) = (small, big) {
+                prop_assert!(small.fine_tuning_one_time <= big.fine_tuning_one_time, "{shape:?}");
+                prop_assert!(small.grader_one_time <= big.grader_one_time, "{shape:?}");
+                prop_assert!(small.monthly.fine_tuning <= big.monthly.fine_tuning, "{shape:?}");
+                prop_assert_eq!(small.monthly.prompt_engineering, big.monthly.prompt_engineering);
             }
         }
     }

@@ -84,3 +84,31 @@ mod round_trip {
         }
     }
 }
+
+/// The `cost:` and `rules:` sections write back as YAML that reads as the same settings:
+/// numbers as written (`1.10`, `1e3`), strings quoted whatever they hold, other keys left out.
+#[test]
+fn kept_sections_write_back_the_cost_and_rules_sections() {
+    let text = "name: P\nrules: [\"a b.yaml\", 'x\"y.yaml']\nanswers:\n  task_type: qa\ncost: { price_table: azure-openai-2026-02, model: \"o4-mini\", method: rft, training_hours: 1.10, grader_model: o3-mini, grader_input_tokens: 5000000, grader_output_tokens: 4900000, hosting_hours_per_month: 1e3 }\n";
+    let document = Document::parse(&SourceFile::new("p.yaml", text), Limits::default()).unwrap();
+    let kept = kept_sections(&document);
+    assert_eq!(
+        kept,
+        "rules:\n  - \"a b.yaml\"\n  - \"x\\\"y.yaml\"\ncost:\n  price_table: \"azure-openai-2026-02\"\n  model: \"o4-mini\"\n  method: \"rft\"\n  training_hours: 1.10\n  grader_model: \"o3-mini\"\n  grader_input_tokens: 5000000\n  grader_output_tokens: 4900000\n  hosting_hours_per_month: 1e3\n"
+    );
+    let original = parse_text(text).unwrap().cost.unwrap();
+    let again = parse_text(&format!("name: P\n{kept}")).unwrap().cost.unwrap();
+    assert_eq!(again.training_hours, original.training_hours);
+    assert_eq!(again.training_hours.map(|h| h.to_string()), Some("1.10".to_owned()));
+    assert_eq!(again.hosting_hours_per_month, original.hosting_hours_per_month);
+    assert_eq!(again.grader_output_tokens, Some(4_900_000));
+    assert_eq!(again.method.map(|m| m.0), original.method.map(|m| m.0));
+    assert_eq!(again.model.map(|m| m.0), Some("o4-mini".to_owned()));
+    let rules = crate::rules::RuleSets::declared_overlays(
+        &Document::parse(&SourceFile::new("q.yaml", format!("name: P\n{kept}")), Limits::default()).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(rules.iter().map(|(r, _)| r.as_str()).collect::<Vec<_>>(), ["a b.yaml", "x\"y.yaml"]);
+    let none = Document::parse(&SourceFile::new("n.yaml", "name: P\nanswers: {}\n"), Limits::default()).unwrap();
+    assert_eq!(kept_sections(&none), "");
+}

@@ -177,6 +177,39 @@ test('a loaded file fills the form, and the downloads round-trip through check',
   }
 });
 
+test('a loaded file prices the page with its cost section and the download keeps cost and rules', async () => {
+  writeFileSync(join(scratch, 'policy.yaml'), 'extends: default\ndisable: [strict-format]\n');
+  const original = join(scratch, 'kept.llm-project.yaml');
+  writeFileSync(original, 'rules: [policy.yaml]\n' + readFileSync(example, 'utf8'));
+  const { page, problems, close } = await open({ args: ['--rules', 'policy.yaml'] });
+  try {
+    await page.getByLabel('Load an llm-project.yaml').setInputFiles(original);
+    await waitForRecommendation(page, 'fine_tuning');
+    await page.locator('#load-errors .note').getByText('the download keeps it').waitFor();
+    const fromFile = JSON.parse(shouldtune(['evaluate', original, '--format', 'json']).stdout);
+    // The page's cost (and the fact derived from it) is the file's, not the default settings'.
+    await page.waitForFunction(() => latest && latest.report.cost && latest.report.cost.fine_tuning_one_time === '153');
+    const shown = await page.evaluate(() => latest.report);
+    assert.deepEqual(shown.cost, fromFile.cost);
+    assert.deepEqual(shown.answers, fromFile.answers);
+    assert.deepEqual(shown.fired, fromFile.fired);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download llm-project.yaml' }).click()]);
+    const saved = join(scratch, 'kept-downloaded.llm-project.yaml');
+    await download.saveAs(saved);
+    const text = readFileSync(saved, 'utf8');
+    assert.match(text, /\nrules:\n {2}- "policy\.yaml"\n/);
+    assert.match(text, /\ncost:\n {2}price_table: "azure-openai-2023-10"\n/);
+    const checked = shouldtune(['check', saved]);
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    const fromDownload = JSON.parse(shouldtune(['evaluate', saved, '--format', 'json']).stdout);
+    assert.deepEqual(fromDownload, fromFile);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a dropped file with mistakes is reported with line and column', async () => {
   const { page, close } = await open();
   try {

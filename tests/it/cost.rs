@@ -8,7 +8,11 @@ use crate::{root, shouldtune, stderr, stdout, succeed};
 fn shouldtune_on(day: &str, args: &[&str]) -> Output {
     let days = shouldtune::cost::date::days_from_iso(day).unwrap_or_else(|| panic!("{day}"));
     let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
-    command.current_dir(root()).env("NO_COLOR", "1").env("SOURCE_DATE_EPOCH", (days * 86_400 + 3600).to_string());
+    command
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .env("SOURCE_DATE_EPOCH", (days * 86_400 + 3600).to_string());
     command.args(args).timeout(std::time::Duration::from_mins(2));
     command.output().unwrap()
 }
@@ -424,4 +428,36 @@ fn a_price_table_change_flips_the_derived_fact_and_the_fired_rules() {
         assert_eq!(output.status.code(), Some(2), "{command}: {}", stdout(&output));
         assert!(stderr(&output).contains("broken.yaml"), "{command}: {}", stderr(&output));
     }
+}
+
+/// `cost`'s prose wraps to `COLUMNS`, else 80; only the table's rows (a fixed layout) and a single
+/// unbreakable word (the source's URL) may pass the width.
+#[test]
+fn cost_prose_wraps_to_columns_else_80() {
+    let widest = |text: &str| {
+        text.lines()
+            .filter(|l| l.trim().contains(' ') && !l.starts_with(['│', '╭', '├', '╰']))
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap()
+    };
+    for file in ["examples/llm-project.yaml", "tests/fixtures/cost/chatbot-2026.yaml"] {
+        let text = succeed_on("2026-06-01", &["cost", file]);
+        assert!(widest(&text) <= 80, "{text}");
+        assert!(widest(&text) > 70, "the width is used: {text}");
+        let mut narrow = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
+        narrow.current_dir(root()).env("NO_COLOR", "1").env("COLUMNS", "50").args(["cost", file]);
+        let narrow = narrow.output().unwrap();
+        assert_eq!(narrow.status.code(), Some(0));
+        let narrow_text = stdout(&narrow);
+        assert!(widest(&narrow_text) <= 50, "{narrow_text}");
+        let words = |t: &str| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(words(&narrow_text), words(&text), "nothing lost by wrapping");
+    }
+}
+
+fn succeed_on(day: &str, args: &[&str]) -> String {
+    let output = shouldtune_on(day, args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout(&output)
 }

@@ -70,6 +70,7 @@ col-from = From
 from-given = given
 from-assumed = assumed (default)
 from-not-applicable = not applicable
+from-derived = derived (cost model)
 status-ruled-out-by = ruled out by { $rule }
 effect-ruled-out = { $approach } ruled out
 html-rule-source = Rule { $rule } · Source:

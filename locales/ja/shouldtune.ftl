@@ -63,6 +63,7 @@ col-from = 出所
 from-given = 回答済み
 from-assumed = 仮定 (既定値)
 from-not-applicable = 該当なし
+from-derived = 導出 (コストモデル)
 status-ruled-out-by = 除外 ({ $rule })
 effect-ruled-out = { $approach } 除外
 html-rule-source = ルール { $rule } · 出典:

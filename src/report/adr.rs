@@ -51,6 +51,7 @@ fn context(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let from = match answer.provenance {
             "given" => "given",
             "assumed" => "assumed (default)",
+            "derived" => "derived (cost model)",
             _ => "not applicable",
         };
         writeln!(out, "| `{}` | {} | {from} |", answer.question, esc(&plain(&answer.value)))?;

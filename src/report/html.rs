@@ -316,6 +316,7 @@ fn answers(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<
         let from = esc(&lang.tr(match answer.provenance {
             "given" => "from-given",
             "assumed" => "from-assumed",
+            "derived" => "from-derived",
             _ => "from-not-applicable",
         }));
         writeln!(

@@ -15,6 +15,7 @@
 mod write;
 
 pub use write::{Draft, KEPT_KEYS, kept_sections, to_yaml};
+pub use write::{one_line, quote};
 
 use crate::diag::{Code, Diagnostic};
 use crate::eval::Answers;

@@ -7,6 +7,7 @@
 
 use crate::descriptor::Draft;
 use crate::eval::{Answers, evaluate};
+use crate::report::text::sanitize;
 use crate::rules::{QuestionKind, RuleSet, Value};
 
 /// What the person did at a prompt.
@@ -46,8 +47,10 @@ pub trait Prompter {
     fn checkpoint(&mut self, _answered: &Draft) {}
     /// Where and what to save if the process is told to stop (hang-up or
     /// termination) before the questionnaire ends: `text` is a complete
-    /// descriptor marked incomplete, refreshed after every answer.
-    fn save_point(&mut self, _path: &std::path::Path, _text: &str) {}
+    /// descriptor marked incomplete, refreshed after every answer, to be
+    /// saved with [`crate::save::Destination::save_unattended`] (which never
+    /// replaces a file that changed since it was read).
+    fn save_point(&mut self, _destination: &crate::save::Destination, _text: &str) {}
     /// Called when "back" returns to the previously answered step (not when
     /// there is none, on the first question), so a terminal can take that
     /// step's answered line off the screen before asking it again.
@@ -158,8 +161,14 @@ fn ask_question(rule_set: &RuleSet, index: usize, draft: &mut Draft, prompter: &
     let question = &rule_set.questions[index];
     let current = draft.given[index].unwrap_or(question.default);
     let prompt = Prompt {
-        message: question.text.clone(),
-        help: if question.help.is_empty() { KEYS_HELP.to_owned() } else { format!("{} · {KEYS_HELP}", question.help) },
+        // Rule files (overlays) are not trusted: control characters in their
+        // text are shown as visible escapes, never sent to the terminal.
+        message: sanitize(&question.text),
+        help: if question.help.is_empty() {
+            KEYS_HELP.to_owned()
+        } else {
+            format!("{} · {KEYS_HELP}", sanitize(&question.help))
+        },
         progress: {
             // Derived facts are never asked, so they do not count.
             let asked = |q: &&crate::rules::Question| q.derived.is_none();

@@ -3,16 +3,16 @@
 //! This lives in the binary because only the binary may touch the terminal.
 //! Esc goes back, Ctrl-C (or a failing terminal) quits; every prompt shows its default.
 
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use inquire::error::InquireError;
 use inquire::validator::Validation;
 use inquire::{Confirm, CustomType, Select, Text};
 use shouldtune::questionnaire::{Prompt, Prompter, Reply};
+use shouldtune::save::Destination;
 
 /// The latest save point: where to write the answers so far, and the text.
-pub type SavePoint = Arc<Mutex<Option<(PathBuf, String)>>>;
+pub type SavePoint = Arc<Mutex<Option<(Destination, String)>>>;
 
 /// Prompts on the controlling terminal.
 pub struct TerminalPrompter {
@@ -30,9 +30,14 @@ pub fn save_on_hangup(save_point: SavePoint) -> std::io::Result<()> {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let saved = save_point.lock().ok().and_then(|guard| guard.clone());
-            // No message: the terminal is usually gone, and writing to it could block.
-            if let Some((path, text)) = saved {
-                let _ = shouldtune::save::write_atomically(&path, &text, true);
+            // No message: the terminal is usually gone. The save never
+            // replaces a file that changed since `ask` read it (it goes
+            // beside it); if it cannot be written at all, the answers go to
+            // standard output (written directly: the main thread holds its lock).
+            if let Some((destination, text)) = saved
+                && destination.save_unattended(&text).is_err()
+            {
+                let _ = rustix::io::write(rustix::stdio::stdout(), text.as_bytes());
             }
             std::process::exit(128 + signal);
         }
@@ -94,9 +99,9 @@ fn reply<T>(result: Result<T, InquireError>) -> Reply<T> {
 }
 
 impl Prompter for TerminalPrompter {
-    fn save_point(&mut self, path: &std::path::Path, text: &str) {
+    fn save_point(&mut self, destination: &Destination, text: &str) {
         if let Ok(mut guard) = self.save_point.lock() {
-            *guard = Some((path.to_path_buf(), text.to_owned()));
+            *guard = Some((destination.clone(), text.to_owned()));
         }
     }
 

@@ -11,6 +11,7 @@ use shouldtune::load::{Limits, NodeKind};
 use shouldtune::questionnaire::{self, Finish, Prompt, Prompter, Reply};
 use shouldtune::report::{self, Report, Style};
 use shouldtune::rules::RuleSet;
+use shouldtune::save::Verdict;
 use shouldtune::source::SourceFile;
 use shouldtune::{eval, input, save};
 
@@ -25,35 +26,41 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
     };
     // Questions and reasons in the chosen language; the saved descriptor uses the same ids.
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?.in_locale(io.lang.code());
-    // The descriptor to start from (`--from`, or an existing save file), read
-    // once with the usual limits; it may name its own rule overlay.
-    let existing_path = args.from.as_ref().or_else(|| args.save.exists().then_some(&args.save));
-    let existing = match existing_path {
-        Some(path) => Some(descriptor::Document::parse(&input::read_source(path, io.stdin, limits)?, limits)?),
+    // What the save path holds now, read once with the usual guards; the
+    // decision to replace it is taken at save time, against the file as it
+    // is then. A pipe or a device there is refused before any question.
+    let mut destination = save::Destination::look(&args.save, limits)?;
+    // The descriptor to start from (`--from`, or the save file), read once
+    // with the usual limits; it may name its own rule overlay.
+    let existing = match (&args.from, destination.seen()) {
+        (Some(from), _) => Some((from.as_path(), input::read_source(from, io.stdin, limits)?)),
+        (None, Some(text)) => Some((args.save.as_path(), SourceFile::new(shown(&args.save), text.to_owned()))),
+        (None, None) => None,
+    };
+    let existing = match existing {
+        Some((path, source)) => Some((path, descriptor::Document::parse(&source, limits)?)),
         None => None,
     };
-    let rule_set = match (existing_path, &existing) {
-        (Some(path), Some(document)) => rule_sets.for_descriptor(path, document)?,
-        _ => std::sync::Arc::clone(rule_sets.base()),
+    let rule_set = match &existing {
+        Some((path, document)) => rule_sets.for_descriptor(path, document)?,
+        None => std::sync::Arc::clone(rule_sets.base()),
     };
     let tables = load_pricing(&args.pricing, limits, io.stdin)?;
-    let start = starting_point(args, existing.as_ref(), &rule_set, io)?;
+    let existing_document = existing.as_ref().map(|(_, d)| d);
+    let start = starting_point(args, existing_document, &rule_set, io)?;
     // What the questions do not cover (`cost:`, `rules:`) is kept from the file started from.
-    let kept = existing.as_ref().map(descriptor::kept_sections).unwrap_or_default();
+    let kept = existing_document.map(descriptor::kept_sections).unwrap_or_default();
     let pricing = Pricing {
         tables: &tables,
         settings: start.cost.clone(),
-        source: existing.as_ref().map_or_else(|| SourceFile::new("answers", ""), |d| d.source.clone()),
+        source: existing_document.map_or_else(|| SourceFile::new("answers", ""), |d| d.source.clone()),
     };
-    // Where answers go if the questionnaire is cut short (Ctrl-C here, or a
-    // closed terminal, which the binary handles through `Checkpoint`).
-    let interrupted_path = if !args.save.exists() || start.resuming || is_incomplete_descriptor(&args.save, limits) {
-        args.save.clone()
-    } else {
-        free_name_beside(&args.save)
-    };
+    // An incomplete descriptor at the save path (being resumed, or left by an
+    // interrupted run) may be replaced without asking, if it is still there as read.
+    let incomplete_seen = destination.seen().is_some_and(|text| is_incomplete_descriptor(&args.save, text, limits));
+    destination.allow_replacing_what_was_seen(start.resuming || incomplete_seen);
     let mut checkpointing =
-        Checkpointing { inner: prompter, rule_set: &rule_set, path: &interrupted_path, kept: &kept };
+        Checkpointing { inner: prompter, rule_set: &rule_set, destination: &destination, kept: &kept };
     match questionnaire::run(&rule_set, start.draft, start.ask_name, &mut checkpointing) {
         Finish::Interrupted(draft) => {
             let answered = draft.given.iter().filter(|g| g.is_some()).count();
@@ -63,20 +70,19 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
                 return Ok(Exit::Interrupted);
             }
             let text = descriptor::to_yaml(&rule_set, &draft) + &kept;
-            let path = write_without_clobbering(&interrupted_path, &text, true, limits, None)?;
-            writeln!(
-                io.stderr,
-                "\ninterrupted: {} saved to `{}`, marked incomplete\nresume with: shouldtune ask --save {}",
-                answers(answered),
-                path.display(),
-                path.display()
-            )?;
+            let path = match destination.save_unattended(&text) {
+                Ok(path) => path,
+                Err(error) => return Err(keep_unsaved(&destination, &text, &error, io)),
+            };
+            writeln!(io.stderr, "\ninterrupted: {} saved to `{}`, marked incomplete", answers(answered), shown(&path))?;
+            say_why_beside(&destination, &path, io)?;
+            writeln!(io.stderr, "resume with: shouldtune ask --save {}", shown(&path))?;
             Ok(Exit::Interrupted)
         }
         Finish::Completed(draft) => {
             review(&rule_set, &draft, &pricing, io)?;
             let save_prompt = Prompt {
-                message: format!("Save to {}?", args.save.display()),
+                message: format!("Save to {}?", shown(&args.save)),
                 help: "Enter saves · n discards".to_owned(),
                 progress: "save".to_owned(),
             };
@@ -86,9 +92,89 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
                 return Ok(Exit::Ok);
             }
             let text = descriptor::to_yaml(&rule_set, &draft) + &kept;
-            let path = write_without_clobbering(&args.save, &text, start.resuming, limits, Some(prompter))?;
-            writeln!(io.stderr, "saved `{}`; check it with: shouldtune check {}", path.display(), path.display())?;
+            let path = match save_with_consent(&destination, &text, prompter) {
+                Ok(path) => path,
+                Err(error) => return Err(keep_unsaved(&destination, &text, &error, io)),
+            };
+            say_why_beside(&destination, &path, io)?;
+            writeln!(io.stderr, "saved `{}`; check it with: shouldtune check {}", shown(&path), shown(&path))?;
             Ok(Exit::Ok)
+        }
+    }
+}
+
+/// A path as shown to the person: escaped, never lossy.
+fn shown(path: &Path) -> String {
+    shouldtune::check::show(None, path)
+}
+
+/// Saves at the end of the questionnaire: asks before replacing a complete
+/// descriptor, or a file that appeared or changed since `ask` looked; a no
+/// (the default) saves beside it.
+fn save_with_consent(
+    destination: &save::Destination,
+    text: &str,
+    prompter: &mut dyn Prompter,
+) -> std::io::Result<PathBuf> {
+    let path = shown(destination.path());
+    let question = match destination.verdict() {
+        Verdict::Free => return destination.create(text),
+        Verdict::Replaceable => return destination.replace(text),
+        Verdict::NotAFile => return destination.save_beside(text),
+        Verdict::Complete => format!("{path} already exists and is complete. Overwrite it?"),
+        Verdict::Appeared => format!("{path} was created while you answered. Overwrite it?"),
+        Verdict::Changed => format!("{path} changed while you answered. Overwrite it?"),
+    };
+    let prompt = Prompt {
+        message: question,
+        help: "Enter keeps it and saves beside it · y overwrites".to_owned(),
+        progress: "save".to_owned(),
+    };
+    if prompter.yes_no(&prompt, false) == Reply::Answer(true) {
+        destination.replace(text)
+    } else {
+        destination.save_beside(text)
+    }
+}
+
+/// Says why the answers went beside the save path, when they did.
+fn say_why_beside(destination: &save::Destination, path: &Path, io: &mut Io<'_>) -> Result<(), Failure> {
+    if path != destination.path() {
+        writeln!(
+            io.stderr,
+            "`{}` was kept as it is: the answers are in `{}` beside it",
+            shown(destination.path()),
+            shown(path)
+        )?;
+    }
+    Ok(())
+}
+
+/// A save that failed (read-only directory, full disk): the descriptor goes
+/// to standard output so no answer is lost, and the error says so.
+fn keep_unsaved(destination: &save::Destination, text: &str, error: &std::io::Error, io: &mut Io<'_>) -> Failure {
+    let printed = io.stdout.write_all(text.as_bytes()).and_then(|()| io.stdout.flush()).is_ok();
+    let diagnostic = Diagnostic::without_file(
+        Code::IoError,
+        format!("cannot save the answers to `{}`: {}", shown(destination.path()), plain(error)),
+    );
+    Failure::Diagnostics(vec![if printed {
+        diagnostic.with_help(
+            "the answers were printed on standard output instead: copy them into a file, or run `shouldtune ask --save FILE` with a writable FILE",
+        )
+    } else {
+        diagnostic
+    }])
+}
+
+/// An I/O error without the `(os error N)` suffix.
+fn plain(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let text = error.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_owned()
         }
     }
 }
@@ -98,7 +184,7 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
 struct Checkpointing<'p, 'r> {
     inner: &'p mut dyn Prompter,
     rule_set: &'r RuleSet,
-    path: &'r Path,
+    destination: &'r save::Destination,
     /// The sections kept from the file started from.
     kept: &'r str,
 }
@@ -120,7 +206,7 @@ impl Prompter for Checkpointing<'_, '_> {
         self.inner.went_back();
     }
     fn checkpoint(&mut self, answered: &Draft) {
-        self.inner.save_point(self.path, &(descriptor::to_yaml(self.rule_set, answered) + self.kept));
+        self.inner.save_point(self.destination, &(descriptor::to_yaml(self.rule_set, answered) + self.kept));
     }
 }
 
@@ -150,7 +236,7 @@ fn starting_point(
                 .map(|(q, _)| q.id.as_str())
                 .collect();
             let listed = if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) };
-            let line = format!("pre-filled {} from `{}`{listed}", answers(ids.len()), from.display());
+            let line = format!("pre-filled {} from `{}`{listed}", answers(ids.len()), shown(from));
             write!(
                 io.stderr,
                 "{}",
@@ -161,7 +247,7 @@ fn starting_point(
         }
         if found.incomplete.is_some() {
             let answered = found.given.iter().filter(|g| g.is_some()).count();
-            writeln!(io.stderr, "resuming `{}` ({} so far)", args.save.display(), answers(answered))?;
+            writeln!(io.stderr, "resuming `{}` ({} so far)", shown(&args.save), answers(answered))?;
             let cost = found.cost.clone();
             return Ok(Start { draft: draft_of(found), cost, ask_name: false, resuming: true });
         }
@@ -195,7 +281,8 @@ fn answers(n: usize) -> String {
 fn default_name() -> String {
     std::env::current_dir()
         .ok()
-        .and_then(|dir| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+        // A directory's name can hold anything: shown escaped, never raw.
+        .and_then(|dir| dir.file_name().map(|n| shouldtune::report::text::sanitize(&n.to_string_lossy())))
         .unwrap_or_else(|| "my-llm-project".to_owned())
 }
 
@@ -261,61 +348,15 @@ fn review(rule_set: &RuleSet, draft: &Draft, pricing: &Pricing<'_>, io: &mut Io<
     Ok(())
 }
 
-/// Saves `text` at `path` unless that would replace a complete descriptor
-/// without consent; then it asks (when it can) and otherwise picks a free
-/// name beside it. Returns where the text went.
-fn write_without_clobbering(
-    path: &Path,
-    text: &str,
-    may_replace: bool,
-    limits: Limits,
-    prompter: Option<&mut dyn Prompter>,
-) -> Result<PathBuf, Failure> {
-    let replace = if !path.exists() || may_replace || is_incomplete_descriptor(path, limits) {
-        true
-    } else if let Some(prompter) = prompter {
-        let prompt = Prompt {
-            message: format!("{} already exists and is complete. Overwrite it?", path.display()),
-            help: "Enter keeps it and saves beside it · y overwrites".to_owned(),
-            progress: "save".to_owned(),
-        };
-        prompter.yes_no(&prompt, false) == Reply::Answer(true)
-    } else {
-        false
-    };
-    let target = if replace { path.to_path_buf() } else { free_name_beside(path) };
-    save::write_atomically(&target, text, replace).map_err(|e| {
-        Failure::Diagnostics(vec![Diagnostic::without_file(
-            Code::IoError,
-            format!("cannot write `{}`: {e}", target.display()),
-        )])
-    })?;
-    Ok(target)
-}
-
-fn is_incomplete_descriptor(path: &Path, limits: Limits) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else { return false };
-    let source = SourceFile::new(path.display().to_string(), text);
+/// Whether `text`, read from `path`, is a descriptor marked `incomplete: true`.
+fn is_incomplete_descriptor(path: &Path, text: &str, limits: Limits) -> bool {
+    let source = SourceFile::new(shown(path), text.to_owned());
     shouldtune::load::parse_document(&source, limits).is_ok_and(|root| match &root.kind {
         NodeKind::Map(entries) => {
             entries.iter().any(|(k, v)| k.as_str() == Some("incomplete") && v.kind == NodeKind::Bool(true))
         }
         _ => false,
     })
-}
-
-/// `name.new.yaml`, `name.new-2.yaml`, ...: the first that does not exist.
-fn free_name_beside(path: &Path) -> PathBuf {
-    let stem = path.file_stem().map_or_else(|| "llm-project".into(), |s| s.to_string_lossy().into_owned());
-    let ext = path.extension().map_or_else(|| "yaml".into(), |e| e.to_string_lossy().into_owned());
-    let dir = path.parent().unwrap_or(Path::new(""));
-    (1..10_000)
-        .map(|n| {
-            let suffix = if n == 1 { "new".to_owned() } else { format!("new-{n}") };
-            dir.join(format!("{stem}.{suffix}.{ext}"))
-        })
-        .find(|candidate| !candidate.exists())
-        .unwrap_or_else(|| dir.join(format!("{stem}.new.{ext}")))
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub(super) fn init(args: &InitArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
             writeln!(
                 io.stdout,
                 "wrote `{}`: every question at its default; edit the answers, then run `shouldtune check`",
-                args.file.display()
+                shouldtune::check::show(None, &args.file)
             )?;
             io.stdout.flush()?;
             Ok(Exit::Ok)
@@ -78,7 +78,7 @@ pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBu
         }
     }
     if !rule_files.is_empty() {
-        let files: Vec<String> = rule_files.iter().map(|p| p.display().to_string()).collect();
+        let files: Vec<String> = rule_files.iter().map(|p| shouldtune::check::show(None, p)).collect();
         let _ = writeln!(out);
         let _ = writeln!(
             out,
@@ -135,14 +135,7 @@ fn recommended_plan(rule_set: &RuleSet, name: &str, answers: &str) -> Vec<String
     Report::new(rule_set, &project.name, &evaluation).recommended_plan().into_iter().map(str::to_owned).collect()
 }
 
-fn quote(text: &str) -> String {
-    // JSON string syntax is valid YAML double-quoted scalar syntax.
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use shouldtune::descriptor::{one_line, quote};
 
 #[cfg(test)]
 mod tests {

@@ -129,11 +129,30 @@ fn flow(node: &Node, text: &str) -> String {
     }
 }
 
-fn quote(text: &str) -> String {
-    // JSON string syntax is valid YAML double-quoted scalar syntax.
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+/// A YAML double-quoted scalar. JSON string syntax is valid YAML
+/// double-quoted syntax; characters YAML does not allow in a file (DEL, C1
+/// controls) and invisible or reordering ones are written as `\uXXXX`
+/// escapes, so the file loads again and shows what it holds.
+pub fn quote(text: &str) -> String {
+    use std::fmt::Write as _;
+    let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::report::text::needs_escape(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}') {
+            let mut units = [0; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{unit:04X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Text for a one-line comment: whitespace runs (line breaks included)
+/// become one space, and control and invisible characters visible escapes,
+/// so the comment neither ends early nor holds a character YAML refuses.
+pub fn one_line(text: &str) -> String {
+    crate::report::text::sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }

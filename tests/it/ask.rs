@@ -581,3 +581,174 @@ fn without_control_sequences(text: &str) -> String {
     }
     out
 }
+
+fn example() -> String {
+    std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap_or_default()
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap_or_else(|e| unreachable!("{e}"));
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+/// Run A starts with no file; a complete descriptor is saved meanwhile (run
+/// B); Ctrl-C in A saves its answers beside it, never over it.
+#[test]
+fn ctrl_c_never_replaces_a_descriptor_written_while_answering() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "Project name?");
+    send(&mut pty, "Run A");
+    send(&mut pty, ENTER);
+    answer(&mut pty, 1, "qa");
+    expect(&mut pty, "question 2 of 17]");
+    let finished = example();
+    write(&dir.path().join("llm-project.yaml"), &finished);
+    send(&mut pty, "\x03");
+    expect(&mut pty, "interrupted: 1 answer saved to `llm-project.new.yaml`");
+    expect(&mut pty, "`llm-project.yaml` was kept as it is");
+    expect(&mut pty, "resume with: shouldtune ask --save llm-project.new.yaml");
+    assert_eq!(exit_code(&mut pty), 130);
+    assert_eq!(read(&dir.path().join("llm-project.yaml")), finished);
+    let saved = read(&dir.path().join("llm-project.new.yaml"));
+    assert!(saved.contains("incomplete: true") && saved.contains("task_type: qa"), "{saved}");
+}
+
+/// The same through SIGTERM (the binary's own save path), and the name
+/// beside it is not taken over either.
+#[test]
+fn a_termination_never_replaces_a_descriptor_written_while_answering() {
+    let dir = tempdir();
+    let mut pty = spawn(dir.path(), &[]);
+    expect(&mut pty, "Project name?");
+    send(&mut pty, "Run A");
+    send(&mut pty, ENTER);
+    answer(&mut pty, 1, "chat");
+    expect(&mut pty, "question 2 of 17]");
+    let finished = example();
+    write(&dir.path().join("llm-project.yaml"), &finished);
+    write(&dir.path().join("llm-project.new.yaml"), "name: someone else's\n");
+    pty.get_process_mut().kill(expectrl::process::unix::Signal::SIGTERM).unwrap_or_else(|e| unreachable!("{e}"));
+    let status = pty.get_process_mut().wait().unwrap_or_else(|e| unreachable!("{e}"));
+    assert!(matches!(status, WaitStatus::Exited(_, 143)), "{status:?}");
+    assert_eq!(read(&dir.path().join("llm-project.yaml")), finished);
+    assert_eq!(read(&dir.path().join("llm-project.new.yaml")), "name: someone else's\n");
+    let saved = read(&dir.path().join("llm-project.new-2.yaml"));
+    assert!(saved.contains("incomplete: true") && saved.contains("task_type: chat"), "{saved}");
+}
+
+/// At the end, a file that appeared while answering is replaced only after a
+/// yes; the default keeps it and saves beside it.
+#[test]
+fn the_end_asks_before_replacing_a_file_that_appeared_while_answering() {
+    let dir = tempdir();
+    write(&dir.path().join("from.yaml"), &example());
+    let mut pty = spawn(dir.path(), &["--from", "from.yaml", "--save", "out.yaml"]);
+    expect(&mut pty, "Save to out.yaml?");
+    write(&dir.path().join("out.yaml"), "name: written meanwhile\nanswers: {}\n");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "out.yaml was created while you answered. Overwrite it?");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "`out.yaml` was kept as it is: the answers are in `out.new.yaml` beside it");
+    expect(&mut pty, "saved `out.new.yaml`");
+    assert_eq!(exit_code(&mut pty), 0);
+    assert_eq!(read(&dir.path().join("out.yaml")), "name: written meanwhile\nanswers: {}\n");
+    assert_eq!(evaluate_json(&dir.path().join("out.new.yaml"))["name"], "Support ticket triage");
+}
+
+/// An incomplete descriptor being resumed is replaced without asking only if
+/// it is still as it was read; changed meanwhile, it takes a yes.
+#[test]
+fn a_resumed_file_that_changed_meanwhile_is_replaced_only_after_a_yes() {
+    let dir = tempdir();
+    let out = dir.path().join("out.yaml");
+    write(&out, &example().replace("answers:\n", "incomplete: true\nanswers:\n"));
+    let mut pty = spawn(dir.path(), &["--save", "out.yaml"]);
+    expect(&mut pty, "resuming `out.yaml`");
+    expect(&mut pty, "Save to out.yaml?");
+    write(&out, "name: changed meanwhile\nincomplete: true\nanswers: {}\n");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "out.yaml changed while you answered. Overwrite it?");
+    send(&mut pty, "y");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "saved `out.yaml`");
+    assert_eq!(exit_code(&mut pty), 0);
+    assert_eq!(evaluate_json(&out)["name"], "Support ticket triage");
+    assert!(!dir.path().join("out.new.yaml").exists());
+}
+
+/// `--save` naming a pipe or a device is refused before any question (the
+/// look at what it holds cannot block or read without end).
+#[test]
+fn a_save_path_that_is_a_pipe_or_a_device_is_refused_at_once() {
+    let dir = tempdir();
+    write(&dir.path().join("from.yaml"), &example());
+    let made = Command::new("mkfifo").arg(dir.path().join("pipe.yaml")).status().is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    for save in ["pipe.yaml", "/dev/zero"] {
+        let mut pty = spawn(dir.path(), &["--from", "from.yaml", "--save", save]);
+        expect(&mut pty, &format!("`{save}` is not a regular file"));
+        expect(&mut pty, "choose a regular file");
+        assert_eq!(exit_code(&mut pty), 2, "{save}");
+    }
+}
+
+/// Question text from an overlay with terminal controls is shown escaped in
+/// the prompt, and the saved file (name with DEL and NEL from `--from`) loads again.
+#[test]
+fn control_characters_from_an_overlay_are_escaped_in_prompts_and_in_the_saved_file() {
+    let dir = tempdir();
+    write(
+        &dir.path().join("overlay.yaml"),
+        "extends: default\nquestions:\n  - id: hostile\n    text: \"Title\\e]0;pwned\\a? \\x7f\\u0085\\u202e end\"\n    help: \"\\e[2J cleared\"\n    type: boolean\n    default: false\n",
+    );
+    write(
+        &dir.path().join("from.yaml"),
+        &example().replace("name: Support ticket triage", "name: \"Demo\\x7f\\u0085\""),
+    );
+    let mut pty = spawn(dir.path(), &["--rules", "overlay.yaml", "--from", "from.yaml", "--save", "out.yaml"]);
+    // The one question `from.yaml` does not answer: the overlay's, with its help below it.
+    let shown = match pty.expect("cleared") {
+        Ok(found) => String::from_utf8_lossy(found.before()).into_owned() + "cleared",
+        Err(e) => unreachable!("{e}"),
+    };
+    assert!(shown.contains(r"Title\u{1b}]0;pwned\u{7}? \u{7f}\u{85}\u{202e} end"), "{shown:?}");
+    assert!(shown.contains(r"\u{1b}[2J cleared"), "{shown:?}");
+    assert!(!shown.contains("\u{1b}]0;") && !shown.contains('\u{7}'), "raw controls reached the terminal: {shown:?}");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "Save to out.yaml?");
+    send(&mut pty, ENTER);
+    expect(&mut pty, "saved `out.yaml`");
+    assert_eq!(exit_code(&mut pty), 0);
+    let out = dir.path().join("out.yaml");
+    let text = read(&out);
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    let overlay = dir.path().join("overlay.yaml").display().to_string();
+    let check = shouldtune(&["check", &out.display().to_string(), "--rules", &overlay]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let evaluate = shouldtune(&["evaluate", &out.display().to_string(), "--rules", &overlay, "-f", "json"]);
+    assert_eq!(evaluate.status.code(), Some(0), "{}", stderr(&evaluate));
+    let report: serde_json::Value = serde_json::from_slice(&evaluate.stdout).unwrap_or_default();
+    assert_eq!(report["name"], "Demo\u{7f}\u{85}");
+}
+
+/// A save that fails (here its directory went away) prints the answers on
+/// standard output, says so, and exits 2.
+#[test]
+fn a_failed_save_prints_the_answers_instead_of_losing_them() {
+    let dir = tempdir();
+    write(&dir.path().join("from.yaml"), &example());
+    std::fs::create_dir(dir.path().join("out")).unwrap_or_else(|e| unreachable!("{e}"));
+    let mut pty = spawn(dir.path(), &["--from", "from.yaml", "--save", "out/llm-project.yaml"]);
+    expect(&mut pty, "Save to out/llm-project.yaml?");
+    std::fs::remove_dir(dir.path().join("out")).unwrap_or_else(|e| unreachable!("{e}"));
+    send(&mut pty, ENTER);
+    expect(&mut pty, "name: \"Support ticket triage\"");
+    expect(&mut pty, "  examples_available: 20000");
+    expect(&mut pty, "cannot save the answers to `out/llm-project.yaml`: no such file or directory");
+    expect(&mut pty, "printed on standard output instead");
+    assert_eq!(exit_code(&mut pty), 2);
+}

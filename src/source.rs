@@ -11,8 +11,24 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// A file named `name` (the path as the user wrote it, or `<stdin>`).
+    ///
+    /// A lone carriage return (old Mac line endings) is a line break in YAML;
+    /// it is read as a line feed, byte for byte, so every reader of the text
+    /// (the parser, positions, snippets) sees the same lines. `\r\n` is kept.
     pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
-        SourceFile { name: name.into(), text: text.into() }
+        let text: Arc<str> = text.into();
+        let lone_cr = |t: &str| t.match_indices('\r').any(|(i, _)| t.as_bytes().get(i + 1) != Some(&b'\n'));
+        let text = if lone_cr(&text) {
+            let bytes = text.as_bytes();
+            let fixed: String = text
+                .char_indices()
+                .map(|(i, c)| if c == '\r' && bytes.get(i + 1) != Some(&b'\n') { '\n' } else { c })
+                .collect();
+            Arc::from(fixed)
+        } else {
+            text
+        };
+        SourceFile { name: name.into(), text }
     }
 
     /// The name shown in messages.

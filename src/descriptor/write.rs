@@ -76,7 +76,6 @@ pub const KEPT_KEYS: &[&str] = &["cost", "rules"];
 #[must_use]
 pub fn kept_sections(document: &super::Document) -> String {
     let NodeKind::Map(entries) = &document.root.kind else { return String::new() };
-    let text = document.source.text();
     let mut out = String::new();
     for (key, value) in entries {
         let Some(name) = key.as_str().filter(|k| KEPT_KEYS.contains(k)) else { continue };
@@ -84,17 +83,17 @@ pub fn kept_sections(document: &super::Document) -> String {
             NodeKind::Map(fields) if !fields.is_empty() => {
                 let _ = writeln!(out, "{name}:");
                 for (k, v) in fields {
-                    let _ = writeln!(out, "  {}: {}", key_text(k, text), flow(v, text));
+                    let _ = writeln!(out, "  {}: {}", key_text(k), flow(v));
                 }
             }
             NodeKind::Seq(items) if !items.is_empty() => {
                 let _ = writeln!(out, "{name}:");
                 for item in items {
-                    let _ = writeln!(out, "  - {}", flow(item, text));
+                    let _ = writeln!(out, "  - {}", flow(item));
                 }
             }
             _ => {
-                let _ = writeln!(out, "{name}: {}", flow(value, text));
+                let _ = writeln!(out, "{name}: {}", flow(value));
             }
         }
     }
@@ -102,29 +101,26 @@ pub fn kept_sections(document: &super::Document) -> String {
 }
 
 /// A mapping key: plain when it is a simple identifier, else quoted.
-fn key_text(key: &Node, text: &str) -> String {
+fn key_text(key: &Node) -> String {
     match key.as_str() {
         Some(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => k.to_owned(),
-        _ => flow(key, text),
+        _ => flow(key),
     }
 }
 
 /// A value in YAML flow syntax.
-fn flow(node: &Node, text: &str) -> String {
+fn flow(node: &Node) -> String {
     match &node.kind {
         NodeKind::Null => "null".to_owned(),
         NodeKind::Bool(b) => b.to_string(),
         NodeKind::Int(i) => i.to_string(),
-        NodeKind::Float(f) => text
-            .get(node.span.offset..node.span.offset + node.span.len)
-            .map(str::trim)
-            .filter(|raw| !raw.is_empty() && !raw.contains(['#', ',', ':', '{', '}', '[', ']', '\n']))
-            .map_or_else(|| f.to_string(), str::to_owned),
+        // As written in the file, so `1.10` stays `1.10` (a plain number: digits, sign, point, exponent).
+        NodeKind::Float(_, written) => written.to_string(),
         NodeKind::Str(s) => quote(s),
-        NodeKind::Seq(items) => format!("[{}]", items.iter().map(|i| flow(i, text)).collect::<Vec<_>>().join(", ")),
+        NodeKind::Seq(items) => format!("[{}]", items.iter().map(flow).collect::<Vec<_>>().join(", ")),
         NodeKind::Map(fields) => format!(
             "{{{}}}",
-            fields.iter().map(|(k, v)| format!("{}: {}", flow(k, text), flow(v, text))).collect::<Vec<_>>().join(", ")
+            fields.iter().map(|(k, v)| format!("{}: {}", flow(k), flow(v))).collect::<Vec<_>>().join(", ")
         ),
     }
 }

@@ -195,7 +195,7 @@ fn same_key(a: &NodeKind, b: &NodeKind) -> bool {
         (NodeKind::Int(x), NodeKind::Int(y)) => x == y,
         (NodeKind::Bool(x), NodeKind::Bool(y)) => x == y,
         (NodeKind::Null, NodeKind::Null) => true,
-        (NodeKind::Float(x), NodeKind::Float(y)) => float_bits(*x) == float_bits(*y),
+        (NodeKind::Float(x, _), NodeKind::Float(y, _)) => float_bits(*x) == float_bits(*y),
         (NodeKind::Seq(_) | NodeKind::Map(_), NodeKind::Seq(_) | NodeKind::Map(_)) => {
             key_identity(a) == key_identity(b)
         }
@@ -230,7 +230,7 @@ fn write_identity(kind: &NodeKind, out: &mut String) {
         NodeKind::Int(i) => write!(out, "i{i};"),
         NodeKind::Bool(b) => write!(out, "b{b};"),
         NodeKind::Null => write!(out, "n;"),
-        NodeKind::Float(f) => write!(out, "f{};", float_bits(*f)),
+        NodeKind::Float(f, _) => write!(out, "f{};", float_bits(*f)),
         NodeKind::Seq(items) => {
             let _ = write!(out, "[{};", items.len());
             for item in items {
@@ -254,7 +254,7 @@ fn key_text(kind: &NodeKind) -> String {
         NodeKind::Str(s) => s.clone(),
         NodeKind::Int(i) => i.to_string(),
         NodeKind::Bool(b) => b.to_string(),
-        NodeKind::Float(f) => f.to_string(),
+        NodeKind::Float(_, written) => written.to_string(),
         NodeKind::Null => "null".to_owned(),
         NodeKind::Seq(_) | NodeKind::Map(_) => "(a collection)".to_owned(),
     }
@@ -270,9 +270,9 @@ fn resolve(v: &str, style: ScalarStyle) -> NodeKind {
         "" | "~" | "null" | "Null" | "NULL" => return NodeKind::Null,
         "true" | "True" | "TRUE" => return NodeKind::Bool(true),
         "false" | "False" | "FALSE" => return NodeKind::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return NodeKind::Float(f64::INFINITY),
-        "-.inf" | "-.Inf" | "-.INF" => return NodeKind::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => return NodeKind::Float(f64::NAN),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return NodeKind::Float(f64::INFINITY, v.into()),
+        "-.inf" | "-.Inf" | "-.INF" => return NodeKind::Float(f64::NEG_INFINITY, v.into()),
+        ".nan" | ".NaN" | ".NAN" => return NodeKind::Float(f64::NAN, v.into()),
         _ => {}
     }
     if let Some(kind) = integer(v) {
@@ -281,7 +281,7 @@ fn resolve(v: &str, style: ScalarStyle) -> NodeKind {
     if is_float(v)
         && let Ok(f) = v.parse::<f64>()
     {
-        return NodeKind::Float(f);
+        return NodeKind::Float(f, v.into());
     }
     NodeKind::Str(v.to_owned())
 }
@@ -299,13 +299,13 @@ fn integer(v: &str) -> Option<NodeKind> {
         return Some(match v.parse::<i64>() {
             Ok(i) => NodeKind::Int(i),
             // Too large for 64 bits: a number all the same, reported as such.
-            Err(_) => NodeKind::Float(v.parse::<f64>().unwrap_or(f64::INFINITY)),
+            Err(_) => NodeKind::Float(v.parse::<f64>().unwrap_or(f64::INFINITY), v.into()),
         });
     };
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    Some(i64::from_str_radix(digits, radix).map_or(NodeKind::Float(f64::INFINITY), NodeKind::Int))
+    Some(i64::from_str_radix(digits, radix).map_or_else(|_| NodeKind::Float(f64::INFINITY, v.into()), NodeKind::Int))
 }
 
 fn is_float(v: &str) -> bool {
@@ -361,13 +361,13 @@ mod tests {
         assert_eq!(kind("-12"), NodeKind::Int(-12));
         assert_eq!(kind("0x1F"), NodeKind::Int(31));
         assert_eq!(kind("0o17"), NodeKind::Int(15));
-        assert_eq!(kind("1.5e3"), NodeKind::Float(1500.0));
-        assert_eq!(kind(".5"), NodeKind::Float(0.5));
+        assert_eq!(kind("1.5e3"), NodeKind::Float(1500.0, "1.5e3".into()));
+        assert_eq!(kind(".5"), NodeKind::Float(0.5, ".5".into()));
         assert_eq!(kind("\"12\""), NodeKind::Str("12".into()));
         assert_eq!(kind("'true'"), NodeKind::Str("true".into()));
         assert_eq!(kind("1_000"), NodeKind::Str("1_000".into()));
         assert_eq!(kind("12abc"), NodeKind::Str("12abc".into()));
-        assert!(matches!(kind("99999999999999999999"), NodeKind::Float(_)));
+        assert!(matches!(kind("99999999999999999999"), NodeKind::Float(..)));
     }
 
     #[test]

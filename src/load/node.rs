@@ -20,8 +20,10 @@ pub enum NodeKind {
     Bool(bool),
     /// An integer that fits in 64 bits.
     Int(i64),
-    /// A number with a fraction or exponent, or an integer too large for `i64`.
-    Float(f64),
+    /// A number with a fraction or exponent, or an integer too large for
+    /// `i64`, with the text it was written as (messages quote that, so
+    /// `20.0`, `-0.0` and `2^70` read as written, not as a rounded float).
+    Float(f64, Box<str>),
     /// Any other scalar.
     Str(String),
     /// A sequence, in document order.
@@ -38,7 +40,7 @@ impl NodeKind {
             NodeKind::Null => "nothing (null)",
             NodeKind::Bool(_) => "a boolean",
             NodeKind::Int(_) => "an integer",
-            NodeKind::Float(_) => "a number",
+            NodeKind::Float(..) => "a number",
             NodeKind::Str(_) => "a string",
             NodeKind::Seq(_) => "a list",
             NodeKind::Map(_) => "a mapping",
@@ -52,7 +54,7 @@ impl NodeKind {
             NodeKind::Null => "nothing (null)".to_owned(),
             NodeKind::Bool(b) => format!("a boolean `{b}`"),
             NodeKind::Int(i) => format!("an integer `{i}`"),
-            NodeKind::Float(f) => format!("a number `{f}`"),
+            NodeKind::Float(_, written) => format!("a number `{}`", truncate(written, 40)),
             NodeKind::Str(s) => format!("a string `{}`", truncate(s, 40)),
             NodeKind::Seq(_) => "a list".to_owned(),
             NodeKind::Map(_) => "a mapping".to_owned(),

@@ -238,7 +238,7 @@ pub(crate) fn expect_decimal(sink: &mut Sink<'_>, node: &Node, what: &str) -> Op
     use std::str::FromStr as _;
     let raw = match &node.kind {
         NodeKind::Int(i) => return Some(rust_decimal::Decimal::from(*i)),
-        NodeKind::Float(_) => sink.source.text().get(node.span.offset..node.span.offset + node.span.len),
+        NodeKind::Float(..) => sink.source.text().get(node.span.offset..node.span.offset + node.span.len),
         NodeKind::Str(s) => Some(s.as_str()),
         _ => None,
     };

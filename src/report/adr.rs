@@ -145,10 +145,19 @@ fn outcome(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let assumed: Vec<String> = report.assumed.iter().map(|q| format!("`{q}`")).collect();
         writeln!(out, "* Unanswered questions took their conservative default; confirm them: {}.", assumed.join(", "))?;
     }
+    // The decision rests on changed rules: say which, so a reader never
+    // takes it for the default rules' verdict.
+    for overlay in &report.overlays {
+        writeln!(out, "* Decided with the rule overlay {}.", esc(&overlay.summary()))?;
+    }
     writeln!(out)?;
-    if !report.what_if.is_empty() {
+    if !report.what_if.is_empty() || report.what_if_truncated {
         writeln!(out, "### Confirmation")?;
         writeln!(out)?;
+        if report.what_if_truncated {
+            writeln!(out, "{}", esc(&crate::i18n::Lang::En.tr("what-if-truncated")))?;
+            writeln!(out)?;
+        }
         writeln!(out, "Revisit this decision if one of these answers changes:")?;
         writeln!(out)?;
         for entry in &report.what_if {

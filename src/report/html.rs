@@ -73,6 +73,7 @@ pub fn body_in(report: &Report, chart: Option<&str>, out: &mut dyn Write, lang: 
     if let Some(plan) = &report.plan {
         plan_section(plan, out, lang)?;
     }
+    overlays(report, out)?;
     what_if(report, out, lang)?;
     if !report.next_steps.is_empty() {
         section_start(out, "next-steps", &lang.tr("heading-next-steps"))?;
@@ -278,11 +279,39 @@ pub fn source_html(source: &str) -> String {
     }
 }
 
+/// Each rule overlay in force, with the default rules it disabled or
+/// replaced: a report never hides that the safety rules were changed.
+fn overlays(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    if report.overlays.is_empty() {
+        return Ok(());
+    }
+    section_start(out, "overlays", "Rule overlays in force")?;
+    writeln!(out, "<ul>")?;
+    for overlay in &report.overlays {
+        let mut parts = Vec::new();
+        for (verb, ids) in
+            [("disables", &overlay.disabled), ("overrides", &overlay.overridden), ("adds", &overlay.added)]
+        {
+            if !ids.is_empty() {
+                let ids: Vec<String> = ids.iter().map(|id| format!("<code>{}</code>", esc(id))).collect();
+                parts.push(format!("{verb} {}", ids.join(", ")));
+            }
+        }
+        let effects = if parts.is_empty() { String::new() } else { format!(": {}", parts.join("; ")) };
+        writeln!(out, "<li><code>{}</code>{effects}</li>", esc(&overlay.file))?;
+    }
+    writeln!(out, "</ul>")?;
+    writeln!(out, "</section>")
+}
+
 fn what_if(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
-    if report.what_if.is_empty() {
+    if report.what_if.is_empty() && !report.what_if_truncated {
         return Ok(());
     }
     section_start(out, "what-if", &lang.tr("heading-what-if"))?;
+    if report.what_if_truncated {
+        writeln!(out, "<p>{}</p>", esc(&lang.tr("what-if-truncated")))?;
+    }
     writeln!(out, "<ul>")?;
     for entry in &report.what_if {
         let title = report.title_of(&entry.recommendation);

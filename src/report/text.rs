@@ -212,11 +212,36 @@ pub(crate) fn breakable_pieces(word: &str) -> Vec<&str> {
 /// Escapes text for inline Markdown: every character with inline Markdown or
 /// HTML meaning is escaped, and line breaks become spaces so user text
 /// cannot start a heading, a list or a table row.
+///
+/// Mentions and bare links are neutralised too, so a pull-request comment
+/// cannot ping the people or teams a descriptor or rule names, nor turn an
+/// address in its text into a link: an empty HTML comment is put after every
+/// `@` (`@<!-- -->user`, the form GitHub documents for this; it renders as
+/// `@user`, visibly, with no invisible character in the text) and before
+/// the `:` of `http:`/`https:` and the `.` of `www.`, which splits the
+/// text GitHub scans for mentions and autolinks. Links we mean to show are
+/// written with [`markdown_link`].
 #[must_use]
 pub fn escape_markdown(text: &str) -> String {
+    const BREAK: &str = "<!-- -->";
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        let ends_with = |tail: &str| {
+            out.len() >= tail.len() && out.as_bytes()[out.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
+        };
         match c {
+            '@' => {
+                out.push('@');
+                out.push_str(BREAK);
+            }
+            ':' if ends_with("http") || ends_with("https") => {
+                out.push_str(BREAK);
+                out.push(':');
+            }
+            '.' if ends_with("www") => {
+                out.push_str(BREAK);
+                out.push('.');
+            }
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '>' => {
                 out.push('\\');
                 out.push(c);
@@ -337,6 +362,18 @@ mod tests {
     }
 
     #[test]
+    fn mentions_and_bare_links_are_neutralised_visibly() {
+        assert_eq!(escape_markdown("ping @alice and @org/team"), "ping @<!-- -->alice and @<!-- -->org/team");
+        assert_eq!(
+            escape_markdown("see HTTPS://x.test or www.x.test"),
+            "see HTTPS<!-- -->://x.test or www<!-- -->.x.test"
+        );
+        assert_eq!(escape_markdown("a@b.test"), "a@<!-- -->b.test");
+        assert_eq!(markdown_with_code("`@alice` @bob"), "`@alice` @<!-- -->bob");
+        assert!(!escape_markdown("@x https://y").chars().any(needs_escape), "nothing invisible");
+    }
+
+    #[test]
     fn wrap_breaks_at_width_and_indents() {
         assert_eq!(wrap("aa bb cc dd", 5, "  "), "  aa bb\n  cc dd\n");
         assert_eq!(wrap("", 5, "  "), "");
@@ -369,7 +406,7 @@ mod tests {
     #[test]
     fn markdown_escaping_neutralises_structure() {
         assert_eq!(escape_markdown("a|b\n# c <x>"), "a\\|b \\# c &lt;x\\>");
-        assert_eq!(escape_markdown("[link](http://x) *a*"), "\\[link\\]\\(http://x\\) \\*a\\*");
+        assert_eq!(escape_markdown("[link](http://x) *a*"), "\\[link\\]\\(http<!-- -->://x\\) \\*a\\*");
     }
 
     #[test]

@@ -397,7 +397,8 @@ impl<'f> Builder<'f> {
 }
 
 fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<QuestionKind> {
-    let map = MapReader::new(sink, raw.node, "a question", QUESTION_KEYS)?;
+    // Unknown keys and a non-mapping were reported when the id was read.
+    let map = MapReader::new(&mut Sink::new(raw.source), raw.node, "a question", QUESTION_KEYS)?;
     let type_node = map.require(sink, "type", "a question")?;
     let type_name = expect_str(sink, type_node, "`type`")?;
     let forbid = |sink: &mut Sink<'_>, key: &str, reason: &str| {

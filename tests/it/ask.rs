@@ -583,15 +583,15 @@ fn without_control_sequences(text: &str) -> String {
 }
 
 fn example() -> String {
-    std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap_or_default()
+    std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap()
 }
 
 fn write(path: &Path, text: &str) {
-    std::fs::write(path, text).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(path, text).unwrap();
 }
 
 fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
+    std::fs::read_to_string(path).unwrap()
 }
 
 /// Run A starts with no file; a complete descriptor is saved meanwhile (run
@@ -631,8 +631,8 @@ fn a_termination_never_replaces_a_descriptor_written_while_answering() {
     let finished = example();
     write(&dir.path().join("llm-project.yaml"), &finished);
     write(&dir.path().join("llm-project.new.yaml"), "name: someone else's\n");
-    pty.get_process_mut().kill(expectrl::process::unix::Signal::SIGTERM).unwrap_or_else(|e| unreachable!("{e}"));
-    let status = pty.get_process_mut().wait().unwrap_or_else(|e| unreachable!("{e}"));
+    pty.get_process_mut().kill(expectrl::process::unix::Signal::SIGTERM).unwrap();
+    let status = pty.get_process_mut().wait().unwrap();
     assert!(matches!(status, WaitStatus::Exited(_, 143)), "{status:?}");
     assert_eq!(read(&dir.path().join("llm-project.yaml")), finished);
     assert_eq!(read(&dir.path().join("llm-project.new.yaml")), "name: someone else's\n");
@@ -731,7 +731,7 @@ fn control_characters_from_an_overlay_are_escaped_in_prompts_and_in_the_saved_fi
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     let evaluate = shouldtune(&["evaluate", &out.display().to_string(), "--rules", &overlay, "-f", "json"]);
     assert_eq!(evaluate.status.code(), Some(0), "{}", stderr(&evaluate));
-    let report: serde_json::Value = serde_json::from_slice(&evaluate.stdout).unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_slice(&evaluate.stdout).unwrap();
     assert_eq!(report["name"], "Demo\u{7f}\u{85}");
 }
 
@@ -741,10 +741,10 @@ fn control_characters_from_an_overlay_are_escaped_in_prompts_and_in_the_saved_fi
 fn a_failed_save_prints_the_answers_instead_of_losing_them() {
     let dir = tempdir();
     write(&dir.path().join("from.yaml"), &example());
-    std::fs::create_dir(dir.path().join("out")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::create_dir(dir.path().join("out")).unwrap();
     let mut pty = spawn(dir.path(), &["--from", "from.yaml", "--save", "out/llm-project.yaml"]);
     expect(&mut pty, "Save to out/llm-project.yaml?");
-    std::fs::remove_dir(dir.path().join("out")).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::remove_dir(dir.path().join("out")).unwrap();
     send(&mut pty, ENTER);
     expect(&mut pty, "name: \"Support ticket triage\"");
     expect(&mut pty, "  examples_available: 20000");

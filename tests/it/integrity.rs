@@ -48,7 +48,7 @@ fn float_and_collection_keys_are_checked_in_linear_time() {
     let output = limited(d, "check dup.llm-project.yaml");
     let all = all_output(&output);
     assert_eq!(output.status.code(), Some(2), "{all}");
-    assert!(all.contains("key `0.5` appears twice"), "{all}");
+    assert!(all.contains("key `.5` appears twice"), "{all}");
 }
 
 /// Runs `shouldtune ARGS` from the repository root with standard output a
@@ -309,8 +309,10 @@ fn the_what_if_search_has_a_budget_and_says_when_it_was_cut_short() {
     let output = limited(d, "check llm-project.yaml -f json");
     let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(run["results"][0]["what_if_truncated"], true, "{}", all_output(&output));
-    let output = limited(d, "evaluate llm-project.yaml");
-    assert!(String::from_utf8_lossy(&output.stdout).contains("was cut short"), "{}", all_output(&output));
+    for format in ["table", "markdown", "html", "adr"] {
+        let output = limited(d, &format!("evaluate llm-project.yaml -f {format}"));
+        assert!(String::from_utf8_lossy(&output.stdout).contains("was cut short"), "{format}: {}", all_output(&output));
+    }
     // The default rules are searched in full: no flag.
     let plain = crate::shouldtune(&["evaluate", "tests/fixtures/check/repo/llm-project.yaml", "-f", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
@@ -330,7 +332,7 @@ fn overlays_in_force_are_named_in_every_format_and_can_be_refused() {
     );
     let descriptor = std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
     write(&d.join("llm-project.yaml"), format!("rules: [lenient.yaml]\n{descriptor}").as_bytes());
-    for format in ["table", "markdown", "json"] {
+    for format in ["table", "markdown", "json", "html", "adr"] {
         let output = limited(d, &format!("evaluate llm-project.yaml -f {format}"));
         let out = String::from_utf8_lossy(&output.stdout);
         assert_eq!(output.status.code(), Some(0), "{format}: {}", all_output(&output));
@@ -362,4 +364,84 @@ fn overlays_in_force_are_named_in_every_format_and_can_be_refused() {
     let plain = crate::shouldtune(&["check", "tests/fixtures/check/repo/llm-project.yaml", "--no-overlays"]);
     assert_eq!(plain.status.code(), Some(0), "{}", crate::stdout(&plain));
     assert!(!crate::stdout(&plain).contains("overlay"), "{}", crate::stdout(&plain));
+}
+
+/// Mentions and bare links in descriptor text cannot ping anyone or link
+/// anywhere from a pull-request comment, and stay readable.
+#[test]
+fn markdown_neutralises_mentions_and_bare_links_from_files() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::create_dir(d.join(".git")).unwrap();
+    let descriptor = std::fs::read_to_string(crate::root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
+    let named =
+        descriptor.replacen("name: ", "name: \"cc @alice @org/team see https://evil.test www.evil.test\"\n#", 1);
+    write(&d.join("llm-project.yaml"), named.as_bytes());
+    for command in ["evaluate llm-project.yaml -f markdown", "evaluate llm-project.yaml -f adr"] {
+        let output = limited(d, command);
+        let out = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.code().is_some_and(|c| c < 2), "{command}: {}", all_output(&output));
+        assert!(out.contains("cc @<!-- -->alice @<!-- -->org/team"), "{command}: {out}");
+        assert!(out.contains("https<!-- -->://evil.test www<!-- -->.evil.test"), "{command}: {out}");
+        for live in ["@alice", "@org", "https://evil", "www.evil"] {
+            assert!(!out.contains(live), "{command}: `{live}` left live: {out}");
+        }
+    }
+}
+
+/// A number is quoted as written: `20.0`, `-0.0` and 2^70 are not rounded or shortened.
+#[test]
+fn numbers_in_messages_read_as_written() {
+    let dir = tempdir();
+    for written in ["20.0", "-0.0", "1180591620717411303424", "1.5e3"] {
+        let file = dir.path().join("n.yaml");
+        write(&file, format!("name: n\nanswers:\n  deadline_weeks: {written}\n").as_bytes());
+        let output = limited(dir.path(), "evaluate n.yaml");
+        assert_eq!(output.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains(&format!("found a number `{written}`")), "{written}: {err}");
+    }
+}
+
+/// An unknown key inside a question is reported once.
+#[test]
+fn an_unknown_key_in_a_question_is_reported_once() {
+    let dir = tempdir();
+    write(
+        &dir.path().join("o.yaml"),
+        b"extends: default\nquestions:\n  - id: q1\n    text: T\n    type: boolean\n    default: false\n    bogus: 1\n",
+    );
+    write(&dir.path().join("d.yaml"), b"name: d\nanswers: {}\n");
+    let output = limited(dir.path(), "evaluate d.yaml --rules o.yaml");
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(err.matches("error[unknown-key]").count(), 1, "{err}");
+    assert!(err.contains("unknown key `bogus` in a question"), "{err}");
+}
+
+/// Old Mac line endings (CR alone): a leading comment does not swallow the
+/// file, and `evaluate` and `check` give the same position.
+#[test]
+fn cr_only_line_endings_read_as_lines() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::create_dir(d.join(".git")).unwrap();
+    write(&d.join("ok.llm-project.yaml"), b"# a comment\rname: ok\ranswers:\r  task_type: qa\r");
+    let output = limited(d, "evaluate ok.llm-project.yaml -f json");
+    assert_eq!(output.status.code(), Some(0), "{}", all_output(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["name"], "ok");
+    write(&d.join("bad.llm-project.yaml"), b"name: bad\ranswers:\r  task_type: bogus\r");
+    let evaluate = limited(d, "evaluate bad.llm-project.yaml");
+    assert!(
+        String::from_utf8_lossy(&evaluate.stderr).contains("bad.llm-project.yaml:3:14"),
+        "{}",
+        all_output(&evaluate)
+    );
+    let check = limited(d, "check bad.llm-project.yaml");
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("bad.llm-project.yaml:3:14: error[unknown-choice]"),
+        "{}",
+        all_output(&check)
+    );
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Reproducible performance figures for docs/performance.md.
 #
-#   scripts/bench.sh [WORKDIR]
+#   scripts/bench.sh [WORKDIR] [worst]
+#
+# With `worst`, only the worst-case inputs are measured (see "worst case per
+# MiB" in docs/performance.md): about 1 MiB files of the slowest shapes found.
 #
 # Needs hyperfine (Debian: apt-get install hyperfine); peak memory comes from
 # GNU time (/usr/bin/time); instruction counts from valgrind's callgrind
@@ -18,6 +21,31 @@ bin="$root/target/release/shouldtune"
 gen="$root/target/release/examples/gen_descriptors"
 floor="$root/target/release/examples/parse_floor"
 engine="$(ls -t "$root"/target/release/deps/engine-* | grep -v '\.d$' | head -n 1)"
+
+worst_case() {
+  local dir="$work/worst"
+  python3 "$root/scripts/worst_case_inputs.py" "$dir"
+  echo "## worst case per MiB: descriptors (evaluate FILE; most end in exit 2 by design)"
+  local commands=()
+  for f in "$dir"/d-*.yaml; do commands+=("$bin evaluate $f"); done
+  hyperfine -N -i -w 1 -r 3 "${commands[@]}"
+  echo "## worst case per MiB: rule files (evaluate examples/llm-project.yaml --rules FILE)"
+  commands=()
+  for f in "$dir"/r-*.yaml; do commands+=("$bin evaluate examples/llm-project.yaml --rules $f"); done
+  hyperfine -N -i -w 1 -r 3 "${commands[@]}"
+  # Peak memory, each under the 256 MiB address-space limit the tests use.
+  for f in "$dir"/*.yaml; do
+    local args="evaluate $f"
+    case "$(basename "$f")" in r-*) args="evaluate examples/llm-project.yaml --rules $f" ;; esac
+    /usr/bin/time -f "peak memory of $(basename "$f"): %M KB" sh -c "ulimit -v 262144; exec $bin $args >/dev/null 2>&1" || true
+  done
+}
+
+if [ "${2:-}" = worst ]; then
+  cargo build --release --bins --quiet
+  worst_case
+  exit 0
+fi
 
 echo "## machine"
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm); load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -59,3 +87,5 @@ for n in 1000 10000 100000; do
     (cd "$work" && /usr/bin/time -f "peak memory of check d$n -f $format: %M KB" "$bin" check "d$n" -f "$format" > /dev/null || true)
   done
 done
+
+worst_case

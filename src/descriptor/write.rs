@@ -129,6 +129,7 @@ fn flow(node: &Node) -> String {
 /// double-quoted syntax; characters YAML does not allow in a file (DEL, C1
 /// controls) and invisible or reordering ones are written as `\uXXXX`
 /// escapes, so the file loads again and shows what it holds.
+#[must_use]
 pub fn quote(text: &str) -> String {
     use std::fmt::Write as _;
     let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
@@ -149,6 +150,7 @@ pub fn quote(text: &str) -> String {
 /// Text for a one-line comment: whitespace runs (line breaks included)
 /// become one space, and control and invisible characters visible escapes,
 /// so the comment neither ends early nor holds a character YAML refuses.
+#[must_use]
 pub fn one_line(text: &str) -> String {
     crate::report::text::sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }

@@ -4,7 +4,7 @@
 //! A [`Program`] is built once from a validated rule set, in two layers.
 //!
 //! **Atoms.** Every distinct leaf test of every condition (rules' `when` and
-//! questions' `ask_when`) is one [`Atom`], reading one or two answer slots
+//! questions' `ask_when`) is one `Atom`, reading one or two answer slots
 //! (the answer to question `i` is `values[i]`), simplified at build time:
 //!
 //! - a choice test (`x == a`, `x != a`, `x in [a, b]`) is a bitset of the
@@ -18,7 +18,7 @@
 //! [`Program::decide`] first evaluates every atom once into a bitset (bit
 //! `i` is atom `i`): the same test shared by several rules costs once.
 //!
-//! **Conditions.** Each condition is a tree of [`Node`]s in one array; a
+//! **Conditions.** Each condition is a tree of `Node`s in one array; a
 //! node's children sit next to each other, so `All`, `Any`, `Not` and
 //! `Same` name their first child and a count instead of owning boxes. The
 //! children of an `All` or `Any` that are atoms or negated atoms are merged

@@ -3,7 +3,7 @@
 //! Changing one answer can change only that answer, the answers whose
 //! ask-conditions read it (they may stop or start applying), and so on down
 //! the questions; and only rules reading one of those can change their
-//! truth. [`Dependencies`] lists both per question, once per rule set.
+//! truth. `Dependencies` lists both per question, once per rule set.
 //! [`Trials`] keeps the base evaluation's atoms, scores, veto counts and
 //! fired scoring rules, and for a trial re-resolves the affected answers,
 //! re-evaluates the atoms reading them and the affected rules, and adjusts

@@ -122,7 +122,7 @@ impl Words<'_> {
     fn compare(&self, op: CmpOp, lhs: IntOperand, rhs: IntOperand) -> String {
         // The question first: "`x` is more than 4" rather than "4 is less than `x`".
         let (op, lhs, rhs) = match (lhs, rhs) {
-            (IntOperand::Literal(_), IntOperand::Question(_)) => (flip_op(op), rhs, lhs),
+            (IntOperand::Literal(_), IntOperand::Question(_)) => (op.flipped(), rhs, lhs),
             _ => (op, lhs, rhs),
         };
         let words = match op {
@@ -169,16 +169,6 @@ fn negate_op(op: CmpOp) -> CmpOp {
         CmpOp::Le => CmpOp::Gt,
         CmpOp::Gt => CmpOp::Le,
         CmpOp::Ge => CmpOp::Lt,
-    }
-}
-
-fn flip_op(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::Le => CmpOp::Ge,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::Ge => CmpOp::Le,
-        other => other,
     }
 }
 

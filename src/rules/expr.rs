@@ -91,6 +91,18 @@ impl CmpOp {
         }
     }
 
+    /// The operator with its sides swapped: `a < b` is `b > a`.
+    #[must_use]
+    pub fn flipped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            other => other,
+        }
+    }
+
     /// Whether `lhs op rhs` holds.
     #[must_use]
     pub fn holds(self, lhs: i64, rhs: i64) -> bool {

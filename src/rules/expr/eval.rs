@@ -75,7 +75,7 @@ impl Expr {
         match self {
             Expr::IntCompare(op, IntOperand::Question(lq), IntOperand::Literal(v)) if *lq == q => out.push((*op, *v)),
             Expr::IntCompare(op, IntOperand::Literal(v), IntOperand::Question(rq)) if *rq == q => {
-                out.push((flip(*op), *v));
+                out.push((op.flipped(), *v));
             }
             Expr::Not(inner) => inner.collect_thresholds(q, out),
             Expr::BoolEquals(lhs, rhs, _) => {
@@ -85,16 +85,6 @@ impl Expr {
             Expr::All(items) | Expr::Any(items) => items.iter().for_each(|e| e.collect_thresholds(q, out)),
             _ => {}
         }
-    }
-}
-
-fn flip(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::Le => CmpOp::Ge,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::Ge => CmpOp::Le,
-        other => other,
     }
 }
 

@@ -458,6 +458,8 @@ fn one_answer_reads_as_one_answer() {
     assert_eq!(exit_code(&mut pty), 130);
     let mut pty = spawn(dir.path(), &[]);
     expect(&mut pty, "resuming `llm-project.yaml` (1 answer so far)");
+    // Ctrl-C only once the prompt is up: before the terminal is in raw mode it is a plain SIGINT.
+    expect(&mut pty, &format!("question 2 of {QUESTIONS}]"));
     send(&mut pty, "\x03");
     assert_eq!(exit_code(&mut pty), 130);
 }

@@ -15,8 +15,9 @@ use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, ExplainArgs, Pricin
 use shouldtune::cost::PriceTable;
 use shouldtune::diag::{self, Diagnostic};
 use shouldtune::load::Limits;
-use shouldtune::report::{self, Report, Style};
-use shouldtune::rules::RuleSets;
+use shouldtune::overlays::RuleSets;
+use shouldtune::report::{self, Report};
+use shouldtune::text::Style;
 use shouldtune::{descriptor, eval, input};
 
 /// The documented exit codes.
@@ -212,7 +213,7 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
         .with_what_if(&rule_set, &project.given, &evaluation);
     let mut shown = shown;
     if let Some(warning) = shown.as_mut().and_then(|e| e.check_age(io.today)) {
-        writeln!(io.stderr, "warning: {}", report::text::sanitize(&warning))?;
+        writeln!(io.stderr, "warning: {}", shouldtune::text::sanitize(&warning))?;
     }
     let report = report.with_cost(shown);
     let mut buffer = Vec::new();
@@ -315,7 +316,7 @@ fn explain(args: &ExplainArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, 
     let text = shouldtune::describe::render(rule_set, &subjects);
     // Rule text may come from an overlay: no escape sequence reaches the terminal.
     for line in text.lines() {
-        writeln!(io.stdout, "{}", report::text::sanitize(line))?;
+        writeln!(io.stdout, "{}", shouldtune::text::sanitize(line))?;
     }
     io.stdout.flush()?;
     Ok(Exit::Ok)

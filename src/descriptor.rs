@@ -31,7 +31,7 @@ pub const FILE_NAMES: &[&str] = &["llm-project.yaml", "llm-project.yml"];
 /// The suffix of descriptor files with a prefix (`search.llm-project.yaml`).
 pub const FILE_SUFFIX: &str = ".llm-project.yaml";
 
-/// `rules` is read before the descriptor, by [`crate::rules::RuleSets::for_descriptor`].
+/// `rules` is read before the descriptor, by [`crate::overlays::RuleSets::for_descriptor`].
 const KEYS: &[&str] = &["name", "description", "planned_approach", "incomplete", "answers", "cost", "rules"];
 
 /// A checked descriptor.

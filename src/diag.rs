@@ -15,9 +15,9 @@ use std::io::Write;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::term::{self, Config};
 
-use crate::report::text::{needs_escape, sanitize, sanitize_name};
 use crate::source::SourceFile;
 use crate::source::Span;
+use crate::text::{needs_escape, sanitize, sanitize_name};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema)]

@@ -56,7 +56,7 @@ impl Lang {
         if let Some(lang) = Lang::from_posix_locale(value).filter(|_| value.contains(['_', '-', '.'])) {
             return Ok(lang);
         }
-        let value = crate::report::text::sanitize_name(value);
+        let value = crate::text::sanitize_name(value);
         let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         let closest = crate::load::did_you_mean(&value.to_ascii_lowercase(), codes.iter().copied())
             .or_else(|| value.to_ascii_lowercase().starts_with('j').then_some("ja"));

@@ -14,7 +14,7 @@ pub fn read_source(path: &Path, stdin: &mut dyn Read, limits: Limits) -> Result<
         let bytes = read_capped(stdin, limits.max_file_bytes, "<stdin>", 0)?;
         return decode("<stdin>".to_owned(), bytes);
     }
-    let name = path.to_str().map_or_else(|| crate::check::show(None, path), str::to_owned);
+    let name = path.to_str().map_or_else(|| crate::paths::show(None, path), str::to_owned);
     read_source_named(path, &name, limits)
 }
 

@@ -30,7 +30,8 @@ pub mod facts;
 pub mod i18n;
 pub mod input;
 pub mod load;
-pub mod plan;
+pub mod overlays;
+pub mod paths;
 pub mod questionnaire;
 pub mod report;
 pub mod rules;
@@ -40,4 +41,5 @@ pub mod schema;
 pub mod source;
 #[cfg(test)]
 mod test_support;
+pub mod text;
 pub mod web;

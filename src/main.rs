@@ -73,7 +73,7 @@ fn output_width() -> usize {
         .map(|(w, _)| usize::from(w.0))
         .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()))
         .filter(|w| *w > 0)
-        .unwrap_or(shouldtune::report::Style::DEFAULT_WIDTH)
+        .unwrap_or(shouldtune::text::Style::DEFAULT_WIDTH)
 }
 
 /// The day price tables' age is measured against, in days since 1970-01-01:

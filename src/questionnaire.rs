@@ -7,8 +7,8 @@
 
 use crate::descriptor::Draft;
 use crate::eval::{Answers, evaluate};
-use crate::report::text::sanitize;
 use crate::rules::{QuestionKind, RuleSet, Value};
+use crate::text::sanitize;
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,8 +10,8 @@ pub mod check;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod plan;
 pub mod table;
-pub mod text;
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
@@ -19,8 +19,6 @@ use serde::ser::SerializeMap;
 use crate::eval::{Evaluation, Provenance};
 use crate::i18n::{Arg, Lang};
 use crate::rules::{RuleSet, Value};
-
-pub use text::Style;
 
 /// Version of the JSON report layout; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -76,7 +74,7 @@ pub struct Report {
     /// The planned approaches and the findings about them (the same `check` reports);
     /// absent only from reports built without a descriptor's plan.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub plan: Option<crate::plan::PlanReport>,
+    pub plan: Option<crate::report::plan::PlanReport>,
     /// The cost estimate, when the descriptor has a `cost:` section (the same fields as `cost --format json`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<crate::cost::CostEstimate>,
@@ -413,12 +411,12 @@ impl Report {
     }
 
     /// Adds the plan (approach indices, `None` when the descriptor names
-    /// none) and its findings; see [`crate::plan`].
+    /// none) and its findings; see [`crate::report::plan`].
     #[must_use]
     pub fn with_plan(mut self, rule_set: &RuleSet, planned: Option<&[usize]>, evaluation: &Evaluation) -> Report {
-        let findings = crate::plan::findings(rule_set, planned, evaluation, &self);
+        let findings = crate::report::plan::findings(rule_set, planned, evaluation, &self);
         let planned = planned.map(|p| p.iter().map(|&a| rule_set.approaches[a].id.clone()).collect());
-        self.plan = Some(crate::plan::PlanReport { planned, findings });
+        self.plan = Some(crate::report::plan::PlanReport { planned, findings });
         self
     }
 

@@ -12,13 +12,12 @@ pub mod locale;
 pub(crate) use compile::read_value as read_answer;
 pub mod expr;
 mod model;
-mod provider;
+pub mod program;
 
 pub use model::{
     Approach, ApproachIndex, Citation, Condition, DerivedFact, Origin, Overlay, Question, QuestionKind, Rule, RuleSet,
     Source, TextKey, Value,
 };
-pub use provider::RuleSets;
 
 use crate::diag::Diagnostic;
 use crate::load::Limits;

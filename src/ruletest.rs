@@ -40,9 +40,9 @@ use crate::descriptor::read_answers;
 use crate::diag::{Code, Diagnostic};
 use crate::eval::{Answers, Evaluation, evaluate};
 use crate::load::{Limits, MapReader, Node, Sink, expect_seq, expect_str, parse_document};
-use crate::report::text::sanitize;
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
+use crate::text::sanitize;
 
 /// The tests shipped with the default rule set.
 pub const DEFAULT_TESTS: &[(&str, &str)] = &[

@@ -186,7 +186,7 @@ fn read_if_present(path: &Path, limits: Limits) -> Result<Option<String>, Box<Di
         // A dangling link: nothing to read, but not nothing there.
         return Ok(Some(String::new()));
     }
-    let name = crate::check::show(None, path);
+    let name = crate::paths::show(None, path);
     crate::input::read_source_named(path, &name, limits).map(|source| Some(source.text().to_owned()))
 }
 

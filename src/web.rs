@@ -16,10 +16,10 @@ use crate::descriptor::{self, Draft};
 use crate::diag::Diagnostic;
 use crate::eval::{self, Answers};
 use crate::load::Limits;
-use crate::report::text::escape_html as esc;
 use crate::report::{Report, adr, html};
 use crate::rules::{Question, QuestionKind, RuleSet, Value};
 use crate::source::SourceFile;
+use crate::text::escape_html as esc;
 
 /// The page's script.
 pub const SCRIPT: &str = include_str!("web/app.js");
@@ -373,7 +373,7 @@ pub fn load(rule_set: &RuleSet, body: &[u8], limits: Limits) -> Reply {
         Err(e) => return Reply::error(400, &format!("expected the file as JSON: {e}")),
     };
     let name = loaded.file_name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| "llm-project.yaml".to_owned());
-    let name = crate::report::text::sanitize(&name);
+    let name = crate::text::sanitize(&name);
     if loaded.text.len() > limits.max_file_bytes {
         return Reply::error(413, &format!("`{name}` is larger than {} bytes", limits.max_file_bytes));
     }

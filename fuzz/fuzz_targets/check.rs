@@ -48,6 +48,6 @@ fuzz_target!(|data: &[u8]| {
     let mut stderr = Vec::new();
     let _ = shouldtune::diag::render(&result.diagnostics, &mut stderr, false);
     let text = String::from_utf8_lossy(&stderr);
-    assert!(!text.chars().any(|c| c != '\n' && c != '\t' && shouldtune::report::text::needs_escape(c)), "{text}");
+    assert!(!text.chars().any(|c| c != '\n' && c != '\t' && shouldtune::text::needs_escape(c)), "{text}");
     assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
 });

@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
                 Ok(estimate) => {
                     let _ = shouldtune::cost::plot::svg(&estimate, &descriptor.name);
                     let (mut table, mut json) = (Vec::new(), Vec::new());
-                    let _ = shouldtune::cost::render::table(&estimate, &mut table, shouldtune::report::Style::PLAIN);
+                    let _ = shouldtune::cost::render::table(&estimate, &mut table, shouldtune::text::Style::PLAIN);
                     let _ = shouldtune::cost::render::json(&estimate, &mut json);
                 }
                 Err(diagnostic) => {

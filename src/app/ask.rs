@@ -9,10 +9,11 @@ use shouldtune::descriptor::{self, Draft};
 use shouldtune::diag::{Code, Diagnostic};
 use shouldtune::load::{Limits, NodeKind};
 use shouldtune::questionnaire::{self, Finish, Prompt, Prompter, Reply};
-use shouldtune::report::{self, Report, Style};
+use shouldtune::report::{self, Report};
 use shouldtune::rules::RuleSet;
 use shouldtune::save::Verdict;
 use shouldtune::source::SourceFile;
+use shouldtune::text::Style;
 use shouldtune::{eval, input, save};
 
 pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
@@ -105,7 +106,7 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
 
 /// A path as shown to the person: escaped, never lossy.
 fn shown(path: &Path) -> String {
-    shouldtune::check::show(None, path)
+    shouldtune::paths::show(None, path)
 }
 
 /// Saves at the end of the questionnaire: asks before replacing a complete
@@ -237,11 +238,7 @@ fn starting_point(
                 .collect();
             let listed = if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) };
             let line = format!("pre-filled {} from `{}`{listed}", answers(ids.len()), shown(from));
-            write!(
-                io.stderr,
-                "{}",
-                shouldtune::report::text::wrap(&shouldtune::report::text::sanitize(&line), 78, "")
-            )?;
+            write!(io.stderr, "{}", shouldtune::text::wrap(&shouldtune::text::sanitize(&line), 78, ""))?;
             let cost = found.cost.clone();
             return Ok(Start { draft: draft_of(found), cost, ask_name: false, resuming: false });
         }
@@ -282,7 +279,7 @@ fn default_name() -> String {
     std::env::current_dir()
         .ok()
         // A directory's name can hold anything: shown escaped, never raw.
-        .and_then(|dir| dir.file_name().map(|n| shouldtune::report::text::sanitize(&n.to_string_lossy())))
+        .and_then(|dir| dir.file_name().map(|n| shouldtune::text::sanitize(&n.to_string_lossy())))
         .unwrap_or_else(|| "my-llm-project".to_owned())
 }
 
@@ -339,7 +336,7 @@ fn review(rule_set: &RuleSet, draft: &Draft, pricing: &Pricing<'_>, io: &mut Io<
     report::table::render_in(&report, &mut out, Style { color: io.stdout_color, width: io.width }, io.lang)?;
     writeln!(out)?;
     for note in &notes {
-        let wrapped = report::text::wrap(&report::text::sanitize(note), io.width.max(20), "");
+        let wrapped = shouldtune::text::wrap(&shouldtune::text::sanitize(note), io.width.max(20), "");
         write!(out, "{wrapped}")?;
     }
     writeln!(out)?;

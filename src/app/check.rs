@@ -15,9 +15,9 @@ use crate::cli::{CheckArgs, CheckFormat, DenyLevel};
 use shouldtune::check::{self, Policy};
 use shouldtune::diag::{self, Code, Diagnostic, Severity};
 use shouldtune::load::Limits;
-use shouldtune::report::Style;
 use shouldtune::report::check::{Options, Outcome, Renderer, RepoPaths, renderer};
 use shouldtune::save::AtomicFile;
+use shouldtune::text::Style;
 
 /// Where a report goes.
 enum Destination<'a> {
@@ -94,7 +94,7 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
     if rule_sets.is_some() && paths.is_empty() && notices.is_empty() {
         let shown_cwd = std::env::current_dir().ok();
         let searched: Vec<String> =
-            args.paths.iter().map(|p| format!("`{}`", check::show(shown_cwd.as_deref(), p))).collect();
+            args.paths.iter().map(|p| format!("`{}`", shouldtune::paths::show(shown_cwd.as_deref(), p))).collect();
         notices.push(
             Diagnostic::without_file(Code::NoDescriptor, format!("no descriptor found under {}", searched.join(", ")))
                 .with_severity(Severity::Note)

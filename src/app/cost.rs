@@ -6,8 +6,8 @@ use crate::cli::{CostArgs, CostFormat};
 use shouldtune::cost::{self, render};
 use shouldtune::diag::{Code, Diagnostic};
 use shouldtune::load::Limits;
-use shouldtune::report::Style;
-use shouldtune::report::text::sanitize;
+use shouldtune::text::Style;
+use shouldtune::text::sanitize;
 use shouldtune::{descriptor, input, save};
 
 pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {

@@ -6,9 +6,10 @@ use super::{Exit, Failure, Io, load_rules};
 use crate::cli::InitArgs;
 use shouldtune::diag::{Code, Diagnostic};
 use shouldtune::load::Limits;
-use shouldtune::report::{Report, text};
+use shouldtune::report::Report;
 use shouldtune::rules::{QuestionKind, RuleSet};
 use shouldtune::source::SourceFile;
+use shouldtune::text;
 use shouldtune::{descriptor, eval, save};
 
 pub(super) fn init(args: &InitArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
@@ -20,7 +21,7 @@ pub(super) fn init(args: &InitArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
             writeln!(
                 io.stdout,
                 "wrote `{}`: every question at its default; edit the answers, then run `shouldtune check`",
-                shouldtune::check::show(None, &args.file)
+                shouldtune::paths::show(None, &args.file)
             )?;
             io.stdout.flush()?;
             Ok(Exit::Ok)
@@ -78,7 +79,7 @@ pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBu
         }
     }
     if !rule_files.is_empty() {
-        let files: Vec<String> = rule_files.iter().map(|p| shouldtune::check::show(None, p)).collect();
+        let files: Vec<String> = rule_files.iter().map(|p| shouldtune::paths::show(None, p)).collect();
         let _ = writeln!(out);
         let _ = writeln!(
             out,

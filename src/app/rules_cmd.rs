@@ -140,7 +140,7 @@ fn show(args: &RulesShowArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, F
                     for (label, value) in
                         [("when", when), ("effects", &effects.replace('\n', ", ")), ("source", source)]
                     {
-                        let text = shouldtune::report::text::wrap(&format!("{label}: {value}"), width - 4, "    ");
+                        let text = shouldtune::text::wrap(&format!("{label}: {value}"), width - 4, "    ");
                         out.push_str("  ");
                         out.push_str(text.trim_start());
                     }

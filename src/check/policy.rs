@@ -19,7 +19,7 @@ pub struct Policy {
 }
 
 /// The findings for one evaluated descriptor: unanswered questions, then the
-/// plan findings of `report` (computed by [`crate::plan::findings`]) located at the plan.
+/// plan findings of `report` (computed by [`crate::report::plan::findings`]) located at the plan.
 pub(super) fn findings(
     project: &Descriptor,
     evaluation: &Evaluation,

@@ -9,8 +9,8 @@ use tabled::settings::{Alignment, Style as TableStyle};
 
 use super::CostEstimate;
 use super::pricing::{PriceTable, TokenPrices, Training};
-use crate::report::Style;
-use crate::report::text::sanitize;
+use crate::text::Style;
+use crate::text::sanitize;
 
 /// An amount rounded half away from zero to cents, with thousands separators: `12,345.68`.
 #[must_use]
@@ -84,7 +84,7 @@ pub fn summary_line(estimate: &CostEstimate) -> String {
 
 /// `text` word-wrapped to `width` columns, each line styled by `paint`.
 fn paragraph(out: &mut dyn Write, text: &str, width: usize, paint: impl Fn(&str) -> String) -> std::io::Result<()> {
-    for line in crate::report::text::wrap(text, width.max(20), "").lines() {
+    for line in crate::text::wrap(text, width.max(20), "").lines() {
         writeln!(out, "{}", paint(line))?;
     }
     Ok(())
@@ -163,7 +163,7 @@ pub fn table(estimate: &CostEstimate, out: &mut dyn Write, style: Style) -> std:
         writeln!(out, "{}", style.strong("Assumed"))?;
         for a in &estimate.assumed {
             let text = format!("{} = {} ({})", a.setting, sanitize(&a.value), a.reason);
-            let wrapped = crate::report::text::wrap(&text, width.saturating_sub(4).max(20), "    ");
+            let wrapped = crate::text::wrap(&text, width.saturating_sub(4).max(20), "    ");
             writeln!(out, "  {}", wrapped.trim_start().trim_end())?;
         }
     }

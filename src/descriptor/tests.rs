@@ -104,7 +104,7 @@ fn kept_sections_write_back_the_cost_and_rules_sections() {
     assert_eq!(again.grader_output_tokens, Some(4_900_000));
     assert_eq!(again.method.map(|m| m.0), original.method.map(|m| m.0));
     assert_eq!(again.model.map(|m| m.0), Some("o4-mini".to_owned()));
-    let rules = crate::rules::RuleSets::declared_overlays(
+    let rules = crate::overlays::RuleSets::declared_overlays(
         &Document::parse(&SourceFile::new("q.yaml", format!("name: P\n{kept}")), Limits::default()).unwrap(),
     )
     .unwrap();

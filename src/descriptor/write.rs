@@ -135,7 +135,7 @@ pub fn quote(text: &str) -> String {
     let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if crate::report::text::needs_escape(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}') {
+        if crate::text::needs_escape(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}') {
             let mut units = [0; 2];
             for unit in c.encode_utf16(&mut units) {
                 let _ = write!(out, "\\u{unit:04X}");
@@ -152,5 +152,5 @@ pub fn quote(text: &str) -> String {
 /// so the comment neither ends early nor holds a character YAML refuses.
 #[must_use]
 pub fn one_line(text: &str) -> String {
-    crate::report::text::sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+    crate::text::sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }

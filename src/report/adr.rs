@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use super::html::{margin_sentence, plain};
-use super::text::{escape_markdown as esc, first_url, markdown_link as link};
 use super::{Report, Standing};
+use crate::text::{escape_markdown as esc, first_url, markdown_link as link};
 
 /// Writes the record: front matter, title, context and problem, decision
 /// drivers (the rules that fired), considered options with their scores and

@@ -18,15 +18,16 @@ pub mod json;
 pub mod junit;
 pub mod location;
 pub mod markdown;
+mod results;
 pub mod sarif;
 
 use std::io::Write;
 
-use crate::check::{FileResult, Summary};
 use crate::diag::Diagnostic;
-use crate::report::Style;
+use crate::text::Style;
 
 pub use location::RepoPaths;
+pub use results::{Evaluated, FileResult, Summary};
 
 /// How a run ended: its totals and the problems that concern the run rather
 /// than one descriptor (no descriptor found, a path that does not exist, rule

@@ -6,9 +6,9 @@
 
 use std::io::Write;
 
-use super::text::{escape_html as esc, first_url};
 use super::{Report, Standing};
 use crate::i18n::{Arg, Lang};
+use crate::text::{escape_html as esc, first_url};
 
 /// The page's style sheet; shared with `shouldtune serve`.
 pub const CSS: &str = include_str!("html.css");
@@ -100,7 +100,7 @@ pub fn body_in(report: &Report, chart: Option<&str>, out: &mut dyn Write, lang: 
 }
 
 /// The team's plan and what `check` says about it.
-fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+fn plan_section(plan: &crate::report::plan::PlanReport, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     section_start(out, "plan", &lang.tr("heading-plan"))?;
     match &plan.planned {
         Some(planned) => {

@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use super::text::{escape_markdown as esc, markdown_link as link, markdown_with_code as md};
 use super::{Report, Standing, plain};
 use crate::i18n::{Arg, Lang};
+use crate::text::{escape_markdown as esc, markdown_link as link, markdown_with_code as md};
 
 /// Writes the report as GitHub-flavoured Markdown, in English; all rule and descriptor text is escaped.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
@@ -117,7 +117,7 @@ pub fn render_in(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::R
 }
 
 /// The plan and its findings, as `check` reports them.
-fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+fn plan_section(plan: &crate::report::plan::PlanReport, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(out, "#### {}", lang.tr("heading-plan"))?;
     writeln!(out)?;

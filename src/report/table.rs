@@ -6,9 +6,9 @@ use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Style as TableStyle};
 
-use super::text::{Style, display_width, sanitize, wrap};
 use super::{Report, Standing};
 use crate::i18n::{Arg, Lang};
+use crate::text::{Style, display_width, sanitize, wrap};
 
 /// Writes the recommendation, the score table, the reasons, the assumptions and the next steps, in English.
 pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
@@ -121,7 +121,12 @@ pub fn render_in(report: &Report, out: &mut dyn Write, style: Style, lang: Lang)
 }
 
 /// The plan and its findings, as `check` reports them.
-fn plan_section(plan: &crate::plan::PlanReport, out: &mut dyn Write, style: Style, lang: Lang) -> std::io::Result<()> {
+fn plan_section(
+    plan: &crate::report::plan::PlanReport,
+    out: &mut dyn Write,
+    style: Style,
+    lang: Lang,
+) -> std::io::Result<()> {
     writeln!(out)?;
     let planned = plan.planned.as_ref().map_or_else(|| lang.tr("plan-none"), |p| sanitize(&p.join(", ")));
     writeln!(out, "{} {planned}", style.strong(&lang.tr("plan-label")))?;

@@ -351,7 +351,7 @@ impl<'f> Builder<'f> {
         }
         let rules: Vec<Rule> = rules.into_iter().map(|(rule, _)| rule).collect();
         drop(infos);
-        let program = crate::eval::compiled::Program::new(self.approaches.len(), &questions, &rules);
+        let program = crate::rules::program::Program::new(self.approaches.len(), &questions, &rules);
         let mut locales = std::mem::take(&mut self.locales);
         if !locales.iter().any(|l| l == "en") {
             locales.insert(0, "en".to_owned());

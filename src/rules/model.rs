@@ -36,7 +36,7 @@ pub struct RuleSet {
     pub translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
     /// The conditions and effects compiled for evaluation, built by the loader
     /// from the fields above (which are not changed after loading).
-    pub(crate) program: crate::eval::compiled::Program,
+    pub(crate) program: crate::rules::program::Program,
 }
 
 /// An overlay rule file in force, and what it changed in the rules beneath it.
@@ -69,7 +69,7 @@ impl Overlay {
 impl RuleSet {
     /// The compiled form the evaluator runs.
     #[must_use]
-    pub fn program(&self) -> &crate::eval::compiled::Program {
+    pub fn program(&self) -> &crate::rules::program::Program {
         &self.program
     }
 

@@ -4,7 +4,7 @@
 
 use std::process::Output;
 
-use shouldtune::report::text::display_width;
+use shouldtune::text::display_width;
 
 use crate::{LANGUAGE_VARIABLES, root, shouldtune, stderr, stdout};
 

@@ -4,6 +4,7 @@ use super::*;
 use crate::eval::incremental::Trials;
 use crate::eval::{Answers, Combination, Evaluation, Veto, evaluate};
 use crate::rules::expr::{CmpOp, Expr, IntOperand};
+use crate::rules::program::{int_compare, to_u32};
 use crate::rules::{self, RuleSet, Value};
 use crate::test_support::{any_answers, default_rules};
 

@@ -6,8 +6,8 @@
 
 use std::io::Write;
 
+use super::FileResult;
 use super::Outcome;
-use crate::check::FileResult;
 use crate::diag::Severity;
 
 /// One `::error`/`::warning`/`::notice` line per finding, then the summary as a notice.
@@ -57,7 +57,7 @@ impl super::Renderer for Github {
 /// sequences) and bidirectional overrides are shown as `\u{..}` escapes.
 #[must_use]
 pub fn escape_data(text: &str) -> String {
-    crate::report::text::sanitize_keep_lines(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    crate::text::sanitize_keep_lines(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value.

@@ -10,8 +10,8 @@ use std::io::Write;
 
 use serde_json::json;
 
+use super::FileResult;
 use super::{Outcome, RepoPaths};
-use crate::check::FileResult;
 use crate::diag::{Diagnostic, Severity};
 
 /// Streams one Code Quality report.

@@ -2,10 +2,10 @@
 
 use std::io::Write;
 
+use super::FileResult;
 use super::Outcome;
-use crate::check::FileResult;
 use crate::diag::{Diagnostic, Severity};
-use crate::report::text::{Style, breakable_pieces, display_width, sanitize};
+use crate::text::{Style, breakable_pieces, display_width, sanitize};
 
 /// Writes each file's findings with snippets, then the summary line.
 pub struct Human {

@@ -10,8 +10,8 @@ use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
+use super::FileResult;
 use super::Outcome;
-use crate::check::FileResult;
 use crate::diag::Diagnostic;
 use crate::report::SCHEMA_VERSION;
 

@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
+use super::FileResult;
 use super::Outcome;
-use crate::check::FileResult;
 use crate::diag::Severity;
 
 /// A `<testsuites>` document; error findings are failures, unreadable files are errors.

@@ -5,10 +5,10 @@ use std::io::Write;
 
 use std::fmt::Write as _;
 
+use super::FileResult;
 use super::Outcome;
-use crate::check::FileResult;
 use crate::diag::Severity;
-use crate::report::text::{escape_markdown as esc, markdown_with_code as md};
+use crate::text::{escape_markdown as esc, markdown_with_code as md};
 
 /// GitHub-flavoured Markdown: summary, table, details. The summary comes
 /// first, so rows and details are kept as text until the end.

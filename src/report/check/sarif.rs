@@ -9,8 +9,8 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
+use super::FileResult;
 use super::{Outcome, RepoPaths};
-use crate::check::FileResult;
 use crate::diag::{Code, Diagnostic, DiagnosticCode, Severity};
 
 /// Where the project lives; SARIF viewers link to it.

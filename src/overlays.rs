@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::{RuleSet, compile};
 use crate::descriptor::Document;
 use crate::diag::{Code, Diagnostic};
 use crate::load::{Limits, NodeKind, Span};
+use crate::rules::{self, Overlay, RuleSet};
 use crate::source::SourceFile;
 
 type Compiled = Result<Arc<RuleSet>, Vec<Diagnostic>>;
@@ -29,8 +29,8 @@ pub struct RuleSets {
 impl RuleSets {
     /// Compiles the base rule set from `sources` (the embedded default when empty).
     pub fn new(sources: Vec<SourceFile>, limits: Limits) -> Result<RuleSets, Vec<Diagnostic>> {
-        let base_sources = if sources.is_empty() { vec![super::default_source()] } else { sources };
-        let base = Arc::new(compile::compile(&base_sources, limits)?);
+        let base_sources = if sources.is_empty() { vec![rules::default_source()] } else { sources };
+        let base = Arc::new(rules::load(&base_sources, limits)?);
         Ok(RuleSets { base_sources, base, limits, overlays: Mutex::new(BTreeMap::new()), locale: "en".to_owned() })
     }
 
@@ -62,7 +62,7 @@ impl RuleSets {
             return Ok(Arc::clone(&self.base));
         }
         let files = resolve(path, &document.source, &declared)?;
-        let names: Vec<String> = declared.iter().map(|(entry, _)| crate::report::text::sanitize_name(entry)).collect();
+        let names: Vec<String> = declared.iter().map(|(entry, _)| crate::text::sanitize_name(entry)).collect();
         if let Ok(cache) = self.overlays.lock()
             && let Some(found) = cache.get(&files)
         {
@@ -80,7 +80,7 @@ impl RuleSets {
         for file in files {
             sources.push(crate::input::read_source(file, &mut std::io::empty(), self.limits).map_err(|d| vec![*d])?);
         }
-        let mut rule_set = compile::compile(&sources, self.limits)?;
+        let mut rule_set = rules::load(&sources, self.limits)?;
         let overlay_sources = &sources[self.base_sources.len()..];
         rule_set.overlays = overlay_sources
             .iter()
@@ -101,8 +101,8 @@ impl RuleSets {
 
 /// What the overlay `source` (compiled already, so well formed) changes:
 /// the ids under `disable:`, its rules marked `override: true`, and its new rules.
-fn describe_overlay(source: &SourceFile, name: &str, base: &RuleSet, limits: Limits) -> super::Overlay {
-    let mut overlay = super::Overlay { file: name.to_owned(), ..super::Overlay::default() };
+fn describe_overlay(source: &SourceFile, name: &str, base: &RuleSet, limits: Limits) -> Overlay {
+    let mut overlay = Overlay { file: name.to_owned(), ..Overlay::default() };
     let Ok(root) = crate::load::parse_document(source, limits) else { return overlay };
     let NodeKind::Map(entries) = &root.kind else { return overlay };
     let get = |map: &[(crate::load::Node, crate::load::Node)], key: &str| {
@@ -123,7 +123,7 @@ fn describe_overlay(source: &SourceFile, name: &str, base: &RuleSet, limits: Lim
         }
     }
     for ids in [&mut overlay.disabled, &mut overlay.overridden, &mut overlay.added] {
-        *ids = ids.iter().map(|id| crate::report::text::sanitize_name(id)).collect();
+        *ids = ids.iter().map(|id| crate::text::sanitize_name(id)).collect();
     }
     overlay
 }
@@ -177,8 +177,8 @@ fn resolve(path: &Path, source: &SourceFile, declared: &[(String, Span)]) -> Res
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for (entry, span) in declared {
-        let shown = crate::report::text::sanitize_name(entry);
-        let resolved = crate::check::resolve_lenient(&descriptor_dir.join(entry));
+        let shown = crate::text::sanitize_name(entry);
+        let resolved = crate::paths::resolve_lenient(&descriptor_dir.join(entry));
         if !resolved.starts_with(&root) {
             // The same answer whether such a file exists or not.
             problems.push(

@@ -12,9 +12,9 @@
 
 use serde::Serialize;
 
+use super::{Report, SourceEntry};
 use crate::diag::{Code, DiagnosticCode, Severity};
 use crate::eval::Evaluation;
-use crate::report::{Report, SourceEntry};
 use crate::rules::{ApproachIndex, RuleSet};
 
 /// How many reasons a finding quotes.

@@ -133,7 +133,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         Ok(exit) => exit,
         Err(Failure::Diagnostics(diagnostics)) => {
             // If stderr itself fails there is nowhere left to report to.
-            let _ = diag::render(&diagnostics, io.stderr, io.stderr_color);
+            let _ = diag::render_in(&diagnostics, io.stderr, io.stderr_color, io.lang);
             Exit::Error
         }
         Err(Failure::Io(error)) => {
@@ -210,7 +210,8 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let planned = project.planned.as_ref().map(|p| p.approaches.as_slice());
     let report = Report::new(&rule_set, &project.name, &evaluation)
         .with_plan(&rule_set, planned, &evaluation)
-        .with_what_if(&rule_set, &project.given, &evaluation);
+        .with_what_if(&rule_set, &project.given, &evaluation)
+        .in_lang(io.lang);
     let mut shown = shown;
     if let Some(warning) = shown.as_mut().and_then(|e| e.check_age(io.today)) {
         writeln!(io.stderr, "warning: {}", shouldtune::text::sanitize(&warning))?;

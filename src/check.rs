@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::cost::PriceTable;
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Msg;
 use crate::load::Limits;
 use crate::overlays::RuleSets;
 use crate::paths::resolve_lenient;
@@ -62,11 +63,9 @@ fn check_one(found: &Found, rule_sets: &RuleSets, tables: &[PriceTable], policy:
         && !resolve_lenient(file).starts_with(root)
     {
         // One answer whether the target exists or not, and never its content.
-        let diagnostic = Diagnostic::without_file(
-            Code::OutsideRepository,
-            format!("`{path}` leads outside the repository; refusing to read it"),
-        )
-        .with_help("descriptors must be files inside the repository that is checked");
+        let diagnostic =
+            Diagnostic::without_file(Code::OutsideRepository, Msg::new("outside-repository").arg("path", path))
+                .with_help(Msg::new("outside-repository-help"));
         return failed(path, vec![with_file_name(diagnostic, path)]);
     }
     let source = match input::read_source_named(file, path, limits) {
@@ -86,14 +85,11 @@ fn check_one(found: &Found, rule_sets: &RuleSets, tables: &[PriceTable], policy:
                     .map(|(entry, span)| {
                         Diagnostic::error(
                             Code::OverlayRefused,
-                            format!(
-                                "the descriptor names the rule overlay `{}`, and `--no-overlays` refuses overlays",
-                                crate::text::sanitize_name(entry)
-                            ),
+                            Msg::new("overlay-refused").arg("overlay", crate::text::sanitize_name(entry)),
                             &document.source,
                             *span,
                         )
-                        .with_help("remove it from `rules:`, or run without `--no-overlays`")
+                        .with_help(Msg::new("overlay-refused-help"))
                     })
                     .collect();
                 return failed(path, refused);
@@ -156,7 +152,7 @@ fn overlay_notes(document: &descriptor::Document, rule_set: &RuleSet) -> Vec<Dia
         .map(|(overlay, (_, span))| {
             Diagnostic::error(
                 Code::OverlayInForce,
-                format!("rule overlay in force: {}", overlay.summary()),
+                Msg::new("overlay-in-force-note").arg("summary", overlay.summary()),
                 &document.source,
                 span,
             )

@@ -173,8 +173,8 @@ fn choice<T: Copy>(
     let text = expect_str(sink, node, &format!("`{key}`"))?;
     let value = parse(text);
     if value.is_none() {
-        sink.error(Code::UnknownChoice, format!("`{key}` is `{text}`"), node.span).help =
-            Some(suggestion(text, names.iter().copied()));
+        sink.error(Code::UnknownChoice, format!("`{key}` is `{text}`"), node.span)
+            .set_help(suggestion(text, names.iter().copied()));
     }
     value.map(|v| (v, node.span))
 }

@@ -19,6 +19,7 @@ pub use write::{one_line, quote};
 
 use crate::diag::{Code, Diagnostic};
 use crate::eval::Answers;
+use crate::i18n::Msg;
 use crate::load::{
     Limits, MapReader, Node, NodeKind, Sink, Span, expect_map, expect_str, parse_document, report_unknown_key,
 };
@@ -195,20 +196,24 @@ pub(crate) fn read_answers(
         if matches!(answers.kind, NodeKind::Null) { &[] } else { expect_map(sink, answers, "`answers`")? };
     for (key, value) in entries {
         let Some(id) = key.as_str() else {
-            sink.error(Code::WrongType, format!("expected a question id, found {}", key.kind.describe()), key.span);
+            sink.error(
+                Code::WrongType,
+                Msg::new("expected-question-id").arg("found", key.kind.describe_msg()),
+                key.span,
+            );
             continue;
         };
         let Some(index) = rule_set.question_index(id) else {
             let diagnostic =
                 report_unknown_key(sink, id, key.span, "`answers`", rule_set.questions.iter().map(|q| q.id.as_str()));
             diagnostic.code = Code::UnknownQuestion.into();
-            diagnostic.message = format!("unknown question `{id}`");
+            diagnostic.set_message(Msg::new("unknown-question").arg("id", id));
             continue;
         };
         let question = &rule_set.questions[index];
         if let (Some(fact), false) = (question.derived, allow_derived) {
-            sink.error(Code::DerivedAnswer, format!("`{id}` is derived, not answered"), key.span).help =
-                Some(format!("remove it: the rules compute `{id}` from `{}` and the other answers", fact.name()));
+            sink.error(Code::DerivedAnswer, Msg::new("derived-answer").arg("id", id), key.span)
+                .set_help(Msg::new("derived-answer-help").arg("id", id).arg("fact", fact.name()));
             continue;
         }
         if let Some(value) = crate::rules::read_answer(sink, value, &question.id, &question.kind) {
@@ -227,13 +232,10 @@ fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<
         other => {
             sink.error(
                 Code::WrongType,
-                format!(
-                    "expected `planned_approach` to be an approach or a list of approaches, found {}",
-                    other.describe()
-                ),
+                Msg::new("expected-planned-approach").arg("found", other.describe_msg()),
                 node.span,
             )
-            .help = Some(format!("expected one of {}", approach_list(rule_set)));
+            .set_help(Msg::new("expected-one-of").arg("list", approach_list(rule_set)));
             return None;
         }
     };
@@ -245,7 +247,8 @@ fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<
             Some(_) => {}
             None => {
                 let help = crate::load::suggestion(name, rule_set.approaches.iter().map(|a| a.id.as_str()));
-                sink.error(Code::UnknownApproach, format!("unknown approach `{name}`"), item.span).help = Some(help);
+                sink.error(Code::UnknownApproach, Msg::new("unknown-approach").arg("name", name), item.span)
+                    .set_help(help);
             }
         }
     }

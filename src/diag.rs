@@ -15,6 +15,7 @@ use std::io::Write;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::term::{self, Config};
 
+use crate::i18n::{Lang, Msg};
 use crate::source::SourceFile;
 use crate::source::Span;
 use crate::text::{needs_escape, sanitize, sanitize_name};
@@ -119,36 +120,87 @@ pub struct Diagnostic {
     pub related: Vec<(SourceFile, Span, String)>,
     /// Reasons behind the diagnostic, one sentence each (e.g. the rules behind a finding).
     pub notes: Vec<String>,
+    /// The messages `message`, `help` and `label` were rendered from (in English), for [`Diagnostic::in_lang`].
+    pub l10n: Box<Localizable>,
+}
+
+/// The Fluent messages behind a diagnostic's texts, when they were built from one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Localizable {
+    /// Behind `message`.
+    pub message: Option<Msg>,
+    /// Behind `help`.
+    pub help: Option<Msg>,
+    /// Behind `label`.
+    pub label: Option<Msg>,
+}
+
+/// A diagnostic's text: a Fluent message (shown in the reader's language) or
+/// plain text (file content, rule texts already in the chosen language).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    /// Shown as is in every language.
+    Plain(String),
+    /// Rendered in the reader's language.
+    Msg(Msg),
+}
+
+impl Text {
+    fn split(self) -> (String, Option<Msg>) {
+        match self {
+            Text::Plain(text) => (text, None),
+            Text::Msg(msg) => (msg.render(Lang::En), Some(msg)),
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text::Plain(text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::Plain(text.to_owned())
+    }
+}
+
+impl From<&String> for Text {
+    fn from(text: &String) -> Self {
+        Text::Plain(text.clone())
+    }
+}
+
+impl From<Msg> for Text {
+    fn from(msg: Msg) -> Self {
+        Text::Msg(msg)
+    }
 }
 
 impl Diagnostic {
     /// An error at `span` in `file`.
-    pub fn error(code: Code, message: impl Into<String>, file: &SourceFile, span: Span) -> Self {
-        Diagnostic {
-            code: DiagnosticCode::Builtin(code),
-            severity: Severity::Error,
-            message: message.into(),
-            file: Some(file.clone()),
-            span,
-            label: None,
-            help: None,
-            related: Vec::new(),
-            notes: Vec::new(),
-        }
+    pub fn error(code: Code, message: impl Into<Text>, file: &SourceFile, span: Span) -> Self {
+        let mut diagnostic = Diagnostic::without_file(code, message);
+        diagnostic.file = Some(file.clone());
+        diagnostic.span = span;
+        diagnostic
     }
 
     /// An error about no file in particular (a missing file, an I/O failure).
-    pub fn without_file(code: Code, message: impl Into<String>) -> Self {
+    pub fn without_file(code: Code, message: impl Into<Text>) -> Self {
+        let (message, msg) = message.into().split();
         Diagnostic {
             code: DiagnosticCode::Builtin(code),
             severity: Severity::Error,
-            message: message.into(),
+            message,
             file: None,
             span: Span::START,
             label: None,
             help: None,
             related: Vec::new(),
             notes: Vec::new(),
+            l10n: Box::new(Localizable { message: msg, ..Localizable::default() }),
         }
     }
 
@@ -168,16 +220,76 @@ impl Diagnostic {
 
     /// Adds the obvious fix.
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
+        self.set_help(help);
         self
+    }
+
+    /// Replaces the message (on a diagnostic held by reference).
+    pub fn set_message(&mut self, message: impl Into<Text>) {
+        let (message, msg) = message.into().split();
+        self.message = message;
+        self.l10n.message = msg;
+    }
+
+    /// Sets the fix (on a diagnostic held by reference).
+    pub fn set_help(&mut self, help: impl Into<Text>) {
+        let (help, msg) = help.into().split();
+        self.help = Some(help);
+        self.l10n.help = msg;
     }
 
     /// Adds a label under the snippet.
     #[must_use]
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    pub fn with_label(mut self, label: impl Into<Text>) -> Self {
+        self.set_label(label);
         self
+    }
+
+    /// Sets the label (on a diagnostic held by reference).
+    pub fn set_label(&mut self, label: impl Into<Text>) {
+        let (label, msg) = label.into().split();
+        self.label = Some(label);
+        self.l10n.label = msg;
+    }
+
+    /// The message in English, whatever language it was rendered in (for identities such as fingerprints).
+    #[must_use]
+    pub fn english_message(&self) -> String {
+        match &self.l10n.message {
+            Some(msg) if Lang::ALL.iter().any(|lang| self.message == msg.render(*lang)) => msg.render(Lang::En),
+            _ => self.message.clone(),
+        }
+    }
+
+    /// The same diagnostic with the texts built from Fluent messages rendered
+    /// in `lang`. A text replaced since (plain text assigned to the field) is kept.
+    #[must_use]
+    pub fn in_lang(&self, lang: Lang) -> Diagnostic {
+        let mut out = self.clone();
+        out.localize(lang);
+        out
+    }
+
+    /// Renders the texts built from Fluent messages in `lang`, in place.
+    pub fn localize(&mut self, lang: Lang) {
+        if lang == Lang::En {
+            return;
+        }
+        let swap = |text: &mut String, msg: Option<&Msg>| {
+            if let Some(msg) = msg
+                && *text == msg.render(Lang::En)
+            {
+                *text = msg.render(lang);
+            }
+        };
+        swap(&mut self.message, self.l10n.message.as_ref());
+        if let Some(help) = &mut self.help {
+            swap(help, self.l10n.help.as_ref());
+        }
+        if let Some(label) = &mut self.label {
+            swap(label, self.l10n.label.as_ref());
+        }
     }
 
     /// Points at a second place that explains this one.
@@ -215,12 +327,30 @@ fn location_prefix(file: Option<&SourceFile>, span: Span) -> String {
 /// zero-width character reaches the terminal or a CI log, and no line can
 /// start with text from the file.
 pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write, color: bool) -> std::io::Result<()> {
+    render_in(diagnostics, out, color, Lang::En)
+}
+
+/// [`render`] in `lang`: the messages built from Fluent messages, and the
+/// headings (`error`, `help:`), in that language; codes stay English.
+pub fn render_in(diagnostics: &[Diagnostic], out: &mut dyn Write, color: bool, lang: Lang) -> std::io::Result<()> {
     let mut visible = Vec::new();
     for diagnostic in diagnostics {
-        let escaped = escape(diagnostic, &mut visible);
-        render_one(&escaped, out, color)?;
+        let escaped = escape(&diagnostic.in_lang(lang), &mut visible);
+        render_one(&escaped, out, color, lang)?;
     }
     Ok(())
+}
+
+impl Severity {
+    /// The word for it in `lang`, as a heading (`error`, `エラー`).
+    #[must_use]
+    pub fn word(self, lang: Lang) -> String {
+        lang.tr(match self {
+            Severity::Note => "severity-note",
+            Severity::Warning => "severity-warning",
+            Severity::Error => "severity-error",
+        })
+    }
 }
 
 /// A copy of `diagnostic` whose texts are escaped and whose files are shown
@@ -260,6 +390,7 @@ fn escape(diagnostic: &Diagnostic, cache: &mut Vec<(SourceFile, VisibleSource)>)
         help: diagnostic.help.as_deref().map(sanitize),
         related,
         notes: diagnostic.notes.iter().map(|n| sanitize(n)).collect(),
+        l10n: Box::default(),
     }
 }
 
@@ -315,25 +446,26 @@ impl VisibleSource {
     }
 }
 
-fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std::io::Result<()> {
+fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool, lang: Lang) -> std::io::Result<()> {
     let severity = match diagnostic.severity {
         Severity::Note => CsSeverity::Note,
         Severity::Warning => CsSeverity::Warning,
         Severity::Error => CsSeverity::Error,
     };
+    let (because, help_label) = (lang.tr("because-label"), lang.tr("help-label"));
     let long_line =
         diagnostic.file.as_ref().is_some_and(|f| line_len(f.text(), diagnostic.span.offset) > MAX_SNIPPET_LINE);
     let Some(file) = diagnostic.file.as_ref().filter(|_| !long_line) else {
         // No file, or a line too long to show (minified or hostile input): the location alone.
-        writeln!(out, "{}[{}]: {}", diagnostic.severity, diagnostic.code, diagnostic.message)?;
+        writeln!(out, "{}[{}]: {}", diagnostic.severity.word(lang), diagnostic.code, diagnostic.message)?;
         if diagnostic.file.is_some() {
             writeln!(out, "  --> {}", diagnostic.location())?;
         }
         for note in &diagnostic.notes {
-            writeln!(out, "  = because: {note}")?;
+            writeln!(out, "  = {because} {note}")?;
         }
         if let Some(help) = &diagnostic.help {
-            writeln!(out, "  = help: {help}")?;
+            writeln!(out, "  = {help_label} {help}")?;
         }
         return Ok(());
     };
@@ -345,9 +477,9 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
         let id = if related_file == file { main_id } else { files.add(related_file.name(), related_file.text()) };
         labels.push(Label::secondary(id, clamp_range(related_file.text(), *span)).with_message(label.clone()));
     }
-    let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| format!("because: {n}")).collect();
+    let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| format!("{because} {n}")).collect();
     if let Some(help) = &diagnostic.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("{help_label} {help}"));
     }
     let cs = CsDiagnostic::new(severity)
         .with_code(diagnostic.code.as_str())
@@ -355,17 +487,26 @@ fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool) -> std:
         .with_labels(labels)
         .with_notes(notes);
     let config = Config::default();
+    let mut buffer = Vec::new();
     let result = if color {
-        let mut ansi = term::termcolor::Ansi::new(&mut *out);
+        let mut ansi = term::termcolor::Ansi::new(&mut buffer);
         term::emit_to_write_style(&mut ansi, &config, &files, &cs)
     } else {
-        term::emit_to_io_write(&mut *out, &config, &files, &cs)
+        term::emit_to_io_write(&mut buffer, &config, &files, &cs)
     };
     result.map_err(|e| match e {
         codespan_reporting::files::Error::Io(io) => io,
         other => std::io::Error::other(other.to_string()),
     })?;
-    Ok(())
+    if lang != Lang::En {
+        // The heading codespan writes (`error[code]`) in the chosen language: its first occurrence,
+        // which precedes every text taken from the file.
+        let text = String::from_utf8_lossy(&buffer);
+        let english = format!("{}[", diagnostic.severity);
+        let text = text.replacen(&english, &format!("{}[", diagnostic.severity.word(lang)), 1);
+        return out.write_all(text.as_bytes());
+    }
+    out.write_all(&buffer)
 }
 
 /// Lines longer than this are not shown in snippets.
@@ -405,6 +546,30 @@ mod tests {
         assert_eq!(diagnostic.to_string(), "llm-project.yaml:2:1: error[unknown-key]: unknown key `answer`");
         let boxed: Box<dyn std::error::Error> = Box::new(Diagnostic::without_file(Code::IoError, "cannot read `x`"));
         assert_eq!(boxed.to_string(), "error[io-error]: cannot read `x`");
+    }
+
+    #[test]
+    fn messages_built_from_fluent_ids_render_in_the_chosen_language() {
+        let file = SourceFile::new("f.yaml", "name: x\nanswer: 1\n");
+        let span = Span::at_offset(file.text(), 8);
+        let message = Msg::new("unknown-key-in").arg("key", "answer").arg("what", "the descriptor");
+        let diagnostic = Diagnostic::error(Code::UnknownKey, message, &file, span)
+            .with_help(Msg::new("did-you-mean").arg("name", "answers"));
+        // English is what the library returns, and what `Display` shows.
+        assert_eq!(diagnostic.message, "unknown key `answer` in the descriptor");
+        let ja = diagnostic.in_lang(Lang::Ja);
+        assert_eq!(ja.message, "the descriptor に不明なキー `answer` があります");
+        assert_eq!(ja.help.as_deref(), Some("`answers` の誤りではありませんか?"));
+        assert_eq!(ja.english_message(), diagnostic.message);
+        let mut out = Vec::new();
+        render_in(std::slice::from_ref(&diagnostic), &mut out, false, Lang::Ja).unwrap();
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.starts_with("エラー[unknown-key]: the descriptor に不明なキー"), "{text}");
+        assert!(text.contains("= 対処: `answers` の誤りではありませんか?"), "{text}");
+        // Text set by hand afterwards is kept as it is.
+        let mut replaced = diagnostic;
+        replaced.message = "custom".to_owned();
+        assert_eq!(replaced.in_lang(Lang::Ja).message, "custom");
     }
 
     #[test]

@@ -58,7 +58,15 @@ impl Lang {
         }
         let value = crate::text::sanitize_name(value);
         let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        let closest = crate::load::did_you_mean(&value.to_ascii_lowercase(), codes.iter().copied())
+        // The closest code (as `load::did_you_mean` judges closeness; diagnostics build on this module).
+        let lower = value.to_ascii_lowercase();
+        let closest = codes
+            .iter()
+            .copied()
+            .map(|code| (strsim::jaro_winkler(&lower, code), code))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, code)| code)
             .or_else(|| value.to_ascii_lowercase().starts_with('j').then_some("ja"));
         let hint = closest.map_or_else(String::new, |c| format!("did you mean `{c}`? "));
         Err(format!("unknown language `{value}`; {hint}use `en` (English) or `ja` (日本語)"))
@@ -99,6 +107,19 @@ impl Lang {
         self.tr_args(id, &[])
     }
 
+    /// The attribute `attr` of message `id` (`.help` under a code's summary).
+    #[must_use]
+    pub fn tr_attr(self, id: &str, attr: &str) -> String {
+        for lang in [self, Lang::En] {
+            let bundle = lang.bundle();
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.get_attribute(attr)).map(|a| a.value()) {
+                let mut errors = Vec::new();
+                return bundle.format_pattern(pattern, None, &mut errors).into_owned();
+            }
+        }
+        format!("{id}.{attr}")
+    }
+
     /// The message `id` with `args` (`{ $name }` in the resource). A message
     /// missing in this language falls back to English, then to its id.
     #[must_use]
@@ -110,14 +131,44 @@ impl Lang {
                 Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
             }
         }
+        self.format(id, &fluent_args)
+    }
+
+    fn format(self, id: &str, fluent_args: &FluentArgs<'_>) -> String {
         for lang in [self, Lang::En] {
             let bundle = lang.bundle();
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+                return bundle.format_pattern(pattern, Some(fluent_args), &mut errors).into_owned();
             }
         }
         id.to_owned()
+    }
+
+    /// A date in prose: `October 1, 2023` / `2023年10月1日`. Machine formats keep ISO 8601.
+    #[must_use]
+    pub fn date(self, year: i32, month: u32, day: u32) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match self {
+            Lang::Ja => format!("{year}年{month}月{day}日"),
+            Lang::En => {
+                let name = MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("?");
+                format!("{name} {day}, {year}")
+            }
+        }
     }
 
     /// A whole number with the locale's digit grouping: `12,345` (both languages group by thousands).
@@ -164,6 +215,104 @@ pub enum Arg<'a> {
     Num(i64),
 }
 
+/// A message to render later in any language: a Fluent id and its arguments.
+///
+/// The library builds messages (diagnostics above all) without knowing the
+/// language; whoever shows them renders them with [`Msg::render`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Msg {
+    id: &'static str,
+    args: Vec<(&'static str, MsgArg)>,
+}
+
+/// An argument of a [`Msg`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MsgArg {
+    /// Text inserted as is (names, values from files: renderers escape them).
+    Str(String),
+    /// A number, which selects plural forms.
+    Num(i64),
+    /// Another message, rendered in the same language.
+    Msg(Box<Msg>),
+}
+
+impl From<String> for MsgArg {
+    fn from(s: String) -> Self {
+        MsgArg::Str(s)
+    }
+}
+
+impl From<&str> for MsgArg {
+    fn from(s: &str) -> Self {
+        MsgArg::Str(s.to_owned())
+    }
+}
+
+impl From<&String> for MsgArg {
+    fn from(s: &String) -> Self {
+        MsgArg::Str(s.clone())
+    }
+}
+
+impl From<Msg> for MsgArg {
+    fn from(m: Msg) -> Self {
+        MsgArg::Msg(Box::new(m))
+    }
+}
+
+impl From<i64> for MsgArg {
+    fn from(n: i64) -> Self {
+        MsgArg::Num(n)
+    }
+}
+
+impl From<usize> for MsgArg {
+    fn from(n: usize) -> Self {
+        MsgArg::Num(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<u64> for MsgArg {
+    fn from(n: u64) -> Self {
+        MsgArg::Num(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl Msg {
+    /// The message `id` of the Fluent resources, without arguments yet.
+    #[must_use]
+    pub fn new(id: &'static str) -> Msg {
+        Msg { id, args: Vec::new() }
+    }
+
+    /// Adds the argument `$name`.
+    #[must_use]
+    pub fn arg(mut self, name: &'static str, value: impl Into<MsgArg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The Fluent id.
+    #[must_use]
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The text in `lang` (English when the message has no translation).
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in &self.args {
+            match value {
+                MsgArg::Str(s) => fluent_args.set(*name, FluentValue::from(s.clone())),
+                MsgArg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
+                MsgArg::Msg(m) => fluent_args.set(*name, FluentValue::from(m.render(lang))),
+            }
+        }
+        lang.format(self.id, &fluent_args)
+    }
+}
+
 /// Where the language was chosen from, for [`choose`]'s callers' messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LangSource {
@@ -203,11 +352,23 @@ pub fn choose(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Resul
 #[must_use]
 pub fn message_ids(lang: Lang) -> Vec<String> {
     let text = RESOURCES.iter().find(|(l, _)| *l == lang).map_or("", |(_, t)| t);
-    // A message starts a line with its identifier and ` =`; continuation lines are indented.
-    text.lines()
-        .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()))
-        .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_owned()))
-        .collect()
+    // A message starts a line with its identifier and ` =`; continuation lines are indented,
+    // attributes (`.help = ...`) too: they count as `id.attribute`.
+    let mut ids = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            if let Some((id, _)) = line.split_once('=') {
+                id.trim().clone_into(&mut current);
+                ids.push(current.clone());
+            }
+        } else if let Some(attribute) = line.trim_start().strip_prefix('.')
+            && let Some((name, _)) = attribute.split_once('=')
+        {
+            ids.push(format!("{current}.{}", name.trim()));
+        }
+    }
+    ids
 }
 
 /// Whether `lang`'s resource parses without errors.
@@ -236,6 +397,10 @@ mod tests {
         let (mut en, mut ja) = (message_ids(Lang::En), message_ids(Lang::Ja));
         en.sort();
         ja.sort();
+        for ids in [&en, &ja] {
+            let twice: Vec<&String> = ids.windows(2).filter(|w| w[0] == w[1]).map(|w| &w[0]).collect();
+            assert!(twice.is_empty(), "messages defined twice (the later one wins): {twice:?}");
+        }
         assert!(en.len() > 40, "{en:?}");
         let missing_ja: Vec<&String> = en.iter().filter(|id| !ja.contains(id)).collect();
         let missing_en: Vec<&String> = ja.iter().filter(|id| !en.contains(id)).collect();

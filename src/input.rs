@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Msg;
 use crate::load::{Limits, Span};
 use crate::source::SourceFile;
 
@@ -33,11 +34,8 @@ pub fn read_source_named(path: &Path, name: &str, limits: Limits) -> Result<Sour
     check_kind(&metadata, name)?;
     if let Some(kind) = pseudo_file_system(&file) {
         return Err(Box::new(
-            Diagnostic::without_file(
-                Code::IoError,
-                format!("cannot read `{name}`: it is on a pseudo file system ({kind}); expected a file"),
-            )
-            .with_help("descriptors and rule files are ordinary files in a repository"),
+            Diagnostic::without_file(Code::IoError, Msg::new("read-pseudo-fs").arg("name", name).arg("kind", kind))
+                .with_help(Msg::new("read-pseudo-fs-help")),
         ));
     }
     if metadata.len() > limits.max_file_bytes as u64 {
@@ -51,15 +49,12 @@ pub fn read_source_named(path: &Path, name: &str, limits: Limits) -> Result<Sour
 fn check_kind(metadata: &std::fs::Metadata, name: &str) -> Result<(), Box<Diagnostic>> {
     if metadata.is_dir() {
         return Err(Box::new(
-            Diagnostic::without_file(Code::IoError, format!("`{name}` is a directory; expected a file"))
-                .with_help("name a descriptor file such as `llm-project.yaml`"),
+            Diagnostic::without_file(Code::IoError, Msg::new("read-directory").arg("name", name))
+                .with_help(Msg::new("read-directory-help")),
         ));
     }
     if !metadata.is_file() {
-        return Err(Box::new(Diagnostic::without_file(
-            Code::IoError,
-            format!("`{name}` is not a regular file (a pipe, socket or device); expected a file"),
-        )));
+        return Err(Box::new(Diagnostic::without_file(Code::IoError, Msg::new("read-not-regular").arg("name", name))));
     }
     Ok(())
 }
@@ -112,12 +107,7 @@ fn decode(display: String, bytes: Vec<u8>) -> Result<SourceFile, Box<Diagnostic>
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let span = Span::at_offset(&prefix, prefix.len());
             let file = SourceFile::new(display, prefix);
-            Err(Box::new(Diagnostic::error(
-                Code::IoError,
-                format!("file is not valid UTF-8 (invalid byte at offset {valid}); expected UTF-8 text"),
-                &file,
-                span,
-            )))
+            Err(Box::new(Diagnostic::error(Code::IoError, Msg::new("read-not-utf8").arg("offset", valid), &file, span)))
         }
     }
 }
@@ -136,18 +126,16 @@ fn read_capped(reader: &mut dyn Read, max: usize, name: &str, expected: usize) -
 fn too_large(name: &str, size: u64, max: usize) -> Diagnostic {
     Diagnostic::without_file(
         Code::FileTooLarge,
-        format!("`{name}` is {size} bytes or more, over the limit of {max} bytes"),
+        Msg::new("read-too-large").arg("name", name).arg("size", size).arg("limit", max),
     )
-    .with_help(
-        "descriptors and rule files are a few kilobytes; raise the limit with `--max-file-size` if this is intended",
-    )
+    .with_help(Msg::new("read-too-large-help"))
 }
 
 fn io_error(name: &str, error: &std::io::Error) -> Box<Diagnostic> {
     let reason = match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
+        std::io::ErrorKind::NotFound => Msg::new("io-not-found"),
+        std::io::ErrorKind::PermissionDenied => Msg::new("io-permission-denied"),
+        _ => Msg::new("io-other").arg("error", error.to_string()),
     };
-    Box::new(Diagnostic::without_file(Code::IoError, format!("cannot read `{name}`: {reason}")))
+    Box::new(Diagnostic::without_file(Code::IoError, Msg::new("read-failed").arg("name", name).arg("reason", reason)))
 }

@@ -19,7 +19,8 @@ pub(crate) use reader::{
     report_unknown_key, suggestion,
 };
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Text};
+use crate::i18n::Msg;
 use crate::source::SourceFile;
 
 /// Limits that keep hostile input from exhausting memory or time.
@@ -55,7 +56,7 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
     if text.len() > limits.max_file_bytes {
         return Err(Box::new(Diagnostic::error(
             Code::FileTooLarge,
-            format!("file is {} bytes, more than the limit of {} bytes", text.len(), limits.max_file_bytes),
+            Msg::new("load-too-large").arg("size", text.len()).arg("limit", limits.max_file_bytes),
             source,
             Span::START,
         )));
@@ -63,47 +64,48 @@ pub fn parse_document(source: &SourceFile, limits: Limits) -> Result<Node, Box<D
     if let Some(pos) = text.find('\0') {
         return Err(Box::new(Diagnostic::error(
             Code::YamlSyntax,
-            "file contains a NUL byte; expected YAML text",
+            Msg::new("load-nul-byte"),
             source,
             Span::at_offset(text, pos),
         )));
     }
     if text.trim().is_empty() || is_only_comments(text) {
         return Err(Box::new(
-            Diagnostic::error(Code::EmptyDocument, "file is empty; expected a YAML mapping", source, Span::START)
-                .with_help("start from one of the files under `examples/`"),
+            Diagnostic::error(Code::EmptyDocument, Msg::new("load-empty"), source, Span::START)
+                .with_help(Msg::new("load-empty-help")),
         ));
     }
     let root = events::build(text, limits.max_depth).map_err(|error| {
         let span = Span::from_line_col(text, error.line as u64, error.column as u64);
         let code = if error.duplicate_key { Code::DuplicateId } else { Code::YamlSyntax };
-        let message = if error.duplicate_key { error.message } else { format!("invalid YAML: {}", error.message) };
+        let message: Text = if error.duplicate_key {
+            error.message.into()
+        } else {
+            Msg::new("load-invalid-yaml").arg("detail", error.message).into()
+        };
         let diagnostic = Diagnostic::error(code, message, source, span);
-        Box::new(if error.duplicate_key { diagnostic.with_help("remove one of the two entries") } else { diagnostic })
+        Box::new(if error.duplicate_key { diagnostic.with_help(Msg::new("remove-one-entry")) } else { diagnostic })
     })?;
     if depth(&root) > limits.max_depth {
         return Err(Box::new(Diagnostic::error(
             Code::YamlSyntax,
-            format!("nesting is deeper than the limit of {} levels", limits.max_depth),
+            Msg::new("load-too-deep").arg("limit", limits.max_depth),
             source,
             root.span,
         )));
     }
     match root.kind {
         NodeKind::Map(_) => Ok(root),
-        NodeKind::Null => Err(Box::new(Diagnostic::error(
-            Code::EmptyDocument,
-            "file is empty; expected a YAML mapping",
-            source,
-            root.span,
-        ))),
+        NodeKind::Null => {
+            Err(Box::new(Diagnostic::error(Code::EmptyDocument, Msg::new("load-empty"), source, root.span)))
+        }
         _ => {
             // Likely not a descriptor at all (a key file, a note): say what
             // it is without quoting it, and show only the start of the line.
             let (short, span) = short_snippet(source, root.span);
             Err(Box::new(Diagnostic::error(
                 Code::WrongType,
-                format!("expected a mapping at the top level, found {}", root.kind.kind_name()),
+                Msg::new("load-top-level").arg("found", root.kind.kind_name_msg()),
                 &short,
                 span,
             )))

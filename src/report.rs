@@ -239,6 +239,16 @@ pub struct AnswerEntry {
 }
 
 impl Report {
+    /// The same report with the built-in plan findings in `lang` (rule texts
+    /// come from the rule set, already in its chosen locale).
+    #[must_use]
+    pub fn in_lang(mut self, lang: crate::i18n::Lang) -> Report {
+        for finding in self.plan.iter_mut().flat_map(|p| &mut p.findings) {
+            finding.localize(lang);
+        }
+        self
+    }
+
     /// Builds the report of `evaluation` for the project called `name`.
     #[must_use]
     pub fn new(rule_set: &RuleSet, name: &str, evaluation: &Evaluation) -> Report {

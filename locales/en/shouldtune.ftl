@@ -77,3 +77,216 @@ html-rule-source = Rule { $rule } · Source:
 vetoed-by-rule = { $approach } by rule { $rule }: { $reason }
 planned-none-sentence = Planned: none given.
 chart-label = Monthly cost of each approach against monthly requests
+
+## Diagnostic codes: the summary of each, and how to fix it (`.help`)
+code-io-error = a file could not be read
+    .help = Check that the path exists, is a regular file and is readable.
+code-file-too-large = a file is larger than the size limit
+    .help = Descriptors and rule files are a few kilobytes; raise `--max-file-size` if the file is legitimate.
+code-yaml-syntax = a file is not valid YAML, or breaks a parsing limit
+    .help = Fix the YAML at the position shown; anchors, aliases and nesting are limited to keep parsing safe.
+code-empty-document = a file holds no YAML document
+    .help = Write a mapping with at least `name:`; see `examples/llm-project.yaml`.
+code-unknown-key = a mapping has a key that is not allowed there
+    .help = Remove the key or correct its spelling; the message suggests the closest allowed key.
+code-missing-key = a required key is missing
+    .help = Add the key named in the message.
+code-wrong-type = a value has the wrong type
+    .help = Write a value of the type named in the message (`true`/`false`, a whole number, or one of the listed values).
+code-out-of-range = a number is outside the allowed range
+    .help = Use a number inside the range given in the message.
+code-unknown-choice = a value is not one of the allowed choices
+    .help = Use one of the values listed in the message.
+code-derived-answer = an answer is given for a fact the rules derive
+    .help = Remove the answer: the fact is computed from the cost model and the other answers.
+code-unknown-question = an answer names a question the rule set does not have
+    .help = Use a question id of the rule set (`shouldtune schema descriptor` lists them); the message suggests the closest one.
+code-duplicate-id = an identifier is defined twice
+    .help = Rename or remove one of the two definitions.
+code-unknown-approach = a name is not one of the rule set's approaches
+    .help = Use one of the rule set's approach ids, such as `prompt_engineering`, `rag` or `fine_tuning`.
+code-incomplete-descriptor = the descriptor was saved by an interrupted questionnaire
+    .help = Finish it with `shouldtune ask --save FILE`, which resumes at the first unanswered question.
+code-too-many-problems = a file has more problems than are shown
+    .help = Fix the problems shown and run again; at most 50 are reported per file.
+code-nothing-to-change = an overlay disables or overrides a rule, question or approach no earlier file defines
+    .help = Use the id of a rule, question or approach of the rule set the overlay extends (`shouldtune rules show` lists them); the message suggests the closest one.
+code-invalid-cost = a cost section or price table combines settings that do not go together
+    .help = Give one of the alternatives the message names; docs/costs.md lists each billing shape's settings.
+code-outside-repository = a file a descriptor names, or reaches through a link, lies outside the repository
+    .help = Keep descriptors and the rule files they name inside the repository that holds them.
+code-missing-translation = a rule-set text has no translation in a locale the rule set declares
+    .help = Add the translation to the locale's table (`translations:` in the rule file, or the rule set's locale file), or remove the locale from `locales:`.
+code-invalid-rule = a rule, question or approach is not well formed
+    .help = Follow the rule-file format described in the README.
+code-expr-syntax = a condition is not valid syntax
+    .help = Fix the condition at the column shown; conditions use `and`, `or`, `not`, comparisons and `in [...]`.
+code-expr-unknown-question = a condition names a question that does not exist
+    .help = Use an id from the rule set's `questions`.
+code-expr-unknown-value = a condition uses a choice value the question does not have
+    .help = Use one of the question's declared `values`.
+code-expr-type-mismatch = a condition combines values of incompatible types
+    .help = Compare numbers with numbers, booleans with `==`/`!=`, and choices with their values.
+code-unknown-source = a rule cites a source id that is not in the source catalogue
+    .help = Use an id from the rule files' `sources:` (the message suggests the closest one), or add the source to the catalogue.
+code-condition-order = a question's condition reads itself or a later question
+    .help = Move the question after the questions its condition reads, or change the condition.
+code-rule-never-fires = a rule's condition can never hold, given the questions' types and conditions
+    .help = Fix the condition (a threshold outside the question's range, contradictory clauses, a question that is never asked) or remove the rule.
+code-question-unread = no rule reads a question, so its answer changes nothing
+    .help = Use the question in a rule's `when`, or remove it.
+code-approach-unscored = no rule can change an approach's score
+    .help = Add a rule with an effect on the approach, or remove it.
+code-approaches-always-tied = the rules' effects leave every approach tied for every answer set
+    .help = Give some rule different weights for different approaches.
+code-source-not-in-catalogue = a rule cites free text although the rule set has a source catalogue
+    .help = Add the source to `sources:` with its title, publisher, URL, date and what it says, and cite it by id.
+code-plan-contradicts-recommendation = the planned approach is not the one the rules recommend
+    .help = Change `planned_approach` to include the recommendation, or revisit the answers that led to it.
+code-plan-missing-combination = the plan leaves out an approach to combine with the recommendation
+    .help = Add the approach to `planned_approach` as a list, e.g. `[fine_tuning, rag]`.
+code-plan-vetoed = the planned approach is ruled out by a rule
+    .help = Remove the vetoed approach from `planned_approach`, or change what makes it infeasible (e.g. collect more examples).
+code-fine-tuning-without-baseline = fine-tuning is planned without a measured baseline
+    .help = Build and measure a prompt-engineering or RAG baseline first, then set `baseline_exists: true`.
+code-answer-assumed = questions were left unanswered and their defaults assumed
+    .help = Answer every question under `answers:`, or run with `--allow-defaults`.
+code-unknown-id = a name is not a rule id, source id or diagnostic code
+    .help = Use a rule id (`shouldtune rules show` lists them), a source id or a diagnostic code; the message lists the closest ones.
+code-no-plan = the descriptor names no planned approach
+    .help = Add `planned_approach:` so the check can compare the plan with the recommendation.
+code-overlay-in-force = a rule overlay named by the descriptor is in force
+    .help = Review what the overlay disables, overrides and adds; `check --no-overlays` refuses descriptor-named overlays.
+code-overlay-refused = the descriptor names a rule overlay and `--no-overlays` is set
+    .help = Remove `rules:` from the descriptor, or run without `--no-overlays` to allow its overlays.
+code-no-descriptor = no descriptor was found under the paths checked
+    .help = Name descriptors `llm-project.yaml`, `llm-project.yml` or `*.llm-project.yaml`, or pass their paths; `shouldtune init` writes one.
+
+## Diagnostics: headings
+severity-error = error
+severity-warning = warning
+severity-note = note
+
+## Diagnostics: reading files
+read-failed = cannot read `{ $name }`: { $reason }
+io-not-found = no such file
+io-permission-denied = permission denied
+io-other = { $error }
+read-pseudo-fs = cannot read `{ $name }`: it is on a pseudo file system ({ $kind }); expected a file
+read-pseudo-fs-help = descriptors and rule files are ordinary files in a repository
+read-directory = `{ $name }` is a directory; expected a file
+read-directory-help = name a descriptor file such as `llm-project.yaml`
+read-not-regular = `{ $name }` is not a regular file (a pipe, socket or device); expected a file
+read-not-utf8 = file is not valid UTF-8 (invalid byte at offset { $offset }); expected UTF-8 text
+read-too-large = `{ $name }` is { $size } bytes or more, over the limit of { $limit } bytes
+read-too-large-help = descriptors and rule files are a few kilobytes; raise the limit with `--max-file-size` if this is intended
+
+## Diagnostics: YAML and the shape of a file
+load-too-large = file is { $size } bytes, more than the limit of { $limit } bytes
+load-nul-byte = file contains a NUL byte; expected YAML text
+load-empty = file is empty; expected a YAML mapping
+load-empty-help = start from one of the files under `examples/`
+load-invalid-yaml = invalid YAML: { $detail }
+load-too-deep = nesting is deeper than the limit of { $limit } levels
+load-top-level = expected a mapping at the top level, found { $found }
+load-too-many-problems = too many problems in this file; only the first { $max } are shown
+remove-one-entry = remove one of the two entries
+unknown-key-in = unknown key `{ $key }` in { $what }
+did-you-mean = did you mean `{ $name }`?
+did-you-mean-one-of = did you mean `{ $name }`? expected one of { $list }
+expected-one-of = expected one of { $list }
+missing-required-key = { $what } is missing the required key `{ $key }`
+add-key-label = add `{ $key }:` to this mapping
+expected-string-key = expected a string key in { $what }, found { $found }
+expected-mapping = expected { $what } to be a mapping, found { $found }
+expected-list = expected { $what } to be a list, found { $found }
+expected-nonempty-string = expected { $what } to be a non-empty string
+expected-string = expected { $what } to be a string, found { $found }
+expected-bool = expected { $what } to be `true` or `false`, found { $found }
+write-value = write `{ $value }`
+expected-whole-number = expected { $what } to be a whole number, found { $found }
+expected-number = expected { $what } to be a number, found { $found }
+found-null = nothing (null)
+found-bool = a boolean `{ $value }`
+found-int = an integer `{ $value }`
+found-float = a number `{ $value }`
+found-str = a string `{ $value }`
+found-seq = a list
+found-map = a mapping
+kind-bool = a boolean
+kind-int = an integer
+kind-float = a number
+kind-str = a string
+
+## Diagnostics: answers
+expected-question-id = expected a question id, found { $found }
+unknown-question = unknown question `{ $id }`
+derived-answer = `{ $id }` is derived, not answered
+derived-answer-help = remove it: the rules compute `{ $id }` from `{ $fact }` and the other answers
+expected-planned-approach = expected `planned_approach` to be an approach or a list of approaches, found { $found }
+unknown-approach = unknown approach `{ $name }`
+out-of-range = `{ $id }` is { $value }; expected { $range }
+range-between = between { $min } and { $max }
+range-at-least = at least { $min }
+range-at-most = at most { $max }
+range-any = any number
+expected-choice = expected `{ $id }` to be one of its values, found { $found }
+not-a-value-of = `{ $value }` is not a value of `{ $id }`
+
+## check: findings about the plan and the answers
+plan-finding-none = no `planned_approach`; the rules recommend `{ $recommended }`
+plan-finding-none-help = add `planned_approach: { $plan }` to have the plan checked
+plan-with-combination = { $message } together with { $with }
+plan-vetoed = planned `{ $planned }` is ruled out by rule `{ $rule }` ({ $title }); the rules recommend `{ $recommended }`
+plan-contradicts = planned `{ $planned }`, but the rules recommend `{ $recommended }`
+plan-contradicts-help = plan `{ $plan }`, or revisit the answers behind the recommendation
+plan-missing-combination = the plan leaves out `{ $missing }`, which the rules say to combine with `{ $recommended }`
+plan-suggested = plan `{ $plan }`
+questions-assumed = { $count } { $count ->
+    [one] question
+   *[other] questions
+} unanswered, so the default was assumed: { $list }
+questions-assumed-help = answer them under `answers:`, or pass `--allow-defaults` to accept the defaults
+newer-questions-assumed = newer { $count ->
+    [one] question
+   *[other] questions
+} unanswered, default assumed: { $list }
+newer-questions-assumed-help = the rule set gained these questions later; answer them to silence this note
+outside-repository = `{ $path }` leads outside the repository; refusing to read it
+outside-repository-help = descriptors must be files inside the repository that is checked
+overlay-refused = the descriptor names the rule overlay `{ $overlay }`, and `--no-overlays` refuses overlays
+overlay-refused-help = remove it from `rules:`, or run without `--no-overlays`
+overlay-in-force-note = rule overlay in force: { $summary }
+discover-help = give a descriptor file or a directory to search
+search-failed = cannot search `{ $path }`: { $reason }
+io-no-such-file-or-directory = no such file or directory
+
+## check: the summary line and the per-file lines
+check-files = { $shown } { $count ->
+    [one] file
+   *[other] files
+}
+check-errors = { $shown } { $count ->
+    [one] error
+   *[other] errors
+}
+check-warnings = { $shown } { $count ->
+    [one] warning
+   *[other] warnings
+}
+check-notes = { $shown } { $count ->
+    [one] note
+   *[other] notes
+}
+check-summary-separator = {", "}
+check-failed = {" "}({ $shown } could not be checked)
+check-not-checked = could not be checked
+check-planned = planned { $plan }; recommended { $recommended }
+check-no-plan = no plan; recommended { $recommended }
+check-result-ok = ok
+check-col-file = file
+check-col-planned = planned
+check-col-recommended = recommended
+check-col-result = result
+check-plan-none = none
+check-line = line { $line }

@@ -324,7 +324,8 @@ fn review(rule_set: &RuleSet, draft: &Draft, pricing: &Pricing<'_>, io: &mut Io<
     let report = Report::new(rule_set, &draft.name, &evaluation)
         .with_plan(rule_set, draft.planned.as_deref(), &evaluation)
         .with_what_if(rule_set, &given, &evaluation)
-        .with_cost(estimate);
+        .with_cost(estimate)
+        .in_lang(io.lang);
     let mut out = Vec::new();
     writeln!(out, "\nYour answers")?;
     for (question, given) in rule_set.questions.iter().zip(&draft.given) {

@@ -105,7 +105,11 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
         );
     }
 
+    for notice in &mut notices {
+        notice.localize(io.lang);
+    }
     let options = Options {
+        lang: io.lang,
         style: Style::PLAIN,
         paths: RepoPaths::find(&cwd, args.root.as_deref(), args.paths.first().map(PathBuf::as_path)),
     };
@@ -129,7 +133,9 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
     }
     let summary = match (&rule_sets, &tables) {
         (Some(rule_sets), Some(tables)) => {
-            let each = |file: check::FileResult| {
+            let each = |mut file: check::FileResult| {
+                // Messages in the chosen language for every format; ids and codes stay English.
+                file.localize(io.lang);
                 for sink in &mut sinks {
                     sink.run(|r, out| r.file(&file, out));
                 }
@@ -148,7 +154,7 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
     let errors: Vec<Diagnostic> =
         notices.iter().filter(|d| d.severity == Severity::Error).cloned().chain(write_problems).collect();
     if !errors.is_empty() {
-        let _ = diag::render(&errors, io.stderr, io.stderr_color);
+        let _ = diag::render_in(&errors, io.stderr, io.stderr_color, io.lang);
     }
     if let Some(error) = stdout_error {
         return Err(Failure::Io(error));

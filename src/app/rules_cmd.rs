@@ -26,7 +26,7 @@ fn check(args: &RulesCheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit,
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let rule_set = rule_sets.base();
     let warnings = lint::lint(rule_set);
-    diag::render(&warnings, io.stderr, io.stderr_color)?;
+    diag::render_in(&warnings, io.stderr, io.stderr_color, io.lang)?;
     writeln!(
         io.stdout,
         "{} approaches, {} questions, {} rules: {} warning{}",

@@ -5,6 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::descriptor::is_descriptor_name;
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Msg;
 use crate::paths::{repository_root, show};
 
 /// Directories never searched: version control, build output, dependencies.
@@ -66,9 +67,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Diagnostic>) {
             Err(error) => problems.push(
                 Diagnostic::without_file(
                     Code::IoError,
-                    format!("cannot read `{}`: {}", show(cwd, path), reason(&error)),
+                    Msg::new("read-failed").arg("name", show(cwd, path)).arg("reason", reason(&error)),
                 )
-                .with_help("give a descriptor file or a directory to search"),
+                .with_help(Msg::new("discover-help")),
             ),
         }
     }
@@ -112,18 +113,19 @@ fn search(
             }
             Err(error) => {
                 let path = error.path().map_or_else(|| show(cwd, root), |p| show(cwd, p));
-                let message =
-                    format!("cannot search `{path}`: {}", error.io_error().map_or_else(|| error.to_string(), reason));
+                let reason =
+                    error.io_error().map_or_else(|| Msg::new("io-other").arg("error", error.to_string()), reason);
+                let message = Msg::new("search-failed").arg("path", path).arg("reason", reason);
                 problems.push(Diagnostic::without_file(Code::IoError, message));
             }
         }
     }
 }
 
-fn reason(error: &std::io::Error) -> String {
+fn reason(error: &std::io::Error) -> Msg {
     match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
+        std::io::ErrorKind::NotFound => Msg::new("io-no-such-file-or-directory"),
+        std::io::ErrorKind::PermissionDenied => Msg::new("io-permission-denied"),
+        _ => Msg::new("io-other").arg("error", error.to_string()),
     }
 }

@@ -3,6 +3,7 @@
 use crate::descriptor::Descriptor;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::eval::{Evaluation, Provenance};
+use crate::i18n::Msg;
 use crate::report::Report;
 use crate::rules::{Question, RuleSet};
 
@@ -66,12 +67,12 @@ fn assumed_answers(
             let listed: Vec<String> = newer.iter().map(|id| format!("`{id}`")).collect();
             Diagnostic::error(
                 Code::AnswerAssumed,
-                format!("newer question{} unanswered, default assumed: {}", plural(newer.len()), listed.join(", ")),
+                Msg::new("newer-questions-assumed").arg("count", newer.len()).arg("list", listed.join(", ")),
                 source,
                 project.answers_span.unwrap_or(project.name_span),
             )
             .with_severity(Severity::Note)
-            .with_help("the rule set gained these questions later; answer them to silence this note")
+            .with_help(Msg::new("newer-questions-assumed-help"))
         });
     }
     let assumed: Vec<&str> = assumed.into_iter().chain(newer).collect();
@@ -82,21 +83,12 @@ fn assumed_answers(
         Some(
             Diagnostic::error(
                 Code::AnswerAssumed,
-                format!(
-                    "{} question{} unanswered, so the default was assumed: {}",
-                    assumed.len(),
-                    if assumed.len() == 1 { "" } else { "s" },
-                    listed.join(", ")
-                ),
+                Msg::new("questions-assumed").arg("count", assumed.len()).arg("list", listed.join(", ")),
                 source,
                 span,
             )
             .with_severity(severity)
-            .with_help("answer them under `answers:`, or pass `--allow-defaults` to accept the defaults"),
+            .with_help(Msg::new("questions-assumed-help")),
         )
     }
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
 }

@@ -110,7 +110,7 @@ fn every_diagnostic_code_is_explained_with_its_summary_and_fix() {
         assert!(subjects.iter().any(|s| matches!(s, Subject::Code(c) if c == code)), "{code}");
         let text = render(&rule_set, &subjects);
         assert!(text.contains(&format!("diagnostic code {code}: {}", code.summary())), "{text}");
-        assert!(text.contains(code.help()), "{text}");
+        assert!(text.contains(&code.help()), "{text}");
     }
 }
 

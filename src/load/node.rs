@@ -60,6 +60,36 @@ impl NodeKind {
             NodeKind::Map(_) => "a mapping".to_owned(),
         }
     }
+
+    /// [`NodeKind::describe`] as a message, for any language.
+    #[must_use]
+    pub fn describe_msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            NodeKind::Null => Msg::new("found-null"),
+            NodeKind::Bool(b) => Msg::new("found-bool").arg("value", b.to_string()),
+            NodeKind::Int(i) => Msg::new("found-int").arg("value", i.to_string()),
+            NodeKind::Float(_, written) => Msg::new("found-float").arg("value", truncate(written, 40)),
+            NodeKind::Str(s) => Msg::new("found-str").arg("value", truncate(s, 40)),
+            NodeKind::Seq(_) => Msg::new("found-seq"),
+            NodeKind::Map(_) => Msg::new("found-map"),
+        }
+    }
+
+    /// [`NodeKind::kind_name`] as a message, for any language.
+    #[must_use]
+    pub fn kind_name_msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            NodeKind::Null => Msg::new("found-null"),
+            NodeKind::Bool(_) => Msg::new("kind-bool"),
+            NodeKind::Int(_) => Msg::new("kind-int"),
+            NodeKind::Float(..) => Msg::new("kind-float"),
+            NodeKind::Str(_) => Msg::new("kind-str"),
+            NodeKind::Seq(_) => Msg::new("found-seq"),
+            NodeKind::Map(_) => Msg::new("found-map"),
+        }
+    }
 }
 
 fn truncate(text: &str, max_chars: usize) -> String {

@@ -2,6 +2,7 @@
 
 use super::{Node, NodeKind, Span};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Msg;
 use crate::source::SourceFile;
 
 /// Most problems kept per file: a hostile file with thousands of mistakes
@@ -24,13 +25,13 @@ impl<'s> Sink<'s> {
     }
 
     /// Records an error and returns it for further decoration.
-    pub fn error(&mut self, code: Code, message: impl Into<String>, span: Span) -> &mut Diagnostic {
+    pub fn error(&mut self, code: Code, message: impl Into<crate::diag::Text>, span: Span) -> &mut Diagnostic {
         let diagnostic = Diagnostic::error(code, message, self.source, span);
         if self.diagnostics.len() >= MAX_DIAGNOSTICS_PER_FILE {
             if self.suppressed == 0 {
                 let note = Diagnostic::error(
                     Code::TooManyProblems,
-                    format!("too many problems in this file; only the first {MAX_DIAGNOSTICS_PER_FILE} are shown"),
+                    Msg::new("load-too-many-problems").arg("max", MAX_DIAGNOSTICS_PER_FILE),
                     self.source,
                     span,
                 )
@@ -73,10 +74,10 @@ pub fn quoted_list<'c>(names: impl IntoIterator<Item = &'c str>) -> String {
 }
 
 /// The help for an unknown name: the closest candidate if one is close, else all of them.
-pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str> + Clone) -> String {
+pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str> + Clone) -> Msg {
     match did_you_mean(word, candidates.clone()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("expected one of {}", quoted_list(candidates)),
+        Some(s) => Msg::new("did-you-mean").arg("name", s),
+        None => Msg::new("expected-one-of").arg("list", quoted_list(candidates)),
     }
 }
 
@@ -96,7 +97,7 @@ impl<'n> MapReader<'n> {
             let Some(name) = key.as_str() else {
                 sink.error(
                     Code::WrongType,
-                    format!("expected a string key in {what}, found {}", key.kind.describe()),
+                    Msg::new("expected-string-key").arg("what", what).arg("found", key.kind.describe_msg()),
                     key.span,
                 );
                 continue;
@@ -124,8 +125,8 @@ impl<'n> MapReader<'n> {
     pub fn require(&self, sink: &mut Sink<'_>, key: &str, what: &str) -> Option<&'n Node> {
         let value = self.get(key);
         if value.is_none() {
-            sink.error(Code::MissingKey, format!("{what} is missing the required key `{key}`"), self.span).label =
-                Some(format!("add `{key}:` to this mapping"));
+            sink.error(Code::MissingKey, Msg::new("missing-required-key").arg("what", what).arg("key", key), self.span)
+                .set_label(Msg::new("add-key-label").arg("key", key));
         }
         value
     }
@@ -145,8 +146,8 @@ pub(crate) fn report_unknown_key<'c, 'k>(
     allowed: impl IntoIterator<Item = &'c str> + Clone,
 ) -> &'k mut Diagnostic {
     let help = suggestion(name, allowed);
-    let diagnostic = sink.error(Code::UnknownKey, format!("unknown key `{name}` in {what}"), span);
-    diagnostic.help = Some(help);
+    let diagnostic = sink.error(Code::UnknownKey, Msg::new("unknown-key-in").arg("key", name).arg("what", what), span);
+    diagnostic.set_help(help);
     diagnostic
 }
 
@@ -157,7 +158,7 @@ pub(crate) fn expect_map<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
         other => {
             sink.error(
                 Code::WrongType,
-                format!("expected {what} to be a mapping, found {}", other.describe()),
+                Msg::new("expected-mapping").arg("what", what).arg("found", other.describe_msg()),
                 node.span,
             );
             None
@@ -170,7 +171,11 @@ pub(crate) fn expect_seq<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
     match &node.kind {
         NodeKind::Seq(items) => Some(items),
         other => {
-            sink.error(Code::WrongType, format!("expected {what} to be a list, found {}", other.describe()), node.span);
+            sink.error(
+                Code::WrongType,
+                Msg::new("expected-list").arg("what", what).arg("found", other.describe_msg()),
+                node.span,
+            );
             None
         }
     }
@@ -181,13 +186,13 @@ pub(crate) fn expect_str<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
     match &node.kind {
         NodeKind::Str(s) if !s.trim().is_empty() => Some(s),
         NodeKind::Str(_) => {
-            sink.error(Code::WrongType, format!("expected {what} to be a non-empty string"), node.span);
+            sink.error(Code::WrongType, Msg::new("expected-nonempty-string").arg("what", what), node.span);
             None
         }
         other => {
             sink.error(
                 Code::WrongType,
-                format!("expected {what} to be a string, found {}", other.describe()),
+                Msg::new("expected-string").arg("what", what).arg("found", other.describe_msg()),
                 node.span,
             );
             None
@@ -202,13 +207,13 @@ pub(crate) fn expect_bool(sink: &mut Sink<'_>, node: &Node, what: &str) -> Optio
         other => {
             let diagnostic = sink.error(
                 Code::WrongType,
-                format!("expected {what} to be `true` or `false`, found {}", other.describe()),
+                Msg::new("expected-bool").arg("what", what).arg("found", other.describe_msg()),
                 node.span,
             );
             if let NodeKind::Str(s) = other {
                 match s.to_ascii_lowercase().as_str() {
-                    "yes" | "y" | "on" => diagnostic.help = Some("write `true`".to_owned()),
-                    "no" | "n" | "off" => diagnostic.help = Some("write `false`".to_owned()),
+                    "yes" | "y" | "on" => diagnostic.set_help(Msg::new("write-value").arg("value", "true")),
+                    "no" | "n" | "off" => diagnostic.set_help(Msg::new("write-value").arg("value", "false")),
                     _ => {}
                 }
             }
@@ -224,7 +229,7 @@ pub(crate) fn expect_int(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option
         other => {
             sink.error(
                 Code::WrongType,
-                format!("expected {what} to be a whole number, found {}", other.describe()),
+                Msg::new("expected-whole-number").arg("what", what).arg("found", other.describe_msg()),
                 node.span,
             );
             None
@@ -248,7 +253,7 @@ pub(crate) fn expect_decimal(sink: &mut Sink<'_>, node: &Node, what: &str) -> Op
     if parsed.is_none() {
         sink.error(
             Code::WrongType,
-            format!("expected {what} to be a number, found {}", node.kind.describe()),
+            Msg::new("expected-number").arg("what", what).arg("found", node.kind.describe_msg()),
             node.span,
         );
     }

@@ -24,6 +24,7 @@ pub mod sarif;
 use std::io::Write;
 
 use crate::diag::Diagnostic;
+use crate::i18n::{Arg, Lang};
 use crate::text::Style;
 
 pub use location::RepoPaths;
@@ -59,6 +60,8 @@ pub struct Options {
     pub style: Style,
     /// The repository root that SARIF and GitLab paths are relative to.
     pub paths: RepoPaths,
+    /// The language of the human-readable texts (ids, codes and keys stay English).
+    pub lang: Lang,
 }
 
 /// The formats a check run can be reported in.
@@ -90,42 +93,57 @@ impl Format {
 #[must_use]
 pub fn renderer(format: Format, options: &Options) -> Box<dyn Renderer> {
     match format {
-        Format::Human => Box::new(human::Human { style: options.style }),
+        Format::Human => Box::new(human::Human { style: options.style, lang: options.lang }),
         Format::Json => Box::new(json::Json::default()),
         Format::Sarif => Box::new(sarif::Sarif::new(options.paths.clone())),
-        Format::Github => Box::new(github::Github),
-        Format::Junit => Box::new(junit::Junit::default()),
-        Format::Markdown => Box::new(markdown::Markdown::default()),
-        Format::Gitlab => Box::new(gitlab::Gitlab::new(options.paths.clone())),
+        Format::Github => Box::new(github::Github { lang: options.lang }),
+        Format::Junit => Box::new(junit::Junit::new(options.lang)),
+        Format::Markdown => Box::new(markdown::Markdown::new(options.lang)),
+        Format::Gitlab => Box::new(gitlab::Gitlab::new(options.paths.clone()).in_lang(options.lang)),
     }
 }
 
-/// The words for a descriptor that could not be read, parsed or loaded, in every format.
+/// The words for a descriptor that could not be read, parsed or loaded, in every format (English).
 pub const NOT_CHECKED: &str = "could not be checked";
 
-/// `N files, N errors, N warnings` (and notes and unreadable files when there are any).
+/// [`NOT_CHECKED`] in `lang`.
+#[must_use]
+pub fn not_checked(lang: Lang) -> String {
+    lang.tr("check-not-checked")
+}
+
+/// `N files, N errors, N warnings` (and notes and unreadable files when there are any), in English.
 #[must_use]
 pub fn summary_line(summary: &Summary) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut line = format!(
-        "{}, {}, {}",
-        plural(summary.files, "file"),
-        plural(summary.errors, "error"),
-        plural(summary.warnings, "warning")
-    );
+    summary_line_in(summary, Lang::En)
+}
+
+/// [`summary_line`] in `lang`, numbers grouped by thousands.
+#[must_use]
+pub fn summary_line_in(summary: &Summary, lang: Lang) -> String {
+    let count = |id: &str, n: usize| {
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        lang.tr_args(id, &[("count", Arg::Num(n)), ("shown", Arg::Str(&lang.number(n)))])
+    };
+    let mut parts = vec![
+        count("check-files", summary.files),
+        count("check-errors", summary.errors),
+        count("check-warnings", summary.warnings),
+    ];
     if summary.notes > 0 {
-        line = format!("{line}, {}", plural(summary.notes, "note"));
+        parts.push(count("check-notes", summary.notes));
     }
+    let mut line = parts.join(&lang.tr("check-summary-separator"));
     if summary.failed > 0 {
-        line = format!("{line} ({} {NOT_CHECKED})", summary.failed);
+        line.push_str(&count("check-failed", summary.failed));
     }
     line
 }
 
 /// The title used for a finding in annotation formats: its code and a short summary.
-fn title(code: &crate::diag::DiagnosticCode) -> String {
+fn title(code: &crate::diag::DiagnosticCode, lang: Lang) -> String {
     match crate::diag::Code::from_text(code.as_str()) {
-        Some(builtin) => format!("shouldtune {code}: {}", builtin.summary()),
+        Some(builtin) => format!("shouldtune {code}: {}", builtin.summary_in(lang)),
         None => format!("shouldtune {code}"),
     }
 }
@@ -137,13 +155,22 @@ fn notice_path(diagnostic: &Diagnostic) -> Option<&str> {
 
 /// A finding's message with its reasons, for formats that carry one text block.
 fn full_message(diagnostic: &crate::diag::Diagnostic) -> String {
+    full_message_in(diagnostic, Lang::En)
+}
+
+/// [`full_message`] with the labels (`because:`, `help:`) in `lang`.
+fn full_message_in(diagnostic: &crate::diag::Diagnostic, lang: Lang) -> String {
     let mut text = diagnostic.message.clone();
     for note in &diagnostic.notes {
-        text.push_str("\nbecause: ");
+        text.push('\n');
+        text.push_str(&lang.tr("because-label"));
+        text.push(' ');
         text.push_str(note);
     }
     if let Some(help) = &diagnostic.help {
-        text.push_str("\nhelp: ");
+        text.push('\n');
+        text.push_str(&lang.tr("help-label"));
+        text.push(' ');
         text.push_str(help);
     }
     text

@@ -13,8 +13,9 @@
 use serde::Serialize;
 
 use super::{Report, SourceEntry};
-use crate::diag::{Code, DiagnosticCode, Severity};
+use crate::diag::{Code, DiagnosticCode, Severity, Text};
 use crate::eval::Evaluation;
+use crate::i18n::{Lang, Msg};
 use crate::rules::{ApproachIndex, RuleSet};
 
 /// How many reasons a finding quotes.
@@ -46,11 +47,43 @@ pub struct PlanFinding {
     pub help: Option<String>,
     /// The catalogue sources of the plan rule that reported it (empty for built-in findings).
     pub sources: Vec<SourceEntry>,
+    /// The messages `message` and `help` were rendered from, for built-in findings.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub l10n: (Option<Msg>, Option<Msg>),
 }
 
 impl PlanFinding {
-    fn new(id: impl Into<DiagnosticCode>, severity: Severity, message: String) -> PlanFinding {
-        PlanFinding { id: id.into(), severity, message, because: Vec::new(), help: None, sources: Vec::new() }
+    fn new(id: impl Into<DiagnosticCode>, severity: Severity, message: impl Into<Text>) -> PlanFinding {
+        let (message, msg) = match message.into() {
+            Text::Plain(text) => (text, None),
+            Text::Msg(msg) => (msg.render(Lang::En), Some(msg)),
+        };
+        PlanFinding {
+            id: id.into(),
+            severity,
+            message,
+            because: Vec::new(),
+            help: None,
+            sources: Vec::new(),
+            l10n: (msg, None),
+        }
+    }
+
+    fn set_help(&mut self, help: Msg) {
+        self.help = Some(help.render(Lang::En));
+        self.l10n.1 = Some(help);
+    }
+
+    /// Renders the built-in findings' message and help in `lang` (rule texts are
+    /// already in the rule set's chosen locale).
+    pub fn localize(&mut self, lang: Lang) {
+        if let Some(msg) = &self.l10n.0 {
+            self.message = msg.render(lang);
+        }
+        if let Some(msg) = &self.l10n.1 {
+            self.help = Some(msg.render(lang));
+        }
     }
 }
 
@@ -68,9 +101,9 @@ pub fn findings(
         let mut finding = PlanFinding::new(
             Code::NoPlan,
             Severity::Note,
-            format!("no `planned_approach`; the rules recommend `{}`{}", recommended.id, with_clause(report)),
+            with_clause(Msg::new("plan-finding-none").arg("recommended", &recommended.id), report),
         );
-        finding.help = Some(format!("add `planned_approach: {}` to have the plan checked", suggested_plan(report)));
+        finding.set_help(Msg::new("plan-finding-none-help").arg("plan", suggested_plan(report)));
         return vec![finding];
     };
     let mut out = Vec::new();
@@ -82,10 +115,11 @@ pub fn findings(
         let mut finding = PlanFinding::new(
             Code::PlanVetoed,
             Severity::Error,
-            format!(
-                "planned `{}` is ruled out by rule `{}` ({}); the rules recommend `{}`",
-                rule_set.approaches[veto.approach].id, rule.id, rule.title, recommended.id
-            ),
+            Msg::new("plan-vetoed")
+                .arg("planned", &rule_set.approaches[veto.approach].id)
+                .arg("rule", &rule.id)
+                .arg("title", &rule.title)
+                .arg("recommended", &recommended.id),
         );
         finding.because.push(rule.because.clone());
         out.push(finding);
@@ -95,10 +129,12 @@ pub fn findings(
         let mut finding = PlanFinding::new(
             Code::PlanContradicts,
             Severity::Error,
-            format!("planned `{plan_text}`, but the rules recommend `{}`{}", recommended.id, with_clause(report)),
+            with_clause(
+                Msg::new("plan-contradicts").arg("planned", plan_text.as_str()).arg("recommended", &recommended.id),
+                report,
+            ),
         );
-        finding.help =
-            Some(format!("plan `{}`, or revisit the answers behind the recommendation", suggested_plan(report)));
+        finding.set_help(Msg::new("plan-contradicts-help").arg("plan", suggested_plan(report)));
         finding.because = main_reasons(rule_set, evaluation);
         out.push(finding);
     }
@@ -109,13 +145,12 @@ pub fn findings(
                 let mut finding = PlanFinding::new(
                     Code::PlanMissingCombination,
                     Severity::Warning,
-                    format!(
-                        "the plan leaves out `{}`, which the rules say to combine with `{}`",
-                        rule_set.approaches[combination.approach].id, recommended.id
-                    ),
+                    Msg::new("plan-missing-combination")
+                        .arg("missing", &rule_set.approaches[combination.approach].id)
+                        .arg("recommended", &recommended.id),
                 );
                 finding.because.push(rule.because.clone());
-                finding.help = Some(format!("plan `{}`", suggested_plan(report)));
+                finding.set_help(Msg::new("plan-suggested").arg("plan", suggested_plan(report)));
                 out.push(finding);
             }
         }
@@ -170,12 +205,13 @@ fn main_reasons(rule_set: &RuleSet, evaluation: &Evaluation) -> Vec<String> {
     weighted.into_iter().take(MAX_REASONS).map(|(_, r)| rule_set.rules[r].because.clone()).collect()
 }
 
-fn with_clause(report: &Report) -> String {
+/// `message`, or `message` followed by the approaches to combine with the recommendation.
+fn with_clause(message: Msg, report: &Report) -> Msg {
     if report.combine_with.is_empty() {
-        String::new()
+        message
     } else {
         let with: Vec<String> = report.combine_with.iter().map(|c| format!("`{}`", c.approach)).collect();
-        format!(" together with {}", with.join(" and "))
+        Msg::new("plan-with-combination").arg("message", message).arg("with", with.join(" and "))
     }
 }
 

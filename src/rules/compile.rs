@@ -7,6 +7,7 @@ use super::model::{
     citation_text,
 };
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::i18n::Msg;
 use crate::load::{
     Limits, MapReader, Node, NodeKind, Sink, Span, did_you_mean, expect_bool, expect_int, expect_map, expect_seq,
     expect_str, parse_document,
@@ -450,7 +451,7 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
         other => {
             let diagnostic =
                 sink.error(Code::UnknownChoice, format!("unknown question type `{other}`"), type_node.span);
-            diagnostic.help = Some(suggestion(other, ["boolean", "integer", "choice"]));
+            diagnostic.set_help(suggestion(other, ["boolean", "integer", "choice"]));
             None
         }
     }
@@ -513,8 +514,8 @@ fn read_question(
 fn read_derived(sink: &mut Sink<'_>, node: &Node, kind: &QuestionKind) -> Option<DerivedFact> {
     let name = expect_str(sink, node, "`derived`")?;
     let Some(fact) = DerivedFact::from_name(name) else {
-        sink.error(Code::UnknownChoice, format!("unknown derived fact `{name}`"), node.span).help =
-            Some(suggestion(name, DerivedFact::ALL.iter().map(|f| f.name())));
+        sink.error(Code::UnknownChoice, format!("unknown derived fact `{name}`"), node.span)
+            .set_help(suggestion(name, DerivedFact::ALL.iter().map(|f| f.name())));
         return None;
     };
     if *kind != QuestionKind::Boolean {
@@ -535,12 +536,13 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
             let above = max.is_some_and(|hi| value > hi);
             if below || above {
                 let range = match (min, max) {
-                    (Some(lo), Some(hi)) => format!("between {lo} and {hi}"),
-                    (Some(lo), None) => format!("at least {lo}"),
-                    (None, Some(hi)) => format!("at most {hi}"),
-                    (None, None) => String::new(),
+                    (Some(lo), Some(hi)) => Msg::new("range-between").arg("min", *lo).arg("max", *hi),
+                    (Some(lo), None) => Msg::new("range-at-least").arg("min", *lo),
+                    (None, Some(hi)) => Msg::new("range-at-most").arg("max", *hi),
+                    (None, None) => Msg::new("range-any"),
                 };
-                sink.error(Code::OutOfRange, format!("`{id}` is {value}; expected {range}"), node.span);
+                let message = Msg::new("out-of-range").arg("id", id).arg("value", value).arg("range", range);
+                sink.error(Code::OutOfRange, message, node.span);
                 return None;
             }
             Some(Value::Int(value))
@@ -553,10 +555,10 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
                 other => {
                     sink.error(
                         Code::WrongType,
-                        format!("expected `{id}` to be one of its values, found {}", other.describe()),
+                        Msg::new("expected-choice").arg("id", id).arg("found", other.describe_msg()),
                         node.span,
                     )
-                    .help = Some(format!("expected one of {}", list(values)));
+                    .set_help(Msg::new("expected-one-of").arg("list", list(values)));
                     return None;
                 }
             };
@@ -564,10 +566,11 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
                 return Some(Value::Choice(u16::try_from(index).unwrap_or(u16::MAX)));
             }
             let help = match did_you_mean(&text, values.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`? expected one of {}", list(values)),
-                None => format!("expected one of {}", list(values)),
+                Some(s) => Msg::new("did-you-mean-one-of").arg("name", s).arg("list", list(values)),
+                None => Msg::new("expected-one-of").arg("list", list(values)),
             };
-            sink.error(Code::UnknownChoice, format!("`{text}` is not a value of `{id}`"), node.span).help = Some(help);
+            sink.error(Code::UnknownChoice, Msg::new("not-a-value-of").arg("value", text).arg("id", id), node.span)
+                .set_help(help);
             None
         }
     }
@@ -630,7 +633,7 @@ fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) 
         return Some(index);
     }
     let help = suggestion(name, approaches.iter().map(|a| a.id.as_str()));
-    sink.error(Code::UnknownApproach, format!("unknown approach `{name}`"), node.span).help = Some(help);
+    sink.error(Code::UnknownApproach, format!("unknown approach `{name}`"), node.span).set_help(help);
     None
 }
 
@@ -875,8 +878,8 @@ fn read_severity(sink: &mut Sink<'_>, node: &Node) -> Option<Severity> {
         "warning" => Some(Severity::Warning),
         "note" => Some(Severity::Note),
         other => {
-            sink.error(Code::UnknownChoice, format!("unknown severity `{other}`"), node.span).help =
-                Some(suggestion(other, ["error", "warning", "note"]));
+            sink.error(Code::UnknownChoice, format!("unknown severity `{other}`"), node.span)
+                .set_help(suggestion(other, ["error", "warning", "note"]));
             None
         }
     }

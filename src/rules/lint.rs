@@ -93,7 +93,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
     out
 }
 
-fn warning(code: Code, message: impl Into<String>, origin: &super::Origin) -> Diagnostic {
+fn warning(code: Code, message: impl Into<crate::diag::Text>, origin: &super::Origin) -> Diagnostic {
     Diagnostic::error(code, message, &origin.file, origin.span).with_severity(Severity::Warning)
 }
 

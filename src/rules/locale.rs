@@ -76,8 +76,8 @@ fn read_locale(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
     if SUPPORTED.contains(&name) {
         return Some((name.to_owned(), node.span));
     }
-    sink.error(Code::UnknownChoice, format!("unknown locale `{name}`"), node.span).help =
-        Some(suggestion(name, SUPPORTED.iter().copied()));
+    sink.error(Code::UnknownChoice, format!("unknown locale `{name}`"), node.span)
+        .set_help(suggestion(name, SUPPORTED.iter().copied()));
     None
 }
 
@@ -150,7 +150,7 @@ pub(super) fn read_table(
                     format!("the rule set has no {singular} `{id}` to translate"),
                     id_node.span,
                 )
-                .help = Some(suggestion(id, ids.iter().copied()));
+                .set_help(suggestion(id, ids.iter().copied()));
                 continue;
             }
             let what = format!("the translation of {singular} `{id}`");
@@ -193,8 +193,8 @@ fn read_labels(sink: &mut Sink<'_>, rule_set: &RuleSet, id: &str, node: &Node, o
     for (value_node, label) in expect_map(sink, node, "`values`").unwrap_or_default() {
         let Some(value) = expect_str(sink, value_node, "a choice value") else { continue };
         if !values.contains(&value) {
-            sink.error(Code::UnknownChoice, format!("`{value}` is not a value of `{id}`"), value_node.span).help =
-                Some(suggestion(value, values.iter().copied()));
+            sink.error(Code::UnknownChoice, format!("`{value}` is not a value of `{id}`"), value_node.span)
+                .set_help(suggestion(value, values.iter().copied()));
             continue;
         }
         if let Some(text) = read_text(sink, label, "label") {

@@ -96,7 +96,7 @@ fn without_human_fields(value: &mut serde_json::Value) {
             for (key, field) in map.iter_mut() {
                 if HUMAN.contains(&key.as_str()) && field.is_string() {
                     *field = serde_json::Value::from("<text>");
-                } else if key == "next_steps" {
+                } else if key == "next_steps" || (key == "because" && field.is_array()) {
                     for step in field.as_array_mut().into_iter().flatten() {
                         *step = serde_json::Value::from("<text>");
                     }
@@ -277,15 +277,134 @@ fn check_wraps_japanese_reasons_at_80_columns() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let text = stdout(&output);
     // The plan rule's reason, in Japanese, is long enough to need more than one line.
-    assert!(text.contains("= because: 上回るべき基準を持つために"), "{text}");
+    assert!(text.contains("= 理由: 上回るべき基準を持つために"), "{text}");
     for line in text.lines().filter(|l| l.trim().contains(' ')) {
         assert!(display_width(line) <= 80, "{} columns: {line}\n{text}", display_width(line));
     }
     let because: String = text
         .lines()
-        .skip_while(|l| !l.contains("= because: 上回るべき"))
-        .take_while(|l| !l.contains("= help:"))
-        .map(|l| l.trim().trim_start_matches("= because:").trim())
+        .skip_while(|l| !l.contains("= 理由: 上回るべき"))
+        .take_while(|l| !l.contains("= 対処:"))
+        .map(|l| l.trim().trim_start_matches("= 理由:").trim())
         .collect();
     assert!(because.contains("ベースラインを作ってください。"), "{because}\n{text}");
+}
+
+/// A descriptor with the most common mistakes: an unknown question, an unknown choice, a number out of range.
+const MISTAKES: &str = "name: Mistakes\nplanned_approach: rag\nanswers:\n  deadline_wekes: 3\n  task_type: clasification\n  examples_available: -5\n";
+
+#[test]
+fn load_errors_are_in_japanese_with_english_codes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(dir.path().join("llm-project.yaml"), MISTAKES).unwrap_or_else(|e| unreachable!("{e}"));
+    let ja = crate::shouldtune_in(dir.path(), &["--lang", "ja", "evaluate", "llm-project.yaml"]);
+    assert_eq!(ja.status.code(), Some(2));
+    let message = stderr(&ja);
+    for expected in [
+        "エラー[unknown-question]: 不明な質問 `deadline_wekes` です",
+        "= 対処: `deadline_weeks` の誤りではありませんか?",
+        "エラー[unknown-choice]: `clasification` は `task_type` の選択肢にありません",
+        "エラー[out-of-range]: `examples_available` が -5 です。",
+        "llm-project.yaml:4:3",
+    ] {
+        assert!(message.contains(expected), "{expected}\n{message}");
+    }
+    assert!(!message.contains("error[") && !message.contains("did you mean"), "{message}");
+    let en = crate::shouldtune_in(dir.path(), &["--lang", "en", "evaluate", "llm-project.yaml"]);
+    assert_eq!(en.status.code(), Some(2));
+    let message = stderr(&en);
+    assert!(message.contains("error[unknown-question]: unknown question `deadline_wekes`"), "{message}");
+    assert!(message.contains("help: did you mean `deadline_weeks`?"), "{message}");
+    // A file that cannot be read, and one that is not YAML.
+    let missing = crate::shouldtune_in(dir.path(), &["--lang", "ja", "evaluate", "nothere.yaml"]);
+    assert!(
+        stderr(&missing).contains("エラー[io-error]: `nothere.yaml` を読み込めません: ファイルが存在しません"),
+        "{}",
+        stderr(&missing)
+    );
+    std::fs::write(dir.path().join("bad.yaml"), "name: [unclosed\n").unwrap_or_else(|e| unreachable!("{e}"));
+    let bad = crate::shouldtune_in(dir.path(), &["--lang", "ja", "evaluate", "bad.yaml"]);
+    assert!(stderr(&bad).contains("エラー[yaml-syntax]: YAML として不正です: "), "{}", stderr(&bad));
+}
+
+#[test]
+fn check_reports_in_japanese_keep_ids_codes_and_keys_in_english() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let plan = "name: Plan\nplanned_approach: fine_tuning\nanswers:\n  examples_available: 5000\n  deadline_weeks: 12\n  task_type: classification\n";
+    std::fs::write(dir.path().join("a.llm-project.yaml"), plan).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(dir.path().join("b.llm-project.yaml"), MISTAKES).unwrap_or_else(|e| unreachable!("{e}"));
+    let run = |lang: &str, format: &str| -> String {
+        let output =
+            crate::shouldtune_in(dir.path(), &["--lang", lang, "check", ".", "--allow-defaults", "-f", format]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let human = run("ja", "human");
+    assert!(human.contains("ファイル 2 件、エラー ") && human.contains("(確認できなかったファイル 1 件)"), "{human}");
+    assert!(human.contains("b.llm-project.yaml (確認できませんでした)"), "{human}");
+    assert!(human.contains("(計画: fine_tuning、推奨: "), "{human}");
+    assert!(human.contains("エラー[fine-tuning-without-baseline]:") && human.contains("= 対処:"), "{human}");
+    assert!(!human.contains("error[") && !human.contains("because:"), "{human}");
+
+    let markdown = run("ja", "markdown");
+    assert!(markdown.contains("| ファイル | 計画 | 推奨 | 結果 |"), "{markdown}");
+    assert!(
+        markdown.contains("- **エラー** `unknown-question` (4 行目): 不明な質問 `deadline_wekes` です"),
+        "{markdown}"
+    );
+
+    let github = run("ja", "github");
+    assert!(
+        github.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")),
+        "{github}"
+    );
+    assert!(
+        github.contains("title=shouldtune unknown-question%3A ルールセットにない質問に回答しています::不明な質問"),
+        "{github}"
+    );
+
+    let junit = run("ja", "junit");
+    roxmltree::Document::parse(&junit).unwrap_or_else(|e| unreachable!("{e}\n{junit}"));
+    assert!(
+        junit.contains(r#"type="unknown-question""#) && junit.contains("エラー[unknown-question]: 不明な質問"),
+        "{junit}"
+    );
+
+    // GitLab: the same issues (fingerprints, names, severities) in both languages for built-in codes
+    // (a plan rule's finding is its title, in the rule set's language); descriptions translated.
+    let parse =
+        |text: &str| -> serde_json::Value { serde_json::from_str(text).unwrap_or_else(|e| unreachable!("{e}")) };
+    let (en, ja) = (parse(&run("en", "gitlab")), parse(&run("ja", "gitlab")));
+    let identity = |report: &serde_json::Value| -> Vec<String> {
+        let issues = report.as_array().cloned().unwrap_or_default();
+        issues
+            .iter()
+            .filter(|i| i["check_name"] != "fine-tuning-without-baseline")
+            .map(|i| format!("{} {} {} {}", i["fingerprint"], i["check_name"], i["severity"], i["location"]))
+            .collect()
+    };
+    assert!(identity(&en).len() >= 4, "{en}");
+    assert_eq!(identity(&en), identity(&ja));
+    assert_ne!(en[0]["description"], ja[0]["description"]);
+}
+
+#[test]
+fn check_json_is_the_same_in_both_languages_but_for_message_fields() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let plan = "name: Plan\nplanned_approach: rag\nanswers:\n  examples_available: 5000\n";
+    std::fs::write(dir.path().join("a.llm-project.yaml"), plan).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(dir.path().join("b.llm-project.yaml"), MISTAKES).unwrap_or_else(|e| unreachable!("{e}"));
+    let parse = |lang: &str| -> (serde_json::Value, String) {
+        let output = crate::shouldtune_in(dir.path(), &["--lang", lang, "check", ".", "nothere", "-f", "json"]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let text = stdout(&output);
+        (serde_json::from_str(&text).unwrap_or_else(|e| unreachable!("{e}\n{text}")), text)
+    };
+    let ((mut en, en_text), (mut ja, ja_text)) = (parse("en"), parse("ja"));
+    assert!(en_text.contains("unknown question `deadline_wekes`"), "{en_text}");
+    assert!(ja_text.contains("不明な質問 `deadline_wekes` です") && ja_text.contains("未回答のため"), "{ja_text}");
+    assert!(ja_text.contains("\"unknown-question\"") && ja_text.contains("\"answer-assumed\""), "{ja_text}");
+    without_human_fields(&mut en);
+    without_human_fields(&mut ja);
+    assert_eq!(en, ja);
 }

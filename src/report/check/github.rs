@@ -11,7 +11,10 @@ use super::Outcome;
 use crate::diag::Severity;
 
 /// One `::error`/`::warning`/`::notice` line per finding, then the summary as a notice.
-pub struct Github;
+pub struct Github {
+    /// The language of titles and messages (the commands stay English).
+    pub lang: crate::i18n::Lang,
+}
 
 impl super::Renderer for Github {
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
@@ -27,8 +30,8 @@ impl super::Renderer for Github {
                 escape_property(&file.path),
                 diagnostic.span.line,
                 diagnostic.span.column,
-                escape_property(&super::title(&diagnostic.code)),
-                escape_data(&super::full_message(diagnostic)),
+                escape_property(&super::title(&diagnostic.code, self.lang)),
+                escape_data(&super::full_message_in(diagnostic, self.lang)),
             )?;
         }
         Ok(())
@@ -36,6 +39,7 @@ impl super::Renderer for Github {
 
     fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         for notice in outcome.notices {
+            let notice = &notice.in_lang(self.lang);
             let command = match notice.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -45,11 +49,11 @@ impl super::Renderer for Github {
             writeln!(
                 out,
                 "::{command} {file}title={}::{}",
-                escape_property(&super::title(&notice.code)),
-                escape_data(&super::full_message(notice)),
+                escape_property(&super::title(&notice.code, self.lang)),
+                escape_data(&super::full_message_in(notice, self.lang)),
             )?;
         }
-        writeln!(out, "::notice title=shouldtune::{}", escape_data(&super::summary_line(outcome.summary)))
+        writeln!(out, "::notice title=shouldtune::{}", escape_data(&super::summary_line_in(outcome.summary, self.lang)))
     }
 }
 

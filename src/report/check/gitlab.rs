@@ -13,19 +13,27 @@ use serde_json::json;
 use super::FileResult;
 use super::{Outcome, RepoPaths};
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::Lang;
 
 /// Streams one Code Quality report.
 #[derive(Debug, Default)]
 pub struct Gitlab {
     written: usize,
     paths: RepoPaths,
+    lang: Lang,
 }
 
 impl Gitlab {
     /// A renderer naming files relative to `paths`' root.
     #[must_use]
     pub fn new(paths: RepoPaths) -> Self {
-        Gitlab { written: 0, paths }
+        Gitlab { written: 0, paths, lang: Lang::En }
+    }
+
+    /// The same renderer with descriptions in `lang` (fingerprints do not change with the language).
+    #[must_use]
+    pub fn in_lang(self, lang: Lang) -> Self {
+        Gitlab { lang, ..self }
     }
 
     fn issue(
@@ -36,10 +44,12 @@ impl Gitlab {
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
         let path = self.paths.relative(path).unwrap_or_else(|| self.paths.absolute(path));
+        // The English message, so that a report in another language keeps the issues' identities.
+        let english = diagnostic.english_message();
         let issue = json!({
-            "description": super::full_message(diagnostic),
+            "description": super::full_message_in(diagnostic, self.lang),
             "check_name": diagnostic.code,
-            "fingerprint": fingerprint(&[&path, diagnostic.code.as_str(), &diagnostic.message, &occurrence.to_string()]),
+            "fingerprint": fingerprint(&[&path, diagnostic.code.as_str(), &english, &occurrence.to_string()]),
             "severity": severity(diagnostic.severity),
             "location": { "path": path, "lines": { "begin": diagnostic.span.line.max(1) } },
         });
@@ -60,7 +70,7 @@ impl super::Renderer for Gitlab {
             // The same finding twice in one file still gets two fingerprints.
             let occurrence = file.diagnostics[..index]
                 .iter()
-                .filter(|d| d.code == diagnostic.code && d.message == diagnostic.message)
+                .filter(|d| d.code == diagnostic.code && d.english_message() == diagnostic.english_message())
                 .count();
             self.issue(&file.path, diagnostic, occurrence, out)?;
         }
@@ -71,7 +81,7 @@ impl super::Renderer for Gitlab {
         for (index, notice) in outcome.notices.iter().enumerate() {
             // A notice about the run as a whole is placed at the repository root.
             let path = super::notice_path(notice).unwrap_or(".").to_owned();
-            self.issue(&path, notice, index, out)?;
+            self.issue(&path, &notice.in_lang(self.lang), index, out)?;
         }
         writeln!(out, "{}]", if self.written == 0 { "" } else { "\n" })
     }

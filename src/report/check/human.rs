@@ -5,60 +5,62 @@ use std::io::Write;
 use super::FileResult;
 use super::Outcome;
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::{Arg, Lang};
 use crate::text::{Style, breakable_pieces, display_width, sanitize};
 
 /// Writes each file's findings with snippets, then the summary line.
 pub struct Human {
     /// Colour or not.
     pub style: Style,
+    /// The language of the messages and headings.
+    pub lang: Lang,
 }
 
 impl super::Renderer for Human {
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
-        let style = self.style;
+        let (style, lang) = (self.style, self.lang);
         let path = sanitize(&file.path);
         match &file.evaluated {
             Some(evaluated) => {
-                let plan = evaluated
-                    .planned
-                    .as_ref()
-                    .map_or_else(|| "no plan".to_owned(), |p| format!("planned {}", p.join(", ")));
                 let recommended = evaluated.report.recommended_plan().join(" + ");
-                let text = format!("({plan}; recommended {recommended})");
+                let plan = match &evaluated.planned {
+                    Some(p) => lang.tr_args(
+                        "check-planned",
+                        &[("plan", Arg::Str(&p.join(", "))), ("recommended", Arg::Str(&recommended))],
+                    ),
+                    None => lang.tr_args("check-no-plan", &[("recommended", Arg::Str(&recommended))]),
+                };
+                let text = format!("({plan})");
                 let wrapped = hanging(&[(&path, &path)], &text, style.width, CONTINUED);
                 let rest = wrapped.get(path.len()..).unwrap_or_default().trim_end();
                 writeln!(out, "{}{}", style.strong(&path), style.dim(rest))?;
             }
-            None => writeln!(out, "{} {}", style.strong(&path), style.bad(&format!("({})", super::NOT_CHECKED)))?,
+            None => writeln!(out, "{} {}", style.strong(&path), style.bad(&format!("({})", super::not_checked(lang))))?,
         }
         for diagnostic in &file.diagnostics {
-            render_one(&path, diagnostic, out, style)?;
+            render_one(&path, diagnostic, out, style, lang)?;
         }
         Ok(())
     }
 
     fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-        let style = self.style;
+        let (style, lang) = (self.style, self.lang);
         let summary = outcome.summary;
         for notice in outcome.notices {
-            let path = super::notice_path(notice).map(sanitize);
-            let severity = match notice.severity {
-                Severity::Error => style.bad(&format!("error[{}]", notice.code)),
-                Severity::Warning => style.warn(&format!("warning[{}]", notice.code)),
-                Severity::Note => style.dim(&format!("note[{}]", notice.code)),
-            };
-            let label = format!("{}[{}]:", notice.severity, notice.code);
-            let severity = format!("{severity}:");
+            let notice = notice.in_lang(lang);
+            let path = super::notice_path(&notice).map(sanitize);
+            let label = format!("{}[{}]:", notice.severity.word(lang), notice.code);
+            let severity = format!("{}:", styled_severity(&notice, style, lang));
             let at = path.map(|p| format!("{p}:")).unwrap_or_default();
             let head = [(at.as_str(), at.as_str()), (label.as_str(), severity.as_str())];
             write!(out, "{}", hanging(&head, &sanitize(&notice.message), style.width, CONTINUED))?;
             if let Some(help) = &notice.help {
-                let head = [("  = help:", "  = help:")];
-                write!(out, "{}", hanging(&head, &sanitize(help), style.width, CONTINUED))?;
+                let head = format!("  = {}", lang.tr("help-label"));
+                write!(out, "{}", hanging(&[(&head, &head)], &sanitize(help), style.width, CONTINUED))?;
             }
         }
         writeln!(out)?;
-        let line = super::summary_line(summary);
+        let line = super::summary_line_in(summary, lang);
         let line = if summary.errors > 0 {
             style.bad(&line)
         } else if summary.warnings > 0 {
@@ -70,15 +72,26 @@ impl super::Renderer for Human {
     }
 }
 
-fn render_one(path: &str, diagnostic: &Diagnostic, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
-    let severity = match diagnostic.severity {
-        Severity::Error => style.bad(&format!("error[{}]", diagnostic.code)),
-        Severity::Warning => style.warn(&format!("warning[{}]", diagnostic.code)),
-        Severity::Note => style.dim(&format!("note[{}]", diagnostic.code)),
-    };
+/// `error[code]` (in `lang`) in the severity's colour.
+fn styled_severity(diagnostic: &Diagnostic, style: Style, lang: Lang) -> String {
+    let heading = format!("{}[{}]", diagnostic.severity.word(lang), diagnostic.code);
+    match diagnostic.severity {
+        Severity::Error => style.bad(&heading),
+        Severity::Warning => style.warn(&heading),
+        Severity::Note => style.dim(&heading),
+    }
+}
+
+fn render_one(
+    path: &str,
+    diagnostic: &Diagnostic,
+    out: &mut dyn Write,
+    style: Style,
+    lang: Lang,
+) -> std::io::Result<()> {
     let span = diagnostic.span;
-    let label = format!("{}[{}]:", diagnostic.severity, diagnostic.code);
-    let severity = format!("{severity}:");
+    let label = format!("{}[{}]:", diagnostic.severity.word(lang), diagnostic.code);
+    let severity = format!("{}:", styled_severity(diagnostic, style, lang));
     let at = format!("{path}:{}:{}:", span.line, span.column);
     let head = [(at.as_str(), at.as_str()), (label.as_str(), severity.as_str())];
     write!(out, "{}", hanging(&head, &sanitize(&diagnostic.message), style.width, CONTINUED))?;
@@ -101,11 +114,11 @@ fn render_one(path: &str, diagnostic: &Diagnostic, out: &mut dyn Write, style: S
         writeln!(out, "{gutter} | {}{}", " ".repeat(span.column.saturating_sub(1)), style.bad(&"^".repeat(width)))?;
     }
     for note in &diagnostic.notes {
-        let head = format!("{gutter} = because:");
+        let head = format!("{gutter} = {}", lang.tr("because-label"));
         write!(out, "{}", hanging(&[(&head, &head)], &sanitize(note), style.width, CONTINUED))?;
     }
     if let Some(help) = &diagnostic.help {
-        let head = format!("{gutter} = help:");
+        let head = format!("{gutter} = {}", lang.tr("help-label"));
         write!(out, "{}", hanging(&[(&head, &head)], &sanitize(help), style.width, CONTINUED))?;
     }
     Ok(())

@@ -5,6 +5,7 @@ use std::io::Write;
 use super::FileResult;
 use super::Outcome;
 use crate::diag::Severity;
+use crate::i18n::Lang;
 
 /// A `<testsuites>` document; error findings are failures, unreadable files are errors.
 ///
@@ -13,11 +14,21 @@ use crate::diag::Severity;
 pub struct Junit {
     cases: String,
     failures: usize,
+    lang: Lang,
+}
+
+impl Junit {
+    /// A report with messages in `lang` (element names, attributes and codes stay English).
+    #[must_use]
+    pub fn new(lang: Lang) -> Self {
+        Junit { lang, ..Junit::default() }
+    }
 }
 
 impl super::Renderer for Junit {
     fn file(&mut self, file: &FileResult, _out: &mut dyn Write) -> std::io::Result<()> {
         use std::fmt::Write as _;
+        let lang = self.lang;
         let cases = &mut self.cases;
         let _ = writeln!(cases, r#"    <testcase name="{}" classname="shouldtune.check">"#, escape(&file.path));
         let problems: Vec<_> = file.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
@@ -28,12 +39,13 @@ impl super::Renderer for Junit {
                 .iter()
                 .map(|d| {
                     format!(
-                        "{}:{}:{}: error[{}]: {}",
+                        "{}:{}:{}: {}[{}]: {}",
                         file.path,
                         d.span.line,
                         d.span.column,
+                        d.severity.word(lang),
                         d.code,
-                        super::full_message(d)
+                        super::full_message_in(d, lang)
                     )
                 })
                 .collect();
@@ -50,7 +62,8 @@ impl super::Renderer for Junit {
             .iter()
             .filter(|d| d.severity != Severity::Error)
             .map(|d| {
-                format!("{}:{}:{}: {}[{}]: {}", file.path, d.span.line, d.span.column, d.severity, d.code, d.message)
+                let severity = d.severity.word(lang);
+                format!("{}:{}:{}: {severity}[{}]: {}", file.path, d.span.line, d.span.column, d.code, d.message)
             })
             .collect();
         if !others.is_empty() {
@@ -68,10 +81,13 @@ impl super::Renderer for Junit {
         // notices and warnings go to the suite's output.
         let mut run_errors = 0;
         let mut others = Vec::new();
+        let lang = self.lang;
         for notice in outcome.notices {
+            let notice = &notice.in_lang(lang);
+            let (severity, message) = (notice.severity.word(lang), super::full_message_in(notice, lang));
             let text = match super::notice_path(notice) {
-                Some(path) => format!("{path}: {}[{}]: {}", notice.severity, notice.code, super::full_message(notice)),
-                None => format!("{}[{}]: {}", notice.severity, notice.code, super::full_message(notice)),
+                Some(path) => format!("{path}: {severity}[{}]: {message}", notice.code),
+                None => format!("{severity}[{}]: {message}", notice.code),
             };
             if notice.severity == Severity::Error {
                 run_errors += 1;

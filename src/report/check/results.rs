@@ -1,6 +1,7 @@
 //! What a `check` run produces: one result per descriptor, and the run's totals.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::report::Report;
 
 /// What happened to one descriptor.
@@ -24,6 +25,19 @@ pub struct Evaluated {
 }
 
 impl FileResult {
+    /// Renders the messages of its diagnostics and plan findings in `lang`
+    /// (rule texts are already in the rule set's chosen locale).
+    pub fn localize(&mut self, lang: Lang) {
+        for diagnostic in &mut self.diagnostics {
+            diagnostic.localize(lang);
+        }
+        if let Some(evaluated) = &mut self.evaluated {
+            for finding in evaluated.report.plan.iter_mut().flat_map(|p| &mut p.findings) {
+                finding.localize(lang);
+            }
+        }
+    }
+
     /// Whether the file could not be read or parsed.
     #[must_use]
     pub fn failed(&self) -> bool {

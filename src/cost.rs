@@ -27,7 +27,7 @@ use serde::Serialize;
 pub use pricing::{DEFAULT_MODEL, DEFAULT_TABLE, ModelPrices, PriceTable, Training, load_tables};
 
 use crate::diag::{Code, Diagnostic};
-use crate::load::{MapReader, Node, Sink, Span, expect_decimal, expect_int, expect_str, suggestion};
+use crate::load::{Entry, Node, Sink, Span, expect_decimal, expect_int, expect_str, mapping, suggestion};
 use crate::source::SourceFile;
 
 /// How the model is fine-tuned.
@@ -138,38 +138,67 @@ pub struct CostSettings {
     pub span: Span,
 }
 
+mapping! {
+    /// Settings for `shouldtune cost`; anything left out is assumed and reported.
+    pub(crate) struct CostSection<'n> {
+        /// Price table id (default `azure-openai-2023-10`; `shouldtune cost --tables` lists them).
+        price_table: Option<Entry<'n, String>> = "price_table",
+        /// The model the baseline (prompt engineering, RAG) runs on (default: the table's default model).
+        model: Option<Entry<'n, String>> = "model",
+        /// The model fine-tuned and deployed, priced separately (default: `model`).
+        fine_tuned_model: Option<Entry<'n, String>> = "fine_tuned_model",
+        /// Output tokens per request (default 300).
+        output_tokens: Option<Entry<'n, u64>> = "output_tokens",
+        /// Prompt tokens per request once instructions and examples move into the fine-tuned model (default a tenth of `prompt_tokens`).
+        fine_tuned_prompt_tokens: Option<Entry<'n, u64>> = "fine_tuned_prompt_tokens",
+        /// Retrieved tokens RAG adds to each request (default 1500).
+        rag_context_tokens: Option<Entry<'n, u64>> = "rag_context_tokens",
+        /// Fine-tuning method (default `sft`).
+        method: Option<Entry<'n, Method>> = "method",
+        /// Where SFT and DPO training runs (default `regional`).
+        training_tier: Option<Entry<'n, Tier>> = "training_tier",
+        /// Training time in hours: active time (per-hour tables) or core training time (RFT) (default 1).
+        training_hours: Option<Entry<'n, f64>> = "training_hours",
+        /// Training tokens: tokens in the training file times epochs (per-token tables).
+        training_tokens: Option<Entry<'n, u64>> = "training_tokens",
+        /// Tokens in the training file, with `epochs` (instead of `training_tokens`).
+        training_file_tokens: Option<Entry<'n, u64>> = "training_file_tokens",
+        /// Passes over the training file (default 3).
+        epochs: Option<Entry<'n, u64>> = "epochs",
+        /// The model grading RFT outputs (a model in the same table).
+        grader_model: Option<Entry<'n, String>> = "grader_model",
+        /// Input tokens the RFT grader reads over the job.
+        grader_input_tokens: Option<Entry<'n, u64>> = "grader_input_tokens",
+        /// Output tokens the RFT grader writes over the job.
+        grader_output_tokens: Option<Entry<'n, u64>> = "grader_output_tokens",
+        /// How the fine-tuned model is deployed (default `standard`).
+        deployment: Option<Entry<'n, Deployment>> = "deployment",
+        /// Hours a month the fine-tuned model is deployed (default 730).
+        hosting_hours_per_month: Option<Entry<'n, f64>> = "hosting_hours_per_month",
+        /// PTU-hours a month, units times hours (`deployment: provisioned`).
+        ptu_hours_per_month: Option<Entry<'n, f64>> = "ptu_hours_per_month",
+        /// Your price of one PTU-hour (`deployment: provisioned`).
+        ptu_hourly_rate: Option<Entry<'n, f64>> = "ptu_hourly_rate",
+    }
+}
+
 /// The keys of a descriptor's `cost:` section.
-pub const COST_KEYS: &[&str] = &[
-    "price_table",
-    "model",
-    "fine_tuned_model",
-    "output_tokens",
-    "fine_tuned_prompt_tokens",
-    "rag_context_tokens",
-    "method",
-    "training_tier",
-    "training_hours",
-    "training_tokens",
-    "training_file_tokens",
-    "epochs",
-    "grader_model",
-    "grader_input_tokens",
-    "grader_output_tokens",
-    "deployment",
-    "hosting_hours_per_month",
-    "ptu_hours_per_month",
-    "ptu_hourly_rate",
-];
+pub const COST_KEYS: &[&str] = CostSection::KEYS;
+
+/// Where a key is written, if it is.
+fn at<T>(entry: Option<Entry<'_, T>>) -> Option<Span> {
+    entry.map(|e| e.key.span)
+}
 
 /// Reads a choice setting (`method`, `training_tier`, `deployment`).
-fn choice<T: Copy>(
+fn choice<T: Copy, D>(
     sink: &mut Sink<'_>,
-    map: &MapReader<'_>,
+    entry: Option<Entry<'_, D>>,
     key: &str,
     names: &[&str],
     parse: fn(&str) -> Option<T>,
 ) -> Option<(T, Span)> {
-    let node = map.get(key)?;
+    let node = entry?.value;
     let text = expect_str(sink, node, &format!("`{key}`"))?;
     let value = parse(text);
     if value.is_none() {
@@ -179,142 +208,156 @@ fn choice<T: Copy>(
     value.map(|v| (v, node.span))
 }
 
+fn text<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Option<(String, Span)> {
+    let node = entry?.value;
+    expect_str(sink, node, &format!("`{key}`")).map(|s| (s.to_owned(), node.span))
+}
+
+fn count<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Option<u64> {
+    let node = entry?.value;
+    let value = expect_int(sink, node, &format!("`{key}`"))?;
+    let parsed = u64::try_from(value).ok();
+    if parsed.is_none() {
+        sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
+    }
+    parsed
+}
+
+fn amount<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Option<Decimal> {
+    let node = entry?.value;
+    let value = expect_decimal(sink, node, &format!("`{key}`"))?;
+    if value.is_sign_negative() {
+        sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
+        return None;
+    }
+    Some(value)
+}
+
 /// Reads a descriptor's `cost:` section.
 #[expect(clippy::too_many_lines, reason = "one reader per key, then the combinations that do not go together")]
 pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) -> Option<CostSettings> {
-    let map = MapReader::new(sink, node, "`cost`", COST_KEYS)?;
-    let text = |sink: &mut Sink<'_>, key: &str| {
-        map.get(key).and_then(|n| expect_str(sink, n, &format!("`{key}`")).map(|s| (s.to_owned(), n.span)))
-    };
-    let count = |sink: &mut Sink<'_>, key: &str| {
-        let node = map.get(key)?;
-        let value = expect_int(sink, node, &format!("`{key}`"))?;
-        let parsed = u64::try_from(value).ok();
-        if parsed.is_none() {
-            sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
-        }
-        parsed
-    };
-    let amount = |sink: &mut Sink<'_>, key: &str| {
-        let node = map.get(key)?;
-        let value = expect_decimal(sink, node, &format!("`{key}`"))?;
-        if value.is_sign_negative() {
-            sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
-            return None;
-        }
-        Some(value)
-    };
+    let raw = CostSection::read(sink, node, "`cost`")?;
     let settings = CostSettings {
-        price_table: text(sink, "price_table"),
-        model: text(sink, "model"),
-        fine_tuned_model: text(sink, "fine_tuned_model"),
-        output_tokens: count(sink, "output_tokens"),
-        fine_tuned_prompt_tokens: count(sink, "fine_tuned_prompt_tokens"),
-        rag_context_tokens: count(sink, "rag_context_tokens"),
-        method: choice(sink, &map, "method", Method::NAMES, Method::parse),
-        training_tier: choice(sink, &map, "training_tier", Tier::NAMES, Tier::parse),
-        training_hours: amount(sink, "training_hours"),
-        training_tokens: count(sink, "training_tokens"),
-        training_file_tokens: count(sink, "training_file_tokens"),
-        epochs: count(sink, "epochs"),
-        grader_model: text(sink, "grader_model"),
-        grader_input_tokens: count(sink, "grader_input_tokens"),
-        grader_output_tokens: count(sink, "grader_output_tokens"),
-        deployment: choice(sink, &map, "deployment", Deployment::NAMES, Deployment::parse),
-        hosting_hours_per_month: amount(sink, "hosting_hours_per_month"),
-        ptu_hours_per_month: amount(sink, "ptu_hours_per_month"),
-        ptu_hourly_rate: amount(sink, "ptu_hourly_rate"),
+        price_table: text(sink, raw.price_table, "price_table"),
+        model: text(sink, raw.model, "model"),
+        fine_tuned_model: text(sink, raw.fine_tuned_model, "fine_tuned_model"),
+        output_tokens: count(sink, raw.output_tokens, "output_tokens"),
+        fine_tuned_prompt_tokens: count(sink, raw.fine_tuned_prompt_tokens, "fine_tuned_prompt_tokens"),
+        rag_context_tokens: count(sink, raw.rag_context_tokens, "rag_context_tokens"),
+        method: choice(sink, raw.method, "method", Method::NAMES, Method::parse),
+        training_tier: choice(sink, raw.training_tier, "training_tier", Tier::NAMES, Tier::parse),
+        training_hours: amount(sink, raw.training_hours, "training_hours"),
+        training_tokens: count(sink, raw.training_tokens, "training_tokens"),
+        training_file_tokens: count(sink, raw.training_file_tokens, "training_file_tokens"),
+        epochs: count(sink, raw.epochs, "epochs"),
+        grader_model: text(sink, raw.grader_model, "grader_model"),
+        grader_input_tokens: count(sink, raw.grader_input_tokens, "grader_input_tokens"),
+        grader_output_tokens: count(sink, raw.grader_output_tokens, "grader_output_tokens"),
+        deployment: choice(sink, raw.deployment, "deployment", Deployment::NAMES, Deployment::parse),
+        hosting_hours_per_month: amount(sink, raw.hosting_hours_per_month, "hosting_hours_per_month"),
+        ptu_hours_per_month: amount(sink, raw.ptu_hours_per_month, "ptu_hours_per_month"),
+        ptu_hourly_rate: amount(sink, raw.ptu_hourly_rate, "ptu_hourly_rate"),
         span: key_span,
     };
-    let has = |key: &str| map.get(key).is_some();
-    let conflict = |sink: &mut Sink<'_>, key: &str, message: &str, help: &str| {
-        let span = map.key_span(key).unwrap_or(key_span);
-        sink.error(Code::InvalidCost, message.to_owned(), span).help = Some(help.to_owned());
+    let conflict = |sink: &mut Sink<'_>, at: Option<Span>, message: &str, help: &str| {
+        sink.error(Code::InvalidCost, message.to_owned(), at.unwrap_or(key_span)).help = Some(help.to_owned());
     };
-    if has("training_hours") && has("training_tokens") {
+    if raw.training_hours.is_some() && raw.training_tokens.is_some() {
         conflict(
             sink,
-            "training_tokens",
+            at(raw.training_tokens),
             "give `training_hours` or `training_tokens`, not both",
             "per-hour tables and `method: rft` bill `training_hours`; per-token tables bill `training_tokens`",
         );
     }
-    if has("training_tokens") && has("training_file_tokens") {
+    if raw.training_tokens.is_some() && raw.training_file_tokens.is_some() {
         conflict(
             sink,
-            "training_file_tokens",
+            at(raw.training_file_tokens),
             "give `training_tokens` or `training_file_tokens` with `epochs`, not both",
             "`training_tokens` is the total trained (file tokens x epochs); remove one of them",
         );
     }
-    if has("training_tokens") && has("epochs") {
+    if raw.training_tokens.is_some() && raw.epochs.is_some() {
         conflict(
             sink,
-            "epochs",
+            at(raw.epochs),
             "`training_tokens` already counts every epoch; give `training_file_tokens` with `epochs` instead",
             "replace `training_tokens` with `training_file_tokens` (the file's tokens), or remove `epochs`",
         );
     }
+    let training_keys = [
+        ("training_tokens", at(raw.training_tokens)),
+        ("training_file_tokens", at(raw.training_file_tokens)),
+        ("epochs", at(raw.epochs)),
+        ("training_tier", at(raw.training_tier)),
+    ];
+    let grader_keys = [
+        ("grader_model", at(raw.grader_model)),
+        ("grader_input_tokens", at(raw.grader_input_tokens)),
+        ("grader_output_tokens", at(raw.grader_output_tokens)),
+    ];
     let rft = settings.method.is_some_and(|(m, _)| m == Method::Rft);
     if rft {
-        for key in ["training_tokens", "training_file_tokens", "epochs", "training_tier"] {
-            if has(key) {
+        for (key, span) in training_keys {
+            if span.is_some() {
                 conflict(
                     sink,
-                    key,
+                    span,
                     &format!("`method: rft` is billed by `training_hours`, not `{key}`"),
                     &format!("remove `{key}`, or use `method: sft` or `dpo` for per-token training"),
                 );
             }
         }
     } else {
-        for key in ["grader_model", "grader_input_tokens", "grader_output_tokens"] {
-            if has(key) {
+        for (key, span) in grader_keys {
+            if span.is_some() {
                 conflict(
                     sink,
-                    key,
+                    span,
                     &format!("`{key}` applies to `method: rft` only"),
                     "set `method: rft` for reinforcement fine-tuning with a model grader, or remove the grader's keys",
                 );
             }
         }
     }
-    let grader_keys = ["grader_model", "grader_input_tokens", "grader_output_tokens"];
-    if rft && grader_keys.iter().any(|k| has(k)) && !grader_keys.iter().all(|k| has(k)) {
-        let key = grader_keys.into_iter().find(|k| !has(k)).unwrap_or("grader_model");
-        let span = map.key_span(grader_keys.into_iter().find(|k| has(k)).unwrap_or(key)).unwrap_or(key_span);
+    let first_given = grader_keys.iter().find_map(|(_, span)| *span);
+    if rft
+        && let Some(first) = first_given
+        && let Some((key, _)) = grader_keys.iter().find(|(_, span)| span.is_none())
+    {
         sink.error(
             Code::MissingKey,
             format!("a model grader needs `grader_model`, `grader_input_tokens` and `grader_output_tokens`; `{key}` is missing"),
-            span,
+            first,
         )
         .help = Some(format!("add `{key}`, or remove the grader's keys for a job without a model grader"));
     }
+    let ptu_keys = [("ptu_hours_per_month", at(raw.ptu_hours_per_month)), ("ptu_hourly_rate", at(raw.ptu_hourly_rate))];
     let provisioned = settings.deployment.is_some_and(|(d, _)| d == Deployment::Provisioned);
     if provisioned {
-        if !(has("ptu_hours_per_month") && has("ptu_hourly_rate")) {
-            let span = map.key_span("deployment").unwrap_or(key_span);
+        if ptu_keys.iter().any(|(_, span)| span.is_none()) {
             sink.error(
                 Code::MissingKey,
                 "`deployment: provisioned` needs `ptu_hours_per_month` and `ptu_hourly_rate` (your rate: the table cannot know it)",
-                span,
+                at(raw.deployment).unwrap_or(key_span),
             )
             .help = Some("add `ptu_hours_per_month` (units x hours) and `ptu_hourly_rate` (your price per PTU-hour)".to_owned());
         }
-        if has("hosting_hours_per_month") {
+        if raw.hosting_hours_per_month.is_some() {
             conflict(
                 sink,
-                "hosting_hours_per_month",
+                at(raw.hosting_hours_per_month),
                 "a provisioned deployment is billed by `ptu_hours_per_month`, not `hosting_hours_per_month`",
                 "remove `hosting_hours_per_month`",
             );
         }
     } else {
-        for key in ["ptu_hours_per_month", "ptu_hourly_rate"] {
-            if has(key) {
+        for (key, span) in ptu_keys {
+            if span.is_some() {
                 conflict(
                     sink,
-                    key,
+                    span,
                     &format!("`{key}` applies to `deployment: provisioned` only"),
                     "set `deployment: provisioned`, or remove the PTU keys",
                 );

@@ -21,7 +21,8 @@ use crate::diag::{Code, Diagnostic};
 use crate::eval::Answers;
 use crate::i18n::Msg;
 use crate::load::{
-    Limits, MapReader, Node, NodeKind, Sink, Span, expect_map, expect_str, parse_document, report_unknown_key,
+    Entry, Limits, Node, NodeKind, Required, Sink, Span, expect_map, expect_str, mapping, parse_document,
+    report_unknown_key,
 };
 use crate::rules::{ApproachIndex, RuleSet, Value};
 use crate::source::SourceFile;
@@ -32,8 +33,37 @@ pub const FILE_NAMES: &[&str] = &["llm-project.yaml", "llm-project.yml"];
 /// The suffix of descriptor files with a prefix (`search.llm-project.yaml`).
 pub const FILE_SUFFIX: &str = ".llm-project.yaml";
 
-/// `rules` is read before the descriptor, by [`crate::overlays::RuleSets::for_descriptor`].
-const KEYS: &[&str] = &["name", "description", "planned_approach", "incomplete", "answers", "cost", "rules"];
+mapping! {
+    /// An LLM project descriptor (`llm-project.yaml`), checked by `shouldtune evaluate` and `shouldtune check`.
+    // The schema published for it (`crate::schema::descriptor`) lists a rule set's questions and approaches.
+    #[schemars(title = "shouldtune project descriptor")]
+    pub(crate) struct Fields<'n> {
+        /// The project's name.
+        name: Required<'n, String> = "name",
+        /// What the project does.
+        description: Option<Entry<'n, String>> = "description",
+        /// The approach (or approaches) the team plans; `check` compares it with the recommendation.
+        planned_approach: Option<Entry<'n, Plan>> = "planned_approach",
+        /// Set by an interrupted `shouldtune ask`; `evaluate` and `check` refuse the file until it is finished.
+        incomplete: Option<Entry<'n, bool>> = "incomplete",
+        /// Rule files (overlays) this project is evaluated with, relative to this file and inside the repository.
+        // Read before the descriptor, by `crate::overlays::RuleSets::for_descriptor`.
+        rules: Option<Entry<'n, Vec<String>>> = "rules",
+        /// Answers to the rule set's questions; unanswered questions take their defaults.
+        answers: Option<Entry<'n, serde_json::Map<String, serde_json::Value>>> = "answers",
+        /// Settings for `shouldtune cost`.
+        cost: Option<Entry<'n, crate::cost::CostSection<'n>>> = "cost",
+    }
+}
+
+/// One approach or a list of approaches.
+#[derive(schemars::JsonSchema)]
+#[schemars(untagged)]
+#[allow(dead_code, reason = "documents the format; the reader reads the node")]
+pub(crate) enum Plan {
+    One(String),
+    Many(Vec<String>),
+}
 
 /// A checked descriptor.
 #[derive(Debug, Clone)]
@@ -147,23 +177,21 @@ pub fn check_partial(document: &Document, rule_set: &RuleSet) -> Result<Descript
 }
 
 fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descriptor> {
-    let map = MapReader::new(sink, root, "a project descriptor", KEYS)?;
-    let name = map.require(sink, "name", "the descriptor").and_then(|n| expect_str(sink, n, "`name`"));
-    let description = map.get("description").and_then(|n| expect_str(sink, n, "`description`"));
-    let planned = map.get("planned_approach").and_then(|node| {
-        let span = map.key_span("planned_approach").unwrap_or(node.span);
-        read_planned(sink, node, rule_set).map(|approaches| Planned { approaches, span })
-    });
-    let incomplete = map
-        .get("incomplete")
-        .and_then(|n| crate::load::expect_bool(sink, n, "`incomplete`"))
-        .filter(|marked| *marked)
-        .and(map.key_span("incomplete"));
+    let raw = Fields::read(sink, root, "a project descriptor")?;
+    let name = raw.name.require(sink, "the descriptor").and_then(|n| expect_str(sink, n, "`name`"));
+    let description = raw.description.and_then(|e| expect_str(sink, e.value, "`description`"));
+    let planned = raw
+        .planned_approach
+        .and_then(|e| read_planned(sink, e.value, rule_set).map(|approaches| Planned { approaches, span: e.key.span }));
+    let incomplete = raw
+        .incomplete
+        .filter(|e| crate::load::expect_bool(sink, e.value, "`incomplete`") == Some(true))
+        .map(|e| e.key.span);
     let count = rule_set.questions.len();
     let mut given = vec![None; count];
     let mut answer_spans = vec![None; count];
-    if let Some(answers) = map.get("answers") {
-        read_answers(sink, answers, rule_set, &mut given, &mut answer_spans, false)?;
+    if let Some(answers) = raw.answers {
+        read_answers(sink, answers.value, rule_set, &mut given, &mut answer_spans, false)?;
     }
     Some(Descriptor {
         source: sink.source.clone(),
@@ -172,12 +200,10 @@ fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descript
         planned,
         given,
         answer_spans,
-        answers_span: map.key_span("answers"),
-        name_span: map.key_span("name").unwrap_or(map.span()),
+        answers_span: raw.answers.map(|e| e.key.span),
+        name_span: raw.name.entry.map_or(raw.span, |e| e.key.span),
         incomplete,
-        cost: map
-            .get("cost")
-            .and_then(|node| crate::cost::read_settings(sink, node, map.key_span("cost").unwrap_or(node.span))),
+        cost: raw.cost.and_then(|e| crate::cost::read_settings(sink, e.value, e.key.span)),
     })
 }
 

@@ -15,8 +15,8 @@ mod reader;
 pub use node::{Node, NodeKind, Span};
 pub use reader::quoted_list;
 pub(crate) use reader::{
-    MapReader, Sink, did_you_mean, expect_bool, expect_decimal, expect_int, expect_map, expect_seq, expect_str,
-    report_unknown_key, suggestion,
+    Entry, MapReader, Required, Sink, Slot, did_you_mean, expect_bool, expect_decimal, expect_int, expect_map,
+    expect_seq, expect_str, mapping, report_missing_key, report_unknown_key, suggestion,
 };
 
 use crate::diag::{Code, Diagnostic, Text};

@@ -7,6 +7,7 @@
 
 mod compile;
 pub mod emit;
+pub(crate) mod format;
 pub mod lint;
 pub mod locale;
 pub(crate) use compile::read_value as read_answer;

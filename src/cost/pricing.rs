@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic};
 use crate::load::{
-    Limits, MapReader, Node, NodeKind, Sink, expect_decimal, expect_int, expect_map, expect_str, parse_document,
+    Entry, Limits, Node, NodeKind, Required, Sink, Span, expect_decimal, expect_int, expect_map, expect_str, mapping,
+    parse_document,
 };
 use crate::source::SourceFile;
 
@@ -210,21 +211,97 @@ pub fn load_tables(extra: &[SourceFile], limits: Limits) -> Result<Vec<PriceTabl
     if problems.is_empty() { Ok(tables) } else { Err(problems) }
 }
 
-const TABLE_KEYS: &[&str] = &["id", "currency", "as_of", "source", "caveat", "default_model", "models"];
-const MODEL_KEYS: &[&str] = &[
-    "training_per_hour",
-    "billing_increment_minutes",
-    "training_per_1k_tokens",
-    "training_per_1m_tokens",
-    "rft_training_per_hour",
-    "rft_job_cap",
-    "hosting_per_hour",
-    "base",
-    "fine_tuned",
-];
-const TIER_KEYS: &[&str] = &["regional", "global", "developer"];
-const HOSTING_KEYS: &[&str] = &["standard", "global_standard", "developer"];
-const TOKEN_KEYS: &[&str] = &["input_per_1k", "output_per_1k", "input_per_1m", "output_per_1m"];
+mapping! {
+    /// A dated price table (`rules/pricing/*.yaml`, or a file given with `--pricing`).
+    pub(crate) struct TableFields<'n> {
+        /// Stable id, e.g. `azure-openai-2023-10`.
+        id: Required<'n, String> = "id",
+        /// ISO currency code.
+        currency: Required<'n, String> = "currency",
+        /// The date the prices were published or checked (`YYYY-MM-DD`).
+        as_of: Required<'n, String> = "as_of",
+        /// Where the prices come from.
+        source: Required<'n, String> = "source",
+        /// What the source says about its own figures, if anything.
+        caveat: Option<Entry<'n, String>> = "caveat",
+        /// The model a descriptor naming this table but no model is priced with.
+        default_model: Option<Entry<'n, String>> = "default_model",
+        /// Prices by model name, in file order.
+        models: Required<'n, std::collections::BTreeMap<String, ModelFields<'n>>> = "models",
+    }
+}
+
+mapping! {
+    /// One model's prices; give only those the source gives.
+    pub(crate) struct ModelFields<'n> {
+        /// Price per hour of active training (regional), billed in `billing_increment_minutes`.
+        training_per_hour: Option<Entry<'n, f64>> = "training_per_hour",
+        /// The billing increment of `training_per_hour`, in minutes.
+        billing_increment_minutes: Option<Entry<'n, u32>> = "billing_increment_minutes",
+        /// Training price per 1,000 training tokens: one price (regional) or one per tier.
+        training_per_1k_tokens: Option<Entry<'n, TierFields<'n>>> = "training_per_1k_tokens",
+        /// Training price per 1M training tokens: one price (regional) or one per tier.
+        training_per_1m_tokens: Option<Entry<'n, TierFields<'n>>> = "training_per_1m_tokens",
+        /// Reinforcement fine-tuning: price per hour of core training.
+        rft_training_per_hour: Option<Entry<'n, f64>> = "rft_training_per_hour",
+        /// Reinforcement fine-tuning: billing pauses when a job reaches this amount.
+        rft_job_cap: Option<Entry<'n, f64>> = "rft_job_cap",
+        /// Hourly hosting fee of the deployed fine-tuned model: one price (standard) or one per deployment type.
+        hosting_per_hour: Option<Entry<'n, HostingFields<'n>>> = "hosting_per_hour",
+        /// Token prices of the base model.
+        base: Option<Entry<'n, TokenFields<'n>>> = "base",
+        /// Token prices of the fine-tuned model, when they differ from the base model's.
+        fine_tuned: Option<Entry<'n, TokenFields<'n>>> = "fine_tuned",
+    }
+}
+
+mapping! {
+    /// A training price per training tier.
+    pub(crate) struct TierFields<'n> {
+        /// Regional standard training.
+        regional: Option<Entry<'n, f64>> = "regional",
+        /// Global standard training.
+        global: Option<Entry<'n, f64>> = "global",
+        /// Developer training.
+        developer: Option<Entry<'n, f64>> = "developer",
+    }
+}
+
+mapping! {
+    /// An hourly hosting fee per deployment type.
+    pub(crate) struct HostingFields<'n> {
+        /// Standard deployment.
+        standard: Option<Entry<'n, f64>> = "standard",
+        /// Global Standard deployment.
+        global_standard: Option<Entry<'n, f64>> = "global_standard",
+        /// Developer tier.
+        developer: Option<Entry<'n, f64>> = "developer",
+    }
+}
+
+mapping! {
+    /// Token prices: each side per 1,000 or per 1M tokens.
+    pub(crate) struct TokenFields<'n> {
+        /// Input tokens, per 1,000.
+        input_per_1k: Option<Entry<'n, f64>> = "input_per_1k",
+        /// Output tokens, per 1,000.
+        output_per_1k: Option<Entry<'n, f64>> = "output_per_1k",
+        /// Input tokens, per 1M.
+        input_per_1m: Option<Entry<'n, f64>> = "input_per_1m",
+        /// Output tokens, per 1M.
+        output_per_1m: Option<Entry<'n, f64>> = "output_per_1m",
+    }
+}
+
+/// The value of an optional key, if written.
+fn value<T>(entry: Option<Entry<'_, T>>) -> Option<&Node> {
+    entry.map(|e| e.value)
+}
+
+/// Where an optional key is written, if it is.
+fn key_span<T>(entry: Option<Entry<'_, T>>) -> Option<Span> {
+    entry.map(|e| e.key.span)
+}
 
 /// Reads one price table file.
 pub fn load_table(source: &SourceFile, limits: Limits) -> Result<PriceTable, Vec<Diagnostic>> {
@@ -238,16 +315,16 @@ pub fn load_table(source: &SourceFile, limits: Limits) -> Result<PriceTable, Vec
 }
 
 fn read_table(sink: &mut Sink<'_>, root: &Node) -> Option<PriceTable> {
-    let map = MapReader::new(sink, root, "a price table", TABLE_KEYS)?;
-    let id = map.require(sink, "id", "a price table").and_then(|n| expect_str(sink, n, "`id`"));
-    let currency = map.require(sink, "currency", "a price table").and_then(|n| expect_str(sink, n, "`currency`"));
-    let as_of = map.require(sink, "as_of", "a price table").and_then(|n| read_date(sink, n));
-    let source = map.require(sink, "source", "a price table").and_then(|n| expect_str(sink, n, "`source`"));
-    let caveat = map.get("caveat").and_then(|n| expect_str(sink, n, "`caveat`")).map(str::to_owned);
+    let map = TableFields::read(sink, root, "a price table")?;
+    let id = map.id.require(sink, "a price table").and_then(|n| expect_str(sink, n, "`id`"));
+    let currency = map.currency.require(sink, "a price table").and_then(|n| expect_str(sink, n, "`currency`"));
+    let as_of = map.as_of.require(sink, "a price table").and_then(|n| read_date(sink, n));
+    let source = map.source.require(sink, "a price table").and_then(|n| expect_str(sink, n, "`source`"));
+    let caveat = value(map.caveat).and_then(|n| expect_str(sink, n, "`caveat`")).map(str::to_owned);
     let default_model =
-        map.get("default_model").and_then(|n| expect_str(sink, n, "`default_model`").map(|s| (s, n.span)));
+        value(map.default_model).and_then(|n| expect_str(sink, n, "`default_model`").map(|s| (s, n.span)));
     let mut models = Vec::new();
-    if let Some(node) = map.require(sink, "models", "a price table") {
+    if let Some(node) = map.models.require(sink, "a price table") {
         for (key, value) in expect_map(sink, node, "`models`").unwrap_or_default() {
             let Some(name) = expect_str(sink, key, "a model name") else { continue };
             if let Some(model) = read_model(sink, name, value) {
@@ -315,14 +392,17 @@ fn read_tiers(sink: &mut Sink<'_>, node: &Node, what: &str, per_1m: bool) -> Opt
         let price = read_money(sink, node, what)?;
         return Some(Tiers { regional: Some(convert(sink, node, price)?), ..Tiers::default() });
     }
-    let map = MapReader::new(sink, node, what, TIER_KEYS)?;
-    let tier = |sink: &mut Sink<'_>, key: &str| {
-        let n = map.get(key)?;
+    let map = TierFields::read(sink, node, what)?;
+    let tier = |sink: &mut Sink<'_>, entry: Option<Entry<'_, f64>>, key: &str| {
+        let n = value(entry)?;
         let price = read_money(sink, n, &format!("`{key}`"))?;
         convert(sink, n, price)
     };
-    let tiers =
-        Tiers { regional: tier(sink, "regional"), global: tier(sink, "global"), developer: tier(sink, "developer") };
+    let tiers = Tiers {
+        regional: tier(sink, map.regional, "regional"),
+        global: tier(sink, map.global, "global"),
+        developer: tier(sink, map.developer, "developer"),
+    };
     if tiers.names().is_empty() {
         sink.error(
             Code::MissingKey,
@@ -339,43 +419,50 @@ fn read_hosting(sink: &mut Sink<'_>, node: &Node) -> Option<Hosting> {
         let price = read_money(sink, node, "`hosting_per_hour`")?;
         return Some(Hosting { standard: Some(price), ..Hosting::default() });
     }
-    let map = MapReader::new(sink, node, "`hosting_per_hour`", HOSTING_KEYS)?;
-    let fee = |sink: &mut Sink<'_>, key: &str| map.get(key).and_then(|n| read_money(sink, n, &format!("`{key}`")));
+    let map = HostingFields::read(sink, node, "`hosting_per_hour`")?;
+    let fee = |sink: &mut Sink<'_>, entry: Option<Entry<'_, f64>>, key: &str| {
+        value(entry).and_then(|n| read_money(sink, n, &format!("`{key}`")))
+    };
     Some(Hosting {
-        standard: fee(sink, "standard"),
-        global_standard: fee(sink, "global_standard"),
-        developer: fee(sink, "developer"),
+        standard: fee(sink, map.standard, "standard"),
+        global_standard: fee(sink, map.global_standard, "global_standard"),
+        developer: fee(sink, map.developer, "developer"),
     })
 }
 
 fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrices> {
     let what = format!("model `{name}`");
-    let map = MapReader::new(sink, node, &what, MODEL_KEYS)?;
-    let per_hour = map.get("training_per_hour").and_then(|n| read_money(sink, n, "`training_per_hour`"));
+    let map = ModelFields::read(sink, node, &what)?;
+    let per_hour = value(map.training_per_hour).and_then(|n| read_money(sink, n, "`training_per_hour`"));
     let per_thousand =
-        map.get("training_per_1k_tokens").and_then(|n| read_tiers(sink, n, "`training_per_1k_tokens`", false));
+        value(map.training_per_1k_tokens).and_then(|n| read_tiers(sink, n, "`training_per_1k_tokens`", false));
     let per_million =
-        map.get("training_per_1m_tokens").and_then(|n| read_tiers(sink, n, "`training_per_1m_tokens`", true));
-    let given = ["training_per_hour", "training_per_1k_tokens", "training_per_1m_tokens"]
-        .into_iter()
-        .filter(|k| map.get(k).is_some())
-        .collect::<Vec<_>>();
+        value(map.training_per_1m_tokens).and_then(|n| read_tiers(sink, n, "`training_per_1m_tokens`", true));
+    let given = [
+        ("training_per_hour", key_span(map.training_per_hour)),
+        ("training_per_1k_tokens", key_span(map.training_per_1k_tokens)),
+        ("training_per_1m_tokens", key_span(map.training_per_1m_tokens)),
+    ]
+    .into_iter()
+    .filter_map(|(k, span)| Some((k, span?)))
+    .collect::<Vec<_>>();
     if given.len() > 1 {
-        let span = map.key_span(given[1]).unwrap_or(map.span());
         sink.error(
             Code::InvalidCost,
-            format!("{what} gives {}: give one training price", crate::load::quoted_list(given.iter().copied())),
-            span,
+            format!("{what} gives {}: give one training price", crate::load::quoted_list(given.iter().map(|g| g.0))),
+            given[1].1,
         );
         return None;
     }
     let training = match (per_hour, per_thousand.or(per_million)) {
         (Some(price), _) => {
-            let increment = map
-                .require(sink, "billing_increment_minutes", &what)
+            if map.billing_increment_minutes.is_none() {
+                crate::load::report_missing_key(sink, "billing_increment_minutes", &what, map.span);
+            }
+            let increment = value(map.billing_increment_minutes)
                 .and_then(|n| expect_int(sink, n, "`billing_increment_minutes`"))?;
             let Some(increment_minutes) = u32::try_from(increment).ok().filter(|m| *m > 0) else {
-                let span = map.key_span("billing_increment_minutes").unwrap_or(map.span());
+                let span = key_span(map.billing_increment_minutes).unwrap_or(map.span);
                 sink.error(Code::OutOfRange, "`billing_increment_minutes` must be a positive whole number", span);
                 return None;
             };
@@ -385,20 +472,20 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
         (None, None) => None,
     };
     if per_hour.is_none()
-        && let Some(span) = map.key_span("billing_increment_minutes")
+        && let Some(span) = key_span(map.billing_increment_minutes)
     {
         sink.error(Code::InvalidCost, "`billing_increment_minutes` goes with `training_per_hour`", span);
     }
-    let rft = map.get("rft_training_per_hour").and_then(|n| read_money(sink, n, "`rft_training_per_hour`"));
-    let job_cap = map.get("rft_job_cap").and_then(|n| read_money(sink, n, "`rft_job_cap`"));
+    let rft = value(map.rft_training_per_hour).and_then(|n| read_money(sink, n, "`rft_training_per_hour`"));
+    let job_cap = value(map.rft_job_cap).and_then(|n| read_money(sink, n, "`rft_job_cap`"));
     if rft.is_none()
-        && let Some(span) = map.key_span("rft_job_cap")
+        && let Some(span) = key_span(map.rft_job_cap)
     {
         sink.error(Code::InvalidCost, "`rft_job_cap` goes with `rft_training_per_hour`", span);
     }
-    let hosting = map.get("hosting_per_hour").and_then(|n| read_hosting(sink, n)).unwrap_or_default();
-    let base = map.get("base").and_then(|n| read_tokens(sink, n, &format!("{what} `base`")));
-    let fine_tuned = map.get("fine_tuned").and_then(|n| read_tokens(sink, n, &format!("{what} `fine_tuned`")));
+    let hosting = value(map.hosting_per_hour).and_then(|n| read_hosting(sink, n)).unwrap_or_default();
+    let base = value(map.base).and_then(|n| read_tokens(sink, n, &format!("{what} `base`")));
+    let fine_tuned = value(map.fine_tuned).and_then(|n| read_tokens(sink, n, &format!("{what} `fine_tuned`")));
     let model = ModelPrices {
         name: name.to_owned(),
         training,
@@ -411,7 +498,7 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
         sink.error(
             Code::MissingKey,
             format!("{what} has no prices: give a training price (`training_per_hour`, `training_per_1k_tokens`, `training_per_1m_tokens` or `rft_training_per_hour`), `hosting_per_hour` or `base` token prices"),
-            map.span(),
+            map.span,
         );
         return None;
     }
@@ -419,28 +506,27 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
 }
 
 fn read_tokens(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<TokenPrices> {
-    let map = MapReader::new(sink, node, what, TOKEN_KEYS)?;
-    let price = |sink: &mut Sink<'_>, side: &str| {
+    let map = TokenFields::read(sink, node, what)?;
+    let price = |sink: &mut Sink<'_>, side: &str, per_1k: Option<Entry<'_, f64>>, per_1m: Option<Entry<'_, f64>>| {
         let k = format!("{side}_per_1k");
         let m = format!("{side}_per_1m");
-        match (map.get(&k), map.get(&m)) {
-            (Some(n), None) => read_money(sink, n, &format!("`{k}`")),
-            (None, Some(n)) => {
-                let price = read_money(sink, n, &format!("`{m}`"))?;
-                per_1k_from_per_1m(sink, n, price)
+        match (per_1k, per_1m) {
+            (Some(e), None) => read_money(sink, e.value, &format!("`{k}`")),
+            (None, Some(e)) => {
+                let price = read_money(sink, e.value, &format!("`{m}`"))?;
+                per_1k_from_per_1m(sink, e.value, price)
             }
-            (Some(_), Some(_)) => {
-                let span = map.key_span(&m).unwrap_or(map.span());
-                sink.error(Code::InvalidCost, format!("give `{k}` or `{m}`, not both"), span);
+            (Some(_), Some(e)) => {
+                sink.error(Code::InvalidCost, format!("give `{k}` or `{m}`, not both"), e.key.span);
                 None
             }
             (None, None) => {
-                sink.error(Code::MissingKey, format!("{what} needs `{k}` or `{m}`"), map.span());
+                sink.error(Code::MissingKey, format!("{what} needs `{k}` or `{m}`"), map.span);
                 None
             }
         }
     };
-    let input = price(sink, "input");
-    let output = price(sink, "output");
+    let input = price(sink, "input", map.input_per_1k, map.input_per_1m);
+    let output = price(sink, "output", map.output_per_1k, map.output_per_1m);
     Some(TokenPrices { input_per_1k: input?, output_per_1k: output? })
 }

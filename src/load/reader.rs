@@ -1,5 +1,10 @@
 //! Typed reading of a spanned tree, collecting every problem rather than the first.
 
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+
 use super::{Node, NodeKind, Span};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Msg;
@@ -81,16 +86,184 @@ pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'
     }
 }
 
-/// The keys of a mapping, checked against the ones allowed there.
+/// One key of a mapping and its value, as written. `T` is the type the
+/// format documents for the value (for its JSON Schema); the value itself is
+/// still a node, checked by the reader that validates the format.
+pub(crate) struct Entry<'n, T = ()> {
+    /// The key.
+    pub key: &'n Node,
+    /// The value.
+    pub value: &'n Node,
+    documented: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Entry<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Entry<'_, T> {}
+
+impl<T> std::fmt::Debug for Entry<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry").field("key", &self.key).field("value", &self.value).finish()
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Entry<'_, T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        generator.subschema_for::<T>()
+    }
+}
+
+/// A key a format requires: its entry if written, and what a message needs when it is not.
+pub(crate) struct Required<'n, T = ()> {
+    /// The entry, if written.
+    pub entry: Option<Entry<'n, T>>,
+    key: &'static str,
+    map: Span,
+}
+
+impl<T> std::fmt::Debug for Required<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Required").field("key", &self.key).field("entry", &self.entry).finish()
+    }
+}
+
+impl<'n, T> Required<'n, T> {
+    /// The value, reporting its absence: "`what` is missing the required key ...".
+    pub fn require(&self, sink: &mut Sink<'_>, what: &str) -> Option<&'n Node> {
+        if self.entry.is_none() {
+            report_missing_key(sink, self.key, what, self.map);
+        }
+        self.value()
+    }
+
+    /// The value, if written.
+    pub fn value(&self) -> Option<&'n Node> {
+        self.entry.map(|e| e.value)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Required<'_, T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        generator.subschema_for::<T>()
+    }
+}
+
+/// What a field of a format struct holds: an optional or a required entry.
+pub(crate) trait Slot<'n>: Sized {
+    /// Takes `key` from `map`.
+    fn take(map: &mut MapReader<'n>, key: &'static str) -> Self;
+}
+
+impl<'n, T> Slot<'n> for Option<Entry<'n, T>> {
+    fn take(map: &mut MapReader<'n>, key: &'static str) -> Self {
+        map.take(key)
+    }
+}
+
+impl<'n, T> Slot<'n> for Required<'n, T> {
+    fn take(map: &mut MapReader<'n>, key: &'static str) -> Self {
+        Required { entry: map.take(key), key, map: map.span }
+    }
+}
+
+/// Defines a mapping format once: a struct with one field per key (an
+/// [`Entry`], or a [`Required`] one), whose doc comments and documented types
+/// give the published JSON Schema (`#[derive(JsonSchema)]`), and whose `read`
+/// takes every key from a [`MapReader`] and reports the rest as unknown.
+///
+/// ```text
+/// mapping! {
+///     /// A question.
+///     pub(crate) struct QuestionFields<'n> {
+///         /// Stable id.
+///         id: Required<'n, String> = "id",
+///         /// `boolean`, `integer` or `choice`.
+///         kind: Required<'n, QuestionType> = "type",
+///     }
+/// }
+/// ```
+macro_rules! mapping {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident<'n> {
+            $(
+                $(#[$field_meta:meta])*
+                $field:ident: $ty:ty = $key:literal,
+            )*
+        }
+    ) => {
+        #[derive(Debug, schemars::JsonSchema)]
+        #[schemars(deny_unknown_fields)]
+        #[allow(dead_code, reason = "a format documents keys another stage reads, and its span for messages")]
+        $(#[$meta])*
+        $vis struct $name<'n> {
+            $(
+                $(#[$field_meta])*
+                #[schemars(rename = $key)]
+                pub $field: $ty,
+            )*
+            /// Where the mapping is written.
+            #[schemars(skip)]
+            pub span: $crate::load::Span,
+            #[schemars(skip)]
+            _node: std::marker::PhantomData<&'n $crate::load::Node>,
+        }
+
+        impl<'n> $name<'n> {
+            /// The keys of this mapping, in the order the format lists them.
+            #[allow(dead_code, reason = "not every format lists its keys outside its reader")]
+            pub const KEYS: &'static [&'static str] = &[$($key),*];
+
+            /// Reads `node` as this mapping (`what` names it in messages), reporting unknown keys.
+            #[allow(dead_code, reason = "some formats are read key by key through `KEYS`")]
+            pub fn read(sink: &mut $crate::load::Sink<'_>, node: &'n $crate::load::Node, what: &str) -> Option<Self> {
+                let mut map = $crate::load::MapReader::open(sink, node, what)?;
+                let fields = $name {
+                    $($field: $crate::load::Slot::take(&mut map, $key),)*
+                    span: node.span,
+                    _node: std::marker::PhantomData,
+                };
+                map.finish(sink, Self::KEYS);
+                Some(fields)
+            }
+        }
+    };
+}
+pub(crate) use mapping;
+
+/// The keys of a mapping: taken one by one by whoever reads it; [`MapReader::finish`]
+/// reports the ones nobody took as unknown, once.
 pub(crate) struct MapReader<'n> {
     span: Span,
-    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    what: String,
+    /// String keys in document order, and whether they were taken.
+    entries: Vec<(&'n str, &'n Node, &'n Node, bool)>,
 }
 
 impl<'n> MapReader<'n> {
-    /// Reads `node` as a mapping whose keys must be among `allowed`.
-    /// `what` names the mapping in messages ("rule", "question").
-    pub fn new(sink: &mut Sink<'_>, node: &'n Node, what: &str, allowed: &[&str]) -> Option<Self> {
+    /// Opens `node` as a mapping; `what` names it in messages ("a rule", "a question").
+    /// A key that is not a string is reported here.
+    pub fn open(sink: &mut Sink<'_>, node: &'n Node, what: &str) -> Option<Self> {
         let map = expect_map(sink, node, what)?;
         let mut entries = Vec::with_capacity(map.len());
         for (key, value) in map {
@@ -102,39 +275,59 @@ impl<'n> MapReader<'n> {
                 );
                 continue;
             };
-            if !allowed.contains(&name) {
-                let _ = report_unknown_key(sink, name, key.span, what, allowed.iter().copied());
-                continue;
-            }
-            entries.push((name, key, value));
+            entries.push((name, key, value, false));
         }
-        Some(MapReader { span: node.span, entries })
+        Some(MapReader { span: node.span, what: what.to_owned(), entries })
+    }
+
+    /// Reads `node` as a mapping whose keys must be among `allowed`, reporting the others now.
+    pub fn new(sink: &mut Sink<'_>, node: &'n Node, what: &str, allowed: &[&str]) -> Option<Self> {
+        let mut map = Self::open(sink, node, what)?;
+        for entry in &mut map.entries {
+            entry.3 = allowed.contains(&entry.0);
+        }
+        map.finish(sink, allowed);
+        Some(map)
+    }
+
+    /// Takes `key`: it is known, and [`finish`](Self::finish) will not report it.
+    pub fn take<T>(&mut self, key: &str) -> Option<Entry<'n, T>> {
+        let entry = self.entries.iter_mut().find(|(name, ..)| *name == key)?;
+        entry.3 = true;
+        Some(Entry { key: entry.1, value: entry.2, documented: PhantomData })
+    }
+
+    /// Reports every key not taken as unknown, suggesting the closest of `allowed`.
+    /// Keys taken stay readable with [`get`](Self::get).
+    pub fn finish(&mut self, sink: &mut Sink<'_>, allowed: &[&str]) {
+        let what = &self.what;
+        self.entries.retain(|&(name, key, _, taken)| {
+            if !taken {
+                let _ = report_unknown_key(sink, name, key.span, what, allowed.iter().copied());
+            }
+            taken
+        });
     }
 
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&'n Node> {
-        self.entries.iter().find(|(name, _, _)| *name == key).map(|(_, _, value)| *value)
-    }
-
-    /// The position of `key` itself, if present.
-    pub fn key_span(&self, key: &str) -> Option<Span> {
-        self.entries.iter().find(|(name, _, _)| *name == key).map(|(_, key, _)| key.span)
+        self.entries.iter().find(|(name, ..)| *name == key).map(|(_, _, value, _)| *value)
     }
 
     /// The value of `key`, reporting its absence.
     pub fn require(&self, sink: &mut Sink<'_>, key: &str, what: &str) -> Option<&'n Node> {
         let value = self.get(key);
         if value.is_none() {
-            sink.error(Code::MissingKey, Msg::new("missing-required-key").arg("what", what).arg("key", key), self.span)
-                .set_label(Msg::new("add-key-label").arg("key", key));
+            report_missing_key(sink, key, what, self.span);
         }
         value
     }
+}
 
-    /// The span of the whole mapping.
-    pub fn span(&self) -> Span {
-        self.span
-    }
+/// Reports that the mapping at `map` (named `what`) lacks the required `key`.
+pub(crate) fn report_missing_key(sink: &mut Sink<'_>, key: &str, what: &str, map: Span) {
+    sink.error(Code::MissingKey, Msg::new("missing-required-key").arg("what", what).arg("key", key), map)
+        .set_label(Msg::new("add-key-label").arg("key", key));
 }
 
 /// Reports `name` as an unknown key, with the closest allowed key as a suggestion.

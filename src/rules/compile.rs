@@ -1,6 +1,7 @@
 //! Rule files (spanned YAML) → a validated [`RuleSet`].
 
 use super::expr::{self, Expr, ExprError, QuestionInfo};
+use super::format;
 use super::locale;
 use super::model::{
     Approach, Citation, Condition, DerivedFact, Origin, Question, QuestionKind, Rule, RuleSet, Source, Value,
@@ -9,33 +10,11 @@ use super::model::{
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::i18n::Msg;
 use crate::load::{
-    Limits, MapReader, Node, NodeKind, Sink, Span, did_you_mean, expect_bool, expect_int, expect_map, expect_seq,
+    Entry, Limits, Node, NodeKind, Sink, Span, did_you_mean, expect_bool, expect_int, expect_map, expect_seq,
     expect_str, parse_document,
 };
-use crate::load::{quoted_list, suggestion};
+use crate::load::{Required, quoted_list, suggestion};
 use crate::source::SourceFile;
-
-const FILE_KEYS: &[&str] =
-    &["version", "extends", "locales", "sources", "approaches", "questions", "rules", "disable", "translations"];
-const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "url", "date", "says", "override"];
-const APPROACH_KEYS: &[&str] = &["id", "title", "description", "override"];
-const QUESTION_KEYS: &[&str] =
-    &["id", "text", "help", "type", "values", "min", "max", "default", "ask_when", "derived", "since"];
-const RULE_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "when",
-    "effects",
-    "veto",
-    "combine_with",
-    "when_recommended",
-    "when_planned",
-    "severity",
-    "because",
-    "source",
-    "next_step",
-    "override",
-];
 
 /// Most problems reported for one rule set.
 const MAX_PROBLEMS: usize = 100;
@@ -152,17 +131,17 @@ struct RawQuestion<'f> {
     source: &'f SourceFile,
     id: String,
     id_span: Span,
-    node: &'f Node,
+    fields: format::Question<'f>,
 }
 
 impl<'f> Builder<'f> {
     fn read_file(&mut self, file: &'f ParsedFile) {
         let mut sink = Sink::new(&file.source);
-        let Some(top) = MapReader::new(&mut sink, &file.root, "a rule file", FILE_KEYS) else {
+        let Some(top) = format::File::read(&mut sink, &file.root, "a rule file") else {
             self.diagnostics.append(&mut sink.diagnostics);
             return;
         };
-        if let Some(version) = top.get("version")
+        if let Some(version) = value(top.version)
             && let Some(v) = expect_int(&mut sink, version, "`version`")
             && v != FORMAT_VERSION
         {
@@ -172,14 +151,14 @@ impl<'f> Builder<'f> {
                 version.span,
             );
         }
-        if let Some(extends) = top.get("extends")
+        if let Some(extends) = value(top.extends)
             && let Some(name) = expect_str(&mut sink, extends, "`extends`")
             && name != "default"
         {
             sink.error(Code::UnknownChoice, format!("cannot extend `{name}`"), extends.span).help =
                 Some("the only rule set that can be extended by name is `default`".to_owned());
         }
-        if let Some(node) = top.get("locales") {
+        if let Some(node) = value(top.locales) {
             let declared = locale::read_locales(&mut sink, node);
             for locale in &declared {
                 if !self.locales.contains(locale) {
@@ -188,29 +167,29 @@ impl<'f> Builder<'f> {
             }
             self.file_locales.push((file.source.name().to_owned(), declared));
         }
-        if let Some(node) = top.get("translations") {
+        if let Some(node) = value(top.translations) {
             self.tables.extend(locale::read_inline(&mut sink, &file.source, node));
         }
-        if let Some(items) = top.get("sources").and_then(|n| expect_seq(&mut sink, n, "`sources`")) {
+        if let Some(items) = value(top.sources).and_then(|n| expect_seq(&mut sink, n, "`sources`")) {
             for item in items {
                 self.read_source(&mut sink, item);
             }
         }
-        if let Some(items) = top.get("approaches").and_then(|n| expect_seq(&mut sink, n, "`approaches`")) {
+        if let Some(items) = value(top.approaches).and_then(|n| expect_seq(&mut sink, n, "`approaches`")) {
             for item in items {
                 self.read_approach(&mut sink, item);
             }
         }
-        if let Some(items) = top.get("questions").and_then(|n| expect_seq(&mut sink, n, "`questions`")) {
+        if let Some(items) = value(top.questions).and_then(|n| expect_seq(&mut sink, n, "`questions`")) {
             for item in items {
                 self.read_question_id(&mut sink, &file.source, item);
             }
         }
-        if let Some(items) = top.get("rules").and_then(|n| expect_seq(&mut sink, n, "`rules`")) {
+        if let Some(items) = value(top.rules).and_then(|n| expect_seq(&mut sink, n, "`rules`")) {
             let index = self.files_read;
             self.raw_rules.extend(items.iter().map(|item| (index, &file.source, item)));
         }
-        if let Some(items) = top.get("disable").and_then(|n| expect_seq(&mut sink, n, "`disable`")) {
+        if let Some(items) = value(top.disable).and_then(|n| expect_seq(&mut sink, n, "`disable`")) {
             for item in items {
                 if let Some((id, span)) = read_id(&mut sink, item, "rule id") {
                     self.disabled.push((self.files_read, &file.source, id, span));
@@ -222,15 +201,16 @@ impl<'f> Builder<'f> {
     }
 
     fn read_source(&mut self, sink: &mut Sink<'_>, node: &Node) {
-        let Some(map) = MapReader::new(sink, node, "a source", SOURCE_KEYS) else { return };
-        let id = map.require(sink, "id", "a source").and_then(|n| read_source_id(sink, n));
-        let mut text = |key: &str| {
-            map.require(sink, key, "a source").and_then(|n| expect_str(sink, n, &format!("`{key}`"))).map(str::to_owned)
+        let Some(raw) = format::Source::read(sink, node, "a source") else { return };
+        let id = raw.id.require(sink, "a source").and_then(|n| read_source_id(sink, n));
+        let mut text = |field: &Required<'_, String>, key: &str| {
+            field.require(sink, "a source").and_then(|n| expect_str(sink, n, &format!("`{key}`"))).map(str::to_owned)
         };
-        let (title, publisher, says) = (text("title"), text("publisher"), text("says"));
-        let url = map.require(sink, "url", "a source").and_then(|n| read_url(sink, n));
-        let date = map.require(sink, "date", "a source").and_then(|n| read_date(sink, n));
-        let overrides = map.get("override").and_then(|n| expect_bool(sink, n, "`override`")).unwrap_or(false);
+        let (title, publisher, says) =
+            (text(&raw.title, "title"), text(&raw.publisher, "publisher"), text(&raw.says, "says"));
+        let url = raw.url.require(sink, "a source").and_then(|n| read_url(sink, n));
+        let date = raw.date.require(sink, "a source").and_then(|n| read_date(sink, n));
+        let overrides = read_override(sink, raw.replace);
         let (Some((id, id_span)), Some(title), Some(publisher), Some(url), Some(date), Some(says)) =
             (id, title, publisher, url, date, says)
         else {
@@ -255,11 +235,11 @@ impl<'f> Builder<'f> {
     }
 
     fn read_approach(&mut self, sink: &mut Sink<'_>, node: &Node) {
-        let Some(map) = MapReader::new(sink, node, "an approach", APPROACH_KEYS) else { return };
-        let id = map.require(sink, "id", "an approach").and_then(|n| read_id(sink, n, "approach id"));
-        let title = map.require(sink, "title", "an approach").and_then(|n| expect_str(sink, n, "`title`"));
-        let description = map.get("description").and_then(|n| expect_str(sink, n, "`description`"));
-        let overrides = map.get("override").and_then(|n| expect_bool(sink, n, "`override`")).unwrap_or(false);
+        let Some(raw) = format::Approach::read(sink, node, "an approach") else { return };
+        let id = raw.id.require(sink, "an approach").and_then(|n| read_id(sink, n, "approach id"));
+        let title = raw.title.require(sink, "an approach").and_then(|n| expect_str(sink, n, "`title`"));
+        let description = value(raw.description).and_then(|n| expect_str(sink, n, "`description`"));
+        let overrides = read_override(sink, raw.replace);
         let (Some((id, id_span)), Some(title)) = (id, title) else { return };
         if let Some(first) = self.approaches.iter_mut().find(|a| a.id == id) {
             if overrides {
@@ -286,8 +266,8 @@ impl<'f> Builder<'f> {
     }
 
     fn read_question_id(&mut self, sink: &mut Sink<'_>, source: &'f SourceFile, node: &'f Node) {
-        let Some(map) = MapReader::new(sink, node, "a question", QUESTION_KEYS) else { return };
-        let Some((id, id_span)) = map.require(sink, "id", "a question").and_then(|n| read_id(sink, n, "question id"))
+        let Some(fields) = format::Question::read(sink, node, "a question") else { return };
+        let Some((id, id_span)) = fields.id.require(sink, "a question").and_then(|n| read_id(sink, n, "question id"))
         else {
             return;
         };
@@ -296,7 +276,7 @@ impl<'f> Builder<'f> {
             duplicate(sink, "question", &id, id_span, &origin);
             return;
         }
-        self.raw_questions.push(RawQuestion { source, id, id_span, node });
+        self.raw_questions.push(RawQuestion { source, id, id_span, fields });
     }
 
     fn finish(mut self, whole_set_checks: bool) -> (RuleSet, Vec<Diagnostic>) {
@@ -398,40 +378,40 @@ impl<'f> Builder<'f> {
 }
 
 fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<QuestionKind> {
-    // Unknown keys and a non-mapping were reported when the id was read.
-    let map = MapReader::new(&mut Sink::new(raw.source), raw.node, "a question", QUESTION_KEYS)?;
-    let type_node = map.require(sink, "type", "a question")?;
+    let map = &raw.fields;
+    let type_node = map.kind.require(sink, "a question")?;
     let type_name = expect_str(sink, type_node, "`type`")?;
-    let forbid = |sink: &mut Sink<'_>, key: &str, reason: &str| {
-        if let Some(span) = map.key_span(key) {
+    let forbid = |sink: &mut Sink<'_>, key: &str, at: Option<Span>, reason: &str| {
+        if let Some(span) = at {
             sink.error(Code::UnknownKey, format!("`{key}` is not allowed here: {reason}"), span);
         }
     };
-    match type_name {
-        "boolean" => {
-            for key in ["values", "min", "max"] {
-                forbid(sink, key, "the question is a boolean");
+    let (values, min, max) = (map.values.map(|e| e.key.span), key_span(map.min), key_span(map.max));
+    match format::QuestionType::ALL.iter().find(|(name, _)| *name == type_name).map(|(_, t)| t) {
+        Some(format::QuestionType::Boolean) => {
+            for (key, at) in [("values", values), ("min", min), ("max", max)] {
+                forbid(sink, key, at, "the question is a boolean");
             }
             Some(QuestionKind::Boolean)
         }
-        "integer" => {
-            forbid(sink, "values", "the question is an integer");
-            let min = map.get("min").and_then(|n| expect_int(sink, n, "`min`"));
-            let max = map.get("max").and_then(|n| expect_int(sink, n, "`max`"));
+        Some(format::QuestionType::Integer) => {
+            forbid(sink, "values", values, "the question is an integer");
+            let min = value(map.min).and_then(|n| expect_int(sink, n, "`min`"));
+            let max = value(map.max).and_then(|n| expect_int(sink, n, "`max`"));
             if let (Some(lo), Some(hi)) = (min, max)
                 && lo > hi
             {
-                let span = map.key_span("max").unwrap_or(type_node.span);
+                let span = key_span(map.max).unwrap_or(type_node.span);
                 sink.error(Code::OutOfRange, format!("`max` ({hi}) is smaller than `min` ({lo})"), span);
                 return None;
             }
             Some(QuestionKind::Integer { min, max })
         }
-        "choice" => {
-            for key in ["min", "max"] {
-                forbid(sink, key, "the question is a choice");
+        Some(format::QuestionType::Choice) => {
+            for (key, at) in [("min", min), ("max", max)] {
+                forbid(sink, key, at, "the question is a choice");
             }
-            let values_node = map.require(sink, "values", "a choice question")?;
+            let values_node = required(sink, map.values, "values", "a choice question", map.span)?;
             let items = expect_seq(sink, values_node, "`values`")?;
             let mut values: Vec<String> = Vec::with_capacity(items.len());
             for item in items {
@@ -448,10 +428,10 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
             }
             Some(QuestionKind::Choice { values })
         }
-        other => {
+        None => {
             let diagnostic =
-                sink.error(Code::UnknownChoice, format!("unknown question type `{other}`"), type_node.span);
-            diagnostic.set_help(suggestion(other, ["boolean", "integer", "choice"]));
+                sink.error(Code::UnknownChoice, format!("unknown question type `{type_name}`"), type_node.span);
+            diagnostic.set_help(suggestion(type_name, format::QuestionType::ALL.iter().map(|(name, _)| *name)));
             None
         }
     }
@@ -464,12 +444,12 @@ fn read_question(
     index: usize,
     infos: &[QuestionInfo<'_>],
 ) -> Option<Question> {
-    let map = MapReader::new(&mut Sink::new(raw.source), raw.node, "a question", QUESTION_KEYS)?;
-    let text = map.require(sink, "text", "a question").and_then(|n| expect_str(sink, n, "`text`"));
-    let help = map.get("help").and_then(|n| expect_str(sink, n, "`help`"));
-    let default_node = map.require(sink, "default", "a question");
+    let map = &raw.fields;
+    let text = map.text.require(sink, "a question").and_then(|n| expect_str(sink, n, "`text`"));
+    let help = value(map.help).and_then(|n| expect_str(sink, n, "`help`"));
+    let default_node = map.default.require(sink, "a question");
     let default = default_node.and_then(|n| read_value(sink, n, &raw.id, &kind));
-    let ask_when = map.get("ask_when").and_then(|node| {
+    let ask_when = value(map.ask_when).and_then(|node| {
         let condition = read_condition(sink, node, infos)?;
         let reads: Vec<usize> = condition.expr.questions();
         if let Some(&late) = reads.iter().find(|&&q| q >= index) {
@@ -485,12 +465,12 @@ fn read_question(
         }
         Some(condition)
     });
-    let derived = match map.get("derived") {
+    let derived = match value(map.derived) {
         Some(node) => Some(read_derived(sink, node, &kind)?),
         None => None,
     };
     if derived.is_some()
-        && let Some(span) = map.key_span("ask_when")
+        && let Some(span) = key_span(map.ask_when)
     {
         sink.error(Code::InvalidRule, "a derived fact is never asked, so it cannot have `ask_when`", span);
         return None;
@@ -501,12 +481,12 @@ fn read_question(
         help: help.unwrap_or_default().to_owned(),
         kind,
         default: default?,
-        ask_when: match map.get("ask_when") {
+        ask_when: match map.ask_when {
             Some(_) => Some(ask_when?),
             None => None,
         },
         derived,
-        since: map.get("since").and_then(|n| expect_int(sink, n, "`since`")),
+        since: value(map.since).and_then(|n| expect_int(sink, n, "`since`")),
         origin: Origin { file: raw.source.clone(), span: raw.id_span },
     })
 }
@@ -645,16 +625,16 @@ fn read_rule(
     approaches: &[Approach],
     catalogue: &[Source],
 ) -> Option<(Rule, bool)> {
-    let map = MapReader::new(sink, node, "a rule", RULE_KEYS)?;
-    let overrides = map.get("override").and_then(|n| expect_bool(sink, n, "`override`")).unwrap_or(false);
-    let id = map.require(sink, "id", "a rule").and_then(|n| read_id(sink, n, "rule id"));
-    let title = map.require(sink, "title", "a rule").and_then(|n| expect_str(sink, n, "`title`"));
-    let when = map.require(sink, "when", "a rule").and_then(|n| read_condition(sink, n, infos));
-    let because = map.require(sink, "because", "a rule").and_then(|n| expect_str(sink, n, "`because`"));
-    let citations = map.require(sink, "source", "a rule").and_then(|n| read_citations(sink, n, catalogue));
-    let next_step = map.get("next_step").and_then(|n| expect_str(sink, n, "`next_step`"));
+    let map = format::Rule::read(sink, node, "a rule")?;
+    let overrides = read_override(sink, map.replace);
+    let id = map.id.require(sink, "a rule").and_then(|n| read_id(sink, n, "rule id"));
+    let title = map.title.require(sink, "a rule").and_then(|n| expect_str(sink, n, "`title`"));
+    let when = map.when.require(sink, "a rule").and_then(|n| read_condition(sink, n, infos));
+    let because = map.because.require(sink, "a rule").and_then(|n| expect_str(sink, n, "`because`"));
+    let citations = map.source.require(sink, "a rule").and_then(|n| read_citations(sink, n, catalogue));
+    let next_step = value(map.next_step).and_then(|n| expect_str(sink, n, "`next_step`"));
     let mut effects = Vec::new();
-    if let Some(node) = map.get("effects") {
+    if let Some(node) = value(map.effects) {
         for (key, value) in expect_map(sink, node, "`effects`").unwrap_or_default() {
             let Some(approach) = read_approach_ref(sink, key, approaches) else { continue };
             let Some(weight) = expect_int(sink, value, "an effect's weight") else { continue };
@@ -676,27 +656,25 @@ fn read_rule(
         }
         effects.sort_unstable();
     }
-    let veto = map.get("veto").map(|n| read_approach_list(sink, n, "veto", approaches)).unwrap_or_default();
-    let combine_with =
-        map.get("combine_with").map(|n| read_approach_list(sink, n, "combine_with", approaches)).unwrap_or_default();
-    let when_recommended = map
-        .get("when_recommended")
-        .map(|n| read_approach_list(sink, n, "when_recommended", approaches))
-        .unwrap_or_default();
-    let when_planned =
-        map.get("when_planned").map(|n| read_approach_list(sink, n, "when_planned", approaches)).unwrap_or_default();
-    let severity = map.get("severity").and_then(|n| read_severity(sink, n));
+    let mut list = |entry: Option<Entry<'_, Vec<String>>>, key: &str| {
+        value(entry).map(|n| read_approach_list(sink, n, key, approaches)).unwrap_or_default()
+    };
+    let veto = list(map.veto, "veto");
+    let combine_with = list(map.combine_with, "combine_with");
+    let when_recommended = list(map.when_recommended, "when_recommended");
+    let when_planned = list(map.when_planned, "when_planned");
+    let severity = value(map.severity).and_then(|n| read_severity(sink, n));
     let (id, id_span) = id?;
     let scores_or_advises =
         !effects.is_empty() || !veto.is_empty() || !combine_with.is_empty() || !when_recommended.is_empty();
-    if !plan_keys_fit(sink, &map, &id, id_span, scores_or_advises) {
+    if !plan_keys_fit(sink, &map, &id, scores_or_advises) {
         return None;
     }
     if !when_recommended.is_empty() && (!effects.is_empty() || !veto.is_empty()) {
         sink.error(
             Code::InvalidRule,
             format!("rule `{id}` depends on the recommendation (`when_recommended`), so it cannot also score or veto"),
-            map.key_span("when_recommended").unwrap_or(id_span),
+            key_span(map.when_recommended).unwrap_or(id_span),
         )
         .help = Some("split it into a scoring rule and an advice rule".to_owned());
         return None;
@@ -732,29 +710,25 @@ fn read_rule(
 }
 
 /// `when_planned` and `severity` go together, and a plan rule does nothing else.
-fn plan_keys_fit(sink: &mut Sink<'_>, map: &MapReader<'_>, id: &str, id_span: Span, scores_or_advises: bool) -> bool {
-    if map.get("when_planned").is_some() {
+fn plan_keys_fit(sink: &mut Sink<'_>, map: &format::Rule<'_>, id: &str, scores_or_advises: bool) -> bool {
+    if let Some(when_planned) = key_span(map.when_planned) {
         if scores_or_advises {
             sink.error(
                 Code::InvalidRule,
                 format!(
                     "rule `{id}` judges the plan (`when_planned`), so it cannot also score, veto, combine or advise"
                 ),
-                map.key_span("when_planned").unwrap_or(id_span),
+                when_planned,
             )
             .help = Some("split it into a plan rule and a scoring or advice rule".to_owned());
             return false;
         }
-        if map.get("severity").is_none() {
-            sink.error(
-                Code::MissingKey,
-                format!("plan rule `{id}` needs `severity`"),
-                map.key_span("when_planned").unwrap_or(id_span),
-            )
-            .help = Some("add `severity: error`, `severity: warning` or `severity: note`".to_owned());
+        if map.severity.is_none() {
+            sink.error(Code::MissingKey, format!("plan rule `{id}` needs `severity`"), when_planned).help =
+                Some("add `severity: error`, `severity: warning` or `severity: note`".to_owned());
             return false;
         }
-    } else if let Some(span) = map.key_span("severity") {
+    } else if let Some(span) = key_span(map.severity) {
         sink.error(
             Code::UnknownKey,
             format!("`severity` is only for plan rules, and rule `{id}` has no `when_planned`"),
@@ -873,16 +847,16 @@ fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
 
 fn read_severity(sink: &mut Sink<'_>, node: &Node) -> Option<Severity> {
     let text = expect_str(sink, node, "`severity`")?;
-    match text {
-        "error" => Some(Severity::Error),
-        "warning" => Some(Severity::Warning),
-        "note" => Some(Severity::Note),
-        other => {
-            sink.error(Code::UnknownChoice, format!("unknown severity `{other}`"), node.span)
-                .set_help(suggestion(other, ["error", "warning", "note"]));
-            None
-        }
+    let found = format::Severity::ALL.iter().find(|(name, _)| *name == text).map(|(_, severity)| match severity {
+        format::Severity::Error => Severity::Error,
+        format::Severity::Warning => Severity::Warning,
+        format::Severity::Note => Severity::Note,
+    });
+    if found.is_none() {
+        sink.error(Code::UnknownChoice, format!("unknown severity `{text}`"), node.span)
+            .set_help(suggestion(text, format::Severity::ALL.iter().map(|(name, _)| *name)));
     }
+    found
 }
 
 /// Checks that need the whole rule set.
@@ -931,6 +905,35 @@ pub(super) fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
     }
     out
 }
+/// The value of an optional key, if written.
+fn value<T>(entry: Option<Entry<'_, T>>) -> Option<&Node> {
+    entry.map(|e| e.value)
+}
+
+/// Where an optional key is written, if it is.
+fn key_span<T>(entry: Option<Entry<'_, T>>) -> Option<Span> {
+    entry.map(|e| e.key.span)
+}
+
+/// The value of a key that is optional in the format but required here (`values` of a choice question).
+fn required<'n, T>(
+    sink: &mut Sink<'_>,
+    entry: Option<Entry<'n, T>>,
+    key: &str,
+    what: &str,
+    map: Span,
+) -> Option<&'n Node> {
+    if entry.is_none() {
+        crate::load::report_missing_key(sink, key, what, map);
+    }
+    value(entry)
+}
+
+/// `override: true`: replace an earlier file's definition.
+fn read_override(sink: &mut Sink<'_>, entry: Option<Entry<'_, bool>>) -> bool {
+    value(entry).and_then(|n| expect_bool(sink, n, "`override`")).unwrap_or(false)
+}
+
 fn read_id(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<(String, Span)> {
     let text = expect_str(sink, node, &format!("the {what}"))?;
     let valid = text.chars().next().is_some_and(|c| c.is_ascii_lowercase())

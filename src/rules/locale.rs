@@ -27,6 +27,7 @@
 
 use std::collections::BTreeMap;
 
+use super::format;
 use super::model::{QuestionKind, RuleSet, TextKey};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::load::{MapReader, Node, Sink, Span, expect_map, expect_seq, expect_str, suggestion};
@@ -35,14 +36,14 @@ use crate::source::SourceFile;
 /// The locales shouldtune can show: a rule set may declare only these.
 pub const SUPPORTED: &[&str] = &["en", "ja"];
 
-/// The keys of a translation table.
-pub(super) const TABLE_KEYS: &[&str] = &["approaches", "questions", "rules", "sources"];
+/// The keys of a translation table (defined with its schema in `format.rs`).
+pub(super) const TABLE_KEYS: &[&str] = format::Translation::KEYS;
 /// The keys of a translation file: its locale, then a table.
 const FILE_KEYS: &[&str] = &["locale", "approaches", "questions", "rules", "sources"];
-const APPROACH_FIELDS: &[&str] = &["title", "description"];
-const QUESTION_FIELDS: &[&str] = &["text", "help", "values"];
-const RULE_FIELDS: &[&str] = &["title", "because", "next_step"];
-const SOURCE_FIELDS: &[&str] = &["title", "says"];
+const APPROACH_FIELDS: &[&str] = format::TranslatedApproach::KEYS;
+const QUESTION_FIELDS: &[&str] = format::TranslatedQuestion::KEYS;
+const RULE_FIELDS: &[&str] = format::TranslatedRule::KEYS;
+const SOURCE_FIELDS: &[&str] = format::TranslatedSource::KEYS;
 
 /// A translation table not yet checked against the rule set's ids.
 pub(super) struct RawTable<'f> {

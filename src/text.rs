@@ -67,6 +67,19 @@ impl Style {
     }
 }
 
+/// Whether `title` already names `id` in parentheses (`検索拡張生成 (RAG)` names `rag`), so
+/// showing the id after it would repeat it.
+#[must_use]
+pub fn names_id(title: &str, id: &str) -> bool {
+    title.to_lowercase().contains(&format!("({})", id.to_lowercase()))
+}
+
+/// `Title (id)`, or the title alone when it already names the id.
+#[must_use]
+pub fn titled(title: &str, id: &str) -> String {
+    if names_id(title, id) { title.to_owned() } else { format!("{title} ({id})") }
+}
+
 /// Escapes untrusted text for a terminal or a log: control characters (C0,
 /// DEL, C1: escape sequences, OSC, BEL), bidirectional overrides and
 /// zero-width characters become visible `\u{..}` escapes, so the text cannot
@@ -351,6 +364,15 @@ pub fn markdown_with_code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_that_names_its_id_is_not_followed_by_it() {
+        assert_eq!(titled("検索拡張生成 (RAG)", "rag"), "検索拡張生成 (RAG)");
+        assert_eq!(titled("Retrieval-augmented generation", "rag"), "Retrieval-augmented generation (rag)");
+        assert_eq!(titled("Fine-tuning", "fine_tuning"), "Fine-tuning (fine_tuning)");
+        // Only the id in parentheses counts, not the word inside another.
+        assert_eq!(titled("Storage planning", "rag"), "Storage planning (rag)");
+    }
 
     #[test]
     fn our_code_spans_stay_code_and_their_content_cannot_break_out() {

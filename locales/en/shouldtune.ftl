@@ -4,7 +4,7 @@
 
 ## evaluate: table and Markdown
 report-heading = shouldtune: { $name }
-recommendation = Recommendation: { $title } ({ $id })
+recommendation = Recommendation: { $approach }
 recommendation-label = Recommendation:
 together-with = , together with { $list }
 col-approach = approach

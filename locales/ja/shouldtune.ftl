@@ -3,7 +3,7 @@
 
 ## evaluate: 表と Markdown
 report-heading = shouldtune: { $name }
-recommendation = 推奨: { $title } ({ $id })
+recommendation = 推奨: { $approach }
 recommendation-label = 推奨:
 together-with = 、併用: { $list }
 col-approach = 手法

@@ -4,7 +4,12 @@ use std::io::Write;
 
 use super::{Report, Standing, plain};
 use crate::i18n::{Arg, Lang};
-use crate::text::{escape_markdown as esc, markdown_link as link, markdown_with_code as md};
+use crate::text::{escape_markdown as esc, markdown_link as link, markdown_with_code as md, names_id};
+
+/// `Title (`id`)`, escaped, or the title alone when it already names the id (`検索拡張生成 (RAG)`).
+fn with_id(title: &str, id: &str) -> String {
+    if names_id(title, id) { esc(title) } else { format!("{} (`{id}`)", esc(title)) }
+}
 
 /// Writes the report as GitHub-flavoured Markdown, in English; all rule and descriptor text is escaped.
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
@@ -18,14 +23,12 @@ pub fn render_in(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::R
     writeln!(out)?;
     write!(
         out,
-        "**{}** {} (`{}`)",
+        "**{}** {}",
         esc(&lang.tr("recommendation-label")),
-        esc(&report.recommendation_title),
-        report.recommendation
+        with_id(&report.recommendation_title, &report.recommendation)
     )?;
     if !report.combine_with.is_empty() {
-        let with: Vec<String> =
-            report.combine_with.iter().map(|c| format!("{} (`{}`)", esc(&c.title), c.approach)).collect();
+        let with: Vec<String> = report.combine_with.iter().map(|c| with_id(&c.title, &c.approach)).collect();
         write!(out, "{}", lang.tr_args("together-with", &[("list", Arg::Str(&lang.list(&with)))]))?;
     }
     writeln!(out)?;
@@ -41,7 +44,7 @@ pub fn render_in(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::R
             Standing::Other => String::new(),
         };
         let score = lang.number(i64::from(entry.score));
-        writeln!(out, "| {} (`{}`) | {} | {} |", esc(&entry.title), entry.approach, score, status)?;
+        writeln!(out, "| {} | {} | {} |", with_id(&entry.title, &entry.approach), score, status)?;
     }
     writeln!(out)?;
     writeln!(out, "_{}_", esc(&report.confidence_in(lang)))?;
@@ -57,7 +60,7 @@ pub fn render_in(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::R
         writeln!(out, "#### {}", lang.tr("heading-keep-alongside"))?;
         writeln!(out)?;
         for entry in &report.combine_with {
-            writeln!(out, "- {} (`{}`): {}", esc(&entry.title), entry.approach, md(&entry.reason))?;
+            writeln!(out, "- {}: {}", with_id(&entry.title, &entry.approach), md(&entry.reason))?;
         }
     }
     if !report.assumed.is_empty() {

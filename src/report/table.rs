@@ -8,7 +8,12 @@ use tabled::settings::{Alignment, Style as TableStyle};
 
 use super::{Report, Standing};
 use crate::i18n::{Arg, Lang};
-use crate::text::{Style, display_width, sanitize, wrap};
+use crate::text::{Style, display_width, names_id, sanitize, titled, wrap};
+
+/// `styled (id)`, or `styled` alone when the plain `title` already names the id (`検索拡張生成 (RAG)`).
+fn with_id(styled: &str, title: &str, id: &str) -> String {
+    if names_id(title, id) { styled.to_owned() } else { format!("{styled} ({id})") }
+}
 
 /// Writes the recommendation, the score table, the reasons, the assumptions and the next steps, in English.
 pub fn render(report: &Report, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
@@ -38,7 +43,7 @@ pub fn render_in(report: &Report, out: &mut dyn Write, style: Style, lang: Lang)
         writeln!(out)?;
         writeln!(out, "{}", style.strong(&lang.tr("heading-keep-alongside")))?;
         for entry in &report.combine_with {
-            writeln!(out, "  * {} ({})", style.strong(&entry.title), entry.approach)?;
+            writeln!(out, "  * {}", with_id(&style.strong(&entry.title), &entry.title, &entry.approach))?;
             write!(out, "{}", wrap(&entry.reason, style.columns() - 4, "    "))?;
             writeln!(out, "    {}", style.dim(&lang.tr_args("rule-id", &[("rule", Arg::Str(&entry.rule))])))?;
         }
@@ -210,12 +215,11 @@ fn reasons(report: &Report, out: &mut dyn Write, style: Style, lang: Lang) -> st
 }
 
 fn headline(report: &Report, style: Style, lang: Lang) -> String {
-    let mut line = lang.tr_args(
-        "recommendation",
-        &[("title", Arg::Str(&style.good(&report.recommendation_title))), ("id", Arg::Str(&report.recommendation))],
-    );
+    let title = &report.recommendation_title;
+    let approach = with_id(&style.good(title), title, &report.recommendation);
+    let mut line = lang.tr_args("recommendation", &[("approach", Arg::Str(&approach))]);
     if !report.combine_with.is_empty() {
-        let with: Vec<String> = report.combine_with.iter().map(|c| format!("{} ({})", c.title, c.approach)).collect();
+        let with: Vec<String> = report.combine_with.iter().map(|c| titled(&c.title, &c.approach)).collect();
         line.push_str(&lang.tr_args("together-with", &[("list", Arg::Str(&lang.list(&with)))]));
     }
     line
@@ -233,7 +237,7 @@ fn score_table(report: &Report, width: usize, lang: Lang) -> String {
             Standing::Other => String::new(),
         };
         let score = lang.number(i64::from(entry.score));
-        builder.push_record([format!("{} ({})", entry.title, entry.approach), score, status]);
+        builder.push_record([titled(&entry.title, &entry.approach), score, status]);
     }
     let mut table = builder.build();
     table

@@ -214,7 +214,8 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
         .in_lang(io.lang);
     let mut shown = shown;
     if let Some(warning) = shown.as_mut().and_then(|e| e.check_age(io.today)) {
-        writeln!(io.stderr, "warning: {}", shouldtune::text::sanitize(&warning))?;
+        let heading = shouldtune::diag::Severity::Warning.word(io.lang);
+        writeln!(io.stderr, "{heading}: {}", shouldtune::text::sanitize(&warning.render(io.lang)))?;
     }
     let report = report.with_cost(shown);
     let mut buffer = Vec::new();

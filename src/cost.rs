@@ -491,16 +491,14 @@ impl CostEstimate {
     /// Sets `stale_prices` when the price table is more than a year older than
     /// `reference_days` (days since 1970-01-01: `SOURCE_DATE_EPOCH` or today),
     /// and returns the warning to show.
-    pub fn check_age(&mut self, reference_days: i64) -> Option<String> {
+    pub fn check_age(&mut self, reference_days: i64) -> Option<crate::i18n::Msg> {
         let as_of = date::days_from_iso(&self.as_of)?;
         self.stale_prices = date::more_than_a_year_before(as_of, reference_days);
         self.stale_prices.then(|| {
-            format!(
-                "price table `{}` is dated {}, more than a year before {}: prices have likely changed; supply current ones with `--pricing FILE`",
-                self.price_table,
-                self.as_of,
-                date::iso_from_days(reference_days)
-            )
+            crate::i18n::Msg::new("cost-stale-prices")
+                .arg("table", &self.price_table)
+                .arg("as_of", &self.as_of)
+                .arg("today", date::iso_from_days(reference_days))
         })
     }
 }

@@ -49,7 +49,7 @@ fn main() -> ExitCode {
         // Without this a closed terminal would end `ask` before it could save.
         let _ = terminal::save_on_hangup(std::sync::Arc::clone(&save_point));
     }
-    let mut prompter = stdin.is_terminal().then(|| terminal::TerminalPrompter::new(stderr_color, save_point));
+    let mut prompter = stdin.is_terminal().then(|| terminal::TerminalPrompter::new(stderr_color, save_point, lang));
     let mut stdin = stdin.lock();
     let mut io = Io {
         stdout: &mut stdout,

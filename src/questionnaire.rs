@@ -7,6 +7,7 @@
 
 use crate::descriptor::Draft;
 use crate::eval::{Answers, evaluate};
+use crate::i18n::{Arg, Lang};
 use crate::rules::{QuestionKind, RuleSet, Value};
 use crate::text::sanitize;
 
@@ -78,7 +79,14 @@ enum Step {
 ///
 /// Steps already answered in `draft` are skipped; `ask_name` says whether the
 /// name still needs asking (its default is `draft.name`).
-pub fn run(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &mut dyn Prompter) -> Finish {
+pub fn run(rule_set: &RuleSet, draft: Draft, ask_name: bool, prompter: &mut dyn Prompter) -> Finish {
+    run_in(rule_set, draft, ask_name, prompter, Lang::En)
+}
+
+/// [`run`] with the program's own words (key hints, the name and plan
+/// prompts, progress) in `lang`; question texts come from the rule set, in
+/// its chosen locale.
+pub fn run_in(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &mut dyn Prompter, lang: Lang) -> Finish {
     draft.given.resize(rule_set.questions.len(), None);
     let prefilled: Vec<bool> = draft.given.iter().map(Option::is_some).collect();
     let ask_plan = draft.planned.is_none();
@@ -86,17 +94,17 @@ pub fn run(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &mut 
     let mut step = Some(if ask_name { Step::Name } else { Step::Question(0) });
     while let Some(current) = step {
         let asked = match current {
-            Step::Name => Some(ask_for_name(&mut draft, prompter)),
+            Step::Name => Some(ask_for_name(&mut draft, prompter, lang)),
             Step::Question(index) => {
                 let applicable = Answers::resolve(rule_set, &draft.given).is_applicable(index)
                     && rule_set.questions[index].derived.is_none();
                 if applicable && !prefilled[index] {
-                    Some(ask_question(rule_set, index, &mut draft, prompter))
+                    Some(ask_question(rule_set, index, &mut draft, prompter, lang))
                 } else {
                     None
                 }
             }
-            Step::Plan => ask_plan.then(|| ask_for_plan(rule_set, &mut draft, prompter)),
+            Step::Plan => ask_plan.then(|| ask_for_plan(rule_set, &mut draft, prompter, lang)),
         };
         step = match asked {
             None => next(current, rule_set),
@@ -139,11 +147,17 @@ fn next(step: Step, rule_set: &RuleSet) -> Option<Step> {
     }
 }
 
-const KEYS_HELP: &str = "Enter accepts the default · Esc goes back · Ctrl-C saves and quits";
+/// The keys every prompt accepts, as its help line ends.
+fn keys_help(lang: Lang) -> String {
+    lang.tr("ask-keys")
+}
 
-fn ask_for_name(draft: &mut Draft, prompter: &mut dyn Prompter) -> Reply<()> {
-    let prompt =
-        Prompt { message: "Project name?".to_owned(), help: KEYS_HELP.to_owned(), progress: "project".to_owned() };
+fn ask_for_name(draft: &mut Draft, prompter: &mut dyn Prompter, lang: Lang) -> Reply<()> {
+    let prompt = Prompt {
+        message: lang.tr("ask-project-name"),
+        help: keys_help(lang),
+        progress: lang.tr("ask-progress-project"),
+    };
     match prompter.text(&prompt, &draft.name) {
         Reply::Answer(name) => {
             let name = name.trim();
@@ -157,7 +171,13 @@ fn ask_for_name(draft: &mut Draft, prompter: &mut dyn Prompter) -> Reply<()> {
     }
 }
 
-fn ask_question(rule_set: &RuleSet, index: usize, draft: &mut Draft, prompter: &mut dyn Prompter) -> Reply<()> {
+fn ask_question(
+    rule_set: &RuleSet,
+    index: usize,
+    draft: &mut Draft,
+    prompter: &mut dyn Prompter,
+    lang: Lang,
+) -> Reply<()> {
     let question = &rule_set.questions[index];
     let current = draft.given[index].unwrap_or(question.default);
     let prompt = Prompt {
@@ -165,15 +185,17 @@ fn ask_question(rule_set: &RuleSet, index: usize, draft: &mut Draft, prompter: &
         // text are shown as visible escapes, never sent to the terminal.
         message: sanitize(&question.text),
         help: if question.help.is_empty() {
-            KEYS_HELP.to_owned()
+            keys_help(lang)
         } else {
-            format!("{} · {KEYS_HELP}", sanitize(&question.help))
+            format!("{} · {}", sanitize(&question.help), keys_help(lang))
         },
         progress: {
             // Derived facts are never asked, so they do not count.
             let asked = |q: &&crate::rules::Question| q.derived.is_none();
             let number = rule_set.questions[..index].iter().filter(asked).count() + 1;
-            format!("question {number} of {}", rule_set.questions.iter().filter(asked).count())
+            let total = rule_set.questions.iter().filter(asked).count();
+            let num = |n: usize| Arg::Num(i64::try_from(n).unwrap_or(i64::MAX));
+            lang.tr_args("ask-progress-question", &[("number", num(number)), ("total", num(total))])
         },
     };
     let reply = match (&question.kind, current) {
@@ -199,7 +221,7 @@ fn ask_question(rule_set: &RuleSet, index: usize, draft: &mut Draft, prompter: &
     }
 }
 
-fn ask_for_plan(rule_set: &RuleSet, draft: &mut Draft, prompter: &mut dyn Prompter) -> Reply<()> {
+fn ask_for_plan(rule_set: &RuleSet, draft: &mut Draft, prompter: &mut dyn Prompter, lang: Lang) -> Reply<()> {
     let given = crate::facts::with_facts(rule_set, &draft.given, None);
     let evaluation = evaluate(rule_set, Answers::resolve(rule_set, &given));
     let mut recommended = vec![evaluation.recommendation];
@@ -210,18 +232,18 @@ fn ask_for_plan(rule_set: &RuleSet, draft: &mut Draft, prompter: &mut dyn Prompt
     }
     plans.extend((0..rule_set.approaches.len()).map(|a| Some(vec![a])));
     let label = |plan: &Option<Vec<usize>>| match plan {
-        None => "none yet (decide later)".to_owned(),
+        None => lang.tr("ask-plan-none"),
         Some(approaches) => {
             let ids: Vec<&str> = approaches.iter().map(|&a| rule_set.approaches[a].id.as_str()).collect();
-            let note = if *approaches == recommended { " (recommended)" } else { "" };
+            let note = if *approaches == recommended { lang.tr("ask-plan-recommended") } else { String::new() };
             format!("{}{note}", ids.join(" + "))
         }
     };
     let options: Vec<String> = plans.iter().map(label).collect();
     let prompt = Prompt {
-        message: "Which approach does the team plan to take?".to_owned(),
-        help: format!("`shouldtune check` compares the plan with the recommendation · {KEYS_HELP}"),
-        progress: "plan".to_owned(),
+        message: lang.tr("ask-plan"),
+        help: format!("{} · {}", lang.tr("ask-plan-help"), keys_help(lang)),
+        progress: lang.tr("ask-progress-plan"),
     };
     match prompter.choose(&prompt, &options, 0) {
         Reply::Answer(choice) => {

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use inquire::error::InquireError;
 use inquire::validator::Validation;
 use inquire::{Confirm, CustomType, Select, Text};
+use shouldtune::i18n::{Arg, Lang};
 use shouldtune::questionnaire::{Prompt, Prompter, Reply};
 use shouldtune::save::Destination;
 
@@ -17,6 +18,8 @@ pub type SavePoint = Arc<Mutex<Option<(Destination, String)>>>;
 /// Prompts on the controlling terminal.
 pub struct TerminalPrompter {
     save_point: SavePoint,
+    /// The language of the prompts' own words (hints, errors, yes and no).
+    lang: Lang,
     /// How many screen lines each answered prompt left, most recent last,
     /// so going back can take the answer being revisited off the screen.
     answered_lines: Vec<usize>,
@@ -47,13 +50,13 @@ pub fn save_on_hangup(save_point: SavePoint) -> std::io::Result<()> {
 
 impl TerminalPrompter {
     /// Sets up prompt styling: plain when colour is off.
-    pub fn new(color: bool, save_point: SavePoint) -> Self {
+    pub fn new(color: bool, save_point: SavePoint, lang: Lang) -> Self {
         let mut config =
             if color { inquire::ui::RenderConfig::default_colored() } else { inquire::ui::RenderConfig::empty() };
         // Esc means "back" here, not "cancel"; the line is erased once drawn.
-        config.canceled_prompt_indicator = inquire::ui::Styled::new("<back>");
+        config.canceled_prompt_indicator = inquire::ui::Styled::new(BACK);
         inquire::set_global_render_config(config);
-        TerminalPrompter { save_point, answered_lines: Vec::new() }
+        TerminalPrompter { save_point, lang, answered_lines: Vec::new() }
     }
 
     /// Records what an answered prompt left on screen, or erases a cancelled
@@ -61,7 +64,7 @@ impl TerminalPrompter {
     fn settle<T>(&mut self, message: &str, result: Result<T, InquireError>, shown: impl Fn(&T) -> String) -> Reply<T> {
         match &result {
             Ok(value) => self.answered_lines.push(screen_lines(&format!("? {message} {}", shown(value)))),
-            Err(InquireError::OperationCanceled) => erase_lines(screen_lines(&format!("? {message} <back>"))),
+            Err(InquireError::OperationCanceled) => erase_lines(screen_lines(&format!("? {message} {BACK}"))),
             Err(_) => {}
         }
         reply(result)
@@ -73,9 +76,12 @@ fn columns() -> usize {
     terminal_size::terminal_size_of(std::io::stderr()).map_or(80, |(w, _)| usize::from(w.0).max(1))
 }
 
-/// How many screen lines `text` takes once the terminal wraps it.
+/// What a cancelled (Esc) prompt shows before its line is erased.
+const BACK: &str = "<back>";
+
+/// How many screen lines `text` takes once the terminal wraps it (a Japanese character takes two columns).
 fn screen_lines(text: &str) -> usize {
-    text.chars().count().div_ceil(columns()).max(1)
+    shouldtune::text::display_width(text).div_ceil(columns()).max(1)
 }
 
 /// Moves up `n` lines and clears from there to the end of the screen.
@@ -119,25 +125,35 @@ impl Prompter for TerminalPrompter {
 
     fn yes_no(&mut self, prompt: &Prompt, default: bool) -> Reply<bool> {
         let message = message(prompt);
+        let lang = self.lang;
+        let error = lang.tr("ask-yes-no-error");
+        let (yes, no) = (lang.tr("ask-yes"), lang.tr("ask-no"));
         let result = Confirm::new(&message)
             .with_default(default)
             .with_help_message(&prompt.help)
-            .with_error_message("type y or n, or press Enter for the default")
+            .with_error_message(&error)
+            .with_default_value_formatter(&|yes| lang.tr(if yes { "ask-default-yes" } else { "ask-default-no" }))
+            .with_formatter(&|answer| if answer { yes.clone() } else { no.clone() })
             .prompt();
-        self.settle(&message, result, |yes| if *yes { "Yes" } else { "No" }.to_owned())
+        self.settle(&message, result, |answer| if *answer { yes.clone() } else { no.clone() })
     }
 
     fn integer(&mut self, prompt: &Prompt, default: i64, min: Option<i64>, max: Option<i64>) -> Reply<i64> {
         let message = message(prompt);
+        let lang = self.lang;
         let range = move |value: &i64| {
             Ok(match (min, max) {
-                (Some(lo), _) if *value < lo => Validation::Invalid(format!("enter {lo} or more").into()),
-                (_, Some(hi)) if *value > hi => Validation::Invalid(format!("enter {hi} or less").into()),
+                (Some(lo), _) if *value < lo => {
+                    Validation::Invalid(lang.tr_args("ask-at-least", &[("min", Arg::Str(&lo.to_string()))]).into())
+                }
+                (_, Some(hi)) if *value > hi => {
+                    Validation::Invalid(lang.tr_args("ask-at-most", &[("max", Arg::Str(&hi.to_string()))]).into())
+                }
                 _ => Validation::Valid,
             })
         };
         // The example is the question's own default, so it is in the question's unit and range.
-        let error = format!("enter a whole number, e.g. {default} (30,000 and 30k work too)");
+        let error = lang.tr_args("ask-whole-number", &[("default", Arg::Str(&default.to_string()))]);
         let parser = |text: &str| shouldtune::questionnaire::parse_whole_number(text).ok_or(());
         let result = CustomType::<i64>::new(&message)
             .with_default(default)
@@ -151,13 +167,21 @@ impl Prompter for TerminalPrompter {
 
     fn choose(&mut self, prompt: &Prompt, options: &[String], default: usize) -> Reply<usize> {
         let message = message(prompt);
-        let help = format!("type to filter · {}", prompt.help);
+        let lang = self.lang;
+        let help = format!("{} · {}", lang.tr("ask-filter"), prompt.help);
         let default = default.min(options.len().saturating_sub(1));
-        let labels: Vec<String> = options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| if i == default { format!("{o} (default)") } else { o.clone() })
-            .collect();
+        let labels: Vec<String> =
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    if i == default {
+                        lang.tr_args("ask-default-choice", &[("choice", Arg::Str(o))])
+                    } else {
+                        o.clone()
+                    }
+                })
+                .collect();
         // Every choice in view (up to a screenful), so none hides above the window.
         let rows = terminal_size::terminal_size_of(std::io::stderr()).map_or(24, |(_, h)| usize::from(h.0));
         let page_size = options.len().min(rows.saturating_sub(4).max(3)).max(1);

@@ -290,3 +290,76 @@ check-col-recommended = recommended
 check-col-result = result
 check-plan-none = none
 check-line = line { $line }
+
+## cost: the estimate (evaluate's line and `cost`'s table)
+cost-models-differ = { $model }, fine-tuning { $fine_tuned }
+cost-break-even-developer = the developer tier is for evaluation (deployments are removed after 24 hours), so no production break-even is claimed
+cost-break-even-any = fine-tuning costs no more than prompt engineering at any volume (training excluded)
+cost-break-even-at = fine-tuning breaks even at { $requests } requests a month
+cost-break-even-never = fine-tuning never breaks even on running costs
+cost-evaluation-only = {" "}(developer tier, evaluation only)
+cost-summary = Monthly cost at { $requests } requests ({ $models }, { $table } prices as of { $as_of }): prompt engineering { $pe }, RAG { $rag }, fine-tuning{ $evaluation } { $ft } + { $once } once; { $break_even }.
+cost-title = Cost at { $requests } requests a month, { $models } on { $table }
+cost-shape = Fine-tuning: { $method }{ $tier }, { $deployment } deployment
+cost-tier = {" "}({ $tier } training)
+cost-col-approach = approach
+cost-col-monthly = per month ({ $currency })
+cost-col-once = one-time ({ $currency })
+cost-row-pe = Prompt engineering
+cost-row-rag = Retrieval-augmented generation
+cost-row-ft = Fine-tuning
+cost-row-ft-evaluation = Fine-tuning (evaluation only)
+cost-grader = One-time fine-tuning includes { $amount } of grader tokens.
+cost-break-even-line-developer = Break-even: none claimed; the developer tier is for evaluation (deployments are removed after 24 hours), not production.
+cost-break-even-line-any = Break-even: at any volume fine-tuning costs no more than prompt engineering (training excluded).
+cost-break-even-line-at = Break-even: from { $requests } requests a month fine-tuning costs no more than prompt engineering (training excluded).
+cost-break-even-line-never = Break-even: none; fine-tuning costs more per month than prompt engineering at any volume.
+cost-note = Note: { $note }.
+cost-prices-as-of = Prices as of { $as_of } from { $source }.
+cost-prices-change = Prices change: supply current ones with `--pricing FILE` (same format as rules/pricing/*.yaml).
+cost-assumed = Assumed
+cost-stale-prices = price table `{ $table }` is dated { $as_of }, more than a year before { $today }: prices have likely changed; supply current ones with `--pricing FILE`
+
+## ask: prompts and key hints
+ask-keys = Enter accepts the default · Esc goes back · Ctrl-C saves and quits
+ask-project-name = Project name?
+ask-progress-project = project
+ask-progress-question = question { $number } of { $total }
+ask-progress-plan = plan
+ask-plan = Which approach does the team plan to take?
+ask-plan-help = `shouldtune check` compares the plan with the recommendation
+ask-plan-none = none yet (decide later)
+ask-plan-recommended = {" "}(recommended)
+ask-yes = Yes
+ask-no = No
+ask-default-yes = Y/n
+ask-default-no = y/N
+ask-yes-no-error = type y or n, or press Enter for the default
+ask-at-least = enter { $min } or more
+ask-at-most = enter { $max } or less
+ask-whole-number = enter a whole number, e.g. { $default } (30,000 and 30k work too)
+ask-filter = type to filter
+ask-default-choice = { $choice } (default)
+ask-progress-save = save
+ask-save = Save to { $path }?
+ask-save-help = Enter saves · n discards
+ask-not-saved = not saved
+ask-saved = saved `{ $path }`; check it with: shouldtune check { $path }
+ask-overwrite-complete = { $path } already exists and is complete. Overwrite it?
+ask-overwrite-appeared = { $path } was created while you answered. Overwrite it?
+ask-overwrite-changed = { $path } changed while you answered. Overwrite it?
+ask-overwrite-help = Enter keeps it and saves beside it · y overwrites
+ask-kept-beside = `{ $kept }` was kept as it is: the answers are in `{ $path }` beside it
+ask-interrupted-nothing = interrupted before any answer: nothing saved
+ask-interrupted-saved = interrupted: { $answers } saved to `{ $path }`, marked incomplete
+ask-resume-with = resume with: shouldtune ask --save { $path }
+ask-prefilled = pre-filled { $answers } from `{ $path }`{ $listed }
+ask-resuming = resuming `{ $path }` ({ $answers } so far)
+ask-answers = { $count } { $count ->
+    [one] answer
+   *[other] answers
+}
+ask-no-cost-line = no cost line: { $error }
+ask-costs-from = Costs use the `cost:` section of `{ $file }` (see docs/costs.md).
+ask-costs-default = Costs use the default price table and model; to price another table, model or deployment, add a `cost:` section to the saved file (see docs/costs.md).
+ask-your-answers = Your answers

@@ -1,6 +1,8 @@
 //! `shouldtune ask`: the questionnaire, its review and its save.
 
 use std::io::Write;
+
+use shouldtune::i18n::{Arg, Lang};
 use std::path::{Path, PathBuf};
 
 use super::{Exit, Failure, Io, load_pricing, load_rules};
@@ -62,12 +64,12 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
     destination.allow_replacing_what_was_seen(start.resuming || incomplete_seen);
     let mut checkpointing =
         Checkpointing { inner: prompter, rule_set: &rule_set, destination: &destination, kept: &kept };
-    match questionnaire::run(&rule_set, start.draft, start.ask_name, &mut checkpointing) {
+    match questionnaire::run_in(&rule_set, start.draft, start.ask_name, &mut checkpointing, io.lang) {
         Finish::Interrupted(draft) => {
             let answered = draft.given.iter().filter(|g| g.is_some()).count();
             let untouched = answered == 0 && draft.planned.is_none() && draft.name == default_name();
             if untouched && !start.resuming && args.from.is_none() {
-                writeln!(io.stderr, "\ninterrupted before any answer: nothing saved")?;
+                writeln!(io.stderr, "\n{}", io.lang.tr("ask-interrupted-nothing"))?;
                 return Ok(Exit::Interrupted);
             }
             let text = descriptor::to_yaml(&rule_set, &draft) + &kept;
@@ -75,30 +77,34 @@ pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exi
                 Ok(path) => path,
                 Err(error) => return Err(keep_unsaved(&destination, &text, &error, io)),
             };
-            writeln!(io.stderr, "\ninterrupted: {} saved to `{}`, marked incomplete", answers(answered), shown(&path))?;
+            let line = io.lang.tr_args(
+                "ask-interrupted-saved",
+                &[("answers", Arg::Str(&answers(answered, io.lang))), ("path", Arg::Str(&shown(&path)))],
+            );
+            writeln!(io.stderr, "\n{line}")?;
             say_why_beside(&destination, &path, io)?;
-            writeln!(io.stderr, "resume with: shouldtune ask --save {}", shown(&path))?;
+            writeln!(io.stderr, "{}", io.lang.tr_args("ask-resume-with", &[("path", Arg::Str(&shown(&path)))]))?;
             Ok(Exit::Interrupted)
         }
         Finish::Completed(draft) => {
             review(&rule_set, &draft, &pricing, io)?;
             let save_prompt = Prompt {
-                message: format!("Save to {}?", shown(&args.save)),
-                help: "Enter saves · n discards".to_owned(),
-                progress: "save".to_owned(),
+                message: io.lang.tr_args("ask-save", &[("path", Arg::Str(&shown(&args.save)))]),
+                help: io.lang.tr("ask-save-help"),
+                progress: io.lang.tr("ask-progress-save"),
             };
             // Ctrl-C here still saves: nothing typed is lost.
             if prompter.yes_no(&save_prompt, true) == Reply::Answer(false) {
-                writeln!(io.stderr, "not saved")?;
+                writeln!(io.stderr, "{}", io.lang.tr("ask-not-saved"))?;
                 return Ok(Exit::Ok);
             }
             let text = descriptor::to_yaml(&rule_set, &draft) + &kept;
-            let path = match save_with_consent(&destination, &text, prompter) {
+            let path = match save_with_consent(&destination, &text, prompter, io.lang) {
                 Ok(path) => path,
                 Err(error) => return Err(keep_unsaved(&destination, &text, &error, io)),
             };
             say_why_beside(&destination, &path, io)?;
-            writeln!(io.stderr, "saved `{}`; check it with: shouldtune check {}", shown(&path), shown(&path))?;
+            writeln!(io.stderr, "{}", io.lang.tr_args("ask-saved", &[("path", Arg::Str(&shown(&path)))]))?;
             Ok(Exit::Ok)
         }
     }
@@ -116,21 +122,20 @@ fn save_with_consent(
     destination: &save::Destination,
     text: &str,
     prompter: &mut dyn Prompter,
+    lang: Lang,
 ) -> std::io::Result<PathBuf> {
     let path = shown(destination.path());
+    let ask = |id: &str| lang.tr_args(id, &[("path", Arg::Str(&path))]);
     let question = match destination.verdict() {
         Verdict::Free => return destination.create(text),
         Verdict::Replaceable => return destination.replace(text),
         Verdict::NotAFile => return destination.save_beside(text),
-        Verdict::Complete => format!("{path} already exists and is complete. Overwrite it?"),
-        Verdict::Appeared => format!("{path} was created while you answered. Overwrite it?"),
-        Verdict::Changed => format!("{path} changed while you answered. Overwrite it?"),
+        Verdict::Complete => ask("ask-overwrite-complete"),
+        Verdict::Appeared => ask("ask-overwrite-appeared"),
+        Verdict::Changed => ask("ask-overwrite-changed"),
     };
-    let prompt = Prompt {
-        message: question,
-        help: "Enter keeps it and saves beside it · y overwrites".to_owned(),
-        progress: "save".to_owned(),
-    };
+    let prompt =
+        Prompt { message: question, help: lang.tr("ask-overwrite-help"), progress: lang.tr("ask-progress-save") };
     if prompter.yes_no(&prompt, false) == Reply::Answer(true) {
         destination.replace(text)
     } else {
@@ -141,12 +146,11 @@ fn save_with_consent(
 /// Says why the answers went beside the save path, when they did.
 fn say_why_beside(destination: &save::Destination, path: &Path, io: &mut Io<'_>) -> Result<(), Failure> {
     if path != destination.path() {
-        writeln!(
-            io.stderr,
-            "`{}` was kept as it is: the answers are in `{}` beside it",
-            shown(destination.path()),
-            shown(path)
-        )?;
+        let line = io.lang.tr_args(
+            "ask-kept-beside",
+            &[("kept", Arg::Str(&shown(destination.path()))), ("path", Arg::Str(&shown(path)))],
+        );
+        writeln!(io.stderr, "{line}")?;
     }
     Ok(())
 }
@@ -237,14 +241,25 @@ fn starting_point(
                 .map(|(q, _)| q.id.as_str())
                 .collect();
             let listed = if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) };
-            let line = format!("pre-filled {} from `{}`{listed}", answers(ids.len()), shown(from));
+            let line = io.lang.tr_args(
+                "ask-prefilled",
+                &[
+                    ("answers", Arg::Str(&answers(ids.len(), io.lang))),
+                    ("path", Arg::Str(&shown(from))),
+                    ("listed", Arg::Str(&listed)),
+                ],
+            );
             write!(io.stderr, "{}", shouldtune::text::wrap(&shouldtune::text::sanitize(&line), 78, ""))?;
             let cost = found.cost.clone();
             return Ok(Start { draft: draft_of(found), cost, ask_name: false, resuming: false });
         }
         if found.incomplete.is_some() {
             let answered = found.given.iter().filter(|g| g.is_some()).count();
-            writeln!(io.stderr, "resuming `{}` ({} so far)", shown(&args.save), answers(answered))?;
+            let line = io.lang.tr_args(
+                "ask-resuming",
+                &[("path", Arg::Str(&shown(&args.save))), ("answers", Arg::Str(&answers(answered, io.lang)))],
+            );
+            writeln!(io.stderr, "{line}")?;
             let cost = found.cost.clone();
             return Ok(Start { draft: draft_of(found), cost, ask_name: false, resuming: true });
         }
@@ -270,8 +285,8 @@ fn draft_of(found: descriptor::Descriptor) -> Draft {
 }
 
 /// "1 answer", "2 answers".
-fn answers(n: usize) -> String {
-    format!("{n} answer{}", if n == 1 { "" } else { "s" })
+fn answers(n: usize, lang: Lang) -> String {
+    lang.tr_args("ask-answers", &[("count", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))])
 }
 
 /// The current directory's name: the usual name of the project it holds.
@@ -307,19 +322,22 @@ fn review(rule_set: &RuleSet, draft: &Draft, pricing: &Pricing<'_>, io: &mut Io<
         Ok(mut estimate) => {
             // As in `evaluate`: the age of a table the descriptor chose.
             if let Some(warning) = estimate.check_age(io.today).filter(|_| pricing.settings.is_some()) {
-                notes.push(format!("warning: {warning}"));
+                let heading = shouldtune::diag::Severity::Warning.word(io.lang);
+                notes.push(format!("{heading}: {}", warning.render(io.lang)));
             }
             Some(estimate)
         }
         Err(error) => {
-            notes.push(format!("warning: no cost line: {}", error.message));
+            let heading = shouldtune::diag::Severity::Warning.word(io.lang);
+            let message = error.in_lang(io.lang).message;
+            notes.push(format!("{heading}: {}", io.lang.tr_args("ask-no-cost-line", &[("error", Arg::Str(&message))])));
             None
         }
     };
     notes.push(if pricing.settings.is_some() {
-        format!("Costs use the `cost:` section of `{}` (see docs/costs.md).", pricing.source.name())
+        io.lang.tr_args("ask-costs-from", &[("file", Arg::Str(pricing.source.name()))])
     } else {
-        "Costs use the default price table and model; to price another table, model or deployment, add a `cost:` section to the saved file (see docs/costs.md).".to_owned()
+        io.lang.tr("ask-costs-default")
     });
     let report = Report::new(rule_set, &draft.name, &evaluation)
         .with_plan(rule_set, draft.planned.as_deref(), &evaluation)
@@ -327,7 +345,7 @@ fn review(rule_set: &RuleSet, draft: &Draft, pricing: &Pricing<'_>, io: &mut Io<
         .with_cost(estimate)
         .in_lang(io.lang);
     let mut out = Vec::new();
-    writeln!(out, "\nYour answers")?;
+    writeln!(out, "\n{}", io.lang.tr("ask-your-answers"))?;
     for (question, given) in rule_set.questions.iter().zip(&draft.given) {
         if let Some(value) = given {
             writeln!(out, "  {:<28} {}", question.id, question.display_value(*value))?;

@@ -70,12 +70,13 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
         })?;
     }
     match args.format {
-        CostFormat::Table => render::table(&estimate, &mut out, style)?,
+        CostFormat::Table => render::table_in(&estimate, &mut out, style, io.lang)?,
         CostFormat::Json => render::json(&estimate, &mut out)?,
     }
     io.stdout.write_all(&out)?;
     if let Some(warning) = &age_warning {
-        writeln!(io.stderr, "warning: {}", sanitize(warning))?;
+        let heading = shouldtune::diag::Severity::Warning.word(io.lang);
+        writeln!(io.stderr, "{heading}: {}", sanitize(&warning.render(io.lang)))?;
     }
     if let Some(path) = &args.plot {
         writeln!(io.stderr, "chart written to `{}`", sanitize(&path.display().to_string()))?;

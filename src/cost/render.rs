@@ -9,6 +9,7 @@ use tabled::settings::{Alignment, Style as TableStyle};
 
 use super::CostEstimate;
 use super::pricing::{PriceTable, TokenPrices, Training};
+use crate::i18n::{Arg, Lang};
 use crate::text::Style;
 use crate::text::sanitize;
 
@@ -42,43 +43,81 @@ fn group_thousands(digits: &str) -> String {
 /// Version of the `cost --format json` layout; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// "gpt-35-turbo", or "o4-mini fine-tuned as o4-mini-ft" when the models differ.
-fn models(estimate: &CostEstimate) -> String {
+/// "gpt-35-turbo", or "o4-mini, fine-tuning o4-mini-ft" when the models differ.
+fn models(estimate: &CostEstimate, lang: Lang) -> String {
     if estimate.fine_tuned_model == estimate.model {
         sanitize(&estimate.model)
     } else {
-        format!("{}, fine-tuning {}", sanitize(&estimate.model), sanitize(&estimate.fine_tuned_model))
+        let (model, fine_tuned) = (sanitize(&estimate.model), sanitize(&estimate.fine_tuned_model));
+        lang.tr_args("cost-models-differ", &[("model", Arg::Str(&model)), ("fine_tuned", Arg::Str(&fine_tuned))])
     }
 }
 
-fn break_even_sentence(estimate: &CostEstimate) -> String {
+/// An amount with its currency as `lang` writes it: `USD 1,234.50` in English,
+/// `$1,234.50` / `1,234円` in Japanese prose (other currencies: `1,234.50 EUR`).
+#[must_use]
+pub fn money_in(amount: Decimal, currency: &str, lang: Lang) -> String {
+    let text = money(amount);
+    match (lang, currency) {
+        (Lang::En, _) => format!("{currency} {text}"),
+        (Lang::Ja, "USD") => match text.strip_prefix('-') {
+            Some(positive) => format!("-${positive}"),
+            None => format!("${text}"),
+        },
+        (Lang::Ja, "JPY") => format!("{}円", text.strip_suffix(".00").unwrap_or(&text)),
+        (Lang::Ja, _) => format!("{text} {currency}"),
+    }
+}
+
+/// A price table's date (`2023-10-16`) in prose: unchanged in English, `2023年10月16日` in Japanese.
+fn date_in(iso: &str, lang: Lang) -> String {
+    let mut parts = iso.splitn(3, '-').map(str::parse::<u32>);
+    match (lang, parts.next(), parts.next(), parts.next()) {
+        (Lang::Ja, Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) if (1..=12).contains(&month) && day <= 31 => {
+            lang.date(i32::try_from(year).unwrap_or(0), month, day)
+        }
+        _ => iso.to_owned(),
+    }
+}
+
+fn break_even_sentence(estimate: &CostEstimate, lang: Lang) -> String {
     if estimate.evaluation_only {
-        return "the developer tier is for evaluation (deployments are removed after 24 hours), so no production break-even is claimed".to_owned();
+        return lang.tr("cost-break-even-developer");
     }
     match estimate.break_even_monthly_requests {
-        Some(0) => "fine-tuning costs no more than prompt engineering at any volume (training excluded)".to_owned(),
-        Some(n) => format!("fine-tuning breaks even at {} requests a month", count(n)),
-        None => "fine-tuning never breaks even on running costs".to_owned(),
+        Some(0) => lang.tr("cost-break-even-any"),
+        Some(n) => lang.tr_args("cost-break-even-at", &[("requests", Arg::Str(&count(n)))]),
+        None => lang.tr("cost-break-even-never"),
     }
 }
 
-/// One line for `evaluate`: monthly cost per approach and the break-even.
+/// One line for `evaluate`: monthly cost per approach and the break-even, in English.
 #[must_use]
 pub fn summary_line(estimate: &CostEstimate) -> String {
+    summary_line_in(estimate, Lang::En)
+}
+
+/// [`summary_line`] in `lang`: amounts, counts and the date as `lang` writes them.
+#[must_use]
+pub fn summary_line_in(estimate: &CostEstimate, lang: Lang) -> String {
     let c = &estimate.currency;
     let m = &estimate.monthly;
-    let evaluation = if estimate.evaluation_only { " (developer tier, evaluation only)" } else { "" };
-    format!(
-        "Monthly cost at {} requests ({}, {} prices as of {}): prompt engineering {c} {}, RAG {c} {}, fine-tuning{evaluation} {c} {} + {c} {} once; {}.",
-        count(estimate.monthly_requests),
-        models(estimate),
-        sanitize(&estimate.price_table),
-        estimate.as_of,
-        money(m.prompt_engineering),
-        money(m.rag),
-        money(m.fine_tuning),
-        money(estimate.fine_tuning_one_time),
-        break_even_sentence(estimate),
+    let evaluation = if estimate.evaluation_only { lang.tr("cost-evaluation-only") } else { String::new() };
+    let money = |amount: Decimal| money_in(amount, c, lang);
+    lang.tr_args(
+        "cost-summary",
+        &[
+            ("requests", Arg::Str(&count(estimate.monthly_requests))),
+            ("models", Arg::Str(&models(estimate, lang))),
+            ("table", Arg::Str(&sanitize(&estimate.price_table))),
+            ("as_of", Arg::Str(&date_in(&estimate.as_of, lang))),
+            ("pe", Arg::Str(&money(m.prompt_engineering))),
+            ("rag", Arg::Str(&money(m.rag))),
+            ("ft", Arg::Str(&money(m.fine_tuning))),
+            ("once", Arg::Str(&money(estimate.fine_tuning_one_time))),
+            ("evaluation", Arg::Str(&evaluation)),
+            ("break_even", Arg::Str(&break_even_sentence(estimate, lang))),
+        ],
     )
 }
 
@@ -91,76 +130,86 @@ fn paragraph(out: &mut dyn Write, text: &str, width: usize, paint: impl Fn(&str)
 }
 
 /// The cost table, the break-even, the price table's date and source, and the
-/// assumptions; prose wraps to the style's width.
+/// assumptions, in English; prose wraps to the style's width.
 pub fn table(estimate: &CostEstimate, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
+    table_in(estimate, out, style, Lang::En)
+}
+
+/// [`table`] with headings, labels and prose in `lang` (billing names such as
+/// `standard` stay as the price table writes them).
+pub fn table_in(estimate: &CostEstimate, out: &mut dyn Write, style: Style, lang: Lang) -> std::io::Result<()> {
     let c = &estimate.currency;
     let width = style.width;
     let plain = |t: &str| t.to_owned();
-    let title = format!(
-        "Cost at {} requests a month, {} on {}",
-        count(estimate.monthly_requests),
-        models(estimate),
-        sanitize(&estimate.price_table)
+    let title = lang.tr_args(
+        "cost-title",
+        &[
+            ("requests", Arg::Str(&count(estimate.monthly_requests))),
+            ("models", Arg::Str(&models(estimate, lang))),
+            ("table", Arg::Str(&sanitize(&estimate.price_table))),
+        ],
     );
     paragraph(out, &title, width, |t| style.strong(t))?;
-    let shape = format!(
-        "Fine-tuning: {}{}, {} deployment",
-        estimate.method.as_str(),
-        estimate.training_tier.map(|t| format!(" ({} training)", t.as_str())).unwrap_or_default(),
-        estimate.deployment.as_str()
+    let tier = estimate
+        .training_tier
+        .map(|t| lang.tr_args("cost-tier", &[("tier", Arg::Str(t.as_str()))]))
+        .unwrap_or_default();
+    let shape = lang.tr_args(
+        "cost-shape",
+        &[
+            ("method", Arg::Str(estimate.method.as_str())),
+            ("tier", Arg::Str(&tier)),
+            ("deployment", Arg::Str(estimate.deployment.as_str())),
+        ],
     );
     paragraph(out, &shape, width, plain)?;
     writeln!(out)?;
     let mut builder = Builder::default();
-    builder.push_record(["approach".to_owned(), format!("per month ({c})"), format!("one-time ({c})")]);
+    let currency = [("currency", Arg::Str(c))];
+    builder.push_record([
+        lang.tr("cost-col-approach"),
+        lang.tr_args("cost-col-monthly", &currency),
+        lang.tr_args("cost-col-once", &currency),
+    ]);
     let m = &estimate.monthly;
-    builder.push_record(["Prompt engineering".to_owned(), money(m.prompt_engineering), money(Decimal::ZERO)]);
-    builder.push_record(["Retrieval-augmented generation".to_owned(), money(m.rag), money(Decimal::ZERO)]);
-    let fine_tuning = if estimate.evaluation_only { "Fine-tuning (evaluation only)" } else { "Fine-tuning" };
-    builder.push_record([fine_tuning.to_owned(), money(m.fine_tuning), money(estimate.fine_tuning_one_time)]);
+    builder.push_record([lang.tr("cost-row-pe"), money(m.prompt_engineering), money(Decimal::ZERO)]);
+    builder.push_record([lang.tr("cost-row-rag"), money(m.rag), money(Decimal::ZERO)]);
+    let fine_tuning = lang.tr(if estimate.evaluation_only { "cost-row-ft-evaluation" } else { "cost-row-ft" });
+    builder.push_record([fine_tuning, money(m.fine_tuning), money(estimate.fine_tuning_one_time)]);
     let mut table = builder.build();
     table.with(TableStyle::rounded()).modify(Columns::new(1..), Alignment::right());
     writeln!(out, "{table}")?;
     writeln!(out)?;
     if !estimate.grader_one_time.is_zero() {
-        let text = format!("One-time fine-tuning includes {c} {} of grader tokens.", money(estimate.grader_one_time));
-        paragraph(out, &text, width, plain)?;
+        let amount = money_in(estimate.grader_one_time, c, lang);
+        paragraph(out, &lang.tr_args("cost-grader", &[("amount", Arg::Str(&amount))]), width, plain)?;
     }
     let break_even = if estimate.evaluation_only {
-        "Break-even: none claimed; the developer tier is for evaluation (deployments are removed after 24 hours), not production.".to_owned()
+        lang.tr("cost-break-even-line-developer")
     } else {
         match estimate.break_even_monthly_requests {
-            Some(0) => {
-                "Break-even: at any volume fine-tuning costs no more than prompt engineering (training excluded)."
-                    .to_owned()
-            }
-            Some(n) => format!(
-                "Break-even: from {} requests a month fine-tuning costs no more than prompt engineering (training excluded).",
-                count(n)
-            ),
-            None => {
-                "Break-even: none; fine-tuning costs more per month than prompt engineering at any volume.".to_owned()
-            }
+            Some(0) => lang.tr("cost-break-even-line-any"),
+            Some(n) => lang.tr_args("cost-break-even-line-at", &[("requests", Arg::Str(&count(n)))]),
+            None => lang.tr("cost-break-even-line-never"),
         }
     };
     paragraph(out, &break_even, width, plain)?;
     for note in &estimate.notes {
-        paragraph(out, &format!("Note: {}.", sanitize(note)), width, plain)?;
+        paragraph(out, &lang.tr_args("cost-note", &[("note", Arg::Str(&sanitize(note)))]), width, plain)?;
     }
     let dim = |t: &str| style.dim(t);
-    paragraph(out, &format!("Prices as of {} from {}.", estimate.as_of, sanitize(&estimate.source)), width, dim)?;
+    let as_of = lang.tr_args(
+        "cost-prices-as-of",
+        &[("as_of", Arg::Str(&date_in(&estimate.as_of, lang))), ("source", Arg::Str(&sanitize(&estimate.source)))],
+    );
+    paragraph(out, &as_of, width, dim)?;
     if let Some(caveat) = &estimate.caveat {
         paragraph(out, &sanitize(caveat), width, dim)?;
     }
-    paragraph(
-        out,
-        "Prices change: supply current ones with `--pricing FILE` (same format as rules/pricing/*.yaml).",
-        width,
-        dim,
-    )?;
+    paragraph(out, &lang.tr("cost-prices-change"), width, dim)?;
     if !estimate.assumed.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", style.strong("Assumed"))?;
+        writeln!(out, "{}", style.strong(&lang.tr("cost-assumed")))?;
         for a in &estimate.assumed {
             let text = format!("{} = {} ({})", a.setting, sanitize(&a.value), a.reason);
             let wrapped = crate::text::wrap(&text, width.saturating_sub(4).max(20), "    ");

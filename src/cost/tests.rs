@@ -452,7 +452,7 @@ fn stale_tables_are_flagged_against_the_reference_day() {
     let day = |s| date::days_from_iso(s).unwrap();
     assert_eq!(e.check_age(day("2024-10-16")), None);
     assert!(!e.stale_prices);
-    let warning = e.check_age(day("2024-10-17"));
+    let warning = e.check_age(day("2024-10-17")).map(|w| w.render(crate::i18n::Lang::En));
     assert!(e.stale_prices);
     assert!(warning.is_some_and(|w| w.contains("2023-10-16") && w.contains("2024-10-17")));
 }
@@ -623,4 +623,15 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn money_in_prose_follows_the_language() {
+    use crate::i18n::Lang;
+    let amount = Decimal::new(123_450, 2);
+    assert_eq!(render::money_in(amount, "USD", Lang::En), "USD 1,234.50");
+    assert_eq!(render::money_in(amount, "USD", Lang::Ja), "$1,234.50");
+    assert_eq!(render::money_in(-amount, "USD", Lang::Ja), "-$1,234.50");
+    assert_eq!(render::money_in(Decimal::new(5000, 0), "JPY", Lang::Ja), "5,000円");
+    assert_eq!(render::money_in(amount, "EUR", Lang::Ja), "1,234.50 EUR");
 }

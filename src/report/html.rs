@@ -87,7 +87,7 @@ pub fn body_in(report: &Report, chart: Option<&str>, out: &mut dyn Write, lang: 
     if report.cost.is_some() || chart.is_some() {
         section_start(out, "cost", &lang.tr("heading-cost"))?;
         if let Some(cost) = &report.cost {
-            writeln!(out, "<p>{}</p>", esc(&crate::cost::render::summary_line(cost)))?;
+            writeln!(out, "<p>{}</p>", esc(&crate::cost::render::summary_line_in(cost, lang)))?;
         }
         if let Some(svg) = chart {
             writeln!(out, r#"<figure class="chart" role="img" aria-label="{}">"#, esc(&lang.tr("chart-label")))?;

@@ -103,7 +103,7 @@ pub fn render_in(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::R
         writeln!(out)?;
         writeln!(out, "#### {}", lang.tr("heading-cost"))?;
         writeln!(out)?;
-        writeln!(out, "{}", esc(&crate::cost::render::summary_line(cost)))?;
+        writeln!(out, "{}", esc(&crate::cost::render::summary_line_in(cost, lang)))?;
     }
     if !report.next_steps.is_empty() {
         writeln!(out)?;

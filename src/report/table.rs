@@ -107,7 +107,7 @@ pub fn render_in(report: &Report, out: &mut dyn Write, style: Style, lang: Lang)
     if let Some(cost) = &report.cost {
         writeln!(out)?;
         writeln!(out, "{}", style.strong(&lang.tr("heading-cost")))?;
-        write!(out, "{}", wrap(&crate::cost::render::summary_line(cost), style.columns() - 2, "  "))?;
+        write!(out, "{}", wrap(&crate::cost::render::summary_line_in(cost, lang), style.columns() - 2, "  "))?;
     }
 
     if !report.next_steps.is_empty() {

@@ -94,13 +94,14 @@ fn in_japanese_the_questions_and_the_final_screen_are_japanese_and_the_saved_ids
     let dir = tempdir();
     // `--lang` outranks the `SHOULDTUNE_LANG=en` every session here starts with.
     let mut pty = spawn(dir.path(), &["--lang", "ja"]);
-    expect(&mut pty, "Project name?");
+    expect(&mut pty, "プロジェクト名は?");
+    expect(&mut pty, "Enter: 既定値を採用 · Esc: 前に戻る · Ctrl-C: 保存して終了");
     send(&mut pty, ENTER);
     for n in 1..=QUESTIONS {
         if n == 15 || n == 16 {
             continue; // not asked without a baseline
         }
-        expect(&mut pty, &format!("question {n} of {QUESTIONS}]"));
+        expect(&mut pty, &format!("質問 {n}/{QUESTIONS}]"));
         match n {
             1 => expect(&mut pty, "どのような種類のタスクですか？"),
             13 => expect(&mut pty, "1 か月あたり何件のリクエストを見込んでいますか？"),
@@ -108,13 +109,15 @@ fn in_japanese_the_questions_and_the_final_screen_are_japanese_and_the_saved_ids
         }
         send(&mut pty, ENTER);
     }
-    expect(&mut pty, "Which approach does the team plan");
+    expect(&mut pty, "チームはどの手法を採る予定ですか?");
+    expect(&mut pty, "未定 (後で決める) (既定)");
     send(&mut pty, ENTER);
     expect(&mut pty, "推奨: プロンプトエンジニアリング (prompt_engineering)");
     expect(&mut pty, "理由");
-    expect(&mut pty, "Save to llm-project.yaml?");
+    expect(&mut pty, "回答");
+    expect(&mut pty, "llm-project.yaml に保存しますか?");
     send(&mut pty, ENTER);
-    expect(&mut pty, "saved `llm-project.yaml`");
+    expect(&mut pty, "`llm-project.yaml` に保存しました");
     assert_eq!(exit_code(&mut pty), 0);
     let saved = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap();
     assert!(saved.contains("task_type: other") && saved.contains("knowledge_freshness: static"), "{saved}");

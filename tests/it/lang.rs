@@ -408,3 +408,36 @@ fn check_json_is_the_same_in_both_languages_but_for_message_fields() {
     without_human_fields(&mut ja);
     assert_eq!(en, ja);
 }
+
+#[test]
+fn cost_output_in_japanese_formats_money_and_dates_for_prose_and_keeps_json() {
+    let ja = shouldtune(&["--lang", "ja", "cost", EXAMPLE]);
+    assert_eq!(ja.status.code(), Some(0), "{}", stderr(&ja));
+    let text = unwrapped_ja(&stdout(&ja));
+    for expected in [
+        "│ 手法",
+        "月額 (USD)",
+        "初期費用 (USD)",
+        "損益分岐点: 月間 1,081,482 リクエスト以上で",
+        "2023年10月16日時点の価格",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert!(stderr(&ja).starts_with("警告: 価格表 `azure-openai-2023-10` の日付は 2023-10-16 で"), "{}", stderr(&ja));
+    let evaluate = unwrapped_ja(&stdout(&shouldtune(&["--lang", "ja", "evaluate", EXAMPLE])));
+    assert!(
+        evaluate.contains("プロンプトエンジニアリング $2,340.00、RAG") && evaluate.contains("$3,240.00"),
+        "{evaluate}"
+    );
+    assert!(evaluate.contains("の2023年10月16日時点の価格") && !evaluate.contains("USD"), "{evaluate}");
+    let english = stdout(&shouldtune(&["evaluate", EXAMPLE]));
+    assert!(crate::unwrapped(&english).contains("prompt engineering USD 2,340.00, RAG USD 3,240.00"), "{english}");
+    // JSON keeps exact decimal strings and ISO dates in every language.
+    let json = |lang: &str| stdout(&shouldtune(&["--lang", lang, "cost", EXAMPLE, "-f", "json"]));
+    assert_eq!(json("ja"), json("en"));
+}
+
+/// Japanese prose as one line: wrapped lines joined without the spaces a break leaves.
+fn unwrapped_ja(text: &str) -> String {
+    text.lines().map(str::trim).collect::<Vec<_>>().join("")
+}

@@ -10,7 +10,7 @@ mod discover;
 mod policy;
 
 pub use crate::report::check::{Evaluated, FileResult, Summary};
-pub use discover::{Found, discover};
+pub use discover::{Discovery, Found, Search, discover};
 pub use policy::Policy;
 
 use rayon::prelude::*;

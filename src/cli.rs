@@ -107,6 +107,11 @@ pub struct RulesCheckArgs {
     /// Treat this level of finding as failing the check.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<DenyLevel>,
+
+    /// Search directories without honouring ignore files: every descriptor is
+    /// checked. Without it, `check` says how many descriptors ignore files hid.
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// `shouldtune rules test`.
@@ -308,8 +313,8 @@ Exit codes: 0 no error findings (or no descriptor), 1 error findings (or warning
 2 a path does not exist, or a descriptor or rule file could not be read or parsed.")]
 pub struct CheckArgs {
     /// Descriptor files, or directories to search for `llm-project.yaml`,
-    /// `llm-project.yml` and `*.llm-project.yaml` (skipping `.git`, `target`
-    /// and `node_modules`).
+    /// `llm-project.yml` and `*.llm-project.yaml` (honouring `.gitignore`,
+    /// `.ignore` and `.git/info/exclude`; `.git` is never searched).
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
@@ -347,6 +352,11 @@ pub struct CheckArgs {
     /// Treat this level of finding as failing the check.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<DenyLevel>,
+
+    /// Search directories without honouring ignore files: every descriptor is
+    /// checked. Without it, `check` says how many descriptors ignore files hid.
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// A report written to a file: `-o FORMAT=PATH`.

@@ -115,6 +115,8 @@ code-invalid-cost = a cost section or price table combines settings that do not 
     .help = Give one of the alternatives the message names; docs/costs.md lists each billing shape's settings.
 code-outside-repository = a file a descriptor names, or reaches through a link, lies outside the repository
     .help = Keep descriptors and the rule files they name inside the repository that holds them.
+code-ignored-descriptors = descriptors were not checked because `.gitignore` or `.ignore` files hide them
+    .help = Check them with `--no-ignore`, or stop ignoring them if they are real projects.
 code-missing-translation = a rule-set text has no translation in a locale the rule set declares
     .help = Add the translation to the locale's table (`translations:` in the rule file, or the rule set's locale file), or remove the locale from `locales:`.
 code-invalid-rule = a rule, question or approach is not well formed
@@ -363,3 +365,10 @@ ask-no-cost-line = no cost line: { $error }
 ask-costs-from = Costs use the `cost:` section of `{ $file }` (see docs/costs.md).
 ask-costs-default = Costs use the default price table and model; to price another table, model or deployment, add a `cost:` section to the saved file (see docs/costs.md).
 ask-your-answers = Your answers
+
+## check: descriptors hidden by ignore files
+ignored-descriptors = { $count ->
+    [one] 1 descriptor not checked: an ignore file (`.gitignore`, `.ignore`) hides it
+   *[other] { $count } descriptors not checked: ignore files (`.gitignore`, `.ignore`) hide them
+}
+ignored-descriptors-help = run with `--no-ignore` to check every descriptor

@@ -108,6 +108,8 @@ code-invalid-cost = コストセクションまたは価格表に、両立しな
     .help = メッセージに示された選択肢のいずれかを指定してください。課金形態ごとの設定は docs/costs.md にあります。
 code-outside-repository = 記述子が指定するファイル、またはリンクの参照先がリポジトリの外にあります
     .help = 記述子と、そこで指定するルールファイルは、それらを含むリポジトリの中に置いてください。
+code-ignored-descriptors = `.gitignore` や `.ignore` で除外されているため、確認していない記述子があります
+    .help = `--no-ignore` を付けて確認するか、実際のプロジェクトであれば除外をやめてください。
 code-missing-translation = ルールセットが宣言したロケールに、ルールセットのテキストの翻訳がありません
     .help = ロケールの表 (ルールファイルの `translations:`、またはルールセットのロケールファイル) に翻訳を追加するか、`locales:` からそのロケールを削除してください。
 code-invalid-rule = ルール、質問、または手法の形式が正しくありません
@@ -335,3 +337,10 @@ ask-no-cost-line = コストの行を表示できません: { $error }
 ask-costs-from = コストは `{ $file }` の `cost:` セクションで計算しています (docs/costs.md を参照)。
 ask-costs-default = コストは既定の価格表とモデルで計算しています。別の価格表、モデル、デプロイで計算するには、保存したファイルに `cost:` セクションを追加してください (docs/costs.md を参照)。
 ask-your-answers = 回答
+
+## check: descriptors hidden by ignore files
+ignored-descriptors = { $count ->
+    [one] { $count } 件の記述子を確認していません（`.gitignore` または `.ignore` で除外されています）
+   *[other] { $count } 件の記述子を確認していません（`.gitignore` または `.ignore` で除外されています）
+}
+ignored-descriptors-help = すべての記述子を確認するには `--no-ignore` を付けて実行してください

@@ -14,6 +14,7 @@ use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::{CheckArgs, CheckFormat, DenyLevel};
 use shouldtune::check::{self, Policy};
 use shouldtune::diag::{self, Code, Diagnostic, Severity};
+use shouldtune::i18n::Msg;
 use shouldtune::load::Limits;
 use shouldtune::report::check::{Options, Outcome, Renderer, RepoPaths, renderer};
 use shouldtune::save::AtomicFile;
@@ -89,21 +90,7 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
         }
         Err(other) => return Err(other),
     };
-    let (paths, discovery_problems) = check::discover(&args.paths);
-    notices.extend(discovery_problems);
-    if rule_sets.is_some() && paths.is_empty() && notices.is_empty() {
-        let shown_cwd = std::env::current_dir().ok();
-        let searched: Vec<String> =
-            args.paths.iter().map(|p| format!("`{}`", shouldtune::paths::show(shown_cwd.as_deref(), p))).collect();
-        notices.push(
-            Diagnostic::without_file(Code::NoDescriptor, format!("no descriptor found under {}", searched.join(", ")))
-                .with_severity(Severity::Note)
-                .with_help(
-                    "name descriptors `llm-project.yaml` or `*.llm-project.yaml`, or pass their paths; \
-                     `shouldtune init` writes one",
-                ),
-        );
-    }
+    let paths = discover(args, rule_sets.is_some(), &mut notices);
 
     for notice in &mut notices {
         notice.localize(io.lang);
@@ -234,4 +221,35 @@ fn reason(error: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => error.to_string(),
     }
+}
+
+/// The descriptors under the paths given; what the search itself found
+/// (no descriptor, a missing path, descriptors ignore files hid) goes to `notices`.
+fn discover(args: &CheckArgs, rules_loaded: bool, notices: &mut Vec<Diagnostic>) -> Vec<check::Found> {
+    let search = check::Search { respect_ignore_files: !args.no_ignore };
+    let discovery = check::discover(&args.paths, search);
+    let paths = discovery.found;
+    notices.extend(discovery.problems);
+    if rules_loaded && paths.is_empty() && notices.is_empty() {
+        let shown_cwd = std::env::current_dir().ok();
+        let searched: Vec<String> =
+            args.paths.iter().map(|p| format!("`{}`", shouldtune::paths::show(shown_cwd.as_deref(), p))).collect();
+        notices.push(
+            Diagnostic::without_file(Code::NoDescriptor, format!("no descriptor found under {}", searched.join(", ")))
+                .with_severity(Severity::Note)
+                .with_help(
+                    "name descriptors `llm-project.yaml` or `*.llm-project.yaml`, or pass their paths; \
+                     `shouldtune init` writes one",
+                ),
+        );
+    }
+    if discovery.ignored > 0 {
+        let message = Msg::new("ignored-descriptors").arg("count", discovery.ignored);
+        notices.push(
+            Diagnostic::without_file(Code::IgnoredDescriptors, message)
+                .with_severity(Severity::Note)
+                .with_help(Msg::new("ignored-descriptors-help")),
+        );
+    }
+    paths
 }

@@ -1,15 +1,11 @@
 //! Finding descriptor files under the paths a user gives.
 
-use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
 
 use crate::descriptor::is_descriptor_name;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Msg;
 use crate::paths::{repository_root, show};
-
-/// Directories never searched: version control, build output, dependencies.
-const SKIPPED_DIRS: &[&str] = &[".git", "target", "node_modules"];
 
 /// A descriptor to check, as found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,29 +21,64 @@ pub struct Found {
     pub confine_to: Option<PathBuf>,
 }
 
-/// The descriptor files under `paths`, sorted and without duplicates.
+/// How directories are searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Search {
+    /// Honour `.gitignore`, `.ignore` and `.git/info/exclude` files (of the
+    /// directory searched and its parents); off with `--no-ignore`.
+    pub respect_ignore_files: bool,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Search { respect_ignore_files: true }
+    }
+}
+
+/// What a search found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// The descriptors to check, sorted and without duplicates.
+    pub found: Vec<Found>,
+    /// Paths that do not exist and directories that cannot be read.
+    pub problems: Vec<Diagnostic>,
+    /// Descriptors that ignore files hid (each searched directory is walked a
+    /// second time, without ignore files, to count them); 0 with `--no-ignore`.
+    pub ignored: usize,
+}
+
+/// The descriptor files under `paths`.
 ///
 /// A path that is a file is taken as given, whatever its name. Directories
 /// are searched recursively for `llm-project.yaml`, `llm-project.yml` and
-/// `*.llm-project.yaml`. Symbolic links with a descriptor's name are
-/// followed, but must resolve inside the repository searched (the nearest
-/// ancestor holding `.git`, else the working directory or the directory
-/// given); links to directories are not followed (as in ripgrep), so link
-/// loops cannot make the search run forever. Every entry with a descriptor's
-/// name is returned, including pipes, directories, dangling links and link
-/// loops, so that checking it reports why it cannot be checked; an
-/// unreadable directory is reported here and the search goes on.
+/// `*.llm-project.yaml`, as ripgrep searches: with the `ignore` crate,
+/// honouring `.gitignore`, `.ignore` and `.git/info/exclude` (inside a git
+/// repository or not, but never the user's global excludes, so a search gives
+/// the same result on every machine), hidden directories included, `.git`
+/// never. Symbolic links with a descriptor's name are followed, but must
+/// resolve inside the repository searched (the nearest ancestor holding
+/// `.git`, else the working directory or the directory given); links to
+/// directories are not followed, so link loops cannot make the search run
+/// forever. Every entry with a descriptor's name is returned, including
+/// pipes, directories, dangling links and link loops, so that checking it
+/// reports why it cannot be checked; an unreadable directory is reported
+/// here and the search goes on.
 #[must_use]
-pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Diagnostic>) {
+pub fn discover(paths: &[PathBuf], how: Search) -> Discovery {
     let cwd = std::env::current_dir().ok();
     let cwd = cwd.as_deref();
     let mut found = Vec::new();
     let mut problems = Vec::new();
+    let mut ignored = 0;
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let root = repository_root(path, cwd);
-                search(cwd, path, root.as_deref(), &mut found, &mut problems);
+                let before = found.len();
+                search(cwd, path, root.as_deref(), how, &mut found, &mut problems);
+                if how.respect_ignore_files {
+                    ignored += count_ignored(path, &found[before..]);
+                }
             }
             Ok(_) => {
                 let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -75,50 +106,81 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Diagnostic>) {
     }
     found.sort_by(|a, b| (&a.shown, &a.path).cmp(&(&b.shown, &b.path)));
     found.dedup_by(|a, b| normal(&a.path) == normal(&b.path));
-    (found, problems)
+    Discovery { found, problems, ignored }
 }
 
 fn normal(path: &Path) -> PathBuf {
     path.components().filter(|c| !matches!(c, Component::CurDir)).collect()
 }
 
+/// A walker over `root`: ignore files honoured or not, hidden entries
+/// included, `.git` skipped, links not followed, names in a fixed order.
+fn walker(root: &Path, respect_ignore_files: bool) -> ignore::Walk {
+    ignore::WalkBuilder::new(root)
+        .standard_filters(false)
+        .hidden(false)
+        .ignore(respect_ignore_files)
+        .git_ignore(respect_ignore_files)
+        .git_exclude(respect_ignore_files)
+        .parents(respect_ignore_files)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(|entry| entry.depth() == 0 || entry.file_name() != ".git")
+        .sort_by_file_name(std::cmp::Ord::cmp)
+        .build()
+}
+
+/// A walked entry that is a descriptor to check: a descriptor's name, and
+/// not a directory (a directory with such a name is searched like any other).
+fn is_candidate(entry: &ignore::DirEntry) -> bool {
+    entry.depth() > 0
+        && is_descriptor_name(&entry.file_name().to_string_lossy())
+        && !entry.file_type().is_some_and(|t| t.is_dir())
+        && !(entry.path_is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()))
+}
+
 fn search(
     cwd: Option<&Path>,
     root: &Path,
     repo: Option<&Path>,
+    how: Search,
     found: &mut Vec<Found>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let walker = walkdir::WalkDir::new(root).into_iter().filter_entry(|entry| {
-        entry.depth() == 0
-            || !(entry.file_type().is_dir() && SKIPPED_DIRS.iter().any(|d| entry.file_name() == OsStr::new(d)))
-    });
-    for entry in walker {
+    for entry in walker(root, how.respect_ignore_files) {
         match entry {
             Ok(entry) => {
-                if entry.depth() == 0 || !is_descriptor_name(&entry.file_name().to_string_lossy()) {
-                    continue;
-                }
-                let file_type = entry.file_type();
-                // A directory with a descriptor's name is searched like any other.
-                if file_type.is_dir() {
+                if !is_candidate(&entry) {
                     continue;
                 }
                 // Links may lead anywhere: they are confined to the repository.
-                let confine_to = if file_type.is_symlink() { repo.map(Path::to_path_buf) } else { None };
-                if file_type.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()) {
-                    continue;
-                }
+                let confine_to = if entry.path_is_symlink() { repo.map(Path::to_path_buf) } else { None };
                 found.push(Found { path: entry.path().to_path_buf(), shown: show(cwd, entry.path()), confine_to });
             }
             Err(error) => {
-                let path = error.path().map_or_else(|| show(cwd, root), |p| show(cwd, p));
+                let path = error_path(&error).map_or_else(|| show(cwd, root), |p| show(cwd, p));
                 let reason =
                     error.io_error().map_or_else(|| Msg::new("io-other").arg("error", error.to_string()), reason);
                 let message = Msg::new("search-failed").arg("path", path).arg("reason", reason);
                 problems.push(Diagnostic::without_file(Code::IoError, message));
             }
         }
+    }
+}
+
+/// How many descriptors under `root` the search with ignore files did not
+/// return (`found`: what it returned for `root`).
+fn count_ignored(root: &Path, found: &[Found]) -> usize {
+    let returned: std::collections::HashSet<&Path> = found.iter().map(|f| f.path.as_path()).collect();
+    walker(root, false).flatten().filter(|e| is_candidate(e) && !returned.contains(e.path())).count()
+}
+
+/// The path an error of the walk concerns, if it names one.
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        _ => None,
     }
 }
 

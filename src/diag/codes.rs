@@ -69,6 +69,8 @@ codes! {
     InvalidCost = "invalid-cost";
     /// A path leads outside the repository.
     OutsideRepository = "outside-repository";
+    /// Descriptors were not checked because ignore files hide them.
+    IgnoredDescriptors = "ignored-descriptors";
     /// A text of the rule set has no translation in a locale the set declares.
     MissingTranslation = "missing-translation";
     /// A rule or question is not well formed.

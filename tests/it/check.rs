@@ -123,31 +123,112 @@ fn write(path: &Path, text: &str) {
 }
 
 #[test]
-fn directory_search_finds_descriptor_names_and_skips_build_and_vcs_dirs() {
+fn directory_search_finds_descriptor_names_and_never_searches_git() {
     let dir = tempfile::tempdir().unwrap();
     let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
-    for path in ["llm-project.yaml", "b/llm-project.yml", "a/search.llm-project.yaml", "a/deeper/z/llm-project.yaml"] {
+    // Without ignore files, build and dependency folders are searched like any other (hidden ones too).
+    let wanted = [
+        ".github/llm-project.yaml",
+        "a/deeper/z/llm-project.yaml",
+        "a/search.llm-project.yaml",
+        "b/llm-project.yml",
+        "llm-project.yaml",
+        "target/llm-project.yaml",
+    ];
+    for path in wanted {
         write(&dir.path().join(path), &good);
     }
-    for skipped in [
-        ".git/llm-project.yaml",
-        "target/llm-project.yaml",
-        "node_modules/pkg/llm-project.yaml",
-        "a/target/llm-project.yaml",
-    ] {
-        write(&dir.path().join(skipped), "not: [valid");
-    }
-    for ignored in ["other.yaml", "llm-project.json", "a/.llm-project.yaml", "llm-project.yaml.bak"] {
-        write(&dir.path().join(ignored), "not: [valid");
+    write(&dir.path().join(".git/llm-project.yaml"), "not: [valid");
+    for other in ["other.yaml", "llm-project.json", "a/.llm-project.yaml", "llm-project.yaml.bak"] {
+        write(&dir.path().join(other), "not: [valid");
     }
     let output = shouldtune_in(dir.path(), &["check", "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let paths: Vec<&str> = run["results"].as_array().unwrap().iter().filter_map(|r| r["path"].as_str()).collect();
+    let paths: Vec<&str> = run["results"].as_array().unwrap().iter().map(|r| r["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, wanted);
+    assert_eq!(run["notices"].as_array().map(Vec::len), Some(0), "{run}");
+}
+
+/// A repository whose ignore files hide three descriptors (one re-included by a negation).
+fn repository_with_ignored_descriptors() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
+    std::fs::create_dir_all(dir.path().join(".git/info")).unwrap();
+    write(&dir.path().join(".gitignore"), "target/\nnode_modules/\n*.llm-project.yaml\n!kept.llm-project.yaml\n");
+    write(&dir.path().join("svc/.ignore"), "scratch/\n");
+    write(&dir.path().join(".git/info/exclude"), "local/\n");
+    for path in ["llm-project.yaml", "kept.llm-project.yaml", "svc/llm-project.yaml"] {
+        write(&dir.path().join(path), &good);
+    }
+    for hidden in [
+        "target/llm-project.yaml",
+        "node_modules/pkg/llm-project.yaml",
+        "old.llm-project.yaml",
+        "svc/scratch/llm-project.yaml",
+        "local/llm-project.yaml",
+    ] {
+        write(&dir.path().join(hidden), "not: [valid");
+    }
+    dir
+}
+
+#[test]
+fn ignore_files_hide_descriptors_and_the_run_says_how_many() {
+    let dir = repository_with_ignored_descriptors();
+    let output = shouldtune_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = run["results"].as_array().unwrap().iter().map(|r| r["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["kept.llm-project.yaml", "llm-project.yaml", "svc/llm-project.yaml"]);
+    let notices = run["notices"].as_array().unwrap();
+    assert_eq!(notices.len(), 1, "{run}");
+    assert_eq!(notices[0]["id"], "ignored-descriptors");
+    assert_eq!(notices[0]["severity"], "note");
+    assert!(notices[0]["message"].as_str().unwrap().starts_with("5 descriptors not checked"), "{run}");
+
+    // Every format carries the count.
+    let human = shouldtune_in(dir.path(), &["check"]);
+    assert_eq!(human.status.code(), Some(0), "{}", stderr(&human));
+    assert!(stdout(&human).contains("5 descriptors not checked"), "{}", stdout(&human));
+    assert!(stdout(&human).contains("--no-ignore"), "{}", stdout(&human));
+    let sarif = shouldtune_in(dir.path(), &["check", "--format", "sarif"]);
+    assert_eq!(sarif.status.code(), Some(0), "{}", stderr(&sarif));
+    assert!(stdout(&sarif).contains("ignored-descriptors"), "{}", stdout(&sarif));
+}
+
+#[test]
+fn no_ignore_checks_every_descriptor() {
+    let dir = repository_with_ignored_descriptors();
+    let output = shouldtune_in(dir.path(), &["check", "--no-ignore", "--format", "json"]);
+    // The hidden files are not valid: checked now, they fail the run.
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = run["results"].as_array().unwrap().iter().map(|r| r["path"].as_str().unwrap()).collect();
     assert_eq!(
         paths,
-        ["a/deeper/z/llm-project.yaml", "a/search.llm-project.yaml", "b/llm-project.yml", "llm-project.yaml"]
+        [
+            "kept.llm-project.yaml",
+            "llm-project.yaml",
+            "local/llm-project.yaml",
+            "node_modules/pkg/llm-project.yaml",
+            "old.llm-project.yaml",
+            "svc/llm-project.yaml",
+            "svc/scratch/llm-project.yaml",
+            "target/llm-project.yaml",
+        ]
     );
+    assert_eq!(run["notices"].as_array().map(Vec::len), Some(0), "{run}");
+}
+
+#[test]
+fn a_descriptor_named_on_the_command_line_is_checked_even_if_ignored() {
+    let dir = repository_with_ignored_descriptors();
+    let output = shouldtune_in(dir.path(), &["check", "--format", "json", "old.llm-project.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(run["results"][0]["path"], "old.llm-project.yaml");
+    assert_eq!(run["notices"].as_array().map(Vec::len), Some(0), "{run}");
 }
 
 #[cfg(unix)]

@@ -310,12 +310,12 @@ fn explain(args: &ExplainArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, 
         return Err(Failure::Diagnostics(vec![
             Diagnostic::without_file(
                 diag::Code::UnknownId,
-                format!("`{}` is not a rule id, source id or diagnostic code", args.id),
+                shouldtune::i18n::Msg::new("explain-unknown-id").arg("id", &args.id),
             )
-            .with_help(format!("the closest are {}; `shouldtune rules show` lists the rules", listed.join(", "))),
+            .with_help(shouldtune::i18n::Msg::new("explain-unknown-id-help").arg("list", listed.join(", "))),
         ]));
     }
-    let text = shouldtune::describe::render(rule_set, &subjects);
+    let text = shouldtune::describe::render_in(rule_set, &subjects, io.lang);
     // Rule text may come from an overlay: no escape sequence reaches the terminal.
     for line in text.lines() {
         writeln!(io.stdout, "{}", shouldtune::text::sanitize(line))?;

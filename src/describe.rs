@@ -6,6 +6,7 @@
 //! minimal set of answers (and, for a plan rule, a plan) under which it
 //! fires, verified by evaluating it.
 
+use crate::i18n::{Arg, Lang};
 use std::fmt::Write as _;
 
 use crate::diag::Code;
@@ -366,72 +367,92 @@ fn minimise(rule_set: &RuleSet, index: usize, mut given: Vec<Option<Value>>) -> 
 
 // ---------------------------------------------------------------- rendering
 
-/// Writes the explanation of every subject `id` names (see [`lookup`]) as plain text.
+/// Writes the explanation of every subject `id` names (see [`lookup`]) as plain text, in English.
 #[must_use]
 pub fn render(rule_set: &RuleSet, subjects: &[Subject<'_>]) -> String {
+    render_in(rule_set, subjects, Lang::En)
+}
+
+/// [`render`] with headings and sentences in `lang` (rule texts come from the
+/// rule set, in its chosen locale; conditions in words stay English).
+#[must_use]
+pub fn render_in(rule_set: &RuleSet, subjects: &[Subject<'_>], lang: Lang) -> String {
     let mut out = String::new();
     for (i, subject) in subjects.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
         match subject {
-            Subject::Rule(index) => rule_text(rule_set, *index, &mut out),
-            Subject::Source(source) => source_text(rule_set, source, &mut out),
-            Subject::Code(info) => code_text(rule_set, *info, &mut out),
+            Subject::Rule(index) => rule_text(rule_set, *index, &mut out, lang),
+            Subject::Source(source) => source_text(rule_set, source, &mut out, lang),
+            Subject::Code(info) => code_text(rule_set, *info, &mut out, lang),
         }
     }
     out
 }
 
-fn rule_text(rule_set: &RuleSet, index: usize, out: &mut String) {
+/// A heading line, after a blank line.
+fn heading(out: &mut String, lang: Lang, id: &str) {
+    let _ = writeln!(out, "\n{}", lang.tr(id));
+}
+
+fn rule_text(rule_set: &RuleSet, index: usize, out: &mut String, lang: Lang) {
     let rule = &rule_set.rules[index];
     let approach = |a: &usize| format!("`{}`", rule_set.approaches[*a].id);
     let list = |items: &[usize]| items.iter().map(approach).collect::<Vec<_>>().join(", ");
-    let kind = if rule.is_plan() {
-        "plan rule"
-    } else if rule.is_advice() {
-        "advice rule"
-    } else {
-        "rule"
+    let tr = |id: &str, args: &[(&str, &str)]| {
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+        lang.tr_args(id, &args)
     };
-    let _ = writeln!(out, "{kind} {}: {}", rule.id, rule.title);
-    let _ = writeln!(out, "  defined in {}:{}", rule.origin.file.name(), rule.origin.span.line);
-    out.push_str("\nWhat it checks\n");
-    if rule.when.expr == Expr::Const(true) {
-        out.push_str("  It fires whatever the answers are.\n");
+    let kind = if rule.is_plan() {
+        "explain-plan-rule"
+    } else if rule.is_advice() {
+        "explain-advice-rule"
     } else {
-        let _ = writeln!(out, "  It fires when {}.", condition_in_words(&rule.when.expr, rule_set));
+        "explain-rule"
+    };
+    let _ = writeln!(out, "{}", tr(kind, &[("id", &rule.id), ("title", &rule.title)]));
+    let line = rule.origin.span.line.to_string();
+    let _ = writeln!(out, "  {}", tr("explain-defined-in", &[("file", rule.origin.file.name()), ("line", &line)]));
+    heading(out, lang, "explain-what-it-checks");
+    if rule.when.expr == Expr::Const(true) {
+        let _ = writeln!(out, "  {}", lang.tr("explain-fires-always"));
+    } else {
+        let condition = condition_in_words(&rule.when.expr, rule_set);
+        let _ = writeln!(out, "  {}", tr("explain-fires-when", &[("condition", &condition)]));
     }
-    let _ = writeln!(out, "  Condition as written: `{}`", rule.when.text);
+    let _ = writeln!(out, "  {}", tr("explain-as-written", &[("condition", &rule.when.text)]));
     if rule.is_advice() {
-        let _ = writeln!(out, "  ...and only when the recommendation is {}.", list(&rule.when_recommended));
+        let _ = writeln!(out, "  {}", tr("explain-only-when-recommended", &[("list", &list(&rule.when_recommended))]));
     }
     if rule.is_plan() {
-        let _ = writeln!(out, "  ...and only when `planned_approach` includes {}.", list(&rule.when_planned));
+        let _ = writeln!(out, "  {}", tr("explain-only-when-planned", &[("list", &list(&rule.when_planned))]));
     }
-    out.push_str("\nEffects\n");
+    heading(out, lang, "explain-effects");
     if !rule.effects.is_empty() {
         let weights: Vec<String> =
             rule.effects.iter().map(|(a, w)| format!("{} {w:+}", rule_set.approaches[*a].id)).collect();
-        let _ = writeln!(out, "  Scores: {}", weights.join(", "));
+        let _ = writeln!(out, "  {}", tr("explain-scores", &[("list", &weights.join(", "))]));
     }
     if !rule.veto.is_empty() {
-        let _ = writeln!(out, "  Rules out: {}", list(&rule.veto));
+        let _ = writeln!(out, "  {}", tr("explain-rules-out", &[("list", &list(&rule.veto))]));
     }
     if !rule.combine_with.is_empty() {
-        let _ = writeln!(out, "  Keeps alongside the recommendation: {}", list(&rule.combine_with));
+        let _ = writeln!(out, "  {}", tr("explain-keeps-alongside", &[("list", &list(&rule.combine_with))]));
     }
     if let Some(severity) = rule.severity {
-        let _ = writeln!(out, "  Reports a finding about the plan, severity {severity}, under the id `{}`.", rule.id);
+        let severity = severity.to_string();
+        let _ = writeln!(out, "  {}", tr("explain-reports-finding", &[("severity", &severity), ("id", &rule.id)]));
     }
     if rule.is_advice() || rule.is_plan() {
-        out.push_str("  It never changes the recommendation.\n");
+        let _ = writeln!(out, "  {}", lang.tr("explain-never-changes"));
     }
     if let Some(step) = &rule.next_step {
-        let _ = writeln!(out, "  Next step: {step}");
+        let _ = writeln!(out, "  {}", tr("explain-next-step", &[("step", step)]));
     }
-    let _ = writeln!(out, "\nWhy\n  {}", rule.because);
-    out.push_str("\nSources\n");
+    heading(out, lang, "explain-why");
+    let _ = writeln!(out, "  {}", rule.because);
+    heading(out, lang, "explain-sources");
     for citation in &rule.citations {
         match citation {
             crate::rules::Citation::Catalogue(i) => {
@@ -441,19 +462,19 @@ fn rule_text(rule_set: &RuleSet, index: usize, out: &mut String) {
                 let _ = writeln!(out, "    {}", source.says);
             }
             crate::rules::Citation::Text(text) => {
-                let _ = writeln!(out, "  {text} (free text, not in the source catalogue)");
+                let _ = writeln!(out, "  {}", tr("explain-free-text", &[("text", text)]));
             }
         }
     }
-    out.push_str("\nExample\n");
+    heading(out, lang, "explain-example");
     match example(rule_set, index) {
         Example::Found { given, planned } => {
             let answered: Vec<(usize, Value)> =
                 given.iter().enumerate().filter_map(|(q, g)| g.map(|v| (q, v))).collect();
             if answered.is_empty() && planned.is_none() {
-                out.push_str("  It fires with every answer at its default:\n");
+                let _ = writeln!(out, "  {}", lang.tr("explain-example-defaults"));
             } else {
-                out.push_str("  It fires for this descriptor (every answer not listed at its default):\n");
+                let _ = writeln!(out, "  {}", lang.tr("explain-example-descriptor"));
             }
             out.push_str("    name: example\n");
             if let Some(plan) = planned {
@@ -469,37 +490,47 @@ fn rule_text(rule_set: &RuleSet, index: usize, out: &mut String) {
                 }
             }
         }
-        Example::Impossible => out.push_str("  None exists: the condition can never hold (see `shouldtune rules check`).\n"),
-        Example::NotFound => out.push_str(
-            "  None found: the search over the questions' values gave up before finding answers under which it fires.\n",
-        ),
+        Example::Impossible => {
+            let _ = writeln!(out, "  {}", lang.tr("explain-example-impossible"));
+        }
+        Example::NotFound => {
+            let _ = writeln!(out, "  {}", lang.tr("explain-example-not-found"));
+        }
     }
 }
 
-fn source_text(rule_set: &RuleSet, source: &Source, out: &mut String) {
-    let _ = writeln!(out, "source {}: {}", source.id, source.title);
+fn source_text(rule_set: &RuleSet, source: &Source, out: &mut String, lang: Lang) {
+    let args = [("id", Arg::Str(&source.id)), ("title", Arg::Str(&source.title))];
+    let _ = writeln!(out, "{}", lang.tr_args("explain-source", &args));
     let _ = writeln!(out, "  {}, {}", source.publisher, source.date);
     let _ = writeln!(out, "  {}", source.url);
-    let _ = writeln!(out, "\nWhat it says\n  {}", source.says);
+    heading(out, lang, "explain-what-it-says");
+    let _ = writeln!(out, "  {}", source.says);
     let citing: Vec<&str> = rule_set
         .rules
         .iter()
         .filter(|r| r.catalogue_sources(rule_set).iter().any(|s| s.id == source.id))
         .map(|r| r.id.as_str())
         .collect();
-    out.push_str("\nCited by\n");
+    heading(out, lang, "explain-cited-by");
     if citing.is_empty() {
-        out.push_str("  no rule\n");
+        let _ = writeln!(out, "  {}", lang.tr("explain-no-rule"));
     } else {
         let _ = writeln!(out, "  {}", citing.join(", "));
     }
 }
 
-fn code_text(rule_set: &RuleSet, code: Code, out: &mut String) {
-    let _ = writeln!(out, "diagnostic code {code}: {}", code.summary());
-    let _ = writeln!(out, "\nHow to fix it\n  {}", code.help());
+fn code_text(rule_set: &RuleSet, code: Code, out: &mut String, lang: Lang) {
+    let summary = code.summary_in(lang);
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.tr_args("explain-code", &[("code", Arg::Str(code.as_str())), ("summary", Arg::Str(&summary))])
+    );
+    heading(out, lang, "explain-how-to-fix");
+    let _ = writeln!(out, "  {}", code.help_in(lang));
     if let Some(rule) = rule_set.rules.iter().find(|r| r.id == code.as_str() && r.is_plan()) {
-        let _ = writeln!(out, "\nReported by the plan rule `{}` of the rule set in use.", rule.id);
+        let _ = writeln!(out, "\n{}", lang.tr_args("explain-reported-by", &[("rule", Arg::Str(&rule.id))]));
     }
 }
 

@@ -372,3 +372,39 @@ ignored-descriptors = { $count ->
    *[other] { $count } descriptors not checked: ignore files (`.gitignore`, `.ignore`) hide them
 }
 ignored-descriptors-help = run with `--no-ignore` to check every descriptor
+
+## explain
+explain-rule = rule { $id }: { $title }
+explain-plan-rule = plan rule { $id }: { $title }
+explain-advice-rule = advice rule { $id }: { $title }
+explain-defined-in = defined in { $file }:{ $line }
+explain-what-it-checks = What it checks
+explain-fires-always = It fires whatever the answers are.
+explain-fires-when = It fires when { $condition }.
+explain-as-written = Condition as written: `{ $condition }`
+explain-only-when-recommended = ...and only when the recommendation is { $list }.
+explain-only-when-planned = ...and only when `planned_approach` includes { $list }.
+explain-effects = Effects
+explain-scores = Scores: { $list }
+explain-rules-out = Rules out: { $list }
+explain-keeps-alongside = Keeps alongside the recommendation: { $list }
+explain-reports-finding = Reports a finding about the plan, severity { $severity }, under the id `{ $id }`.
+explain-never-changes = It never changes the recommendation.
+explain-next-step = Next step: { $step }
+explain-why = Why
+explain-sources = Sources
+explain-free-text = { $text } (free text, not in the source catalogue)
+explain-example = Example
+explain-example-defaults = It fires with every answer at its default:
+explain-example-descriptor = It fires for this descriptor (every answer not listed at its default):
+explain-example-impossible = None exists: the condition can never hold (see `shouldtune rules check`).
+explain-example-not-found = None found: the search over the questions' values gave up before finding answers under which it fires.
+explain-source = source { $id }: { $title }
+explain-what-it-says = What it says
+explain-cited-by = Cited by
+explain-no-rule = no rule
+explain-code = diagnostic code { $code }: { $summary }
+explain-how-to-fix = How to fix it
+explain-reported-by = Reported by the plan rule `{ $rule }` of the rule set in use.
+explain-unknown-id = `{ $id }` is not a rule id, source id or diagnostic code
+explain-unknown-id-help = the closest are { $list }; `shouldtune rules show` lists the rules

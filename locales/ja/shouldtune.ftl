@@ -344,3 +344,39 @@ ignored-descriptors = { $count ->
    *[other] { $count } 件の記述子を確認していません（`.gitignore` または `.ignore` で除外されています）
 }
 ignored-descriptors-help = すべての記述子を確認するには `--no-ignore` を付けて実行してください
+
+## explain
+explain-rule = ルール { $id }: { $title }
+explain-plan-rule = 計画ルール { $id }: { $title }
+explain-advice-rule = 助言ルール { $id }: { $title }
+explain-defined-in = 定義: { $file }:{ $line }
+explain-what-it-checks = 確認する内容
+explain-fires-always = 回答にかかわらず適用されます。
+explain-fires-when = 次の条件で適用されます: { $condition }
+explain-as-written = 記述された条件: `{ $condition }`
+explain-only-when-recommended = ただし、推奨が { $list } の場合に限ります。
+explain-only-when-planned = ただし、`planned_approach` に { $list } が含まれる場合に限ります。
+explain-effects = 効果
+explain-scores = スコア: { $list }
+explain-rules-out = 除外: { $list }
+explain-keeps-alongside = 推奨と併用: { $list }
+explain-reports-finding = 計画についての指摘を、重大度 { $severity }、ID `{ $id }` で報告します。
+explain-never-changes = 推奨を変えることはありません。
+explain-next-step = 次のステップ: { $step }
+explain-why = 理由
+explain-sources = 出典
+explain-free-text = { $text } (自由記述。出典カタログにはありません)
+explain-example = 例
+explain-example-defaults = すべての回答が既定値のままで適用されます:
+explain-example-descriptor = 次の記述子で適用されます (記載のない回答は既定値):
+explain-example-impossible = 例はありません: 条件が成立することはありません (`shouldtune rules check` を参照)。
+explain-example-not-found = 例が見つかりません: 適用される回答を見つける前に、質問の値の探索を打ち切りました。
+explain-source = 出典 { $id }: { $title }
+explain-what-it-says = 内容
+explain-cited-by = 引用しているルール
+explain-no-rule = なし
+explain-code = 診断コード { $code }: { $summary }
+explain-how-to-fix = 対処
+explain-reported-by = 使用中のルールセットの計画ルール `{ $rule }` が報告します。
+explain-unknown-id = `{ $id }` はルール ID、出典 ID、診断コードのいずれでもありません
+explain-unknown-id-help = 最も近いのは { $list } です。ルールの一覧は `shouldtune rules show` で表示できます

@@ -237,7 +237,24 @@ fn check_explain_and_rules_show_give_rule_texts_in_japanese_and_ids_in_english()
     assert_eq!(en, ja);
 
     let explained = stdout(&shouldtune(&["--lang", "ja", "explain", "too-few-examples"]));
-    assert!(explained.contains("rule too-few-examples: ファインチューニングには例が少なすぎる"), "{explained}");
+    assert!(explained.contains("ルール too-few-examples: ファインチューニングには例が少なすぎる"), "{explained}");
+    for heading in ["\n確認する内容\n", "\n効果\n", "\n理由\n", "\n出典\n", "\n例\n"] {
+        assert!(explained.contains(heading), "{heading}\n{explained}");
+    }
+    assert!(!explained.contains("What it checks") && explained.contains("    name: example"), "{explained}");
+    let code = stdout(&shouldtune(&["--lang", "ja", "explain", "unknown-key"]));
+    assert!(
+        code.starts_with("診断コード unknown-key: マッピングにその位置では使えないキーがあります\n\n対処\n"),
+        "{code}"
+    );
+    let unknown = shouldtune(&["--lang", "ja", "explain", "too-few-exampels"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown)
+            .contains("エラー[unknown-id]: `too-few-exampels` はルール ID、出典 ID、診断コードのいずれでもありません"),
+        "{}",
+        stderr(&unknown)
+    );
     let shown = shouldtune(&["rules", "show", "--lang", "ja"]);
     assert_eq!(shown.status.code(), Some(0));
     assert!(stdout(&shown).contains("Fine-tuning（OpenAI API ガイド）"), "{}", stdout(&shown));

@@ -233,7 +233,7 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
             };
             report::html::render_in(&report, chart.as_deref(), &mut buffer, io.lang)?;
         }
-        EvaluateFormat::Adr => report::adr::render(&report, &mut buffer)?,
+        EvaluateFormat::Adr => report::adr::render_in(&report, &mut buffer, io.lang)?,
     }
     io.stdout.write_all(&buffer)?;
     io.stdout.flush()?;

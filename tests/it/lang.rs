@@ -458,3 +458,29 @@ fn cost_output_in_japanese_formats_money_and_dates_for_prose_and_keeps_json() {
 fn unwrapped_ja(text: &str) -> String {
     text.lines().map(str::trim).collect::<Vec<_>>().join("")
 }
+
+#[test]
+fn the_decision_record_in_japanese_has_japanese_headings_and_english_ids() {
+    let output = shouldtune(&["--lang", "ja", "evaluate", EXAMPLE, "-f", "adr"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("---\nstatus: proposed\n---\n\n# Support ticket triage にファインチューニングを採用する\n"),
+        "{text}"
+    );
+    for heading in [
+        "## 背景と課題",
+        "## 決定の要因",
+        "## 検討した選択肢",
+        "## 決定の結果",
+        "### 影響",
+        "## 各選択肢の長所と短所",
+        "## 詳細情報",
+    ] {
+        assert!(text.contains(&format!("\n{heading}\n")), "{heading}\n{text}");
+    }
+    assert!(text.contains("| ファインチューニング (`fine_tuning`) | 15 | **選択** |"), "{text}");
+    assert!(text.contains("| 検索拡張生成 \\(RAG\\) | 0 | 除外 (`nothing-to-retrieve`) |"), "{text}");
+    assert!(text.contains("| `deadline_weeks` | 10 | 回答済み |"), "{text}");
+    assert!(!text.contains("Chosen option") && !text.contains("Pros and Cons"), "{text}");
+}

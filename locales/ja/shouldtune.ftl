@@ -422,3 +422,29 @@ adr-neutral = 中立: 適用されたルールのどれもこの選択肢に影�
 adr-more-information = 詳細情報
 adr-generated = `shouldtune evaluate --format adr` で生成しました。回答を変更したら再実行してください。理由が引用している出典:
 adr-no-sources = なし (適用されたルールはありません)
+
+## init: 作成する記述子のコメント
+init-header = この LLM プロジェクトについて shouldtune が必要とする情報です。
+    `shouldtune init` が作成しました。
+    すべての質問に既定値 (保守的な回答) が入っています。
+    当てはまらない回答を変更してから、このファイルに
+    `shouldtune evaluate` または `shouldtune check` を実行してください。
+init-description = プロジェクトの内容を 1 行で
+init-plan = 構築する予定の手法: 1 つの手法またはリスト (例: [fine_tuning, rag])。
+    手法: { $approaches }。
+    計画が推奨と矛盾すると `check` は失敗します。
+    以下の回答のままなら、ルールはこの計画を推奨します。
+init-overlays = `--rules { $flags }` を指定して作成しました。
+    このファイルからの相対パスでオーバーレイをここに記述すると、
+    `check` はフラグなしでそれらを使います:
+init-allowed = 指定できる値: { $allowed }。
+init-allowed-bool = true または false
+init-allowed-between = { $min } から { $max } までの整数
+init-allowed-at-least = { $min } 以上の整数
+init-allowed-at-most = { $max } 以下の整数
+init-allowed-int = 整数
+init-allowed-choice = { $values } のいずれか
+init-read-when = { $condition } の場合のみ参照します。
+init-wrote = `{ $path }` を作成しました: すべての質問が既定値です。回答を編集してから `shouldtune check` を実行してください
+init-exists = `{ $path }` は既に存在します
+init-exists-help = 編集するか、`--force` で置き換えるか、別のファイル名を指定してください

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::InitArgs;
 use shouldtune::diag::{Code, Diagnostic};
+use shouldtune::i18n::{Arg, Lang, Msg};
 use shouldtune::load::Limits;
 use shouldtune::report::Report;
 use shouldtune::rules::{QuestionKind, RuleSet};
@@ -13,22 +14,23 @@ use shouldtune::text;
 use shouldtune::{descriptor, eval, save};
 
 pub(super) fn init(args: &InitArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    // Question texts in the chosen language for the comments; ids and values stay as the rules write them.
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?.in_locale(io.lang.code());
     let name = args.name.clone().unwrap_or_else(|| project_name(&args.file));
-    let text = init_yaml(rule_sets.base(), &name, &args.rules.rules);
+    let text = init_yaml(rule_sets.base(), &name, &args.rules.rules, io.lang);
     match save::write_atomically(&args.file, &text, args.force) {
         Ok(()) => {
-            writeln!(
-                io.stdout,
-                "wrote `{}`: every question at its default; edit the answers, then run `shouldtune check`",
-                shouldtune::paths::show(None, &args.file)
-            )?;
+            let path = shouldtune::paths::show(None, &args.file);
+            writeln!(io.stdout, "{}", io.lang.tr_args("init-wrote", &[("path", Arg::Str(&path))]))?;
             io.stdout.flush()?;
             Ok(Exit::Ok)
         }
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::Diagnostics(vec![
-            Diagnostic::without_file(Code::IoError, format!("`{}` already exists", args.file.display()))
-                .with_help("edit it, pass `--force` to replace it, or name another file"),
+            Diagnostic::without_file(
+                Code::IoError,
+                Msg::new("init-exists").arg("path", args.file.display().to_string()),
+            )
+            .with_help(Msg::new("init-exists-help")),
         ])),
         Err(error) => Err(Failure::Diagnostics(vec![Diagnostic::without_file(
             Code::IoError,
@@ -55,21 +57,22 @@ fn project_name(file: &std::path::Path) -> String {
 /// line at its default, with the question, its help and its allowed values
 /// as comments above it, and the plan the rules recommend for those answers.
 #[must_use]
-pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBuf]) -> String {
-    let answers = answers_yaml(rule_set);
+pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBuf], lang: Lang) -> String {
+    let answers = answers_yaml(rule_set, lang);
     let plan = recommended_plan(rule_set, name, &answers);
     let mut out = String::new();
-    let _ = writeln!(out, "# What shouldtune needs to know about this LLM project, written by `shouldtune init`.");
-    let _ = writeln!(out, "# Every question is answered with its default (the conservative answer): change the");
-    let _ =
-        writeln!(out, "# answers that do not fit, then run `shouldtune evaluate` on this file, or `shouldtune check`.");
+    // A comment block from one message: each of its lines becomes a `# ` line.
+    let comment = |out: &mut String, text: &str| {
+        for line in text.lines() {
+            let _ = writeln!(out, "# {line}");
+        }
+    };
+    comment(&mut out, &lang.tr("init-header"));
     let _ = writeln!(out, "name: {}", quote(name));
-    let _ = writeln!(out, "# description: \"What the project does, in one line\"");
+    comment(&mut out, &format!("description: \"{}\"", lang.tr("init-description")));
     let _ = writeln!(out);
-    let _ = writeln!(out, "# What you plan to build: one approach or a list, e.g. [fine_tuning, rag]; approaches:");
     let ids: Vec<&str> = rule_set.approaches.iter().map(|a| a.id.as_str()).collect();
-    let _ = writeln!(out, "# {}. `check` fails when the plan contradicts the recommendation.", ids.join(", "));
-    let _ = writeln!(out, "# With the answers below as written, the rules recommend this plan.");
+    comment(&mut out, &lang.tr_args("init-plan", &[("approaches", Arg::Str(&ids.join(", ")))]));
     match plan.as_slice() {
         [one] => {
             let _ = writeln!(out, "planned_approach: {one}");
@@ -81,12 +84,7 @@ pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBu
     if !rule_files.is_empty() {
         let files: Vec<String> = rule_files.iter().map(|p| shouldtune::paths::show(None, p)).collect();
         let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "# Written with `--rules {}`. Name the overlays here, relative to this file,",
-            files.join(" --rules ")
-        );
-        let _ = writeln!(out, "# so `check` uses them without flags:");
+        comment(&mut out, &lang.tr_args("init-overlays", &[("flags", Arg::Str(&files.join(" --rules ")))]));
         let _ = writeln!(out, "# rules: [{}]", files.join(", "));
     }
     let _ = writeln!(out);
@@ -94,7 +92,7 @@ pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBu
     out
 }
 
-fn answers_yaml(rule_set: &RuleSet) -> String {
+fn answers_yaml(rule_set: &RuleSet, lang: Lang) -> String {
     let mut out = String::from("answers:\n");
     // Derived facts are computed by the cost model, never written by hand.
     for (index, question) in rule_set.questions.iter().filter(|q| q.derived.is_none()).enumerate() {
@@ -105,19 +103,31 @@ fn answers_yaml(rule_set: &RuleSet) -> String {
         if !question.help.trim().is_empty() {
             out.push_str(&text::wrap(&one_line(&question.help), 76, "  #   "));
         }
-        let allowed = match &question.kind {
-            QuestionKind::Boolean => "true or false".to_owned(),
-            QuestionKind::Integer { min, max } => match (min, max) {
-                (Some(min), Some(max)) => format!("a whole number from {min} to {max}"),
-                (Some(min), None) => format!("a whole number, at least {min}"),
-                (None, Some(max)) => format!("a whole number, at most {max}"),
-                (None, None) => "a whole number".to_owned(),
-            },
-            QuestionKind::Choice { values } => format!("one of {}", values.join(", ")),
+        let (min, max) = match &question.kind {
+            QuestionKind::Integer { min, max } => (min.map(|n| n.to_string()), max.map(|n| n.to_string())),
+            _ => (None, None),
         };
-        let mut note = format!("Allowed: {allowed}.");
+        let allowed = match (&question.kind, min, max) {
+            (QuestionKind::Boolean, ..) => lang.tr("init-allowed-bool"),
+            (QuestionKind::Integer { .. }, Some(min), Some(max)) => {
+                lang.tr_args("init-allowed-between", &[("min", Arg::Str(&min)), ("max", Arg::Str(&max))])
+            }
+            (QuestionKind::Integer { .. }, Some(min), None) => {
+                lang.tr_args("init-allowed-at-least", &[("min", Arg::Str(&min))])
+            }
+            (QuestionKind::Integer { .. }, None, Some(max)) => {
+                lang.tr_args("init-allowed-at-most", &[("max", Arg::Str(&max))])
+            }
+            (QuestionKind::Integer { .. }, None, None) => lang.tr("init-allowed-int"),
+            (QuestionKind::Choice { values }, ..) => {
+                lang.tr_args("init-allowed-choice", &[("values", Arg::Str(&values.join(", ")))])
+            }
+        };
+        let mut note = lang.tr_args("init-allowed", &[("allowed", Arg::Str(&allowed))]);
         if let Some(condition) = &question.ask_when {
-            let _ = write!(note, " Read only when `{}`.", one_line(&condition.text));
+            let condition = format!("`{}`", one_line(&condition.text));
+            let read_when = lang.tr_args("init-read-when", &[("condition", Arg::Str(&condition))]);
+            let _ = write!(note, "{}{read_when}", if lang == Lang::Ja { "" } else { " " });
         }
         out.push_str(&text::wrap(&note, 76, "  #   "));
         let _ = writeln!(out, "  {}: {}", question.id, question.display_value(question.default));
@@ -145,7 +155,7 @@ mod tests {
     #[test]
     fn every_question_is_an_active_line_under_its_comments() {
         let rule_set = shouldtune::rules::load_default().unwrap();
-        let text = init_yaml(&rule_set, "Demo: \"quoted\"", &[]);
+        let text = init_yaml(&rule_set, "Demo: \"quoted\"", &[], Lang::En);
         for question in &rule_set.questions {
             let line = format!("  {}: {}\n", question.id, question.display_value(question.default));
             if question.derived.is_some() {

@@ -484,3 +484,22 @@ fn the_decision_record_in_japanese_has_japanese_headings_and_english_ids() {
     assert!(text.contains("| `deadline_weeks` | 10 | 回答済み |"), "{text}");
     assert!(!text.contains("Chosen option") && !text.contains("Pros and Cons"), "{text}");
 }
+
+#[test]
+fn init_in_japanese_writes_japanese_comments_and_a_descriptor_that_checks() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "init", "llm-project.yaml", "--name", "Demo"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("`llm-project.yaml` を作成しました"), "{}", stdout(&output));
+    let text = std::fs::read_to_string(dir.path().join("llm-project.yaml")).unwrap_or_else(|e| unreachable!("{e}"));
+    assert!(text.contains("すべての質問に既定値 (保守的な回答) が入っています。"), "{text}");
+    assert!(text.contains("  # どのような種類のタスクですか？\n") && text.contains("  task_type: other\n"), "{text}");
+    assert!(text.contains("指定できる値: 0 以上の整数。"), "{text}");
+    // Comments wrap at 76 columns after their indent (`  #   `), in display width, as in English.
+    for line in text.lines() {
+        assert!(display_width(line) <= 82, "{} columns: {line}", display_width(line));
+    }
+    // Ids, keys and values stay as the rules write them: the file checks cleanly in either language.
+    let output = crate::shouldtune_in(dir.path(), &["check", "llm-project.yaml", "--allow-defaults"]);
+    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+}

@@ -14,8 +14,7 @@
 
 mod write;
 
-pub use write::{Draft, KEPT_KEYS, kept_sections, to_yaml};
-pub use write::{one_line, quote};
+pub use write::{Draft, KEPT_KEYS, kept_sections, one_line, quote, to_yaml};
 
 use crate::diag::{Code, Diagnostic};
 use crate::eval::Answers;

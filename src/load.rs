@@ -11,6 +11,7 @@
 mod events;
 mod node;
 mod reader;
+pub mod write;
 
 pub use node::{Node, NodeKind, Span};
 pub use reader::quoted_list;

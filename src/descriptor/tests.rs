@@ -112,3 +112,70 @@ fn kept_sections_write_back_the_cost_and_rules_sections() {
     let none = Document::parse(&SourceFile::new("n.yaml", "name: P\nanswers: {}\n"), Limits::default()).unwrap();
     assert_eq!(kept_sections(&none), "");
 }
+
+mod tricky_round_trip {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::rules::QuestionKind;
+    use crate::rules::emit::tests::{any_rule_file, any_text, json_as_yaml};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// What `ask` saves reads back as the same draft, whatever the ids,
+        /// choice values (`null`, `true`, `on`) and texts, plus the `cost:`
+        /// and `rules:` sections it keeps.
+        #[test]
+        fn a_saved_draft_reads_back_equal(
+            file in any_rule_file(),
+            name in any_text(),
+            description in proptest::option::of(any_text()),
+            plan in proptest::option::of(proptest::collection::btree_set(0_usize..2, 1..3)),
+            seeds in proptest::collection::vec(proptest::option::of(any::<u16>()), 3),
+            incomplete in any::<bool>(),
+            model in any_text(),
+            overlay in any_text(),
+        ) {
+            let set = crate::rules::load(&[SourceFile::new("r.yaml", json_as_yaml(&file))], Limits::default())
+                .map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+            let given: Vec<Option<Value>> = set
+                .questions
+                .iter()
+                .zip(&seeds)
+                .map(|(question, seed)| {
+                    seed.map(|n| match &question.kind {
+                        QuestionKind::Boolean => Value::Bool(n % 2 == 0),
+                        QuestionKind::Integer { min, max } => {
+                            let (lo, hi) = (min.unwrap_or(0), max.unwrap_or(100));
+                            Value::Int(lo + i64::from(n) % (hi - lo + 1))
+                        }
+                        QuestionKind::Choice { values } => Value::Choice(n % u16::try_from(values.len()).unwrap()),
+                    })
+                })
+                .collect();
+            let planned = plan.map(|p| p.into_iter().collect::<Vec<_>>());
+            let draft = Draft { name, description, planned, given, incomplete };
+            // A descriptor the draft started from, with the sections `ask` keeps.
+            let start = format!(
+                "name: x\ncost: {{ model: {}, output_tokens: 300 }}\nrules: [{}]\n",
+                crate::load::write::quote(&model),
+                crate::load::write::quote(&overlay),
+            );
+            let kept = kept_sections(&Document::parse(&SourceFile::new("start.yaml", start), Limits::default()).unwrap());
+            let text = to_yaml(&set, &draft) + &kept;
+            let document = Document::parse(&SourceFile::new("saved.yaml", text.clone()), Limits::default())
+                .map_err(|d| TestCaseError::fail(format!("{}\n{text}", d[0])))?;
+            let parsed = check_partial(&document, &set).map_err(|d| TestCaseError::fail(format!("{}\n{text}", d[0])))?;
+            prop_assert_eq!(&parsed.name, &draft.name, "{}", text);
+            prop_assert_eq!(&parsed.description, &draft.description);
+            prop_assert_eq!(parsed.planned.map(|p| p.approaches), draft.planned);
+            prop_assert_eq!(&parsed.given, &draft.given, "{}", text);
+            prop_assert_eq!(parsed.incomplete.is_some(), draft.incomplete);
+            prop_assert_eq!(parsed.cost.and_then(|c| c.model).map(|m| m.0), Some(model));
+            let overlays = crate::overlays::RuleSets::declared_overlays(&document)
+                .map_err(|d| TestCaseError::fail(format!("{}\n{text}", d[0])))?;
+            prop_assert_eq!(overlays.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(), vec![overlay]);
+        }
+    }
+}

@@ -262,7 +262,7 @@ fn key_text(kind: &NodeKind) -> String {
 
 /// YAML 1.2 core schema: plain scalars may be null, booleans, integers or
 /// floats; quoted and block scalars are always strings.
-fn resolve(v: &str, style: ScalarStyle) -> NodeKind {
+pub(super) fn resolve(v: &str, style: ScalarStyle) -> NodeKind {
     if style != ScalarStyle::Plain {
         return NodeKind::Str(v.to_owned());
     }

@@ -75,10 +75,10 @@ pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBu
     comment(&mut out, &lang.tr_args("init-plan", &[("approaches", Arg::Str(&ids.join(", ")))]));
     match plan.as_slice() {
         [one] => {
-            let _ = writeln!(out, "planned_approach: {one}");
+            let _ = writeln!(out, "planned_approach: {}", scalar(one));
         }
         many => {
-            let _ = writeln!(out, "planned_approach: [{}]", many.join(", "));
+            let _ = writeln!(out, "planned_approach: {}", flow_list(many.iter().map(String::as_str)));
         }
     }
     if !rule_files.is_empty() {
@@ -130,7 +130,7 @@ fn answers_yaml(rule_set: &RuleSet, lang: Lang) -> String {
             let _ = write!(note, "{}{read_when}", if lang == Lang::Ja { "" } else { " " });
         }
         out.push_str(&text::wrap(&note, 76, "  #   "));
-        let _ = writeln!(out, "  {}: {}", question.id, question.display_value(question.default));
+        let _ = writeln!(out, "  {}: {}", scalar(&question.id), answer(question, question.default));
     }
     out
 }
@@ -147,6 +147,8 @@ fn recommended_plan(rule_set: &RuleSet, name: &str, answers: &str) -> Vec<String
 }
 
 use shouldtune::descriptor::{one_line, quote};
+use shouldtune::load::write::{flow_list, scalar};
+use shouldtune::rules::emit::answer;
 
 #[cfg(test)]
 mod tests {
@@ -157,7 +159,7 @@ mod tests {
         let rule_set = shouldtune::rules::load_default().unwrap();
         let text = init_yaml(&rule_set, "Demo: \"quoted\"", &[], Lang::En);
         for question in &rule_set.questions {
-            let line = format!("  {}: {}\n", question.id, question.display_value(question.default));
+            let line = format!("  {}: {}\n", scalar(&question.id), answer(question, question.default));
             if question.derived.is_some() {
                 assert!(!text.contains(&format!("  {}:", question.id)), "a derived fact is never written: {text}");
                 continue;
@@ -167,5 +169,20 @@ mod tests {
             assert!(before.starts_with("  #"), "a comment right above `{}`: {before}", question.id);
         }
         assert!(text.contains("name: \"Demo: \\\"quoted\\\"\""), "{text}");
+    }
+
+    /// Ids and choice values the YAML resolver would read as null or a boolean are quoted, so the file loads.
+    #[test]
+    fn a_descriptor_for_tricky_ids_and_values_loads() {
+        let rules = "approaches:\n  - { id: 'null', title: A }\n  - { id: 'on', title: B }\nquestions:\n  - { id: 'true', text: T?, type: choice, values: ['null', 'yes'], default: 'null' }\n  - { id: flag, text: F?, type: boolean, default: false }\nrules:\n  - { id: r, title: R, when: \"not flag\", effects: { 'null': 1 }, because: x, source: memo }\n";
+        let rule_set = shouldtune::rules::load(&[SourceFile::new("r.yaml", rules)], Limits::default()).unwrap();
+        let text = init_yaml(&rule_set, "Demo", &[], Lang::En);
+        assert!(text.contains("planned_approach: \"null\"\n"), "{text}");
+        assert!(text.contains("  \"true\": \"null\"\n"), "{text}");
+        let project =
+            descriptor::parse(&SourceFile::new("llm-project.yaml", text.clone()), &rule_set, Limits::default())
+                .unwrap_or_else(|d| panic!("{d:?}\n{text}"));
+        assert_eq!(project.planned.map(|p| p.approaches), Some(vec![0]));
+        assert_eq!(project.given[0], Some(shouldtune::rules::Value::Choice(0)));
     }
 }

@@ -328,5 +328,9 @@ rules:
         assert_eq!(keys(&schema["$defs"]["Rule"]), sorted(super::Rule::KEYS));
         assert_eq!(keys(&schema["$defs"]["Source"]), sorted(super::Source::KEYS));
         assert_eq!(keys(&schema["$defs"]["Approach"]), sorted(super::Approach::KEYS));
+        assert_eq!(keys(&schema["$defs"]["Translation"]), sorted(super::Translation::KEYS));
+        // A translation file is a table with its `locale:`.
+        assert_eq!(crate::rules::locale::FILE_KEYS[0], "locale");
+        assert_eq!(&crate::rules::locale::FILE_KEYS[1..], super::Translation::KEYS);
     }
 }

@@ -39,7 +39,7 @@ pub const SUPPORTED: &[&str] = &["en", "ja"];
 /// The keys of a translation table (defined with its schema in `format.rs`).
 pub(super) const TABLE_KEYS: &[&str] = format::Translation::KEYS;
 /// The keys of a translation file: its locale, then a table.
-const FILE_KEYS: &[&str] = &["locale", "approaches", "questions", "rules", "sources"];
+pub(super) const FILE_KEYS: &[&str] = &["locale", "approaches", "questions", "rules", "sources"];
 const APPROACH_FIELDS: &[&str] = format::TranslatedApproach::KEYS;
 const QUESTION_FIELDS: &[&str] = format::TranslatedQuestion::KEYS;
 const RULE_FIELDS: &[&str] = format::TranslatedRule::KEYS;

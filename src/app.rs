@@ -47,6 +47,9 @@ pub struct Io<'a> {
     pub stderr_color: bool,
     /// Columns human-readable output wraps to: the terminal's, else `COLUMNS`, else 80.
     pub width: usize,
+    /// Columns diagnostics on standard error wrap to: the terminal's when it is
+    /// one; else none (`usize::MAX`), so each finding stays one line in a CI log.
+    pub stderr_width: usize,
     /// Asks questions at a terminal; `None` when standard input is not a terminal.
     pub prompter: Option<&'a mut dyn shouldtune::questionnaire::Prompter>,
     /// The reference day for the price tables' age, in days since 1970-01-01
@@ -54,6 +57,14 @@ pub struct Io<'a> {
     pub today: i64,
     /// The language of messages and reports, chosen by the binary.
     pub lang: shouldtune::i18n::Lang,
+}
+
+impl Io<'_> {
+    /// Draws diagnostics on standard error, in its colour and width.
+    pub(crate) fn report(&mut self, diagnostics: &[shouldtune::diag::Diagnostic]) -> std::io::Result<()> {
+        let style = Style { color: self.stderr_color, width: self.stderr_width };
+        shouldtune::diag::render_in(diagnostics, self.stderr, style, self.lang)
+    }
 }
 
 /// A stream that goes quiet once its reader has gone: after a broken pipe,
@@ -111,6 +122,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         stdout_color: io.stdout_color,
         stderr_color: io.stderr_color,
         width: io.width,
+        stderr_width: io.stderr_width,
         prompter: io.prompter.take().map(|prompter| -> &mut dyn shouldtune::questionnaire::Prompter { prompter }),
         today: io.today,
         lang: io.lang,
@@ -133,7 +145,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
         Ok(exit) => exit,
         Err(Failure::Diagnostics(diagnostics)) => {
             // If stderr itself fails there is nowhere left to report to.
-            let _ = diag::render_in(&diagnostics, io.stderr, io.stderr_color, io.lang);
+            let _ = io.report(&diagnostics);
             Exit::Error
         }
         Err(Failure::Io(error)) => {

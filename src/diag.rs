@@ -6,19 +6,16 @@
 //! them with [`render`], which shows a source snippet.
 
 pub mod codes;
+mod render;
 
 pub use codes::Code;
+pub use render::{render, render_in};
 
 use std::fmt;
-use std::io::Write;
-
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::term::{self, Config};
 
 use crate::i18n::{Lang, Msg};
 use crate::source::SourceFile;
 use crate::source::Span;
-use crate::text::{needs_escape, sanitize, sanitize_name};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema)]
@@ -320,27 +317,6 @@ fn location_prefix(file: Option<&SourceFile>, span: Span) -> String {
     file.map(|f| format!("{}:{}:{}: ", f.name(), span.line, span.column)).unwrap_or_default()
 }
 
-/// Writes diagnostics with source snippets; ANSI colour when `color` is set.
-///
-/// Everything taken from a file (messages, names, snippet lines) is escaped
-/// with [`sanitize`]: no control character, bidirectional override or
-/// zero-width character reaches the terminal or a CI log, and no line can
-/// start with text from the file.
-pub fn render(diagnostics: &[Diagnostic], out: &mut dyn Write, color: bool) -> std::io::Result<()> {
-    render_in(diagnostics, out, color, Lang::En)
-}
-
-/// [`render`] in `lang`: the messages built from Fluent messages, and the
-/// headings (`error`, `help:`), in that language; codes stay English.
-pub fn render_in(diagnostics: &[Diagnostic], out: &mut dyn Write, color: bool, lang: Lang) -> std::io::Result<()> {
-    let mut visible = Vec::new();
-    for diagnostic in diagnostics {
-        let escaped = escape(&diagnostic.in_lang(lang), &mut visible);
-        render_one(&escaped, out, color, lang)?;
-    }
-    Ok(())
-}
-
 impl Severity {
     /// The word for it in `lang`, as a heading (`error`, `エラー`).
     #[must_use]
@@ -351,187 +327,6 @@ impl Severity {
             Severity::Error => "severity-error",
         })
     }
-}
-
-/// A copy of `diagnostic` whose texts are escaped and whose files are shown
-/// through [`VisibleSource`], spans moved to match. `cache` keeps each
-/// file's escaped text, so many diagnostics on one file cost one pass.
-fn escape(diagnostic: &Diagnostic, cache: &mut Vec<(SourceFile, VisibleSource)>) -> Diagnostic {
-    let mut show = |file: &SourceFile, span: Span| -> (SourceFile, Span) {
-        let index = cache.iter().position(|(f, _)| f == file).unwrap_or_else(|| {
-            cache.push((file.clone(), VisibleSource::new(file)));
-            cache.len() - 1
-        });
-        let visible = &cache[index].1;
-        (visible.file.clone(), visible.span(span))
-    };
-    let (file, span) = match &diagnostic.file {
-        Some(file) => {
-            let (file, span) = show(file, diagnostic.span);
-            (Some(file), span)
-        }
-        None => (None, diagnostic.span),
-    };
-    let related = diagnostic
-        .related
-        .iter()
-        .map(|(file, span, label)| {
-            let (file, span) = show(file, *span);
-            (file, span, sanitize(label))
-        })
-        .collect();
-    Diagnostic {
-        code: diagnostic.code.clone(),
-        severity: diagnostic.severity,
-        message: sanitize(&diagnostic.message),
-        file,
-        span: Span { line: diagnostic.span.line, column: diagnostic.span.column, ..span },
-        label: diagnostic.label.as_deref().map(sanitize),
-        help: diagnostic.help.as_deref().map(sanitize),
-        related,
-        notes: diagnostic.notes.iter().map(|n| sanitize(n)).collect(),
-        l10n: Box::default(),
-    }
-}
-
-/// A file as a terminal may show it: its name and text escaped (line
-/// breaks and tabs kept), with a map from original to escaped byte offsets.
-struct VisibleSource {
-    file: SourceFile,
-    /// For each escaped character: its end in the original text and in the escaped one.
-    moved: Vec<(usize, usize)>,
-}
-
-impl VisibleSource {
-    fn new(file: &SourceFile) -> VisibleSource {
-        let text = file.text();
-        let name = sanitize_name(file.name());
-        let bytes = text.as_bytes();
-        let escaped = |i: usize, c: char| match c {
-            '\n' | '\t' => false,
-            '\r' => bytes.get(i + 1) != Some(&b'\n'),
-            c => needs_escape(c),
-        };
-        if !text.char_indices().any(|(i, c)| escaped(i, c)) {
-            return VisibleSource { file: SourceFile::new(name, file.text_arc()), moved: Vec::new() };
-        }
-        let mut out = String::with_capacity(text.len() + 64);
-        let mut moved = Vec::new();
-        for (i, c) in text.char_indices() {
-            if escaped(i, c) {
-                out.push_str(&sanitize_name(c.encode_utf8(&mut [0; 4])));
-                moved.push((i + c.len_utf8(), out.len()));
-            } else {
-                out.push(c);
-            }
-        }
-        VisibleSource { file: SourceFile::new(name, out), moved }
-    }
-
-    /// Where `span` of the original text lies in the escaped one.
-    fn span(&self, span: Span) -> Span {
-        let start = self.offset(span.offset);
-        let end = self.offset(span.offset + span.len);
-        Span { offset: start, len: end.saturating_sub(start), ..span }
-    }
-
-    fn offset(&self, offset: usize) -> usize {
-        match self.moved.partition_point(|&(end, _)| end <= offset) {
-            0 => offset,
-            n => {
-                let (end, new_end) = self.moved[n - 1];
-                new_end + (offset - end)
-            }
-        }
-    }
-}
-
-fn render_one(diagnostic: &Diagnostic, out: &mut dyn Write, color: bool, lang: Lang) -> std::io::Result<()> {
-    let severity = match diagnostic.severity {
-        Severity::Note => CsSeverity::Note,
-        Severity::Warning => CsSeverity::Warning,
-        Severity::Error => CsSeverity::Error,
-    };
-    let (because, help_label) = (lang.tr("because-label"), lang.tr("help-label"));
-    let long_line =
-        diagnostic.file.as_ref().is_some_and(|f| line_len(f.text(), diagnostic.span.offset) > MAX_SNIPPET_LINE);
-    let Some(file) = diagnostic.file.as_ref().filter(|_| !long_line) else {
-        // No file, or a line too long to show (minified or hostile input): the location alone.
-        writeln!(out, "{}[{}]: {}", diagnostic.severity.word(lang), diagnostic.code, diagnostic.message)?;
-        if diagnostic.file.is_some() {
-            writeln!(out, "  --> {}", diagnostic.location())?;
-        }
-        for note in &diagnostic.notes {
-            writeln!(out, "  = {because} {note}")?;
-        }
-        if let Some(help) = &diagnostic.help {
-            writeln!(out, "  = {help_label} {help}")?;
-        }
-        return Ok(());
-    };
-    let mut files = codespan_reporting::files::SimpleFiles::new();
-    let main_id = files.add(file.name(), file.text());
-    let range = clamp_range(file.text(), diagnostic.span);
-    let mut labels = vec![Label::primary(main_id, range).with_message(diagnostic.label.clone().unwrap_or_default())];
-    for (related_file, span, label) in &diagnostic.related {
-        let id = if related_file == file { main_id } else { files.add(related_file.name(), related_file.text()) };
-        labels.push(Label::secondary(id, clamp_range(related_file.text(), *span)).with_message(label.clone()));
-    }
-    let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| format!("{because} {n}")).collect();
-    if let Some(help) = &diagnostic.help {
-        notes.push(format!("{help_label} {help}"));
-    }
-    let cs = CsDiagnostic::new(severity)
-        .with_code(diagnostic.code.as_str())
-        .with_message(&diagnostic.message)
-        .with_labels(labels)
-        .with_notes(notes);
-    let config = Config::default();
-    let mut buffer = Vec::new();
-    let result = if color {
-        let mut ansi = term::termcolor::Ansi::new(&mut buffer);
-        term::emit_to_write_style(&mut ansi, &config, &files, &cs)
-    } else {
-        term::emit_to_io_write(&mut buffer, &config, &files, &cs)
-    };
-    result.map_err(|e| match e {
-        codespan_reporting::files::Error::Io(io) => io,
-        other => std::io::Error::other(other.to_string()),
-    })?;
-    if lang != Lang::En {
-        // The heading codespan writes (`error[code]`) in the chosen language: its first occurrence,
-        // which precedes every text taken from the file.
-        let text = String::from_utf8_lossy(&buffer);
-        let english = format!("{}[", diagnostic.severity);
-        let text = text.replacen(&english, &format!("{}[", diagnostic.severity.word(lang)), 1);
-        return out.write_all(text.as_bytes());
-    }
-    out.write_all(&buffer)
-}
-
-/// Lines longer than this are not shown in snippets.
-const MAX_SNIPPET_LINE: usize = 400;
-
-/// The length in bytes of the line holding `offset`.
-fn line_len(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    let start = text.as_bytes()[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let end = text.as_bytes()[offset..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| offset + i);
-    end - start
-}
-
-/// A byte range inside `text` that codespan accepts: on character boundaries
-/// and at most one line long, so the snippet stays short.
-fn clamp_range(text: &str, span: Span) -> std::ops::Range<usize> {
-    let start = span.offset.min(text.len());
-    let mut end = (start + span.len).min(text.len());
-    if let Some(newline) = text[start..end].find('\n') {
-        end = start + newline;
-    }
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    start..end.max(start)
 }
 
 #[cfg(test)]
@@ -562,9 +357,9 @@ mod tests {
         assert_eq!(ja.help.as_deref(), Some("`answers` の誤りではありませんか?"));
         assert_eq!(ja.english_message(), diagnostic.message);
         let mut out = Vec::new();
-        render_in(std::slice::from_ref(&diagnostic), &mut out, false, Lang::Ja).unwrap();
+        render_in(std::slice::from_ref(&diagnostic), &mut out, crate::text::Style::PLAIN, Lang::Ja).unwrap();
         let text = String::from_utf8_lossy(&out);
-        assert!(text.starts_with("エラー[unknown-key]: the descriptor に不明なキー"), "{text}");
+        assert!(text.starts_with("f.yaml:2:1: エラー[unknown-key]: the descriptor"), "{text}");
         assert!(text.contains("= 対処: `answers` の誤りではありませんか?"), "{text}");
         // Text set by hand afterwards is kept as it is.
         let mut replaced = diagnostic;
@@ -581,9 +376,9 @@ mod tests {
         let mut out = Vec::new();
         render(&[diagnostic], &mut out, false).unwrap();
         let text = String::from_utf8_lossy(&out);
-        assert!(
-            text.contains("f.yaml:2:1") && text.contains("2 │ answer: 1") && text.contains("help: did you mean"),
-            "{text}"
+        assert_eq!(
+            text,
+            "f.yaml:2:1: error[unknown-key]: unknown key `answer`\n  |\n2 | answer: 1\n  | ^\n  = help: did you mean `answers`?\n"
         );
 
         let long = SourceFile::new("min.yaml", format!("name: [{}]\n", "1,".repeat(1000)));
@@ -591,6 +386,27 @@ mod tests {
         let mut out = Vec::new();
         render(&[diagnostic], &mut out, false).unwrap();
         let text = String::from_utf8_lossy(&out);
-        assert!(text.contains("--> min.yaml:1:7") && text.len() < 200, "{text}");
+        assert_eq!(text, "min.yaml:1:7: error[wrong-type]: bad\n");
+    }
+
+    #[test]
+    fn related_places_are_drawn_under_the_primary_one_with_their_labels() {
+        let first = SourceFile::new("base.yaml", "rules:\n  - id: a\n");
+        let again = SourceFile::new("overlay.yaml", "\u{202e}x: 1\nrules:\n  - id: a\n");
+        let diagnostic = Diagnostic::error(
+            Code::DuplicateId,
+            "rule `a` is defined twice",
+            &again,
+            Span::at_offset(again.text(), 23),
+        )
+        .with_label("defined again here")
+        .with_related(&first, Span::at_offset(first.text(), 15), "first defined here");
+        let mut out = Vec::new();
+        render(&[diagnostic], &mut out, false).unwrap();
+        let text = String::from_utf8_lossy(&out);
+        assert_eq!(
+            text,
+            "overlay.yaml:3:9: error[duplicate-id]: rule `a` is defined twice\n  |\n3 |   - id: a\n  |         ^ defined again here\n  = base.yaml:2:9:\n2 |   - id: a\n  |         - first defined here\n"
+        );
     }
 }

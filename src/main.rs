@@ -58,6 +58,7 @@ fn main() -> ExitCode {
         stdout_color,
         stderr_color,
         width: output_width(),
+        stderr_width: terminal_size::terminal_size_of(std::io::stderr()).map_or(usize::MAX, |(w, _)| usize::from(w.0)),
         prompter: prompter.as_mut().map(|p| p as &mut dyn shouldtune::questionnaire::Prompter),
         today: reference_day(),
         lang,

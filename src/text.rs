@@ -361,6 +361,41 @@ pub fn markdown_with_code(text: &str) -> String {
     out
 }
 
+/// `head` (a location, a severity: each part `(plain, styled)` kept whole)
+/// then `text`, word-wrapped to `width` columns, continuation lines starting
+/// with `indent`. A word longer than a line (a URL, a long path) stays whole.
+#[must_use]
+pub fn hanging(head: &[(&str, &str)], text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    let indent_width = display_width(indent);
+    // Japanese reasons have no spaces: they break between characters (see [`wrap`]).
+    let pieces = text
+        .split_whitespace()
+        .flat_map(|word| breakable_pieces(word).into_iter().enumerate().map(|(i, p)| (p, p, i == 0)));
+    let items =
+        head.iter().copied().filter(|(plain, _)| !plain.is_empty()).map(|(plain, styled)| (plain, styled, true));
+    for (plain, styled, spaced) in items.chain(pieces) {
+        let len = display_width(plain);
+        let gap = usize::from(spaced);
+        if column == 0 {
+            column = len;
+        } else if column + gap + len <= width || column <= indent_width {
+            if spaced {
+                out.push(' ');
+            }
+            column += gap + len;
+        } else {
+            out.push('\n');
+            out.push_str(indent);
+            column = indent_width + len;
+        }
+        out.push_str(styled);
+    }
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -403,6 +403,7 @@ mod tests {
             stderr_color: false,
             // Wide enough that no finding wraps: this test is about content.
             width: 200,
+            stderr_width: 200,
             prompter: None,
             today: 0,
             lang: shouldtune::i18n::Lang::En,

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::{CheckArgs, CheckFormat, DenyLevel};
 use shouldtune::check::{self, Policy};
-use shouldtune::diag::{self, Code, Diagnostic, Severity};
+use shouldtune::diag::{Code, Diagnostic, Severity};
 use shouldtune::i18n::Msg;
 use shouldtune::load::Limits;
 use shouldtune::report::check::{Options, Outcome, Renderer, RepoPaths, renderer};
@@ -141,7 +141,7 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
     let errors: Vec<Diagnostic> =
         notices.iter().filter(|d| d.severity == Severity::Error).cloned().chain(write_problems).collect();
     if !errors.is_empty() {
-        let _ = diag::render_in(&errors, io.stderr, io.stderr_color, io.lang);
+        let _ = io.report(&errors);
     }
     if let Some(error) = stdout_error {
         return Err(Failure::Io(error));

@@ -8,7 +8,7 @@ use tabled::settings::{Style as TableStyle, Width};
 
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::{DenyLevel, RulesCheckArgs, RulesCommand, RulesShowArgs, RulesTestArgs, ShowFormat};
-use shouldtune::diag::{self, Code, Diagnostic};
+use shouldtune::diag::{Code, Diagnostic};
 use shouldtune::load::Limits;
 use shouldtune::rules::{emit, lint};
 use shouldtune::source::SourceFile;
@@ -26,7 +26,7 @@ fn check(args: &RulesCheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit,
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let rule_set = rule_sets.base();
     let warnings = lint::lint(rule_set);
-    diag::render_in(&warnings, io.stderr, io.stderr_color, io.lang)?;
+    io.report(&warnings)?;
     writeln!(
         io.stdout,
         "{} approaches, {} questions, {} rules: {} warning{}",

@@ -15,6 +15,7 @@ use crate::cost::{self, CostSettings, PriceTable};
 use crate::descriptor::{self, Draft};
 use crate::diag::Diagnostic;
 use crate::eval::{self, Answers};
+use crate::i18n::{Arg, Lang};
 use crate::load::Limits;
 use crate::report::{Report, adr, html};
 use crate::rules::{Question, QuestionKind, RuleSet, Value};
@@ -59,72 +60,86 @@ impl Reply {
 /// load and download controls, and the place the result goes.
 #[must_use]
 pub fn page(rule_set: &RuleSet) -> String {
+    page_in(rule_set, Lang::En)
+}
+
+/// [`page`] with the page's own words in `lang` (`<html lang>` too); the
+/// script's messages come from the `data-t-*` attributes of `<body>`.
+#[must_use]
+pub fn page_in(rule_set: &RuleSet, lang: Lang) -> String {
+    let t = |id: &str| esc(&lang.tr(id));
     let mut out = String::new();
     let _ = writeln!(out, "<!DOCTYPE html>");
-    let _ = writeln!(out, r#"<html lang="en">"#);
+    let _ = writeln!(out, r#"<html lang="{}">"#, lang.code());
     let _ = writeln!(out, "<head>");
     let _ = writeln!(out, r#"<meta charset="utf-8"/>"#);
     let _ = writeln!(out, r#"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#);
-    let _ = writeln!(out, "<title>shouldtune: prompt engineering, RAG or fine-tuning?</title>");
+    let _ = writeln!(out, "<title>shouldtune: {}</title>", t("web-question"));
     let _ = writeln!(out, r#"<link rel="icon" href="data:,"/>"#);
     let _ = writeln!(out, r#"<link rel="stylesheet" href="/app.css"/>"#);
     let _ = writeln!(out, r#"<script src="/app.js" defer="defer"></script>"#);
     let _ = writeln!(out, "</head>");
-    let _ = writeln!(out, "<body>");
-    let _ = writeln!(out, r##"<a class="skip" href="#result">Skip to the recommendation</a>"##);
+    let script_words: Vec<String> =
+        ["unreachable", "unreachable-short", "fix-answers", "recommended", "cannot-load", "loaded"]
+            .iter()
+            .map(|key| format!(r#" data-t-{key}="{}""#, t(&format!("web-js-{key}"))))
+            .collect();
+    let _ = writeln!(out, "<body{}>", script_words.concat());
+    let _ = writeln!(out, r##"<a class="skip" href="#result">{}</a>"##, t("web-skip"));
     let _ = writeln!(out, r#"<header class="top">"#);
     let _ = writeln!(out, r#"<p class="kicker">shouldtune</p>"#);
-    let _ = writeln!(out, "<h1>Prompt engineering, RAG or fine-tuning?</h1>");
-    let _ = writeln!(
-        out,
-        "<p>Answer the questions; the recommendation updates as you go. Nothing is stored: download the answers when you are done.</p>"
-    );
+    let _ = writeln!(out, "<h1>{}</h1>", t("web-question"));
+    let _ = writeln!(out, "<p>{}</p>", t("web-intro"));
     let _ = writeln!(out, "</header>");
     let _ = writeln!(out, r#"<div class="layout">"#);
     let _ = writeln!(out, r#"<form id="questions" aria-labelledby="h-questions" novalidate="novalidate">"#);
-    let _ = writeln!(out, r#"<h2 id="h-questions" class="visually-hidden">Questions</h2>"#);
+    let _ = writeln!(out, r#"<h2 id="h-questions" class="visually-hidden">{}</h2>"#, t("web-questions"));
     let _ = writeln!(out, r#"<section class="file" id="drop" aria-labelledby="h-load">"#);
-    let _ = writeln!(out, r#"<h2 id="h-load">Start from a file</h2>"#);
-    let _ = writeln!(out, r#"<label for="load">Load an <code>llm-project.yaml</code></label>"#);
+    let _ = writeln!(out, r#"<h2 id="h-load">{}</h2>"#, t("web-start-from-file"));
+    let load = lang.tr_args("web-load", &[("file", Arg::Str("\u{1}"))]);
+    let load = esc(&load).replace('\u{1}', "<code>llm-project.yaml</code>");
+    let _ = writeln!(out, r#"<label for="load">{load}</label>"#);
     let _ = writeln!(out, r#"<input type="file" id="load" accept=".yaml,.yml" aria-describedby="load-help"/>"#);
-    let _ = writeln!(out, r#"<p class="help" id="load-help">Or drop the file anywhere on this page.</p>"#);
+    let _ = writeln!(out, r#"<p class="help" id="load-help">{}</p>"#, t("web-drop"));
     let _ = writeln!(out, r#"<div id="load-errors" role="alert"></div>"#);
     let _ = writeln!(out, "</section>");
     let _ = writeln!(out, r#"<div class="q" id="q-name">"#);
-    let _ = writeln!(out, r#"<label for="name">Project name</label>"#);
-    let _ = writeln!(out, r#"<input type="text" id="name" name="name" value="My LLM project" autocomplete="off"/>"#);
+    let _ = writeln!(out, r#"<label for="name">{}</label>"#, t("web-project-name"));
+    let _ = writeln!(
+        out,
+        r#"<input type="text" id="name" name="name" value="{}" autocomplete="off"/>"#,
+        t("web-default-name")
+    );
     let _ = writeln!(out, "</div>");
     // Derived facts are computed by the cost model, never asked.
     let asked: Vec<&Question> = rule_set.questions.iter().filter(|q| q.derived.is_none()).collect();
     let total = asked.len();
     for (index, question) in asked.into_iter().enumerate() {
-        question_html(&mut out, question, index, total);
+        question_html(&mut out, question, index, total, lang);
     }
     let _ = writeln!(out, r#"<div class="q" id="q-planned">"#);
-    let _ = writeln!(out, r#"<label for="planned">Which approach does the team plan to take?</label>"#);
+    let _ = writeln!(out, r#"<label for="planned">{}</label>"#, t("ask-plan"));
     let _ = writeln!(out, r#"<select id="planned" name="planned" aria-describedby="help-planned">"#);
-    let _ = writeln!(out, r#"<option value="" selected="selected">none yet (decide later) - default</option>"#);
+    let none = lang.tr_args("web-default-option", &[("choice", Arg::Str(&lang.tr("ask-plan-none")))]);
+    let _ = writeln!(out, r#"<option value="" selected="selected">{}</option>"#, esc(&none));
     for approach in &rule_set.approaches {
         let _ = writeln!(out, r#"<option value="{}">{}</option>"#, esc(&approach.id), esc(&approach.title));
     }
     let _ = writeln!(out, "</select>");
-    let _ = writeln!(
-        out,
-        r#"<p class="help" id="help-planned"><code>shouldtune check</code> compares the plan with the recommendation.</p>"#
-    );
+    let plan_help = esc(&lang.tr("ask-plan-help"));
+    let plan_help = plan_help.replacen("`shouldtune check`", "<code>shouldtune check</code>", 1);
+    let _ = writeln!(out, r#"<p class="help" id="help-planned">{plan_help}</p>"#);
     let _ = writeln!(out, "</div>");
     let _ = writeln!(out, "</form>");
     let _ = writeln!(out, r#"<section id="result" aria-labelledby="h-result" tabindex="-1">"#);
-    let _ = writeln!(out, r#"<h2 id="h-result" class="visually-hidden">Result</h2>"#);
-    let _ = writeln!(out, r#"<p id="status" role="status" aria-live="polite">Working out the recommendation…</p>"#);
+    let _ = writeln!(out, r#"<h2 id="h-result" class="visually-hidden">{}</h2>"#, t("web-result"));
+    let _ = writeln!(out, r#"<p id="status" role="status" aria-live="polite">{}</p>"#, t("web-working"));
     let _ = writeln!(out, r#"<div class="downloads">"#);
-    let _ =
-        writeln!(out, r#"<button type="button" id="dl-yaml" disabled="disabled">Download llm-project.yaml</button>"#);
-    let _ = writeln!(out, r#"<button type="button" id="dl-html" disabled="disabled">Download HTML report</button>"#);
-    let _ = writeln!(
-        out,
-        r#"<button type="button" id="dl-adr" disabled="disabled">Download decision record (ADR)</button>"#
-    );
+    for (id, label) in
+        [("dl-yaml", "web-download-yaml"), ("dl-html", "web-download-html"), ("dl-adr", "web-download-adr")]
+    {
+        let _ = writeln!(out, r#"<button type="button" id="{id}" disabled="disabled">{}</button>"#, t(label));
+    }
     let _ = writeln!(out, "</div>");
     let _ = writeln!(out, r#"<div id="report"></div>"#);
     let _ = writeln!(out, "</section>");
@@ -134,7 +149,7 @@ pub fn page(rule_set: &RuleSet) -> String {
     out
 }
 
-fn question_html(out: &mut String, question: &crate::rules::Question, index: usize, total: usize) {
+fn question_html(out: &mut String, question: &crate::rules::Question, index: usize, total: usize, lang: Lang) {
     let id = esc(&question.id);
     let kind = question.kind.type_name();
     let default = question.display_value(question.default);
@@ -143,7 +158,9 @@ fn question_html(out: &mut String, question: &crate::rules::Question, index: usi
         r#"<div class="q" id="q-{id}" data-question="{id}" data-kind="{kind}" data-default="{}">"#,
         esc(&default)
     );
-    let number = format!(r#"<span class="n">{} of {total}</span> "#, index + 1);
+    let count = |n: usize| Arg::Num(i64::try_from(n).unwrap_or(i64::MAX));
+    let number = lang.tr_args("web-number", &[("number", count(index + 1)), ("total", count(total))]);
+    let number = format!(r#"<span class="n">{}</span> "#, esc(&number));
     let describe = if question.help.is_empty() {
         format!("default-{id} err-{id}")
     } else {
@@ -153,10 +170,11 @@ fn question_html(out: &mut String, question: &crate::rules::Question, index: usi
         QuestionKind::Boolean => {
             let _ = writeln!(out, r#"<fieldset aria-describedby="{describe}">"#);
             let _ = writeln!(out, "<legend>{number}{}</legend>", esc(&question.text));
-            for (value, label) in [(true, "Yes"), (false, "No")] {
+            for (value, label) in [(true, lang.tr("ask-yes")), (false, lang.tr("ask-no"))] {
                 let is_default = question.default == Value::Bool(value);
                 let checked = if is_default { r#" checked="checked""# } else { "" };
-                let mark = if is_default { " (default)" } else { "" };
+                let label = esc(&label);
+                let mark = if is_default { esc(&lang.tr("web-default-mark")) } else { String::new() };
                 let _ = writeln!(
                     out,
                     r#"<label class="radio"><input type="radio" name="{id}" value="{value}"{checked}/> {label}{mark}</label>"#
@@ -184,14 +202,13 @@ fn question_html(out: &mut String, question: &crate::rules::Question, index: usi
             let _ = writeln!(out, r#"<select id="a-{id}" name="{id}" aria-describedby="{describe}">"#);
             for value in values {
                 let is_default = *value == default;
-                let _ = writeln!(
-                    out,
-                    r#"<option value="{}"{}>{}{}</option>"#,
-                    esc(value),
-                    if is_default { r#" selected="selected""# } else { "" },
-                    esc(value),
-                    if is_default { " - default" } else { "" }
-                );
+                let label = if is_default {
+                    lang.tr_args("web-default-option", &[("choice", Arg::Str(value))])
+                } else {
+                    value.clone()
+                };
+                let selected = if is_default { r#" selected="selected""# } else { "" };
+                let _ = writeln!(out, r#"<option value="{}"{selected}>{}</option>"#, esc(value), esc(&label));
             }
             let _ = writeln!(out, "</select>");
         }
@@ -200,11 +217,12 @@ fn question_html(out: &mut String, question: &crate::rules::Question, index: usi
         let _ = writeln!(out, r#"<p class="help" id="help-{id}">{}</p>"#, esc(&question.help));
     }
     let shown = match question.default {
-        Value::Bool(true) => "Yes".to_owned(),
-        Value::Bool(false) => "No".to_owned(),
+        Value::Bool(true) => lang.tr("ask-yes"),
+        Value::Bool(false) => lang.tr("ask-no"),
         _ => default.clone(),
     };
-    let _ = writeln!(out, r#"<p class="default" id="default-{id}">Default: <code>{}</code></p>"#, esc(&shown));
+    let label = esc(&lang.tr("web-default"));
+    let _ = writeln!(out, r#"<p class="default" id="default-{id}">{label} <code>{}</code></p>"#, esc(&shown));
     let _ = writeln!(out, r#"<p class="error" id="err-{id}"></p>"#);
     let _ = writeln!(out, "</div>");
 }
@@ -239,17 +257,22 @@ struct Problem {
     rendered: String,
 }
 
-fn problems(diagnostics: &[Diagnostic], question_at_line: impl Fn(usize) -> Option<String>) -> Vec<Problem> {
+fn problems(
+    diagnostics: &[Diagnostic],
+    question_at_line: impl Fn(usize) -> Option<String>,
+    lang: Lang,
+) -> Vec<Problem> {
     diagnostics
         .iter()
         .map(|d| {
             let mut rendered = Vec::new();
-            let _ = crate::diag::render(std::slice::from_ref(d), &mut rendered, false);
+            let _ = crate::diag::render_in(std::slice::from_ref(d), &mut rendered, crate::text::Style::PLAIN, lang);
+            let d = d.in_lang(lang);
             Problem {
                 question: question_at_line(d.span.line),
                 line: d.span.line,
                 column: d.span.column,
-                message: format!("{}[{}]: {}", d.severity, d.code, d.message),
+                message: format!("{}[{}]: {}", d.severity.word(lang), d.code, d.message),
                 help: d.help.clone(),
                 rendered: String::from_utf8_lossy(&rendered).into_owned(),
             }
@@ -266,6 +289,19 @@ fn problems(diagnostics: &[Diagnostic], question_at_line: impl Fn(usize) -> Opti
 /// download only: the page asks the rule set the server was started with.
 #[must_use]
 pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: Limits, today: i64) -> Reply {
+    evaluate_in(rule_set, tables, body, limits, today, Lang::En)
+}
+
+/// [`evaluate`] with the messages and reports in `lang`.
+#[must_use]
+pub fn evaluate_in(
+    rule_set: &RuleSet,
+    tables: &[PriceTable],
+    body: &[u8],
+    limits: Limits,
+    today: i64,
+    lang: Lang,
+) -> Reply {
     let posted: Posted = match serde_json::from_slice(body) {
         Ok(posted) => posted,
         Err(e) => return Reply::error(400, &format!("expected the answers as JSON: {e}")),
@@ -295,7 +331,7 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
     let mut project = match descriptor::parse(&source, rule_set, limits) {
         Ok(project) => project,
         Err(diagnostics) => {
-            return Reply::json(422, &serde_json::json!({ "errors": problems(&diagnostics, question_at) }));
+            return Reply::json(422, &serde_json::json!({ "errors": problems(&diagnostics, question_at, lang) }));
         }
     };
     let settings = project.cost.clone().unwrap_or(CostSettings { span: project.name_span, ..CostSettings::default() });
@@ -309,7 +345,7 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
         }
         // The file's own cost settings do not fit the tables: its problem to fix, as in `evaluate`.
         (Err(error), true) => {
-            return Reply::json(422, &serde_json::json!({ "errors": problems(&[*error], |_| None) }));
+            return Reply::json(422, &serde_json::json!({ "errors": problems(&[*error], |_| None, lang) }));
         }
         (Err(_), false) => None,
     };
@@ -318,14 +354,15 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
     let report = Report::new(rule_set, &project.name, &evaluation)
         .with_plan(rule_set, planned, &evaluation)
         .with_what_if(rule_set, &project.given, &evaluation)
-        .with_cost(estimate);
+        .with_cost(estimate)
+        .in_lang(lang);
     let chart = report.cost.as_ref().and_then(|e| cost::plot::svg(e, &project.name).ok());
     let mut fragment = Vec::new();
     let mut page = Vec::new();
     let mut record = Vec::new();
-    let rendered = html::body(&report, chart.as_deref(), &mut fragment)
-        .and_then(|()| html::render(&report, chart.as_deref(), &mut page))
-        .and_then(|()| adr::render(&report, &mut record));
+    let rendered = html::body_in(&report, chart.as_deref(), &mut fragment, lang)
+        .and_then(|()| html::render_in(&report, chart.as_deref(), &mut page, lang))
+        .and_then(|()| adr::render_in(&report, &mut record, lang));
     if let Err(e) = rendered {
         return Reply::error(500, &format!("cannot render the report: {e}"));
     }
@@ -346,7 +383,7 @@ pub fn evaluate(rule_set: &RuleSet, tables: &[PriceTable], body: &[u8], limits: 
         200,
         &serde_json::json!({
             "report": report,
-            "margin": html::margin_sentence(&report),
+            "margin": report.confidence_in(lang),
             "fragment": String::from_utf8_lossy(&fragment),
             "descriptor": descriptor::to_yaml(rule_set, &draft) + &posted.kept,
             "html": String::from_utf8_lossy(&page),
@@ -368,6 +405,12 @@ struct Loaded {
 /// or its problems with line and column.
 #[must_use]
 pub fn load(rule_set: &RuleSet, body: &[u8], limits: Limits) -> Reply {
+    load_in(rule_set, body, limits, Lang::En)
+}
+
+/// [`load`] with the messages in `lang`.
+#[must_use]
+pub fn load_in(rule_set: &RuleSet, body: &[u8], limits: Limits, lang: Lang) -> Reply {
     let loaded: Loaded = match serde_json::from_slice(body) {
         Ok(loaded) => loaded,
         Err(e) => return Reply::error(400, &format!("expected the file as JSON: {e}")),
@@ -383,19 +426,15 @@ pub fn load(rule_set: &RuleSet, body: &[u8], limits: Limits) -> Reply {
     let (project, document) = match parsed {
         Ok(parsed) => parsed,
         Err(diagnostics) => {
-            return Reply::json(422, &serde_json::json!({ "errors": problems(&diagnostics, |_| None) }));
+            return Reply::json(422, &serde_json::json!({ "errors": problems(&diagnostics, |_| None, lang) }));
         }
     };
     let mut notes = Vec::new();
     if let crate::load::NodeKind::Map(entries) = &document.root.kind {
         for (key, _) in entries {
             match key.as_str() {
-                Some("rules") => notes.push(
-                    "The file names rule overlays under `rules:`; this page uses the rule set `shouldtune serve` was started with (`--rules`). The download keeps them.",
-                ),
-                Some("cost") => notes.push(
-                    "The file's `cost:` section prices the project here, as in `shouldtune evaluate`, and the download keeps it.",
-                ),
+                Some("rules") => notes.push(lang.tr("web-note-rules")),
+                Some("cost") => notes.push(lang.tr("web-note-cost")),
                 _ => {}
             }
         }

@@ -30,7 +30,8 @@ const SECURITY_HEADERS: &[(&str, &str)] = &[
 ];
 
 pub(super) fn serve(args: &ServeArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
-    let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
+    // The rules' texts in the chosen language; ids, values and weights unchanged.
+    let rule_sets = load_rules(&args.rules, limits, io.stdin)?.in_locale(io.lang.code());
     let rule_set = rule_sets.base();
     let tables = load_pricing(&args.pricing, limits, io.stdin)?;
     let today = io.today;
@@ -50,7 +51,8 @@ pub(super) fn serve(args: &ServeArgs, limits: Limits, io: &mut Io<'_>) -> Result
     {
         writeln!(io.stderr, "warning: cannot open a browser ({e}); open {url} yourself")?;
     }
-    let page = web::page(rule_set);
+    let page = web::page_in(rule_set, io.lang);
+    let lang = io.lang;
     let style = web::style_sheet();
     // Answers, loaded files and JSON escaping fit comfortably in twice the file limit.
     let max_body = limits.max_file_bytes.saturating_mul(2).saturating_add(64 * 1024);
@@ -66,8 +68,8 @@ pub(super) fn serve(args: &ServeArgs, limits: Limits, io: &mut Io<'_>) -> Result
             (Method::Get, "/app.css") => {
                 Reply { status: 200, content_type: "text/css; charset=utf-8", body: style.clone() }
             }
-            (Method::Post, "/api/evaluate") => web::evaluate(rule_set, &tables, body, limits, today),
-            (Method::Post, "/api/load") => web::load(rule_set, body, limits),
+            (Method::Post, "/api/evaluate") => web::evaluate_in(rule_set, &tables, body, limits, today, lang),
+            (Method::Post, "/api/load") => web::load_in(rule_set, body, limits, lang),
             (_, "/" | "/index.html" | "/app.js" | "/app.css" | "/api/evaluate" | "/api/load") => {
                 plain(405, "method not allowed")
             }

@@ -15,6 +15,12 @@ let sequence = 0;
 // they price the answers and stay in the download.
 let kept = '';
 
+// The page's words in the language `shouldtune serve` speaks (`data-t-*` on <body>); `{0}` is a file or a title.
+function words(key, fallback) {
+  const name = 't' + key.charAt(0).toUpperCase() + key.slice(1);
+  return document.body.dataset[name] || fallback;
+}
+
 function answerOf(q) {
   const kind = q.dataset.kind;
   if (kind === 'boolean') {
@@ -81,13 +87,13 @@ async function evaluate() {
     });
     body = await response.json();
   } catch (error) {
-    if (mine === sequence) statusLine.textContent = 'The server cannot be reached: is `shouldtune serve` still running?';
+    if (mine === sequence) statusLine.textContent = words('unreachable', 'The server cannot be reached: is `shouldtune serve` still running?');
     return;
   }
   if (mine !== sequence) return;
   if (!response.ok) {
     const general = showFieldErrors(body.errors || []);
-    statusLine.textContent = 'Fix the highlighted answers to see the recommendation. ' + general.concat(body.error || []).join(' ');
+    statusLine.textContent = words('fixAnswers', 'Fix the highlighted answers to see the recommendation.') + ' ' + general.concat(body.error || []).join(' ');
     for (const id of ['dl-yaml', 'dl-html', 'dl-adr']) document.getElementById(id).disabled = true;
     return;
   }
@@ -96,7 +102,7 @@ async function evaluate() {
   const report = body.report;
   const notApplicable = new Set(report.not_applicable);
   for (const q of questions) q.hidden = notApplicable.has(q.dataset.question);
-  statusLine.textContent = 'Recommended: ' + report.recommendation_title + '. ' + body.margin;
+  statusLine.textContent = words('recommended', 'Recommended: {0}.').replace('{0}', report.recommendation_title) + ' ' + body.margin;
   reportBox.innerHTML = body.fragment;
   for (const id of ['dl-yaml', 'dl-html', 'dl-adr']) document.getElementById(id).disabled = false;
   document.body.dataset.recommendation = report.recommendation;
@@ -136,7 +142,7 @@ async function loadFile(file) {
     });
     body = await response.json();
   } catch (error) {
-    loadErrors.textContent = 'The server cannot be reached.';
+    loadErrors.textContent = words('unreachableShort', 'The server cannot be reached.');
     return;
   }
   if (!response.ok) {
@@ -148,7 +154,7 @@ async function loadFile(file) {
       list.appendChild(item);
     }
     const title = document.createElement('p');
-    title.textContent = 'Cannot load ' + file.name + ':';
+    title.textContent = words('cannotLoad', 'Cannot load {0}:').replace('{0}', file.name);
     loadErrors.append(title, list);
     return;
   }
@@ -164,10 +170,10 @@ async function loadFile(file) {
   if (body.notes.length) {
     const note = document.createElement('p');
     note.className = 'note';
-    note.textContent = 'Loaded ' + file.name + '. ' + body.notes.join(' ');
+    note.textContent = words('loaded', 'Loaded {0}.').replace('{0}', file.name) + ' ' + body.notes.join(' ');
     loadErrors.appendChild(note);
   }
-  statusLine.textContent = 'Loaded ' + file.name + '.';
+  statusLine.textContent = words('loaded', 'Loaded {0}.').replace('{0}', file.name);
   await evaluate();
 }
 

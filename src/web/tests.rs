@@ -79,3 +79,29 @@ fn the_page_escapes_rule_text_and_marks_defaults() {
     }
     assert!(!page.contains("<script>"), "only the external script");
 }
+
+#[test]
+fn in_japanese_the_page_the_results_and_the_errors_are_japanese_and_the_ids_english() {
+    let rule_set = default_rules().localized("ja");
+    let japanese = page_in(&rule_set, Lang::Ja);
+    assert!(
+        japanese.contains(r#"<html lang="ja">"#) && japanese.contains("<h2 id=\"h-load\">ファイルから始める</h2>"),
+        "{japanese}"
+    );
+    assert!(japanese.contains(r#"data-t-recommended="推奨: {0}。""#), "{japanese}");
+    assert!(japanese.contains(r#"<option value="qa""#) && japanese.contains(r#"name="task_type""#), "{japanese}");
+    assert!(!japanese.contains("Download") && !japanese.contains("Default:"), "{japanese}");
+    let english = page(&rule_set);
+    assert!(english.contains(r#"<html lang="en">"#) && english.contains("Start from a file"), "{english}");
+
+    let posted = br#"{"name":"Bot","answers":{"needs_private_knowledge":true,"task_type":"qa"}}"#;
+    let json = body(&evaluate_in(&rule_set, &tables(), posted, Limits::default(), 0, Lang::Ja));
+    assert_eq!(json["report"]["recommendation"], "rag");
+    assert!(json["fragment"].as_str().unwrap().contains("推奨"), "{}", json["fragment"]);
+    assert!(json["adr"].as_str().unwrap().contains("## 決定の結果"), "{}", json["adr"]);
+    let bad = br#"{"name":"Bot","answers":{"task_type":"qq"}}"#;
+    let json = body(&evaluate_in(&rule_set, &tables(), bad, Limits::default(), 0, Lang::Ja));
+    let message = json["errors"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("エラー[unknown-choice]: `qq` は `task_type` の選択肢にありません"), "{message}");
+    assert_eq!(json["errors"][0]["question"], "task_type");
+}

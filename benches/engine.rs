@@ -69,7 +69,7 @@ fn resolve_and_evaluate(bencher: divan::Bencher) {
 fn what_if(bencher: divan::Bencher) {
     let (set, given) = setup();
     let evaluation = evaluate(&set, Answers::resolve(&set, &given));
-    bencher.bench_local(|| shouldtune::explain::what_if(&set, divan::black_box(&given), &evaluation));
+    bencher.bench_local(|| shouldtune::whatif::what_if(&set, divan::black_box(&given), &evaluation));
 }
 
 /// Parsing and checking one descriptor (YAML with spans, answers against the questions).

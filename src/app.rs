@@ -209,7 +209,7 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     let source = input::read_source(&args.file, io.stdin, limits)?;
     let document = descriptor::Document::parse(&source, limits)?;
     let rule_set = rule_sets.for_descriptor(&args.file, &document)?;
-    let mut project = descriptor::check(&document, &rule_set)?;
+    let mut project = descriptor::validate(&document, &rule_set)?;
     let tables = load_pricing(&args.pricing, limits, io.stdin)?;
     let estimate =
         shouldtune::facts::estimate_and_derive(&rule_set, &mut project.given, project.cost.as_ref(), &tables, &source);

@@ -121,7 +121,7 @@ fn check_document(
     tables: &[PriceTable],
     policy: Policy,
 ) -> FileResult {
-    let mut project = match descriptor::check(document, rule_set) {
+    let mut project = match descriptor::validate(document, rule_set) {
         Ok(project) => project,
         Err(diagnostics) => return failed(path, diagnostics),
     };

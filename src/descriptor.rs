@@ -140,12 +140,12 @@ impl Document {
 ///
 /// A descriptor marked `incomplete: true` (an interrupted questionnaire) is refused.
 pub fn parse(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<Descriptor, Vec<Diagnostic>> {
-    check(&Document::parse(source, limits)?, rule_set)
+    validate(&Document::parse(source, limits)?, rule_set)
 }
 
 /// Checks a parsed descriptor against `rule_set`; an incomplete one is refused.
-pub fn check(document: &Document, rule_set: &RuleSet) -> Result<Descriptor, Vec<Diagnostic>> {
-    let descriptor = check_partial(document, rule_set)?;
+pub fn validate(document: &Document, rule_set: &RuleSet) -> Result<Descriptor, Vec<Diagnostic>> {
+    let descriptor = validate_partial(document, rule_set)?;
     if let Some(span) = descriptor.incomplete {
         return Err(vec![
             Diagnostic::error(
@@ -162,11 +162,11 @@ pub fn check(document: &Document, rule_set: &RuleSet) -> Result<Descriptor, Vec<
 
 /// Parses a descriptor that may be marked `incomplete: true`, for resuming a questionnaire.
 pub fn parse_partial(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<Descriptor, Vec<Diagnostic>> {
-    check_partial(&Document::parse(source, limits)?, rule_set)
+    validate_partial(&Document::parse(source, limits)?, rule_set)
 }
 
 /// Checks a parsed descriptor that may be marked incomplete.
-pub fn check_partial(document: &Document, rule_set: &RuleSet) -> Result<Descriptor, Vec<Diagnostic>> {
+pub fn validate_partial(document: &Document, rule_set: &RuleSet) -> Result<Descriptor, Vec<Diagnostic>> {
     let mut sink = Sink::new(&document.source);
     let descriptor = read(&mut sink, &document.root, rule_set);
     match descriptor {

@@ -437,11 +437,11 @@ impl Report {
         self
     }
 
-    /// Adds what would change the recommendation (see [`crate::explain`]).
+    /// Adds what would change the recommendation (see [`crate::whatif`]).
     /// `given` holds the answers as given, one slot per question.
     #[must_use]
     pub fn with_what_if(mut self, rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Report {
-        let search = crate::explain::what_if_within(rule_set, given, evaluation, crate::explain::WORK_BUDGET);
+        let search = crate::whatif::what_if_within(rule_set, given, evaluation, crate::whatif::WORK_BUDGET);
         self.what_if_truncated = search.truncated;
         self.what_if = search
             .flips

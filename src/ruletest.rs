@@ -247,7 +247,7 @@ fn read_known(sink: &mut Sink<'_>, node: &Node, known: &[&str], what: &str) -> O
 
 /// Why a case failed, one line each; empty when it passed.
 #[must_use]
-pub fn check(rule_set: &RuleSet, case: &Case) -> (Evaluation, Vec<String>) {
+pub fn run_case(rule_set: &RuleSet, case: &Case) -> (Evaluation, Vec<String>) {
     // Derived facts come from the cost model, unless the case states them to test the rules that read them.
     let mut given = crate::facts::with_facts(rule_set, &case.given, None);
     for (slot, stated) in given.iter_mut().zip(&case.given) {
@@ -325,7 +325,7 @@ pub fn run(rule_set: &RuleSet, cases: &[Case], out: &mut dyn Write) -> std::io::
     let mut outcome = Outcome::default();
     let mut scores = [(Split::Tuned, Score::default()), (Split::HeldOut, Score::default())];
     for case in cases {
-        let (evaluation, failures) = check(rule_set, case);
+        let (evaluation, failures) = run_case(rule_set, case);
         if let Some(split) = case.split
             && let Some((_, score)) = scores.iter_mut().find(|(s, _)| *s == split)
         {

@@ -422,7 +422,7 @@ pub fn load_in(rule_set: &RuleSet, body: &[u8], limits: Limits, lang: Lang) -> R
     }
     let source = SourceFile::new(name, loaded.text);
     let parsed = descriptor::Document::parse(&source, limits)
-        .and_then(|document| descriptor::check_partial(&document, rule_set).map(|d| (d, document)));
+        .and_then(|document| descriptor::validate_partial(&document, rule_set).map(|d| (d, document)));
     let (project, document) = match parsed {
         Ok(parsed) => parsed,
         Err(diagnostics) => {

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
             let evaluation = shouldtune::eval::evaluate(rules(), shouldtune::eval::Answers::resolve(rules(), &given));
-            let _ = shouldtune::explain::what_if(rules(), &given, &evaluation);
+            let _ = shouldtune::whatif::what_if(rules(), &given, &evaluation);
             if let Ok(document) = shouldtune::descriptor::Document::parse(&source, Limits::default()) {
                 let kept = shouldtune::descriptor::kept_sections(&document);
                 let again = SourceFile::new("kept.yaml", kept.clone());

@@ -231,7 +231,7 @@ fn starting_point(
     io: &mut Io<'_>,
 ) -> Result<Start, Failure> {
     if let Some(document) = existing {
-        let found = descriptor::check_partial(document, rule_set)?;
+        let found = descriptor::validate_partial(document, rule_set)?;
         if let Some(from) = &args.from {
             let ids: Vec<&str> = rule_set
                 .questions

@@ -49,7 +49,7 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     let source = input::read_source(file, io.stdin, limits)?;
     let document = descriptor::Document::parse(&source, limits)?;
     let rule_set = rule_sets.for_descriptor(file, &document)?;
-    let project = descriptor::check(&document, &rule_set)?;
+    let project = descriptor::validate(&document, &rule_set)?;
     let settings =
         project.cost.clone().unwrap_or_else(|| cost::CostSettings { span: project.name_span, ..Default::default() });
     let mut estimate = cost::estimate(&tables, &settings, project.volume(&rule_set), &source)?;

@@ -141,7 +141,7 @@ fn recommended_plan(rule_set: &RuleSet, name: &str, answers: &str) -> Vec<String
     let text = format!("name: {}\n{answers}", quote(name));
     let source = SourceFile::new("llm-project.yaml", text);
     let Ok(document) = descriptor::Document::parse(&source, Limits::default()) else { return fallback() };
-    let Ok(project) = descriptor::check(&document, rule_set) else { return fallback() };
+    let Ok(project) = descriptor::validate(&document, rule_set) else { return fallback() };
     let evaluation = eval::evaluate(rule_set, project.answers(rule_set));
     Report::new(rule_set, &project.name, &evaluation).recommended_plan().into_iter().map(str::to_owned).collect()
 }

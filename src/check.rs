@@ -44,13 +44,35 @@ pub fn check_files<E>(
     limits: Limits,
     mut each: impl FnMut(FileResult) -> Result<(), E>,
 ) -> Result<Summary, E> {
+    check_files_then(paths, rule_sets, tables, policy, limits, |_| (), |file, ()| each(file))
+}
+
+/// [`check_files`], also running `then` on each result in the parallel part
+/// (it may adjust the result, e.g. translate its messages, and reports render
+/// each file's share of their output there), handing its output to `each`
+/// with the result.
+pub fn check_files_then<T: Send, E>(
+    paths: &[Found],
+    rule_sets: &RuleSets,
+    tables: &[PriceTable],
+    policy: Policy,
+    limits: Limits,
+    then: impl Fn(&mut FileResult) -> T + Sync,
+    mut each: impl FnMut(FileResult, T) -> Result<(), E>,
+) -> Result<Summary, E> {
     let mut summary = Summary::default();
     for batch in paths.chunks(BATCH) {
-        let results: Vec<FileResult> =
-            batch.par_iter().map(|path| check_one(path, rule_sets, tables, policy, limits)).collect();
-        for result in results {
+        let results: Vec<(FileResult, T)> = batch
+            .par_iter()
+            .map(|path| {
+                let mut result = check_one(path, rule_sets, tables, policy, limits);
+                let extra = then(&mut result);
+                (result, extra)
+            })
+            .collect();
+        for (result, extra) in results {
             summary.add(&result);
-            each(result)?;
+            each(result, extra)?;
         }
     }
     Ok(summary)

@@ -173,6 +173,8 @@ pub enum SchemaKind {
     Rules,
     /// The `evaluate --format json` report.
     Report,
+    /// The `check --format json` report.
+    Check,
 }
 
 /// `shouldtune cost`.

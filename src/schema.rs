@@ -1,5 +1,5 @@
 //! JSON Schemas for editors and tools: descriptors (knowing the rule set's
-//! questions), rule files, and the JSON report.
+//! questions), rule files, and the JSON reports of `evaluate` and `check`.
 
 use schemars::{Schema, schema_for};
 use serde_json::{Map, Value, json};
@@ -64,6 +64,12 @@ pub fn rules() -> Value {
 #[must_use]
 pub fn report() -> Value {
     to_value(schema_for!(crate::report::Report))
+}
+
+/// The schema of the `check --format json` report.
+#[must_use]
+pub fn check() -> Value {
+    to_value(schema_for!(crate::report::check::json::CheckDocument<'static>))
 }
 
 fn to_value(schema: Schema) -> Value {

@@ -13,9 +13,11 @@ use std::path::PathBuf;
 use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::{CheckArgs, CheckFormat, DenyLevel};
 use shouldtune::check::{self, Policy};
+use shouldtune::cost::PriceTable;
 use shouldtune::diag::{Code, Diagnostic, Severity};
-use shouldtune::i18n::Msg;
+use shouldtune::i18n::{Lang, Msg};
 use shouldtune::load::Limits;
+use shouldtune::overlays::RuleSets;
 use shouldtune::report::check::{Options, Outcome, Renderer, RepoPaths, renderer};
 use shouldtune::save::AtomicFile;
 use shouldtune::text::Style;
@@ -119,20 +121,7 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
         sink.run(|r, out| r.start(out));
     }
     let summary = match (&rule_sets, &tables) {
-        (Some(rule_sets), Some(tables)) => {
-            let each = |mut file: check::FileResult| {
-                // Messages in the chosen language for every format; ids and codes stay English.
-                file.localize(io.lang);
-                for sink in &mut sinks {
-                    sink.run(|r, out| r.file(&file, out));
-                }
-                Ok::<(), std::convert::Infallible>(())
-            };
-            match check::check_files(&paths, rule_sets, tables, policy, limits, each) {
-                Ok(summary) => summary,
-                Err(never) => match never {},
-            }
-        }
+        (Some(rule_sets), Some(tables)) => check_into(&paths, (rule_sets, tables), policy, limits, io.lang, &mut sinks),
         _ => check::Summary::default(),
     };
     let (write_problems, stdout_error) = finish(sinks, &Outcome { summary: &summary, notices: &notices });
@@ -154,6 +143,39 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
     } else {
         Exit::Ok
     })
+}
+
+/// Checks `paths`, handing each result to every sink in order. Messages are
+/// put in the chosen language, and formats that can render a file's share
+/// alone do it, in the parallel part.
+fn check_into(
+    paths: &[check::Found],
+    (rule_sets, tables): (&RuleSets, &[PriceTable]),
+    policy: Policy,
+    limits: Limits,
+    lang: Lang,
+    sinks: &mut [Sink<'_>],
+) -> check::Summary {
+    let parts: Vec<_> = sinks.iter().map(|sink| sink.renderer.part_renderer()).collect();
+    let render = |file: &mut check::FileResult| -> Vec<_> {
+        // Messages in the chosen language for every format; ids and codes stay English.
+        file.localize(lang);
+        parts.iter().map(|part| part.as_ref().map(|render| render(file))).collect()
+    };
+    let each = |file: check::FileResult, rendered: Vec<Option<std::io::Result<Vec<u8>>>>| {
+        for (sink, part) in sinks.iter_mut().zip(rendered) {
+            match part {
+                Some(Ok(bytes)) => sink.run(|r, out| r.file_part(&file, &bytes, out)),
+                Some(Err(error)) => sink.run(|_, _| Err(error)),
+                None => sink.run(|r, out| r.file(&file, out)),
+            }
+        }
+        Ok::<(), std::convert::Infallible>(())
+    };
+    match check::check_files_then(paths, rule_sets, tables, policy, limits, render, each) {
+        Ok(summary) => summary,
+        Err(never) => match never {},
+    }
 }
 
 /// Opens every `-o` destination before any work, so a path that cannot be

@@ -1,4 +1,4 @@
-//! `shouldtune schema descriptor|rules|report`.
+//! `shouldtune schema descriptor|rules|report|check`.
 
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::{SchemaArgs, SchemaKind};
@@ -10,6 +10,7 @@ pub(super) fn schema(args: &SchemaArgs, limits: Limits, io: &mut Io<'_>) -> Resu
         SchemaKind::Descriptor => schema::descriptor(load_rules(&args.rules, limits, io.stdin)?.base()),
         SchemaKind::Rules => schema::rules(),
         SchemaKind::Report => schema::report(),
+        SchemaKind::Check => schema::check(),
     };
     serde_json::to_writer_pretty(&mut *io.stdout, &value).map_err(std::io::Error::other)?;
     writeln!(io.stdout)?;

@@ -41,14 +41,32 @@ pub struct Outcome<'a> {
     pub notices: &'a [Diagnostic],
 }
 
-/// A check-run renderer: `start`, then `file` once per descriptor in order, then `finish`.
+/// Renders one file's share of a report to bytes, apart from the rest of the
+/// run: `check` calls it on worker threads, in any order.
+pub type PartRenderer = std::sync::Arc<dyn Fn(&FileResult) -> std::io::Result<Vec<u8>> + Send + Sync>;
+
+/// A check-run renderer: `start`, then `file` (or `file_part`) once per
+/// descriptor in order, then `finish`.
 pub trait Renderer {
     /// Writes whatever comes before the first file.
     fn start(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
         Ok(())
     }
+    /// For formats whose text per file depends on that file alone: the
+    /// function rendering it, so the work can run in parallel with other
+    /// files; its bytes then go to [`Renderer::file_part`] in file order.
+    /// `None` (the default): everything happens in [`Renderer::file`].
+    fn part_renderer(&self) -> Option<PartRenderer> {
+        None
+    }
     /// Writes (or records) one file's result.
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()>;
+    /// Writes one file's result given `part`, what this renderer's
+    /// [`Renderer::part_renderer`] rendered for it. The default ignores `part`
+    /// and calls [`Renderer::file`].
+    fn file_part(&mut self, file: &FileResult, _part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        self.file(file, out)
+    }
     /// Writes whatever comes after the last file, run-level notices included.
     fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()>;
 }

@@ -290,6 +290,79 @@ fn output_is_byte_identical_across_runs() {
     }
 }
 
+/// The keys of a JSON object in the order they are written.
+fn keys_in_order(object: &str) -> Vec<String> {
+    struct Keys;
+    impl<'de> serde::de::Visitor<'de> for Keys {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+            let mut keys = Vec::new();
+            while let Some((key, _)) = map.next_entry::<String, serde::de::IgnoredAny>()? {
+                keys.push(key);
+            }
+            Ok(keys)
+        }
+    }
+    serde::Deserializer::deserialize_map(&mut serde_json::Deserializer::from_str(object), Keys).unwrap()
+}
+
+#[test]
+fn json_validates_against_the_committed_check_schema() {
+    let text = std::fs::read_to_string(root().join("schemas/check.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap();
+    // Evaluated files with and without plans and cost, other rules, failed files, and run-level notices.
+    for args in [
+        vec![REPO],
+        vec!["tests/fixtures/check/mixed"],
+        vec!["tests/fixtures/scenarios", "examples/llm-project.yaml"],
+        vec![REPO, "--rules", "examples/acme-overlay.yaml"],
+        vec![REPO, "no/such/dir"],
+    ] {
+        let mut full = vec!["check", "--format", "json"];
+        full.extend(&args);
+        let output = shouldtune(&full);
+        let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let errors: Vec<String> =
+            validator.iter_errors(&run).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:#?}");
+        assert!(!run["results"].as_array().unwrap().is_empty(), "{args:?}");
+    }
+    // The schema is strict enough to catch a wrong type or a missing field.
+    let mut bad = json(&[REPO]);
+    bad["results"][0]["status"] = serde_json::json!("done");
+    assert!(!validator.is_valid(&bad));
+    let mut bad = json(&[REPO]);
+    bad["summary"].as_object_mut().unwrap().remove("files");
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn json_results_carry_the_evaluate_report_with_its_key_order() {
+    // (`check` leaves out the cost estimate, so a descriptor without `cost:`.)
+    let file = "tests/fixtures/check/repo/llm-project.yaml";
+    let evaluate = crate::succeed(&["evaluate", file, "-f", "json"]);
+    let output = shouldtune(&["check", file, "-f", "json"]);
+    let text = stdout(&output);
+    // Each result is one line of the streamed document.
+    let line = text.lines().find(|l| l.trim_start().starts_with("{\"path\"")).unwrap();
+    let keys = keys_in_order(line.trim().trim_end_matches(','));
+    let report_keys = keys_in_order(&evaluate);
+    assert!(report_keys.len() > 10, "{report_keys:?}");
+    let mut expected = vec!["path".to_owned(), "status".to_owned()];
+    expected.extend(report_keys);
+    expected.extend(["planned_approach".to_owned(), "findings".to_owned()]);
+    assert_eq!(keys, expected);
+    // And the values are the same report.
+    let result: serde_json::Value = serde_json::from_str(line.trim().trim_end_matches(',')).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&evaluate).unwrap();
+    for (key, value) in report.as_object().unwrap() {
+        assert_eq!(&result[key], value, "{key}");
+    }
+}
+
 #[test]
 fn sarif_validates_against_the_2_1_0_schema() {
     // tests/sarif-schema-2.1.0.json is the OASIS SARIF 2.1.0 JSON schema, as shipped in the serde-sarif crate.

@@ -117,7 +117,7 @@ fn committed_schema(which: &str) -> serde_json::Value {
 
 #[test]
 fn committed_schemas_are_up_to_date() {
-    for which in ["descriptor", "rules", "report"] {
+    for which in ["descriptor", "rules", "report", "check"] {
         let fresh = succeed(&["schema", which]);
         let committed = std::fs::read_to_string(root().join(format!("schemas/{which}.schema.json"))).unwrap();
         assert!(

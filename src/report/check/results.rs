@@ -52,7 +52,7 @@ impl FileResult {
 }
 
 /// Totals over a run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Descriptors checked.
     pub files: usize,

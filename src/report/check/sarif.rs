@@ -4,13 +4,19 @@
 //! base id (declared in `originalUriBaseIds`), so a run started in a
 //! subdirectory still names files the way the repository does. Run-level
 //! problems are tool execution notifications of the run's invocation.
+//!
+//! The log is written from typed structs (the part of the SARIF object model
+//! shouldtune uses, below) and streamed: a file's results are rendered to
+//! bytes on a worker thread ([`super::Renderer::part_renderer`]) and written
+//! as they arrive.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::FileResult;
-use super::{Outcome, RepoPaths};
+use super::{Outcome, PartRenderer, RepoPaths};
 use crate::diag::{Code, Diagnostic, DiagnosticCode, Severity};
 
 /// Where the project lives; SARIF viewers link to it.
@@ -19,42 +25,173 @@ pub const INFORMATION_URI: &str = "https://github.com/shouldtune/shouldtune";
 /// The base id locations are relative to.
 pub const SRCROOT: &str = "%SRCROOT%";
 
+/// The tool: `runs[0].tool.driver`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<ReportingDescriptor>,
+}
+
+/// One diagnostic code, as a rule of the driver.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor {
+    id: &'static str,
+    name: &'static str,
+    short_description: Message,
+    full_description: Message,
+    help: Message,
+    help_uri: String,
+}
+
+/// A plain-text message.
+#[derive(Serialize)]
+struct Message {
+    text: String,
+}
+
+impl Message {
+    fn new(text: impl Into<String>) -> Self {
+        Message { text: text.into() }
+    }
+}
+
+/// An entry of `originalUriBaseIds`.
+#[derive(Serialize)]
+struct BaseUri {
+    uri: String,
+    description: Message,
+}
+
+/// A file, relative to a base id or absolute.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+}
+
+/// One finding.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a DiagnosticCode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: Level,
+    message: Message,
+    locations: [Location; 1],
+}
+
+#[derive(Serialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Level {
+    Error,
+    Warning,
+    Note,
+}
+
+impl From<Severity> for Level {
+    fn from(severity: Severity) -> Self {
+        match severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Note => Level::Note,
+        }
+    }
+}
+
+/// The run's invocation, with its run-level problems.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Notification {
+    level: Level,
+    message: Message,
+    associated_rule: RuleReference,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+struct RuleReference {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
+}
+
+/// `runs[0].properties`: the overlays in force, per descriptor.
+#[derive(Serialize)]
+struct RunProperties<'a> {
+    overlays: &'a [OverlayInForce],
+}
+
+#[derive(Serialize)]
+struct OverlayInForce {
+    descriptor: String,
+    #[serde(flatten)]
+    overlay: crate::rules::Overlay,
+}
+
 /// Streams one SARIF log. The driver lists every diagnostic code shouldtune
 /// has (a superset of the ids used), so results can be written as they arrive.
 #[derive(Debug, Default)]
 pub struct Sarif {
-    written: usize,
+    written: bool,
     paths: RepoPaths,
     /// Overlays in force, per descriptor, for the run's properties.
-    overlays: Vec<Value>,
+    overlays: Vec<(String, crate::rules::Overlay)>,
 }
 
 impl Sarif {
     /// A renderer naming files relative to `paths`' root.
     #[must_use]
     pub fn new(paths: RepoPaths) -> Self {
-        Sarif { written: 0, paths, overlays: Vec::new() }
-    }
-
-    /// An artifact location for `path`: relative to `%SRCROOT%` when inside the root.
-    fn artifact(&self, path: &str) -> Value {
-        if let Some(relative) = self.paths.relative(path) {
-            return json!({ "uri": super::location::percent_encode(&relative), "uriBaseId": SRCROOT });
-        }
-        let mut absolute = self.paths.absolute(path);
-        if !absolute.starts_with('/') {
-            absolute.insert(0, '/');
-        }
-        json!({ "uri": format!("file://{}", super::location::percent_encode(&absolute)) })
+        Sarif { written: false, paths, overlays: Vec::new() }
     }
 }
 
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
+/// An artifact location for `path`: relative to `%SRCROOT%` when inside the root.
+fn artifact(paths: &RepoPaths, path: &str) -> ArtifactLocation {
+    if let Some(relative) = paths.relative(path) {
+        return ArtifactLocation { uri: super::location::percent_encode(&relative), uri_base_id: Some(SRCROOT) };
     }
+    let mut absolute = paths.absolute(path);
+    if !absolute.starts_with('/') {
+        absolute.insert(0, '/');
+    }
+    ArtifactLocation { uri: format!("file://{}", super::location::percent_encode(&absolute)), uri_base_id: None }
 }
 
 /// The index of `code` in the driver's rules. Findings of plan rules carry
@@ -65,31 +202,49 @@ fn rule_index(code: &DiagnosticCode) -> Option<usize> {
     Code::ALL.iter().position(|c| *c == code)
 }
 
+/// One file's results, separated by commas, without a leading separator.
+fn render(paths: &RepoPaths, file: &FileResult) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for (n, d) in file.diagnostics.iter().enumerate() {
+        let result = SarifResult {
+            rule_id: &d.code,
+            rule_index: rule_index(&d.code),
+            level: d.severity.into(),
+            message: Message::new(super::full_message(d)),
+            locations: [Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: artifact(paths, &file.path),
+                    region: Some(Region { start_line: d.span.line.max(1), start_column: d.span.column.max(1) }),
+                },
+            }],
+        };
+        if n > 0 {
+            out.extend_from_slice(b",\n      ");
+        }
+        serde_json::to_writer(&mut out, &result).map_err(std::io::Error::other)?;
+    }
+    Ok(out)
+}
+
 impl super::Renderer for Sarif {
     fn start(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
-        let rules: Vec<Value> = Code::ALL
+        let rules = Code::ALL
             .iter()
-            .map(|code| {
-                json!({
-                    "id": code.as_str(),
-                    "name": code.as_str(),
-                    "shortDescription": { "text": code.summary() },
-                    "fullDescription": { "text": code.summary() },
-                    "help": { "text": code.help() },
-                    "helpUri": format!("{INFORMATION_URI}#diagnostic-codes"),
-                })
+            .map(|code| ReportingDescriptor {
+                id: code.as_str(),
+                name: code.as_str(),
+                short_description: Message::new(code.summary()),
+                full_description: Message::new(code.summary()),
+                help: Message::new(code.help()),
+                help_uri: format!("{INFORMATION_URI}#diagnostic-codes"),
             })
             .collect();
-        let driver = json!({
-            "name": "shouldtune",
-            "version": env!("CARGO_PKG_VERSION"),
-            "informationUri": INFORMATION_URI,
-            "rules": rules,
-        });
+        let driver =
+            Driver { name: "shouldtune", version: env!("CARGO_PKG_VERSION"), information_uri: INFORMATION_URI, rules };
         let driver = serde_json::to_string(&driver).map_err(std::io::Error::other)?;
-        let mut base = serde_json::Map::new();
+        let mut base = BTreeMap::new();
         if let Some(root) = self.paths.root_uri() {
-            base.insert(SRCROOT.into(), json!({ "uri": root, "description": { "text": "The repository root." } }));
+            base.insert(SRCROOT, BaseUri { uri: root, description: Message::new("The repository root.") });
         }
         let base = serde_json::to_string(&base).map_err(std::io::Error::other)?;
         write!(
@@ -100,67 +255,62 @@ impl super::Renderer for Sarif {
         )
     }
 
+    fn part_renderer(&self) -> Option<PartRenderer> {
+        let paths = self.paths.clone();
+        Some(std::sync::Arc::new(move |file| render(&paths, file)))
+    }
+
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
+        let part = render(&self.paths, file)?;
+        self.file_part(file, &part, out)
+    }
+
+    fn file_part(&mut self, file: &FileResult, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
         for overlay in file.evaluated.iter().flat_map(|e| &e.report.overlays) {
-            self.overlays.push(json!({
-                "descriptor": file.path,
-                "file": overlay.file,
-                "disabled": overlay.disabled,
-                "overridden": overlay.overridden,
-                "added": overlay.added,
-            }));
+            self.overlays.push((file.path.clone(), overlay.clone()));
         }
-        for d in &file.diagnostics {
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": { "text": super::full_message(d) },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": self.artifact(&file.path),
-                        "region": { "startLine": d.span.line.max(1), "startColumn": d.span.column.max(1) },
-                    }
-                }],
-            });
-            if let Some(index) = rule_index(&d.code) {
-                result["ruleIndex"] = json!(index);
-            }
-            write!(out, "{}\n      ", if self.written == 0 { "" } else { "," })?;
-            serde_json::to_writer(&mut *out, &result).map_err(std::io::Error::other)?;
-            self.written += 1;
+        if part.is_empty() {
+            return Ok(());
         }
+        out.write_all(if self.written { b",\n      " } else { b"\n      " })?;
+        out.write_all(part)?;
+        self.written = true;
         Ok(())
     }
 
     fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-        let notifications: Vec<Value> = outcome.notices.iter().map(|d| self.notification(d)).collect();
-        let invocation = json!({
-            "executionSuccessful": !outcome.notices.iter().any(|d| d.severity == Severity::Error),
-            "toolExecutionNotifications": notifications,
-        });
+        let invocation = Invocation {
+            execution_successful: !outcome.notices.iter().any(|d| d.severity == Severity::Error),
+            tool_execution_notifications: outcome.notices.iter().map(|d| self.notification(d)).collect(),
+        };
         let invocation = serde_json::to_string(&invocation).map_err(std::io::Error::other)?;
-        let properties = serde_json::to_string(&json!({ "overlays": self.overlays })).map_err(std::io::Error::other)?;
+        let overlays: Vec<OverlayInForce> = std::mem::take(&mut self.overlays)
+            .into_iter()
+            .map(|(descriptor, overlay)| OverlayInForce { descriptor, overlay })
+            .collect();
+        let properties =
+            serde_json::to_string(&RunProperties { overlays: &overlays }).map_err(std::io::Error::other)?;
         writeln!(out, "\n    ],\n    \"invocations\": [{invocation}],\n    \"properties\": {properties}\n  }}]\n}}")
     }
 }
 
 impl Sarif {
     /// A run-level problem as a notification, tied to the rule with its code.
-    fn notification(&self, diagnostic: &Diagnostic) -> Value {
-        let mut notification = json!({
-            "level": level(diagnostic.severity),
-            "message": { "text": super::full_message(diagnostic) },
-            "associatedRule": { "id": diagnostic.code },
-        });
-        if let Some(index) = rule_index(&diagnostic.code) {
-            notification["associatedRule"]["index"] = json!(index);
+    fn notification(&self, diagnostic: &Diagnostic) -> Notification {
+        let locations = super::notice_path(diagnostic)
+            .map(|path| Location {
+                physical_location: PhysicalLocation { artifact_location: artifact(&self.paths, path), region: None },
+            })
+            .into_iter()
+            .collect();
+        Notification {
+            level: diagnostic.severity.into(),
+            message: Message::new(super::full_message(diagnostic)),
+            associated_rule: RuleReference {
+                id: diagnostic.code.as_str().to_owned(),
+                index: rule_index(&diagnostic.code),
+            },
+            locations,
         }
-        if let (Some(path), Value::Object(map)) = (super::notice_path(diagnostic), &mut notification) {
-            map.insert(
-                "locations".into(),
-                json!([{ "physicalLocation": { "artifactLocation": self.artifact(path) } }]),
-            );
-        }
-        notification
     }
 }

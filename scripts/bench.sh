@@ -47,23 +47,6 @@ if [ "${2:-}" = worst ]; then
   exit 0
 fi
 
-echo "## machine"
-echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm); load: $(cut -d' ' -f1-3 /proc/loadavg)"
-
-echo "## engine micro-benchmarks"
-"$engine" --bench --sample-count 1000 --sample-size 100
-
-if command -v valgrind > /dev/null; then
-  echo "## instructions per call (callgrind; 1,000 calls each)"
-  for bench in decide_compiled hand_written_floor evaluate_full what_if load_default_rules; do
-    out="$work/callgrind.$bench"
-    valgrind --tool=callgrind --callgrind-out-file="$out" "$engine" --bench "$bench" --sample-count 10 --sample-size 100 > /dev/null 2>&1
-    # Inclusive instructions of the benchmarked closure, minus divan's own loop measured by an empty closure.
-    callgrind_annotate --inclusive=yes "$out" | grep -E "engine::$bench(::\{\{closure\}\})? " | head -n 2
-  done
-fi
-
-echo "## evaluate, whole process"
 printf 'fn main() {}\n' > "$work/trivial.rs"
 rustc -O -o "$work/trivial" "$work/trivial.rs"
 cat > "$work/read_file.rs" <<'RS'
@@ -74,13 +57,41 @@ fn main() {
 }
 RS
 rustc -O -o "$work/read_file" "$work/read_file.rs"
+
+echo "## machine"
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sm); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "## engine micro-benchmarks (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+"$engine" --bench --sample-count 500
+
+if command -v valgrind > /dev/null; then
+  echo "## instructions per call (callgrind; 1,000 calls each, 100 for load_default_rules)"
+  for bench in decide_compiled hand_written_floor evaluate_full resolve_and_evaluate what_if parse_descriptor load_default_rules; do
+    out="$work/callgrind.$bench"
+    size=100
+    [ "$bench" = load_default_rules ] && size=10
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$engine" --bench "$bench" --sample-count 10 --sample-size "$size" > /dev/null 2>&1
+    # divan runs the 10 samples through this function: its inclusive instructions
+    # over the number of calls are one call plus divan's loop (a few instructions a call).
+    total="$(callgrind_annotate --inclusive=yes "$out" | grep -F 'divan::thread_pool::TaskShared<F>::new::call' | head -n 1 | awk '{gsub(",", "", $1); print $1}')"
+    echo "$bench: $((total / (10 * size))) instructions per call"
+  done
+  echo "## instructions of whole processes (callgrind)"
+  for command in "$work/trivial" "$work/read_file examples/llm-project.yaml" "$bin evaluate examples/llm-project.yaml" \
+    "$bin evaluate examples/llm-project.yaml -f json"; do
+    valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.process" $command > /dev/null 2> "$work/callgrind.log" || true
+    echo "$command: $(grep -o 'Collected : [0-9]*' "$work/callgrind.log" | cut -d' ' -f3) instructions"
+  done
+fi
+
+echo "## evaluate, whole process (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 hyperfine -N -w 20 -r 200 "$work/trivial" "$work/read_file examples/llm-project.yaml" \
   "$bin evaluate examples/llm-project.yaml" "$bin evaluate examples/llm-project.yaml -f json"
 
 for n in 1000 10000 100000; do
   dir="$work/d$n"
   [ -d "$dir" ] || "$gen" "$dir" "$n"
-  echo "## check over $n descriptors (exit 1 is expected: the generated plans have findings)"
+  echo "## check over $n descriptors (exit 1 is expected: the generated plans have findings; load: $(cut -d' ' -f1-3 /proc/loadavg))"
   (cd "$work" && hyperfine -N -i -w 1 -r 5 "$floor d$n" "$bin check d$n" "$bin check d$n -f json" "$bin check d$n -f sarif" \
     "$bin check d$n -f github" "$bin check d$n -f junit" "$bin check d$n -f markdown")
   for format in human json sarif github junit markdown; do

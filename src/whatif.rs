@@ -16,9 +16,12 @@ use crate::rules::{ApproachIndex, QuestionKind, RuleSet, Value};
 pub const MAX_WHAT_IFS: usize = 5;
 
 /// Work the search may do, in bytes of condition text evaluated: each trial
-/// evaluation costs the size of the rule set's conditions. The default rules
-/// need well under 1% of this; a hostile overlay of hundreds of long rules is
-/// cut short after a few dozen evaluations instead of running for minutes.
+/// evaluation costs the size of the rule set's conditions, and looking at a
+/// question costs one unit plus one per threshold its candidates come from
+/// (so thousands of questions that no rule reads are bounded too, not only
+/// trials). The default rules need well under 1% of this; a hostile overlay
+/// of hundreds of long rules is cut short after a few dozen evaluations
+/// instead of running for minutes.
 pub const WORK_BUDGET: u64 = 64 * 1024 * 1024;
 
 /// The result of a what-if search.
@@ -91,9 +94,12 @@ fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, 
     let mut truncated = false;
     let mut out = Vec::new();
     for (index, question) in rule_set.questions.iter().enumerate() {
-        if truncated {
+        let visit = 1 + rule_set.program().dependencies().int_thresholds(index).len() as u64;
+        if truncated || spent.saturating_add(visit) > budget {
+            truncated = true;
             break;
         }
+        spent += visit;
         // A derived fact is not an answer anyone can change: it follows from the others.
         if !evaluation.answers.is_applicable(index) || question.derived.is_some() {
             continue;

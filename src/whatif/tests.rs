@@ -1,3 +1,5 @@
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 
 use super::*;
@@ -121,4 +123,28 @@ fn the_search_stops_at_its_budget_and_says_so() {
     let some = what_if_within(&set, &given, &evaluation, evaluation_cost(&set) * 3);
     assert!(some.truncated, "{some:?}");
     assert!(some.flips.iter().all(|w| full.flips.contains(w) || flips(&set, &given, &evaluation).contains(w)));
+}
+
+#[test]
+fn looking_at_questions_is_charged_too() {
+    // Two hundred questions that apply only when `gate` is true, which it is not: the
+    // search makes one trial (`gate` itself) but looks at all 201 questions.
+    let mut text = String::from(
+        "version: 1\napproaches:\n  - { id: simple, title: Simple }\n  - { id: complex, title: Complex }\n\
+         questions:\n  - { id: gate, text: Gate?, type: boolean, default: false }\n",
+    );
+    for n in 0..200 {
+        let _ = writeln!(text, "  - {{ id: q{n}, text: Q{n}?, type: boolean, default: false, ask_when: gate }}");
+    }
+    text.push_str("rules:\n  - { id: r, title: R, when: gate, effects: { complex: 5 }, because: B., source: S }\n");
+    let set = rules::load(&[crate::source::SourceFile::new("rules.yaml", text)], crate::load::Limits::default())
+        .unwrap_or_else(|d| panic!("{d:#?}"));
+    let given: Vec<Option<Value>> = vec![None; set.questions.len()];
+    let evaluation = evaluation_of(&set, &given);
+    let trial = evaluation_cost(&set);
+    let enough = what_if_within(&set, &given, &evaluation, trial + 201);
+    assert!(!enough.truncated && enough.flips.len() == 1, "{enough:?}");
+    // One trial fits, but not the questions looked at: cut short, and said so.
+    let short = what_if_within(&set, &given, &evaluation, trial + 100);
+    assert!(short.truncated, "{short:?}");
 }

@@ -24,27 +24,55 @@ pub(crate) struct Dependencies {
 
 impl Dependencies {
     pub(crate) fn new(approach_count: usize, questions: &[Question], rules: &[Rule]) -> Dependencies {
+        let count = questions.len();
         let scoring: Vec<&Rule> = rules.iter().filter(|r| r.is_scoring()).collect();
-        let asked_from: Vec<Vec<usize>> =
-            questions.iter().map(|q| q.ask_when.as_ref().map(|c| c.expr.questions()).unwrap_or_default()).collect();
-        let read_by: Vec<Vec<usize>> = scoring.iter().map(|r| r.when.expr.questions()).collect();
-        let mut affects = Vec::with_capacity(questions.len());
-        let mut readers = Vec::with_capacity(questions.len());
-        for q in 0..questions.len() {
-            // Ask-conditions read only earlier questions, so one pass in question order is enough.
-            // (Built before validation finishes, so an index may be out of range: it reaches nothing.)
-            let mut reached = vec![false; questions.len()];
-            reached[q] = true;
-            for j in q + 1..questions.len() {
-                reached[j] = asked_from[j].iter().any(|&k| reached.get(k) == Some(&true));
+        // The edges, reversed: `askers[k]` are the questions whose ask-condition reads `k`,
+        // `rules_reading[k]` the scoring rules whose condition does. (Built before validation
+        // finishes, so an index may be out of range: it reaches nothing.)
+        let mut askers = vec![Vec::new(); count];
+        for (j, question) in questions.iter().enumerate() {
+            for k in question.ask_when.as_ref().map(|c| c.expr.questions()).unwrap_or_default() {
+                if let Some(list) = askers.get_mut(k) {
+                    list.push(j);
+                }
             }
-            affects.push((q..questions.len()).filter(|&j| reached[j]).map(to_u32).collect());
-            readers.push(
-                (0..scoring.len())
-                    .filter(|&r| read_by[r].iter().any(|&k| reached.get(k) == Some(&true)))
-                    .map(to_u32)
-                    .collect(),
-            );
+        }
+        let mut rules_reading = vec![Vec::new(); count];
+        for (position, rule) in scoring.iter().enumerate() {
+            for k in rule.when.expr.questions() {
+                if let Some(list) = rules_reading.get_mut(k) {
+                    list.push(to_u32(position));
+                }
+            }
+        }
+        // Each question's reach, by a walk along those edges: the cost is the size of
+        // what is reached, not the number of questions.
+        let mut affects = Vec::with_capacity(count);
+        let mut readers = Vec::with_capacity(count);
+        let mut reached = vec![false; count];
+        for q in 0..count {
+            let mut found = vec![q];
+            reached[q] = true;
+            let mut next = 0;
+            while let Some(&k) = found.get(next) {
+                next += 1;
+                for &j in &askers[k] {
+                    if !reached[j] {
+                        reached[j] = true;
+                        found.push(j);
+                    }
+                }
+            }
+            for &j in &found {
+                reached[j] = false;
+            }
+            // Question order: a change is re-resolved down the questions.
+            found.sort_unstable();
+            let mut reading: Vec<u32> = found.iter().flat_map(|&j| rules_reading[j].iter().copied()).collect();
+            reading.sort_unstable();
+            reading.dedup();
+            affects.push(found.into_iter().map(to_u32).collect());
+            readers.push(reading);
         }
         let mut total = vec![0_i64; approach_count];
         for rule in &scoring {
@@ -60,12 +88,18 @@ impl Dependencies {
             .map(|r| &r.when.expr)
             .chain(questions.iter().filter_map(|q| q.ask_when.as_ref().map(|c| &c.expr)))
             .collect();
-        let thresholds = (0..questions.len())
-            .map(|q| match questions[q].kind {
-                QuestionKind::Integer { .. } => conditions.iter().flat_map(|e| e.int_thresholds(q)).collect(),
-                _ => Vec::new(),
-            })
-            .collect();
+        // Condition by condition, for the integer questions each reads (not every
+        // condition for every question: a rule file may have thousands of both).
+        let mut thresholds = vec![Vec::new(); count];
+        for condition in conditions {
+            for q in condition.questions() {
+                if let (Some(QuestionKind::Integer { .. }), Some(list)) =
+                    (questions.get(q).map(|question| &question.kind), thresholds.get_mut(q))
+                {
+                    list.extend(condition.int_thresholds(q));
+                }
+            }
+        }
         Dependencies { affects, readers, thresholds, exact }
     }
 

@@ -14,13 +14,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$(mktemp -d)}"
+mkdir -p "$work"
 cd "$root"
 cargo build --release --examples --bins --quiet
 cargo bench --bench engine --no-run --quiet
 bin="$root/target/release/shouldtune"
 gen="$root/target/release/examples/gen_descriptors"
 floor="$root/target/release/examples/parse_floor"
-engine="$(ls -t "$root"/target/release/deps/engine-* | grep -v '\.d$' | head -n 1)"
+engine="$(ls -t "$root"/target/release/deps/engine-* | grep -v '\.d$' | awk 'NR == 1')"
 
 worst_case() {
   local dir="$work/worst"
@@ -73,7 +74,9 @@ if command -v valgrind > /dev/null; then
     valgrind --tool=callgrind --callgrind-out-file="$out" "$engine" --bench "$bench" --sample-count 10 --sample-size "$size" > /dev/null 2>&1
     # divan runs the 10 samples through this function: its inclusive instructions
     # over the number of calls are one call plus divan's loop (a few instructions a call).
-    total="$(callgrind_annotate --inclusive=yes "$out" | grep -F 'divan::thread_pool::TaskShared<F>::new::call' | head -n 1 | awk '{gsub(",", "", $1); print $1}')"
+    # (awk reads to the end: with `pipefail`, stopping early would fail the pipeline.)
+    total="$(callgrind_annotate --inclusive=yes "$out" \
+      | awk '!found && index($0, "divan::thread_pool::TaskShared<F>::new::call") { gsub(",", "", $1); print $1; found = 1 }')"
     echo "$bench: $((total / (10 * size))) instructions per call"
   done
   echo "## instructions of whole processes (callgrind)"

@@ -27,6 +27,7 @@ use serde::Serialize;
 pub use pricing::{DEFAULT_MODEL, DEFAULT_TABLE, ModelPrices, PriceTable, Training, load_tables};
 
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Msg;
 use crate::load::{Entry, Node, Sink, Span, expect_decimal, expect_int, expect_str, mapping, suggestion};
 use crate::source::SourceFile;
 
@@ -259,32 +260,27 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
         ptu_hourly_rate: amount(sink, raw.ptu_hourly_rate, "ptu_hourly_rate"),
         span: key_span,
     };
-    let conflict = |sink: &mut Sink<'_>, at: Option<Span>, message: &str, help: &str| {
-        sink.error(Code::InvalidCost, message.to_owned(), at.unwrap_or(key_span)).help = Some(help.to_owned());
+    let conflict = |sink: &mut Sink<'_>, at: Option<Span>, message: Msg, help: Msg| {
+        sink.error(Code::InvalidCost, message, at.unwrap_or(key_span)).set_help(help);
     };
     if raw.training_hours.is_some() && raw.training_tokens.is_some() {
         conflict(
             sink,
             at(raw.training_tokens),
-            "give `training_hours` or `training_tokens`, not both",
-            "per-hour tables and `method: rft` bill `training_hours`; per-token tables bill `training_tokens`",
+            Msg::new("cost-hours-and-tokens"),
+            Msg::new("cost-hours-and-tokens-help"),
         );
     }
     if raw.training_tokens.is_some() && raw.training_file_tokens.is_some() {
         conflict(
             sink,
             at(raw.training_file_tokens),
-            "give `training_tokens` or `training_file_tokens` with `epochs`, not both",
-            "`training_tokens` is the total trained (file tokens x epochs); remove one of them",
+            Msg::new("cost-tokens-and-file-tokens"),
+            Msg::new("cost-tokens-and-file-tokens-help"),
         );
     }
     if raw.training_tokens.is_some() && raw.epochs.is_some() {
-        conflict(
-            sink,
-            at(raw.epochs),
-            "`training_tokens` already counts every epoch; give `training_file_tokens` with `epochs` instead",
-            "replace `training_tokens` with `training_file_tokens` (the file's tokens), or remove `epochs`",
-        );
+        conflict(sink, at(raw.epochs), Msg::new("cost-tokens-and-epochs"), Msg::new("cost-tokens-and-epochs-help"));
     }
     let training_keys = [
         ("training_tokens", at(raw.training_tokens)),
@@ -304,20 +300,15 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
                 conflict(
                     sink,
                     span,
-                    &format!("`method: rft` is billed by `training_hours`, not `{key}`"),
-                    &format!("remove `{key}`, or use `method: sft` or `dpo` for per-token training"),
+                    Msg::new("cost-rft-billed-by-hours").arg("key", key),
+                    Msg::new("cost-rft-billed-by-hours-help").arg("key", key),
                 );
             }
         }
     } else {
         for (key, span) in grader_keys {
             if span.is_some() {
-                conflict(
-                    sink,
-                    span,
-                    &format!("`{key}` applies to `method: rft` only"),
-                    "set `method: rft` for reinforcement fine-tuning with a model grader, or remove the grader's keys",
-                );
+                conflict(sink, span, Msg::new("cost-rft-only").arg("key", key), Msg::new("cost-rft-only-help"));
             }
         }
     }
@@ -326,12 +317,8 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
         && let Some(first) = first_given
         && let Some((key, _)) = grader_keys.iter().find(|(_, span)| span.is_none())
     {
-        sink.error(
-            Code::MissingKey,
-            format!("a model grader needs `grader_model`, `grader_input_tokens` and `grader_output_tokens`; `{key}` is missing"),
-            first,
-        )
-        .help = Some(format!("add `{key}`, or remove the grader's keys for a job without a model grader"));
+        sink.error(Code::MissingKey, Msg::new("cost-grader-incomplete").arg("key", *key), first)
+            .set_help(Msg::new("cost-grader-incomplete-help").arg("key", *key));
     }
     let ptu_keys = [("ptu_hours_per_month", at(raw.ptu_hours_per_month)), ("ptu_hourly_rate", at(raw.ptu_hourly_rate))];
     let provisioned = settings.deployment.is_some_and(|(d, _)| d == Deployment::Provisioned);
@@ -339,17 +326,17 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
         if ptu_keys.iter().any(|(_, span)| span.is_none()) {
             sink.error(
                 Code::MissingKey,
-                "`deployment: provisioned` needs `ptu_hours_per_month` and `ptu_hourly_rate` (your rate: the table cannot know it)",
+                Msg::new("cost-provisioned-needs-ptu"),
                 at(raw.deployment).unwrap_or(key_span),
             )
-            .help = Some("add `ptu_hours_per_month` (units x hours) and `ptu_hourly_rate` (your price per PTU-hour)".to_owned());
+            .set_help(Msg::new("cost-provisioned-needs-ptu-help"));
         }
         if raw.hosting_hours_per_month.is_some() {
             conflict(
                 sink,
                 at(raw.hosting_hours_per_month),
-                "a provisioned deployment is billed by `ptu_hours_per_month`, not `hosting_hours_per_month`",
-                "remove `hosting_hours_per_month`",
+                Msg::new("cost-provisioned-not-hosting"),
+                Msg::new("cost-provisioned-not-hosting-help"),
             );
         }
     } else {
@@ -358,8 +345,8 @@ pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) ->
                 conflict(
                     sink,
                     span,
-                    &format!("`{key}` applies to `deployment: provisioned` only"),
-                    "set `deployment: provisioned`, or remove the PTU keys",
+                    Msg::new("cost-provisioned-only").arg("key", key),
+                    Msg::new("cost-provisioned-only-help"),
                 );
             }
         }
@@ -810,17 +797,14 @@ fn missing_price(
         Code::UnknownChoice,
         format!("price table `{}` has no {what} for `{}`; for `{}` it has {}", table.id, m.name, m.name, m.describe()),
     );
-    error.help = Some(PRICE_HELP.to_owned());
+    error.set_help(Msg::new("cost-price-help"));
     error
 }
-
-/// What to do about a model or price the table lacks.
-const PRICE_HELP: &str = "choose a model and settings the table prices (`shouldtune cost --table ID` lists them), or supply the price with `--pricing FILE`";
 
 /// A model the table lacks, located at the setting that names it.
 fn unknown_model(at: &Located<'_>, span: Option<Span>, message: String) -> Box<Diagnostic> {
     let mut error = at.at(span, Code::UnknownChoice, message);
-    error.help = Some(PRICE_HELP.to_owned());
+    error.set_help(Msg::new("cost-price-help"));
     error
 }
 
@@ -872,9 +856,7 @@ fn one_time(
                 None => {
                     let mut error = missing(fine_tuned, "supervised training price", ft_span);
                     if fine_tuned.rft.is_some() {
-                        error.help = Some(
-                            "the table prices this model for reinforcement fine-tuning: set `method: rft`".to_owned(),
-                        );
+                        error.set_help(Msg::new("cost-price-rft-help"));
                     }
                     return Err(error);
                 }

@@ -147,7 +147,9 @@ impl<'f> Builder<'f> {
         {
             sink.error(
                 Code::OutOfRange,
-                format!("rule file version `{v}` is not supported; this build reads version {FORMAT_VERSION}"),
+                Msg::new("rules-version-unsupported")
+                    .arg("version", v.to_string())
+                    .arg("supported", FORMAT_VERSION.to_string()),
                 version.span,
             );
         }
@@ -155,8 +157,8 @@ impl<'f> Builder<'f> {
             && let Some(name) = expect_str(&mut sink, extends, "`extends`")
             && name != "default"
         {
-            sink.error(Code::UnknownChoice, format!("cannot extend `{name}`"), extends.span).help =
-                Some("the only rule set that can be extended by name is `default`".to_owned());
+            sink.error(Code::UnknownChoice, Msg::new("rules-cannot-extend").arg("name", name), extends.span)
+                .set_help(Msg::new("rules-cannot-extend-help"));
         }
         if let Some(node) = value(top.locales) {
             let declared = locale::read_locales(&mut sink, node);
@@ -321,12 +323,10 @@ impl<'f> Builder<'f> {
             } else {
                 let mut sink = Sink::new(source);
                 let known = rules.iter().map(|(r, _)| r.id.as_str());
-                let help = did_you_mean(&id, known).map_or_else(
-                    || "`disable` names rules defined in earlier files".to_owned(),
-                    |s| format!("did you mean `{s}`?"),
-                );
-                sink.error(Code::NothingToChange, format!("there is no earlier rule `{id}` to disable"), span).help =
-                    Some(help);
+                let help = did_you_mean(&id, known)
+                    .map_or_else(|| Msg::new("rules-disable-help"), |s| Msg::new("did-you-mean").arg("name", s));
+                sink.error(Code::NothingToChange, Msg::new("rules-disable-nothing").arg("id", &id), span)
+                    .set_help(help);
                 self.diagnostics.append(&mut sink.diagnostics);
             }
         }
@@ -402,7 +402,11 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
                 && lo > hi
             {
                 let span = key_span(map.max).unwrap_or(type_node.span);
-                sink.error(Code::OutOfRange, format!("`max` ({hi}) is smaller than `min` ({lo})"), span);
+                sink.error(
+                    Code::OutOfRange,
+                    Msg::new("rules-max-below-min").arg("max", hi.to_string()).arg("min", lo.to_string()),
+                    span,
+                );
                 return None;
             }
             Some(QuestionKind::Integer { min, max })
@@ -417,13 +421,13 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
             for item in items {
                 let Some((value, span)) = read_id(sink, item, "choice value") else { continue };
                 if values.contains(&value) {
-                    sink.error(Code::DuplicateId, format!("choice value `{value}` is listed twice"), span);
+                    sink.error(Code::DuplicateId, Msg::new("rules-choice-twice").arg("value", &value), span);
                 } else {
                     values.push(value);
                 }
             }
             if values.len() < 2 {
-                sink.error(Code::InvalidRule, "a choice question needs at least two values", values_node.span);
+                sink.error(Code::InvalidRule, Msg::new("rules-choice-two-values"), values_node.span);
                 return None;
             }
             Some(QuestionKind::Choice { values })
@@ -453,14 +457,12 @@ fn read_question(
         let condition = read_condition(sink, node, infos)?;
         let reads: Vec<usize> = condition.expr.questions();
         if let Some(&late) = reads.iter().find(|&&q| q >= index) {
-            let which =
-                if late == index { "itself".to_owned() } else { format!("`{}`, which is asked later", infos[late].id) };
-            sink.error(
-                Code::ConditionOrder,
-                format!("the condition for asking `{}` reads {which}", raw.id),
-                node.span,
-            )
-            .help = Some("a question's condition may read only questions asked before it".to_owned());
+            let message = if late == index {
+                Msg::new("rules-ask-when-reads-itself").arg("id", &raw.id)
+            } else {
+                Msg::new("rules-ask-when-reads-later").arg("id", &raw.id).arg("later", infos[late].id)
+            };
+            sink.error(Code::ConditionOrder, message, node.span).set_help(Msg::new("rules-ask-when-help"));
             return None;
         }
         Some(condition)
@@ -499,8 +501,8 @@ fn read_derived(sink: &mut Sink<'_>, node: &Node, kind: &QuestionKind) -> Option
         return None;
     };
     if *kind != QuestionKind::Boolean {
-        sink.error(Code::InvalidRule, format!("the derived fact `{name}` is a boolean"), node.span).help =
-            Some("write `type: boolean`".to_owned());
+        sink.error(Code::InvalidRule, Msg::new("rules-derived-boolean").arg("name", name), node.span)
+            .set_help(Msg::new("rules-derived-boolean-help"));
         return None;
     }
     Some(fact)
@@ -643,7 +645,7 @@ fn read_rule(
             else {
                 sink.error(
                     Code::OutOfRange,
-                    format!("weight {weight} is out of range; expected -1000 to 1000"),
+                    Msg::new("rules-weight-range").arg("weight", weight.to_string()),
                     value.span,
                 );
                 continue;
@@ -673,10 +675,10 @@ fn read_rule(
     if !when_recommended.is_empty() && (!effects.is_empty() || !veto.is_empty()) {
         sink.error(
             Code::InvalidRule,
-            format!("rule `{id}` depends on the recommendation (`when_recommended`), so it cannot also score or veto"),
+            Msg::new("rules-advice-scores").arg("id", &id),
             key_span(map.when_recommended).unwrap_or(id_span),
         )
-        .help = Some("split it into a scoring rule and an advice rule".to_owned());
+        .set_help(Msg::new("rules-advice-scores-help"));
         return None;
     }
     if effects.is_empty()
@@ -685,8 +687,8 @@ fn read_rule(
         && next_step.is_none()
         && when_planned.is_empty()
     {
-        sink.error(Code::InvalidRule, format!("rule `{id}` does nothing"), id_span).help =
-            Some("give it `effects`, `veto`, `combine_with`, `next_step` or `when_planned`".to_owned());
+        sink.error(Code::InvalidRule, Msg::new("rules-does-nothing").arg("id", &id), id_span)
+            .set_help(Msg::new("rules-does-nothing-help"));
         return None;
     }
     let mut rule = Rule {
@@ -713,28 +715,18 @@ fn read_rule(
 fn plan_keys_fit(sink: &mut Sink<'_>, map: &format::Rule<'_>, id: &str, scores_or_advises: bool) -> bool {
     if let Some(when_planned) = key_span(map.when_planned) {
         if scores_or_advises {
-            sink.error(
-                Code::InvalidRule,
-                format!(
-                    "rule `{id}` judges the plan (`when_planned`), so it cannot also score, veto, combine or advise"
-                ),
-                when_planned,
-            )
-            .help = Some("split it into a plan rule and a scoring or advice rule".to_owned());
+            sink.error(Code::InvalidRule, Msg::new("rules-plan-rule-mixed").arg("id", id), when_planned)
+                .set_help(Msg::new("rules-plan-rule-mixed-help"));
             return false;
         }
         if map.severity.is_none() {
-            sink.error(Code::MissingKey, format!("plan rule `{id}` needs `severity`"), when_planned).help =
-                Some("add `severity: error`, `severity: warning` or `severity: note`".to_owned());
+            sink.error(Code::MissingKey, Msg::new("rules-plan-needs-severity").arg("id", id), when_planned)
+                .set_help(Msg::new("rules-plan-needs-severity-help"));
             return false;
         }
     } else if let Some(span) = key_span(map.severity) {
-        sink.error(
-            Code::UnknownKey,
-            format!("`severity` is only for plan rules, and rule `{id}` has no `when_planned`"),
-            span,
-        )
-        .help = Some("add `when_planned: [approach, ...]`, or remove `severity`".to_owned());
+        sink.error(Code::UnknownKey, Msg::new("rules-severity-without-plan").arg("id", id), span)
+            .set_help(Msg::new("rules-severity-without-plan-help"));
         return false;
     }
     true
@@ -750,8 +742,8 @@ fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Opt
         _ => vec![node],
     };
     if items.is_empty() {
-        sink.error(Code::InvalidRule, "`source` lists nothing", node.span).help =
-            Some("cite at least one source id or a free-text citation".to_owned());
+        sink.error(Code::InvalidRule, Msg::new("rules-source-empty"), node.span)
+            .set_help(Msg::new("rules-source-empty-help"));
         return None;
     }
     let mut out = Vec::with_capacity(items.len());
@@ -767,11 +759,11 @@ fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Opt
             }
         } else if !catalogue.is_empty() && is_kebab_case(text) && text.contains('-') {
             let help = match did_you_mean(text, catalogue.iter().map(|s| s.id.as_str())) {
-                Some(s) => format!("did you mean `{s}`? or add `{text}` to `sources:`"),
-                None => format!("add `{text}` to `sources:`, or write the citation out in words"),
+                Some(s) => Msg::new("rules-unknown-source-did-you-mean").arg("name", s).arg("text", text),
+                None => Msg::new("rules-unknown-source-help").arg("text", text),
             };
-            sink.error(Code::UnknownSource, format!("`{text}` is not in the source catalogue"), item.span).help =
-                Some(help);
+            sink.error(Code::UnknownSource, Msg::new("rules-unknown-source").arg("text", text), item.span)
+                .set_help(help);
             ok = false;
         } else {
             out.push(Citation::Text(text.to_owned()));
@@ -789,11 +781,7 @@ pub(crate) fn is_kebab_case(text: &str) -> bool {
 fn read_source_id(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
     let text = expect_str(sink, node, "the source id")?;
     if !is_kebab_case(text) {
-        sink.error(
-            Code::InvalidRule,
-            format!("source id `{text}` must be kebab-case: words of `a-z` and `0-9` joined by `-`"),
-            node.span,
-        );
+        sink.error(Code::InvalidRule, Msg::new("rules-source-id-kebab").arg("text", text), node.span);
         return None;
     }
     Some((text.to_owned(), node.span))
@@ -807,12 +795,12 @@ fn read_url(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
     match (rest, bad) {
         (Some(rest), None) if !rest.is_empty() && !rest.starts_with('/') => Some(text.to_owned()),
         (_, Some(c)) => {
-            sink.error(Code::InvalidRule, format!("`url` contains {c:?}, which a URL cannot hold"), node.span).help =
-                Some("percent-encode it (a space is `%20`)".to_owned());
+            sink.error(Code::InvalidRule, Msg::new("rules-url-character").arg("char", format!("{c:?}")), node.span)
+                .set_help(Msg::new("rules-url-character-help"));
             None
         }
         _ => {
-            sink.error(Code::InvalidRule, "`url` must be an absolute `https://` or `http://` address", node.span);
+            sink.error(Code::InvalidRule, Msg::new("rules-url-absolute"), node.span);
             None
         }
     }
@@ -835,11 +823,7 @@ fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
         _ => false,
     };
     if !valid {
-        sink.error(
-            Code::WrongType,
-            format!("`date` is `{text}`; expected `YYYY-MM-DD`, `YYYY-MM` or `YYYY`"),
-            node.span,
-        );
+        sink.error(Code::WrongType, Msg::new("rules-date-format").arg("text", text), node.span);
         return None;
     }
     Some(text)
@@ -955,7 +939,7 @@ fn nothing_to_override(sink: &mut Sink<'_>, what: &str, id: &str, span: Span) {
         format!("{what} `{id}` is marked `override` but no earlier file defines it"),
         span,
     )
-    .help = Some("remove `override: true` to add it as a new definition".to_owned());
+    .set_help(Msg::new("rules-nothing-to-override-help"));
 }
 
 fn duplicate(sink: &mut Sink<'_>, what: &str, id: &str, span: Span, first: &Origin) {

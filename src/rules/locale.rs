@@ -30,6 +30,7 @@ use std::collections::BTreeMap;
 use super::format;
 use super::model::{QuestionKind, RuleSet, TextKey};
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::i18n::Msg;
 use crate::load::{MapReader, Node, Sink, Span, expect_map, expect_seq, expect_str, suggestion};
 use crate::source::SourceFile;
 
@@ -66,8 +67,8 @@ pub(super) fn read_locales(sink: &mut Sink<'_>, node: &Node) -> Vec<String> {
         }
     }
     if !out.is_empty() && !out.iter().any(|l| l == "en") {
-        sink.error(Code::UnknownChoice, "`locales` must list `en`: the texts of a rule file are English", node.span)
-            .help = Some("write `locales: [en, ja]`".to_owned());
+        sink.error(Code::UnknownChoice, Msg::new("rules-locales-need-en"), node.span)
+            .set_help(Msg::new("rules-locales-need-en-help"));
     }
     out
 }
@@ -77,7 +78,7 @@ fn read_locale(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
     if SUPPORTED.contains(&name) {
         return Some((name.to_owned(), node.span));
     }
-    sink.error(Code::UnknownChoice, format!("unknown locale `{name}`"), node.span)
+    sink.error(Code::UnknownChoice, Msg::new("rules-unknown-locale").arg("name", name), node.span)
         .set_help(suggestion(name, SUPPORTED.iter().copied()));
     None
 }
@@ -119,10 +120,10 @@ pub(super) fn read_table(
     if !declared.contains(&table.locale) {
         sink.error(
             Code::UnknownChoice,
-            format!("translations for `{}`, which the rule set's `locales` does not list", table.locale),
+            Msg::new("rules-locale-not-listed").arg("locale", &table.locale),
             table.locale_span,
         )
-        .help = Some(format!("add `{}` to `locales:` in the rule file", table.locale));
+        .set_help(Msg::new("rules-locale-not-listed-help").arg("locale", &table.locale));
         return out;
     }
     let keys = if table.standalone { FILE_KEYS } else { TABLE_KEYS };
@@ -172,8 +173,8 @@ pub(super) fn read_table(
 fn read_text(sink: &mut Sink<'_>, node: &Node, field: &str) -> Option<String> {
     let text = expect_str(sink, node, &format!("`{field}`"))?;
     if text.trim().is_empty() {
-        sink.error(Code::InvalidRule, format!("the translated `{field}` is empty"), node.span).help =
-            Some("write the translation, or leave the key out to show the English text".to_owned());
+        sink.error(Code::InvalidRule, Msg::new("rules-translation-empty").arg("field", field), node.span)
+            .set_help(Msg::new("rules-translation-empty-help"));
         return None;
     }
     Some(text.to_owned())
@@ -183,11 +184,7 @@ fn read_text(sink: &mut Sink<'_>, node: &Node, field: &str) -> Option<String> {
 fn read_labels(sink: &mut Sink<'_>, rule_set: &RuleSet, id: &str, node: &Node, out: &mut BTreeMap<String, String>) {
     let kind = rule_set.questions.iter().find(|q| q.id == id).map(|q| &q.kind);
     let Some(QuestionKind::Choice { values }) = kind else {
-        sink.error(
-            Code::UnknownKey,
-            format!("question `{id}` is not a choice, so it has no values to label"),
-            node.span,
-        );
+        sink.error(Code::UnknownKey, Msg::new("rules-labels-not-choice").arg("id", id), node.span);
         return;
     };
     let values: Vec<&str> = values.iter().map(String::as_str).collect();

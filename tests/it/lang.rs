@@ -503,3 +503,49 @@ fn init_in_japanese_writes_japanese_comments_and_a_descriptor_that_checks() {
     let output = crate::shouldtune_in(dir.path(), &["check", "llm-project.yaml", "--allow-defaults"]);
     assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
 }
+
+#[test]
+fn cost_section_errors_speak_japanese_with_english_codes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let descriptor = "name: Cost\ncost:\n  training_hours: 3\n  training_tokens: 5\n";
+    std::fs::write(dir.path().join("p.yaml"), descriptor).unwrap_or_else(|e| unreachable!("{e}"));
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "evaluate", "p.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("p.yaml:4:3"), "{message}");
+    assert!(message.contains("[invalid-cost]"), "{message}");
+    assert!(
+        message.contains("`training_hours` と `training_tokens` はどちらか一方だけを指定してください"),
+        "{message}"
+    );
+    assert!(message.contains("時間単位の価格表と `method: rft` は `training_hours` で"), "{message}");
+    assert!(!message.contains("not both"), "{message}");
+
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "en", "evaluate", "p.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("give `training_hours` or `training_tokens`, not both"), "{}", stderr(&output));
+}
+
+#[test]
+fn rule_file_errors_speak_japanese_with_english_codes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+    let overlay = "extends: default
+rules:
+  - id: idle-rule
+    title: Idle
+    when: specific_tone
+    because: Because.
+    source: guidance-3-1
+";
+    std::fs::write(dir.path().join("overlay.yaml"), overlay).unwrap_or_else(|e| unreachable!("{e}"));
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "rules", "check", "--rules", "overlay.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("overlay.yaml:3:9"), "{message}");
+    assert!(message.contains("[invalid-rule]: ルール `idle-rule` には効果がありません"), "{message}");
+    assert!(message.contains("`effects`、`veto`、`combine_with`、`next_step`、`when_planned` のいずれか"), "{message}");
+
+    let output = crate::shouldtune_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("error[invalid-rule]: rule `idle-rule` does nothing"), "{}", stderr(&output));
+}

@@ -565,3 +565,6 @@ rules-locale-not-listed-help = add `{ $locale }` to `locales:` in the rule file
 rules-translation-empty = the translated `{ $field }` is empty
 rules-translation-empty-help = write the translation, or leave the key out to show the English text
 rules-labels-not-choice = question `{ $id }` is not a choice, so it has no values to label
+pricing-default-model-unknown = `default_model` `{ $name }` is not in `models`; they are { $names }
+pricing-as-of-date = expected `as_of` to be a date like `2023-10-16`, found `{ $text }`
+pricing-per-1k-and-per-1m = give `{ $k }` or `{ $m }`, not both

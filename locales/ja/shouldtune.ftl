@@ -541,3 +541,6 @@ rules-locale-not-listed-help = ルールファイルの `locales:` に `{ $local
 rules-translation-empty = 翻訳された `{ $field }` が空です
 rules-translation-empty-help = 翻訳を記述するか、キーを省略して英語のテキストを表示してください。
 rules-labels-not-choice = 質問 `{ $id }` は選択式ではないため、ラベルを付ける値がありません
+pricing-default-model-unknown = `default_model` の `{ $name }` が `models` にありません。`models` にあるのは { $names } です
+pricing-as-of-date = `as_of` には `2023-10-16` のような日付を指定してください。指定された値は `{ $text }` です
+pricing-per-1k-and-per-1m = `{ $k }` と `{ $m }` はどちらか一方だけを指定してください

@@ -9,6 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Msg;
 use crate::load::{
     Entry, Limits, Node, NodeKind, Required, Sink, Span, expect_decimal, expect_int, expect_map, expect_str, mapping,
     parse_document,
@@ -339,7 +340,11 @@ fn read_table(sink: &mut Sink<'_>, root: &Node) -> Option<PriceTable> {
         && !models.iter().any(|m| m.name == name)
     {
         let names = crate::load::quoted_list(models.iter().map(|m| m.name.as_str()));
-        sink.error(Code::UnknownChoice, format!("`default_model` `{name}` is not in `models`; they are {names}"), span);
+        sink.error(
+            Code::UnknownChoice,
+            Msg::new("pricing-default-model-unknown").arg("name", name).arg("names", names),
+            span,
+        );
     }
     Some(PriceTable {
         id: id?.to_owned(),
@@ -356,11 +361,7 @@ fn read_table(sink: &mut Sink<'_>, root: &Node) -> Option<PriceTable> {
 fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
     let text = expect_str(sink, node, "`as_of`")?;
     if super::date::days_from_iso(text).is_none() {
-        sink.error(
-            Code::WrongType,
-            format!("expected `as_of` to be a date like `2023-10-16`, found `{text}`"),
-            node.span,
-        );
+        sink.error(Code::WrongType, Msg::new("pricing-as-of-date").arg("text", text), node.span);
         return None;
     }
     Some(text.to_owned())
@@ -517,7 +518,11 @@ fn read_tokens(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<TokenPric
                 per_1k_from_per_1m(sink, e.value, price)
             }
             (Some(_), Some(e)) => {
-                sink.error(Code::InvalidCost, format!("give `{k}` or `{m}`, not both"), e.key.span);
+                sink.error(
+                    Code::InvalidCost,
+                    Msg::new("pricing-per-1k-and-per-1m").arg("k", &k).arg("m", &m),
+                    e.key.span,
+                );
                 None
             }
             (None, None) => {

@@ -568,3 +568,7 @@ rules-labels-not-choice = question `{ $id }` is not a choice, so it has no value
 pricing-default-model-unknown = `default_model` `{ $name }` is not in `models`; they are { $names }
 pricing-as-of-date = expected `as_of` to be a date like `2023-10-16`, found `{ $text }`
 pricing-per-1k-and-per-1m = give `{ $k }` or `{ $m }`, not both
+
+## Diagnostics: conditions
+expr-unknown-question = unknown question `{ $name }`
+expr-unexpected-character = unexpected character `{ $char }`

@@ -544,3 +544,7 @@ rules-labels-not-choice = 質問 `{ $id }` は選択式ではないため、ラ�
 pricing-default-model-unknown = `default_model` の `{ $name }` が `models` にありません。`models` にあるのは { $names } です
 pricing-as-of-date = `as_of` には `2023-10-16` のような日付を指定してください。指定された値は `{ $text }` です
 pricing-per-1k-and-per-1m = `{ $k }` と `{ $m }` はどちらか一方だけを指定してください
+
+## 診断: 条件式
+expr-unknown-question = 不明な質問 `{ $name }` です
+expr-unexpected-character = 予期しない文字 `{ $char }` があります

@@ -137,11 +137,36 @@ pub struct ExprError {
     pub len: usize,
     /// The fix, when obvious.
     pub help: Option<String>,
+    /// The message behind `message`, to render in the reader's language.
+    pub message_msg: Option<Box<crate::i18n::Msg>>,
+    /// The message behind `help`.
+    pub help_msg: Option<Box<crate::i18n::Msg>>,
 }
 
 impl ExprError {
     pub(super) fn new(code: Code, message: impl Into<String>, start: usize, end: usize) -> Self {
-        ExprError { code, message: message.into(), start, len: end.saturating_sub(start), help: None }
+        ExprError {
+            code,
+            message: message.into(),
+            start,
+            len: end.saturating_sub(start),
+            help: None,
+            message_msg: None,
+            help_msg: None,
+        }
+    }
+
+    /// An error whose message is rendered in the reader's language.
+    pub(super) fn localized(code: Code, message: crate::i18n::Msg, start: usize, end: usize) -> Self {
+        let mut error = ExprError::new(code, message.render(crate::i18n::Lang::En), start, end);
+        error.message_msg = Some(Box::new(message));
+        error
+    }
+
+    pub(super) fn help_msg(mut self, help: crate::i18n::Msg) -> Self {
+        self.help = Some(help.render(crate::i18n::Lang::En));
+        self.help_msg = Some(Box::new(help));
+        self
     }
 
     pub(super) fn help(mut self, help: impl Into<String>) -> Self {

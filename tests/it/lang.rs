@@ -548,4 +548,13 @@ rules:
     let output = crate::shouldtune_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml"]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(stderr(&output).contains("error[invalid-rule]: rule `idle-rule` does nothing"), "{}", stderr(&output));
+
+    let misspelt = overlay.replace("when: specific_tone", "when: specfic_tone\n    effects: { fine_tuning: 1 }");
+    std::fs::write(dir.path().join("overlay.yaml"), misspelt).unwrap_or_else(|e| unreachable!("{e}"));
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "rules", "check", "--rules", "overlay.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("overlay.yaml:5:11"), "{message}");
+    assert!(message.contains("不明な質問 `specfic_tone` です"), "{message}");
+    assert!(message.contains("`specific_tone` の誤りではありませんか?"), "{message}");
 }

@@ -123,7 +123,12 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
                     '|' => Some("write `or`"),
                     _ => None,
                 };
-                let error = ExprError::new(Code::ExprSyntax, format!("unexpected character `{ch}`"), start, end);
+                let error = ExprError::localized(
+                    Code::ExprSyntax,
+                    crate::i18n::Msg::new("expr-unexpected-character").arg("char", ch.to_string()),
+                    start,
+                    end,
+                );
                 return Err(match help {
                     Some(h) => error.help(h),
                     None => error,

@@ -26,9 +26,14 @@ impl<'a> Checker<'_, 'a> {
     }
 
     fn unknown_question(&self, name: &str, ast: &Ast) -> ExprError {
-        let error = ExprError::new(Code::ExprUnknownQuestion, format!("unknown question `{name}`"), ast.start, ast.end);
+        let error = ExprError::localized(
+            Code::ExprUnknownQuestion,
+            crate::i18n::Msg::new("expr-unknown-question").arg("name", name),
+            ast.start,
+            ast.end,
+        );
         match did_you_mean(name, self.questions.iter().map(|q| q.id)) {
-            Some(s) => error.help(format!("did you mean `{s}`?")),
+            Some(s) => error.help_msg(crate::i18n::Msg::new("did-you-mean").arg("name", s)),
             None => error,
         }
     }

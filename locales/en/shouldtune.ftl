@@ -572,3 +572,7 @@ pricing-per-1k-and-per-1m = give `{ $k }` or `{ $m }`, not both
 ## Diagnostics: conditions
 expr-unknown-question = unknown question `{ $name }`
 expr-unexpected-character = unexpected character `{ $char }`
+expr-too-deep = condition nests `not` and parentheses deeper than { $levels } levels
+expr-compare-integer = compare it, e.g. `{ $name } >= 1`
+expr-compare-choice = compare it, e.g. `{ $name } == <value>` or `{ $name } in [...]`
+expr-number-not-condition = `{ $value }` is a whole number, not a condition

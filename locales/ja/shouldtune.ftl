@@ -548,3 +548,7 @@ pricing-per-1k-and-per-1m = `{ $k }` と `{ $m }` はどちらか一方だけを
 ## 診断: 条件式
 expr-unknown-question = 不明な質問 `{ $name }` です
 expr-unexpected-character = 予期しない文字 `{ $char }` があります
+expr-too-deep = 条件式で `not` と括弧が { $levels } 段より深く入れ子になっています
+expr-compare-integer = 比較してください (例: `{ $name } >= 1`)。
+expr-compare-choice = 比較してください (例: `{ $name } == <value>` または `{ $name } in [...]`)。
+expr-number-not-condition = `{ $value }` は整数で、条件ではありません

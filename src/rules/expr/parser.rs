@@ -81,9 +81,9 @@ impl<'t> Parser<'t> {
     fn enter(&mut self, at: usize) -> Result<(), ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ExprError::new(
+            return Err(ExprError::localized(
                 Code::ExprSyntax,
-                format!("condition nests `not` and parentheses deeper than {MAX_DEPTH} levels"),
+                crate::i18n::Msg::new("expr-too-deep").arg("levels", MAX_DEPTH.to_string()),
                 at,
                 at + 1,
             ));

@@ -54,15 +54,15 @@ impl<'a> Checker<'_, 'a> {
                     ast.start,
                     ast.end,
                 )
-                .help(match info.kind {
-                    QuestionKind::Integer { .. } => format!("compare it, e.g. `{name} >= 1`"),
-                    _ => format!("compare it, e.g. `{name} == <value>` or `{name} in [...]`"),
+                .help_msg(match info.kind {
+                    QuestionKind::Integer { .. } => crate::i18n::Msg::new("expr-compare-integer").arg("name", name),
+                    _ => crate::i18n::Msg::new("expr-compare-choice").arg("name", name),
                 })),
                 None => Err(self.unknown_question(name, ast)),
             },
-            AstKind::Int(v) => Err(ExprError::new(
+            AstKind::Int(v) => Err(ExprError::localized(
                 Code::ExprTypeMismatch,
-                format!("`{v}` is a whole number, not a condition"),
+                crate::i18n::Msg::new("expr-number-not-condition").arg("value", v.to_string()),
                 ast.start,
                 ast.end,
             )),

@@ -139,7 +139,9 @@ pub fn needs_escape(c: char) -> bool {
 fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
-        | '\u{061C}' | '\u{00AD}' | '\u{180E}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+        | '\u{061C}' | '\u{00AD}' | '\u{180E}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+        // Line and paragraph separators end a line in some terminals and log viewers.
+        | '\u{2028}' | '\u{2029}')
 }
 
 fn push_visible(out: &mut String, c: char) {
@@ -496,6 +498,7 @@ mod tests {
         assert_eq!(sanitize("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb c");
         assert_eq!(sanitize("\u{1b}]0;title\u{7}\u{9b}2J"), "\\u{1b}]0;title\\u{7}\\u{9b}2J");
         assert_eq!(sanitize("abc\u{202e}fed\u{200b}"), "abc\\u{202e}fed\\u{200b}");
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c"), "a\\u{2028}b\\u{2029}c");
         assert_eq!(sanitize_name("a\n::error::x"), "a\\n::error::x");
         assert_eq!(sanitize("plain text, café"), "plain text, café");
     }

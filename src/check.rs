@@ -36,7 +36,7 @@ const BATCH: usize = 256;
 ///
 /// Files are independent and checked in parallel, a batch at a time; only one
 /// batch of results is held in memory. Stops at the first error `each` returns.
-pub fn check_files<E>(
+pub fn run<E>(
     paths: &[Found],
     rule_sets: &RuleSets,
     tables: &[PriceTable],
@@ -44,14 +44,14 @@ pub fn check_files<E>(
     limits: Limits,
     mut each: impl FnMut(FileResult) -> Result<(), E>,
 ) -> Result<Summary, E> {
-    check_files_then(paths, rule_sets, tables, policy, limits, |_| (), |file, ()| each(file))
+    run_then(paths, rule_sets, tables, policy, limits, |_| (), |file, ()| each(file))
 }
 
-/// [`check_files`], also running `then` on each result in the parallel part
+/// [`run`], also running `then` on each result in the parallel part
 /// (it may adjust the result, e.g. translate its messages, and reports render
 /// each file's share of their output there), handing its output to `each`
 /// with the result.
-pub fn check_files_then<T: Send, E>(
+pub fn run_then<T: Send, E>(
     paths: &[Found],
     rule_sets: &RuleSets,
     tables: &[PriceTable],
@@ -65,7 +65,7 @@ pub fn check_files_then<T: Send, E>(
         let results: Vec<(FileResult, T)> = batch
             .par_iter()
             .map(|path| {
-                let mut result = check_one(path, rule_sets, tables, policy, limits);
+                let mut result = found_file(path, rule_sets, tables, policy, limits);
                 let extra = then(&mut result);
                 (result, extra)
             })
@@ -78,7 +78,13 @@ pub fn check_files_then<T: Send, E>(
     Ok(summary)
 }
 
-fn check_one(found: &Found, rule_sets: &RuleSets, tables: &[PriceTable], policy: Policy, limits: Limits) -> FileResult {
+fn found_file(
+    found: &Found,
+    rule_sets: &RuleSets,
+    tables: &[PriceTable],
+    policy: Policy,
+    limits: Limits,
+) -> FileResult {
     let path = found.shown.as_str();
     let file = found.path.as_path();
     if let Some(root) = &found.confine_to
@@ -120,23 +126,23 @@ fn check_one(found: &Found, rule_sets: &RuleSets, tables: &[PriceTable], policy:
         }
     }
     match rule_sets.for_descriptor(file, &document) {
-        Ok(rule_set) => check_document(path, &document, &rule_set, tables, policy),
+        Ok(rule_set) => evaluated_document(path, &document, &rule_set, tables, policy),
         Err(diagnostics) => failed(path, diagnostics.into_iter().map(|d| with_file_name(d, path)).collect()),
     }
 }
 
 /// Checks one descriptor already in memory against `rule_set` (its own
-/// `rules:` key is not followed; [`check_files`] does that), with the
+/// `rules:` key is not followed; [`run`] does that), with the
 /// embedded price tables.
 #[must_use]
-pub fn check_source(path: &str, source: &SourceFile, rule_set: &RuleSet, policy: Policy, limits: Limits) -> FileResult {
+pub fn source_file(path: &str, source: &SourceFile, rule_set: &RuleSet, policy: Policy, limits: Limits) -> FileResult {
     match descriptor::Document::parse(source, limits) {
-        Ok(document) => check_document(path, &document, rule_set, crate::facts::embedded_tables(), policy),
+        Ok(document) => evaluated_document(path, &document, rule_set, crate::facts::embedded_tables(), policy),
         Err(diagnostics) => failed(path, diagnostics),
     }
 }
 
-fn check_document(
+fn evaluated_document(
     path: &str,
     document: &descriptor::Document,
     rule_set: &RuleSet,

@@ -6,7 +6,7 @@ mod common;
 
 use common::rules;
 use libfuzzer_sys::fuzz_target;
-use shouldtune::check::{Policy, Summary, check_source};
+use shouldtune::check::{Policy, Summary, source_file};
 use shouldtune::report::check::Format;
 use shouldtune::load::Limits;
 use shouldtune::report::check::{Options, Outcome};
@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let source = SourceFile::new("fuzz/llm-project.yaml", text);
     let policy = Policy { allow_defaults: false, what_if: true, no_overlays: false };
-    let result = check_source("fuzz/llm-project.yaml", &source, rules(), policy, Limits::default());
+    let result = source_file("fuzz/llm-project.yaml", &source, rules(), policy, Limits::default());
     let mut summary = Summary::default();
     summary.add(&result);
     let outcome = Outcome { summary: &summary, notices: &[] };

@@ -172,7 +172,7 @@ fn check_into(
         }
         Ok::<(), std::convert::Infallible>(())
     };
-    match check::check_files_then(paths, rule_sets, tables, policy, limits, render, each) {
+    match check::run_then(paths, rule_sets, tables, policy, limits, render, each) {
         Ok(summary) => summary,
         Err(never) => match never {},
     }

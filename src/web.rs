@@ -96,8 +96,9 @@ pub fn page_in(rule_set: &RuleSet, lang: Lang) -> String {
     let _ = writeln!(out, r#"<h2 id="h-questions" class="visually-hidden">{}</h2>"#, t("web-questions"));
     let _ = writeln!(out, r#"<section class="file" id="drop" aria-labelledby="h-load">"#);
     let _ = writeln!(out, r#"<h2 id="h-load">{}</h2>"#, t("web-start-from-file"));
-    let load = lang.tr_args("web-load", &[("file", Arg::Str("\u{1}"))]);
-    let load = esc(&load).replace('\u{1}', "<code>llm-project.yaml</code>");
+    // The file name is set in code: the message is escaped first, then its name marked up.
+    let load = esc(&lang.tr_args("web-load", &[("file", Arg::Str("llm-project.yaml"))]))
+        .replacen("llm-project.yaml", "<code>llm-project.yaml</code>", 1);
     let _ = writeln!(out, r#"<label for="load">{load}</label>"#);
     let _ = writeln!(out, r#"<input type="file" id="load" accept=".yaml,.yml" aria-describedby="load-help"/>"#);
     let _ = writeln!(out, r#"<p class="help" id="load-help">{}</p>"#, t("web-drop"));

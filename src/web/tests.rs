@@ -93,6 +93,9 @@ fn in_japanese_the_page_the_results_and_the_errors_are_japanese_and_the_ids_engl
     assert!(!japanese.contains("Download") && !japanese.contains("Default:"), "{japanese}");
     let english = page(&rule_set);
     assert!(english.contains(r#"<html lang="en">"#) && english.contains("Start from a file"), "{english}");
+    // The file input's label names the file in both languages (the browser tests find the input by it).
+    assert!(english.contains(r#"<label for="load">Load an <code>llm-project.yaml</code></label>"#), "{english}");
+    assert!(japanese.contains("<code>llm-project.yaml</code>"), "{japanese}");
 
     let posted = br#"{"name":"Bot","answers":{"needs_private_knowledge":true,"task_type":"qa"}}"#;
     let json = body(&evaluate_in(&rule_set, &tables(), posted, Limits::default(), 0, Lang::Ja));

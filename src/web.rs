@@ -97,8 +97,11 @@ pub fn page_in(rule_set: &RuleSet, lang: Lang) -> String {
     let _ = writeln!(out, r#"<section class="file" id="drop" aria-labelledby="h-load">"#);
     let _ = writeln!(out, r#"<h2 id="h-load">{}</h2>"#, t("web-start-from-file"));
     // The file name is set in code: the message is escaped first, then its name marked up.
-    let load = esc(&lang.tr_args("web-load", &[("file", Arg::Str("llm-project.yaml"))]))
-        .replacen("llm-project.yaml", "<code>llm-project.yaml</code>", 1);
+    let load = esc(&lang.tr_args("web-load", &[("file", Arg::Str("llm-project.yaml"))])).replacen(
+        "llm-project.yaml",
+        "<code>llm-project.yaml</code>",
+        1,
+    );
     let _ = writeln!(out, r#"<label for="load">{load}</label>"#);
     let _ = writeln!(out, r#"<input type="file" id="load" accept=".yaml,.yml" aria-describedby="load-help"/>"#);
     let _ = writeln!(out, r#"<p class="help" id="load-help">{}</p>"#, t("web-drop"));

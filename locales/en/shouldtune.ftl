@@ -576,3 +576,51 @@ expr-too-deep = condition nests `not` and parentheses deeper than { $levels } le
 expr-compare-integer = compare it, e.g. `{ $name } >= 1`
 expr-compare-choice = compare it, e.g. `{ $name } == <value>` or `{ $name } in [...]`
 expr-number-not-condition = `{ $value }` is a whole number, not a condition
+expr-not-a-condition = `{ $name }` is { $kind ->
+    [integer] a whole number
+   *[choice] a choice
+}, not a condition
+expr-string-not-condition = `"{ $value }"` is a string, not a condition
+expr-too-long = condition is { $len } bytes long, more than the limit of { $max }
+expr-too-long-help = split it into several rules
+expr-trailing = unexpected { $token } after the end of the condition
+expr-trailing-help = join conditions with `and` or `or`
+expr-single-equals = `=` is not an operator
+expr-single-equals-help = compare with `==`
+expr-bang = `!` is not an operator
+expr-bang-help = negate with `not`, or compare with `!=`
+expr-string-not-closed = string is not closed
+expr-string-not-closed-help = add a closing { $quote }
+expr-bad-number = `{ $text }` is not a whole number
+expr-write-and = write `and`
+expr-write-or = write `or`
+expr-expected-list = expected `[` after `in`, found { $found }
+expr-expected-list-help = write the values as a list, e.g. `in [weekly, daily]`
+expr-expected-comma = expected `,` or `]` in the list, found { $found }
+expr-keyword-operand = expected a question id or a value, found the keyword `{ $name }`
+expr-expected-paren = expected `)`, found { $found }
+expr-close-paren-help = close the parenthesis opened here
+expr-expected-operand = expected a question id or a value, found { $found }
+expr-ends-early = condition ends early; expected { $expected ->
+    [open-list] `[` after `in`
+    [close-list] `]` to close the list
+    [close-paren] `)`
+   *[operand] a question id or a value
+}
+expr-bool-order = `{ $op }` needs whole numbers; booleans can only be compared with `==` or `!=`
+expr-cannot-compare = cannot compare { $lhs } with { $rhs }
+expr-operand = { $text } ({ $kind ->
+    [boolean] a boolean
+    [integer] a whole number
+    [choice] a choice
+   *[string] a string
+})
+expr-operand-condition = a condition
+expr-choice-order = `{ $op }` needs whole numbers, but `{ $id }` is a choice
+expr-choice-order-help = compare choices with `==`, `!=` or `in [...]`
+expr-empty-list = the list after `in` is empty
+expr-empty-list-help = list at least one value
+expr-in-needs-choice = `in` needs a choice question on its left, found { $found }
+expr-choice-not-bool = `{ $id }` is a choice; `{ $value }` is not one of its values
+expr-choice-only-values = `{ $id }` is a choice and can only be compared with one of its values
+expr-column = column { $column } of the condition

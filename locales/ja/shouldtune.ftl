@@ -552,3 +552,51 @@ expr-too-deep = 条件式で `not` と括弧が { $levels } 段より深く入�
 expr-compare-integer = 比較してください (例: `{ $name } >= 1`)。
 expr-compare-choice = 比較してください (例: `{ $name } == <value>` または `{ $name } in [...]`)。
 expr-number-not-condition = `{ $value }` は整数で、条件ではありません
+expr-not-a-condition = `{ $name }` は{ $kind ->
+    [integer] 整数の質問
+   *[choice] 選択式の質問
+}で、条件ではありません
+expr-string-not-condition = `"{ $value }"` は文字列で、条件ではありません
+expr-too-long = 条件式が { $len } バイトあり、上限の { $max } バイトを超えています
+expr-too-long-help = 複数のルールに分けてください。
+expr-trailing = 条件式の終わりの後に予期しない { $token } があります
+expr-trailing-help = 条件は `and` または `or` でつないでください。
+expr-single-equals = `=` は演算子ではありません
+expr-single-equals-help = 比較には `==` を使ってください。
+expr-bang = `!` は演算子ではありません
+expr-bang-help = 否定には `not` を、比較には `!=` を使ってください。
+expr-string-not-closed = 文字列が閉じられていません
+expr-string-not-closed-help = 閉じる { $quote } を追加してください。
+expr-bad-number = `{ $text }` は整数ではありません
+expr-write-and = `and` と記述してください。
+expr-write-or = `or` と記述してください。
+expr-expected-list = `in` の後には `[` が必要ですが、{ $found } があります
+expr-expected-list-help = 値はリストで記述してください (例: `in [weekly, daily]`)。
+expr-expected-comma = リストには `,` または `]` が必要ですが、{ $found } があります
+expr-keyword-operand = 質問 ID または値が必要ですが、キーワード `{ $name }` があります
+expr-expected-paren = `)` が必要ですが、{ $found } があります
+expr-close-paren-help = ここで開いた括弧を閉じてください。
+expr-expected-operand = 質問 ID または値が必要ですが、{ $found } があります
+expr-ends-early = 条件式が途中で終わっています。{ $expected ->
+    [open-list] `in` の後に `[` が必要です
+    [close-list] リストを閉じる `]` が必要です
+    [close-paren] `)` が必要です
+   *[operand] 質問 ID または値が必要です
+}
+expr-bool-order = `{ $op }` には整数が必要です。真偽値は `==` または `!=` でのみ比較できます
+expr-cannot-compare = { $lhs } と { $rhs } は比較できません
+expr-operand = { $text } ({ $kind ->
+    [boolean] 真偽値
+    [integer] 整数
+    [choice] 選択式
+   *[string] 文字列
+})
+expr-operand-condition = 条件
+expr-choice-order = `{ $op }` には整数が必要ですが、`{ $id }` は選択式の質問です
+expr-choice-order-help = 選択肢は `==`、`!=`、`in [...]` のいずれかで比較してください。
+expr-empty-list = `in` の後のリストが空です
+expr-empty-list-help = 値を 1 つ以上指定してください。
+expr-in-needs-choice = `in` の左辺には選択式の質問が必要ですが、{ $found } があります
+expr-choice-not-bool = `{ $id }` は選択式の質問です。`{ $value }` はその選択肢にありません
+expr-choice-only-values = `{ $id }` は選択式の質問で、その選択肢の値とだけ比較できます
+expr-column = 条件式の { $column } 列目

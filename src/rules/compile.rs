@@ -973,13 +973,10 @@ fn expr_diagnostic(source: &SourceFile, node: &Node, text: &str, error: ExprErro
         None => node.span,
     };
     let column = text[..error.start.min(text.len())].chars().count() + 1;
-    let message = error.message_msg.map_or(crate::diag::Text::Plain(error.message), |m| crate::diag::Text::Msg(*m));
-    let mut diagnostic =
-        Diagnostic::error(error.code, message, source, span).with_label(format!("column {column} of the condition"));
-    match (error.help_msg, error.help) {
-        (Some(help), _) => diagnostic.set_help(*help),
-        (None, Some(help)) => diagnostic.set_help(help),
-        (None, None) => {}
+    let mut diagnostic = Diagnostic::error(error.code, *error.message_msg, source, span)
+        .with_label(Msg::new("expr-column").arg("column", column));
+    if let Some(help) = error.help_msg {
+        diagnostic.set_help(*help);
     }
     diagnostic
 }

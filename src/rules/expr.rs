@@ -24,6 +24,7 @@ mod typecheck;
 
 use super::model::QuestionKind;
 use crate::diag::Code;
+use crate::i18n::{Lang, Msg};
 
 /// A compiled, type-checked condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,48 +130,38 @@ pub const MAX_LEN: usize = 4096;
 pub struct ExprError {
     /// Stable diagnostic code.
     pub code: Code,
-    /// What is wrong.
+    /// What is wrong (in English).
     pub message: String,
     /// Byte offset of the problem inside the condition.
     pub start: usize,
     /// Byte length of the problem (at least 1 where the text allows).
     pub len: usize,
-    /// The fix, when obvious.
+    /// The fix, when obvious (in English).
     pub help: Option<String>,
     /// The message behind `message`, to render in the reader's language.
-    pub message_msg: Option<Box<crate::i18n::Msg>>,
+    pub message_msg: Box<Msg>,
     /// The message behind `help`.
-    pub help_msg: Option<Box<crate::i18n::Msg>>,
+    pub help_msg: Option<Box<Msg>>,
 }
 
 impl ExprError {
-    pub(super) fn new(code: Code, message: impl Into<String>, start: usize, end: usize) -> Self {
+    /// An error whose message is rendered in the reader's language.
+    pub(super) fn new(code: Code, message: Msg, start: usize, end: usize) -> Self {
         ExprError {
             code,
-            message: message.into(),
+            message: message.render(Lang::En),
             start,
             len: end.saturating_sub(start),
             help: None,
-            message_msg: None,
+            message_msg: Box::new(message),
             help_msg: None,
         }
     }
 
-    /// An error whose message is rendered in the reader's language.
-    pub(super) fn localized(code: Code, message: crate::i18n::Msg, start: usize, end: usize) -> Self {
-        let mut error = ExprError::new(code, message.render(crate::i18n::Lang::En), start, end);
-        error.message_msg = Some(Box::new(message));
-        error
-    }
-
-    pub(super) fn help_msg(mut self, help: crate::i18n::Msg) -> Self {
-        self.help = Some(help.render(crate::i18n::Lang::En));
+    /// Adds the fix.
+    pub(super) fn help(mut self, help: Msg) -> Self {
+        self.help = Some(help.render(Lang::En));
         self.help_msg = Some(Box::new(help));
-        self
-    }
-
-    pub(super) fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
         self
     }
 }
@@ -189,11 +180,11 @@ pub fn compile(text: &str, questions: &[QuestionInfo<'_>]) -> Result<Expr, ExprE
     if text.len() > MAX_LEN {
         return Err(ExprError::new(
             Code::ExprSyntax,
-            format!("condition is {} bytes long, more than the limit of {MAX_LEN}", text.len()),
+            Msg::new("expr-too-long").arg("len", text.len()).arg("max", MAX_LEN),
             0,
             0,
         )
-        .help("split it into several rules"));
+        .help(Msg::new("expr-too-long-help")));
     }
     let tokens = lexer::lex(text)?;
     let mut parser = parser::Parser::new(&tokens, text.len());
@@ -201,11 +192,11 @@ pub fn compile(text: &str, questions: &[QuestionInfo<'_>]) -> Result<Expr, ExprE
     if let Some(token) = parser.peek() {
         return Err(ExprError::new(
             Code::ExprSyntax,
-            format!("unexpected {} after the end of the condition", token.kind),
+            Msg::new("expr-trailing").arg("token", token.kind.to_string()),
             token.start,
             token.end,
         )
-        .help("join conditions with `and` or `or`"));
+        .help(Msg::new("expr-trailing-help")));
     }
     typecheck::Checker { questions }.condition(&ast)
 }

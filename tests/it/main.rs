@@ -18,6 +18,7 @@ mod explain;
 mod floor;
 mod integrity;
 mod lang;
+mod lang_errors;
 mod limits;
 mod overlays;
 mod plan;

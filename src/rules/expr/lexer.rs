@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::{CmpOp, ExprError};
 use crate::diag::Code;
+use crate::i18n::Msg;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum TokenKind {
@@ -69,12 +70,12 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
                     (b'<', _) => (CmpOp::Lt, 1),
                     (b'>', _) => (CmpOp::Gt, 1),
                     (b'=', _) => {
-                        return Err(ExprError::new(Code::ExprSyntax, "`=` is not an operator", start, start + 1)
-                            .help("compare with `==`"));
+                        return Err(ExprError::new(Code::ExprSyntax, Msg::new("expr-single-equals"), start, start + 1)
+                            .help(Msg::new("expr-single-equals-help")));
                     }
                     _ => {
-                        return Err(ExprError::new(Code::ExprSyntax, "`!` is not an operator", start, start + 1)
-                            .help("negate with `not`, or compare with `!=`"));
+                        return Err(ExprError::new(Code::ExprSyntax, Msg::new("expr-bang"), start, start + 1)
+                            .help(Msg::new("expr-bang-help")));
                     }
                 };
                 tokens.push(Token { kind: TokenKind::Op(op), start, end: start + width });
@@ -83,8 +84,8 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
             }
             b'"' | b'\'' => {
                 let close = text[i + 1..].find(char::from(c)).ok_or_else(|| {
-                    ExprError::new(Code::ExprSyntax, "string is not closed", start, text.len())
-                        .help(format!("add a closing {}", char::from(c)))
+                    ExprError::new(Code::ExprSyntax, Msg::new("expr-string-not-closed"), start, text.len())
+                        .help(Msg::new("expr-string-not-closed-help").arg("quote", char::from(c).to_string()))
                 })?;
                 let end = i + 1 + close + 1;
                 tokens.push(Token { kind: TokenKind::Str(text[i + 1..end - 1].to_owned()), start, end });
@@ -98,7 +99,7 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
                 }
                 let digits: String = text[i..end].chars().filter(|c| *c != '_').collect();
                 let value = digits.parse::<i64>().map_err(|_| {
-                    ExprError::new(Code::ExprSyntax, format!("`{}` is not a whole number", &text[i..end]), start, end)
+                    ExprError::new(Code::ExprSyntax, Msg::new("expr-bad-number").arg("text", &text[i..end]), start, end)
                 })?;
                 tokens.push(Token { kind: TokenKind::Int(value), start, end });
                 i = end;
@@ -119,13 +120,13 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
                 let ch = text[i..].chars().next().unwrap_or('?');
                 let end = i + ch.len_utf8();
                 let help = match ch {
-                    '&' => Some("write `and`"),
-                    '|' => Some("write `or`"),
+                    '&' => Some(Msg::new("expr-write-and")),
+                    '|' => Some(Msg::new("expr-write-or")),
                     _ => None,
                 };
-                let error = ExprError::localized(
+                let error = ExprError::new(
                     Code::ExprSyntax,
-                    crate::i18n::Msg::new("expr-unexpected-character").arg("char", ch.to_string()),
+                    Msg::new("expr-unexpected-character").arg("char", ch.to_string()),
                     start,
                     end,
                 );

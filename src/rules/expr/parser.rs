@@ -3,6 +3,7 @@
 use super::lexer::{Token, TokenKind};
 use super::{CmpOp, ExprError, MAX_DEPTH};
 use crate::diag::Code;
+use crate::i18n::Msg;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Ast {
@@ -81,9 +82,9 @@ impl<'t> Parser<'t> {
     fn enter(&mut self, at: usize) -> Result<(), ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ExprError::localized(
+            return Err(ExprError::new(
                 Code::ExprSyntax,
-                crate::i18n::Msg::new("expr-too-deep").arg("levels", MAX_DEPTH.to_string()),
+                Msg::new("expr-too-deep").arg("levels", MAX_DEPTH.to_string()),
                 at,
                 at + 1,
             ));
@@ -129,13 +130,13 @@ impl<'t> Parser<'t> {
             Some(token) => {
                 return Err(ExprError::new(
                     Code::ExprSyntax,
-                    format!("expected `[` after `in`, found {}", token.kind),
+                    Msg::new("expr-expected-list").arg("found", token.kind.to_string()),
                     token.start,
                     token.end,
                 )
-                .help("write the values as a list, e.g. `in [weekly, daily]`"));
+                .help(Msg::new("expr-expected-list-help")));
             }
-            None => return Err(self.unexpected_end("`[` after `in`")),
+            None => return Err(self.unexpected_end("open-list")),
         }
         let mut items = Vec::new();
         loop {
@@ -151,19 +152,19 @@ impl<'t> Parser<'t> {
                 Some(token) => {
                     return Err(ExprError::new(
                         Code::ExprSyntax,
-                        format!("expected `,` or `]` in the list, found {}", token.kind),
+                        Msg::new("expr-expected-comma").arg("found", token.kind.to_string()),
                         token.start,
                         token.end,
                     ));
                 }
-                None => return Err(self.unexpected_end("`]` to close the list")),
+                None => return Err(self.unexpected_end("close-list")),
             }
         }
     }
 
     fn operand(&mut self) -> Result<Ast, ExprError> {
         let Some(token) = self.bump() else {
-            return Err(self.unexpected_end("a question id or a value"));
+            return Err(self.unexpected_end("operand"));
         };
         let (start, end) = (token.start, token.end);
         let kind = match token.kind {
@@ -173,7 +174,7 @@ impl<'t> Parser<'t> {
                 "and" | "or" | "in" | "not" => {
                     return Err(ExprError::new(
                         Code::ExprSyntax,
-                        format!("expected a question id or a value, found the keyword `{name}`"),
+                        Msg::new("expr-keyword-operand").arg("name", name),
                         start,
                         end,
                     ));
@@ -193,18 +194,18 @@ impl<'t> Parser<'t> {
                     Some(other) => {
                         return Err(ExprError::new(
                             Code::ExprSyntax,
-                            format!("expected `)`, found {}", other.kind),
+                            Msg::new("expr-expected-paren").arg("found", other.kind.to_string()),
                             other.start,
                             other.end,
                         ));
                     }
-                    None => return Err(self.unexpected_end("`)`").help("close the parenthesis opened here")),
+                    None => return Err(self.unexpected_end("close-paren").help(Msg::new("expr-close-paren-help"))),
                 }
             }
             other => {
                 return Err(ExprError::new(
                     Code::ExprSyntax,
-                    format!("expected a question id or a value, found {other}"),
+                    Msg::new("expr-expected-operand").arg("found", other.to_string()),
                     start,
                     end,
                 ));
@@ -213,7 +214,8 @@ impl<'t> Parser<'t> {
         Ok(Ast { kind, start, end })
     }
 
-    fn unexpected_end(&self, expected: &str) -> ExprError {
-        ExprError::new(Code::ExprSyntax, format!("condition ends early; expected {expected}"), self.end, self.end)
+    /// The condition ended where `expected` (a selector of `expr-ends-early`) should have followed.
+    fn unexpected_end(&self, expected: &'static str) -> ExprError {
+        ExprError::new(Code::ExprSyntax, Msg::new("expr-ends-early").arg("expected", expected), self.end, self.end)
     }
 }

@@ -3,6 +3,7 @@
 use super::parser::{Ast, AstKind};
 use super::{CmpOp, Expr, ExprError, IntOperand, QuestionInfo};
 use crate::diag::Code;
+use crate::i18n::Msg;
 use crate::load::did_you_mean;
 use crate::rules::model::QuestionKind;
 
@@ -26,14 +27,14 @@ impl<'a> Checker<'_, 'a> {
     }
 
     fn unknown_question(&self, name: &str, ast: &Ast) -> ExprError {
-        let error = ExprError::localized(
+        let error = ExprError::new(
             Code::ExprUnknownQuestion,
-            crate::i18n::Msg::new("expr-unknown-question").arg("name", name),
+            Msg::new("expr-unknown-question").arg("name", name),
             ast.start,
             ast.end,
         );
         match did_you_mean(name, self.questions.iter().map(|q| q.id)) {
-            Some(s) => error.help_msg(crate::i18n::Msg::new("did-you-mean").arg("name", s)),
+            Some(s) => error.help(Msg::new("did-you-mean").arg("name", s)),
             None => error,
         }
     }
@@ -50,25 +51,25 @@ impl<'a> Checker<'_, 'a> {
                 Some((index, QuestionInfo { kind: QuestionKind::Boolean, .. })) => Ok(Expr::Flag(index)),
                 Some((_, info)) => Err(ExprError::new(
                     Code::ExprTypeMismatch,
-                    format!("`{name}` is {}, not a condition", info.kind.describe()),
+                    Msg::new("expr-not-a-condition").arg("name", name).arg("kind", info.kind.type_name()),
                     ast.start,
                     ast.end,
                 )
-                .help_msg(match info.kind {
-                    QuestionKind::Integer { .. } => crate::i18n::Msg::new("expr-compare-integer").arg("name", name),
-                    _ => crate::i18n::Msg::new("expr-compare-choice").arg("name", name),
+                .help(match info.kind {
+                    QuestionKind::Integer { .. } => Msg::new("expr-compare-integer").arg("name", name),
+                    _ => Msg::new("expr-compare-choice").arg("name", name),
                 })),
                 None => Err(self.unknown_question(name, ast)),
             },
-            AstKind::Int(v) => Err(ExprError::localized(
+            AstKind::Int(v) => Err(ExprError::new(
                 Code::ExprTypeMismatch,
-                crate::i18n::Msg::new("expr-number-not-condition").arg("value", v.to_string()),
+                Msg::new("expr-number-not-condition").arg("value", v.to_string()),
                 ast.start,
                 ast.end,
             )),
             AstKind::Str(s) => Err(ExprError::new(
                 Code::ExprTypeMismatch,
-                format!("`\"{s}\"` is a string, not a condition"),
+                Msg::new("expr-string-not-condition").arg("value", s),
                 ast.start,
                 ast.end,
             )),
@@ -108,7 +109,7 @@ impl<'a> Checker<'_, 'a> {
                 )),
                 _ => Err(ExprError::new(
                     Code::ExprTypeMismatch,
-                    format!("`{}` needs whole numbers; booleans can only be compared with `==` or `!=`", op.symbol()),
+                    Msg::new("expr-bool-order").arg("op", op.symbol()),
                     whole.start,
                     whole.end,
                 )),
@@ -117,28 +118,29 @@ impl<'a> Checker<'_, 'a> {
             (_, Operand::Symbol(name, true)) => Err(self.unknown_question(name, rhs)),
             (l, r) => Err(ExprError::new(
                 Code::ExprTypeMismatch,
-                format!("cannot compare {} with {}", Self::describe(l, lhs), Self::describe(r, rhs)),
+                Msg::new("expr-cannot-compare").arg("lhs", Self::describe(l, lhs)).arg("rhs", Self::describe(r, rhs)),
                 whole.start,
                 whole.end,
             )),
         }
     }
 
-    fn describe(operand: Operand<'_>, ast: &Ast) -> String {
+    /// An operand in a message: its text and its type (`expr-operand`), or "a condition".
+    fn describe(operand: Operand<'_>, ast: &Ast) -> Msg {
         let text = match &ast.kind {
             AstKind::Ident(name) => format!("`{name}`"),
             AstKind::Int(v) => format!("`{v}`"),
             AstKind::Bool(b) => format!("`{b}`"),
             AstKind::Str(s) => format!("`\"{s}\"`"),
-            _ => "a condition".to_owned(),
+            _ => return Msg::new("expr-operand-condition"),
         };
         let kind = match operand {
-            Operand::Bool => "a boolean",
-            Operand::Int(_) => "a whole number",
-            Operand::Choice(..) => "a choice",
-            Operand::Symbol(..) => "a string",
+            Operand::Bool => "boolean",
+            Operand::Int(_) => "integer",
+            Operand::Choice(..) => "choice",
+            Operand::Symbol(..) => "string",
         };
-        if text == "a condition" { text } else { format!("{text} ({kind})") }
+        Msg::new("expr-operand").arg("text", text).arg("kind", kind)
     }
 
     fn choice_compare(
@@ -155,11 +157,11 @@ impl<'a> Checker<'_, 'a> {
             _ => {
                 return Err(ExprError::new(
                     Code::ExprTypeMismatch,
-                    format!("`{}` needs whole numbers, but `{}` is a choice", op.symbol(), self.questions[question].id),
+                    Msg::new("expr-choice-order").arg("op", op.symbol()).arg("id", self.questions[question].id),
                     whole.start,
                     whole.end,
                 )
-                .help("compare choices with `==`, `!=` or `in [...]`"));
+                .help(Msg::new("expr-choice-order-help")));
             }
         };
         let value = choice_index(self.questions[question].id, values, value_ast)?;
@@ -170,8 +172,8 @@ impl<'a> Checker<'_, 'a> {
         match self.operand(lhs) {
             Operand::Choice(question, values) => {
                 if items.is_empty() {
-                    return Err(ExprError::new(Code::ExprSyntax, "the list after `in` is empty", lhs.end, lhs.end)
-                        .help("list at least one value"));
+                    return Err(ExprError::new(Code::ExprSyntax, Msg::new("expr-empty-list"), lhs.end, lhs.end)
+                        .help(Msg::new("expr-empty-list-help")));
                 }
                 let mut indices = Vec::with_capacity(items.len());
                 for item in items {
@@ -186,7 +188,7 @@ impl<'a> Checker<'_, 'a> {
             Operand::Symbol(name, true) => Err(self.unknown_question(name, lhs)),
             other => Err(ExprError::new(
                 Code::ExprTypeMismatch,
-                format!("`in` needs a choice question on its left, found {}", Self::describe(other, lhs)),
+                Msg::new("expr-in-needs-choice").arg("found", Self::describe(other, lhs)),
                 lhs.start,
                 lhs.end,
             )),
@@ -200,30 +202,34 @@ fn choice_index(id: &str, values: &[String], ast: &Ast) -> Result<u16, ExprError
         AstKind::Bool(b) => {
             return Err(ExprError::new(
                 Code::ExprTypeMismatch,
-                format!("`{id}` is a choice; `{b}` is not one of its values"),
+                Msg::new("expr-choice-not-bool").arg("id", id).arg("value", b.to_string()),
                 ast.start,
                 ast.end,
             )
-            .help(format!("expected one of {}", list_values(values))));
+            .help(Msg::new("expected-one-of").arg("list", list_values(values))));
         }
         _ => {
             return Err(ExprError::new(
                 Code::ExprTypeMismatch,
-                format!("`{id}` is a choice and can only be compared with one of its values"),
+                Msg::new("expr-choice-only-values").arg("id", id),
                 ast.start,
                 ast.end,
             )
-            .help(format!("expected one of {}", list_values(values))));
+            .help(Msg::new("expected-one-of").arg("list", list_values(values))));
         }
     };
     if let Some(index) = values.iter().position(|v| v == name) {
         Ok(u16::try_from(index).unwrap_or(u16::MAX))
     } else {
-        let error =
-            ExprError::new(Code::ExprUnknownValue, format!("`{name}` is not a value of `{id}`"), ast.start, ast.end);
+        let error = ExprError::new(
+            Code::ExprUnknownValue,
+            Msg::new("not-a-value-of").arg("value", name).arg("id", id),
+            ast.start,
+            ast.end,
+        );
         Err(match did_you_mean(name, values.iter().map(String::as_str)) {
-            Some(s) => error.help(format!("did you mean `{s}`? expected one of {}", list_values(values))),
-            None => error.help(format!("expected one of {}", list_values(values))),
+            Some(s) => error.help(Msg::new("did-you-mean-one-of").arg("name", s).arg("list", list_values(values))),
+            None => error.help(Msg::new("expected-one-of").arg("list", list_values(values))),
         })
     }
 }

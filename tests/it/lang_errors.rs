@@ -1,0 +1,125 @@
+//! Errors in rule files, cost sections and price tables, and the texts of
+//! `cost` and `explain`, in Japanese: the messages are Japanese, the codes,
+//! keys and positions stay as in English, and bad input still exits 2.
+
+use crate::{stderr, stdout};
+
+/// A directory holding `name` with `text`.
+fn dir_with(name: &str, text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    dir
+}
+
+/// An overlay of the default rules whose one rule has the condition `when`.
+fn overlay_with_condition(when: &str) -> String {
+    format!(
+        "extends: default\nrules:\n  - id: r1\n    title: T\n    when: {when}\n    because: B.\n    source: guidance-3-1\n    effects: {{ rag: 1 }}\n"
+    )
+}
+
+/// `rules check --rules overlay.yaml` in `lang`, which must exit 2: its standard error.
+fn rules_check_fails(dir: &tempfile::TempDir, lang: &str) -> String {
+    let output = crate::shouldtune_in(dir.path(), &["--lang", lang, "rules", "check", "--rules", "overlay.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}{}", stdout(&output), stderr(&output));
+    stderr(&output)
+}
+
+/// Words of the English messages that must not appear in a Japanese one.
+const ENGLISH: [&str; 9] =
+    ["expected", "cannot", "is not", "needs", "found", "column", "help:", "error[", "did you mean"];
+
+fn assert_japanese(message: &str) {
+    for word in ENGLISH {
+        assert!(!message.contains(word), "English `{word}` in a Japanese message:\n{message}");
+    }
+}
+
+#[test]
+fn condition_errors_speak_japanese_at_the_column_of_the_condition() {
+    let cases = [
+        // (condition, location, Japanese message, English message)
+        (
+            "deadline_weeks >= \"x\"",
+            "overlay.yaml:5:11: エラー[expr-type-mismatch]: `deadline_weeks` (整数) と `\"x\"` (文字列) は比較できません",
+            "cannot compare `deadline_weeks` (a whole number) with `\"x\"` (a string)",
+        ),
+        (
+            "task_type < qa",
+            "overlay.yaml:5:11: エラー[expr-type-mismatch]: `<` には整数が必要ですが、`task_type` は選択式の質問です",
+            "`<` needs whole numbers, but `task_type` is a choice",
+        ),
+        (
+            "deadline_weeks in [a]",
+            "overlay.yaml:5:11: エラー[expr-type-mismatch]: `in` の左辺には選択式の質問が必要ですが、`deadline_weeks` (整数) があります",
+            "`in` needs a choice question on its left, found `deadline_weeks` (a whole number)",
+        ),
+        (
+            "task_type in []",
+            "overlay.yaml:5:20: エラー[expr-syntax]: `in` の後のリストが空です",
+            "the list after `in` is empty",
+        ),
+        (
+            "deadline_weeks",
+            "overlay.yaml:5:11: エラー[expr-type-mismatch]: `deadline_weeks` は整数の質問で、条件ではありません",
+            "`deadline_weeks` is a whole number, not a condition",
+        ),
+        (
+            "deadline_weeks = 3",
+            "overlay.yaml:5:26: エラー[expr-syntax]: `=` は演算子ではありません",
+            "`=` is not an operator",
+        ),
+        (
+            "(specific_tone",
+            "overlay.yaml:5:25: エラー[expr-syntax]: 条件式が途中で終わっています。`)` が必要です",
+            "condition ends early; expected `)`",
+        ),
+        (
+            "specific_tone and",
+            "overlay.yaml:5:28: エラー[expr-syntax]: 条件式が途中で終わっています。質問 ID または値が必要です",
+            "condition ends early; expected a question id or a value",
+        ),
+        (
+            "task_type in [true]",
+            "overlay.yaml:5:25: エラー[expr-type-mismatch]: `task_type` は選択式の質問です。`true` はその選択肢にありません",
+            "`task_type` is a choice; `true` is not one of its values",
+        ),
+        (
+            "specific_tone specific_tone",
+            "overlay.yaml:5:25: エラー[expr-syntax]: 条件式の終わりの後に予期しない `specific_tone` があります",
+            "unexpected `specific_tone` after the end of the condition",
+        ),
+        (
+            "task_type in qa",
+            "overlay.yaml:5:24: エラー[expr-syntax]: `in` の後には `[` が必要ですが、`qa` があります",
+            "expected `[` after `in`, found `qa`",
+        ),
+        ("\"\\\"qa\"", "overlay.yaml:5:11: エラー[expr-syntax]: 文字列が閉じられていません", "string is not closed"),
+    ];
+    for (when, ja, en) in cases {
+        let dir = dir_with("overlay.yaml", &overlay_with_condition(when));
+        let message = rules_check_fails(&dir, "ja");
+        assert!(message.contains(ja), "{when}: {ja}\n{message}");
+        assert!(message.contains("条件式の ") && message.contains(" 列目"), "{when}: {message}");
+        assert_japanese(&message);
+        let message = rules_check_fails(&dir, "en");
+        assert!(message.contains(en), "{when}: {en}\n{message}");
+    }
+}
+
+#[test]
+fn condition_help_speaks_japanese() {
+    let cases = [
+        ("deadline_weeks = 3", "= 対処: 比較には `==` を使ってください。"),
+        ("specific_tone & baseline_exists", "= 対処: `and` と記述してください。"),
+        ("task_type == clasification", "= 対処: `classification` の誤りではありませんか? 指定できる値: "),
+        ("task_type < qa", "= 対処: 選択肢は `==`、`!=`、`in [...]` のいずれかで比較してください。"),
+        ("(specific_tone", "= 対処: ここで開いた括弧を閉じてください。"),
+    ];
+    for (when, help) in cases {
+        let dir = dir_with("overlay.yaml", &overlay_with_condition(when));
+        let message = rules_check_fails(&dir, "ja");
+        assert!(message.contains(help), "{when}: {help}\n{message}");
+        assert_japanese(&message);
+    }
+}

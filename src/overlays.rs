@@ -29,8 +29,13 @@ pub struct RuleSets {
 impl RuleSets {
     /// Compiles the base rule set from `sources` (the embedded default when empty).
     pub fn new(sources: Vec<SourceFile>, limits: Limits) -> Result<RuleSets, Vec<Diagnostic>> {
-        let base_sources = if sources.is_empty() { vec![rules::default_source()] } else { sources };
-        let base = Arc::new(rules::load(&base_sources, limits)?);
+        let (base_sources, base) = if sources.is_empty() {
+            (vec![rules::default_source()], rules::load_default()?)
+        } else {
+            let base = rules::load(&sources, limits)?;
+            (sources, base)
+        };
+        let base = Arc::new(base);
         Ok(RuleSets { base_sources, base, limits, overlays: Mutex::new(BTreeMap::new()), locale: "en".to_owned() })
     }
 

@@ -6,6 +6,7 @@
 //! every reference resolved, so evaluation cannot fail.
 
 mod compile;
+pub(crate) mod embedded;
 pub mod emit;
 pub(crate) mod format;
 pub mod lint;
@@ -40,15 +41,23 @@ pub fn default_translation_sources() -> Vec<SourceFile> {
     DEFAULT_TRANSLATIONS.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
 }
 
-/// The embedded default rule set as a source file.
+/// The embedded default rule set as a source file (one copy of the text, shared).
 #[must_use]
 pub fn default_source() -> SourceFile {
-    SourceFile::new(DEFAULT_RULES_NAME, DEFAULT_RULES_TEXT)
+    static SOURCE: std::sync::LazyLock<SourceFile> =
+        std::sync::LazyLock::new(|| SourceFile::new(DEFAULT_RULES_NAME, DEFAULT_RULES_TEXT));
+    SOURCE.clone()
 }
 
-/// Loads the embedded default rule set.
+/// The embedded default rule set: the same value as [`load`] gives for
+/// [`default_source`], read from the form compiled ahead of time (see
+/// `rules::embedded` and ARCHITECTURE.md), or loaded from the YAML should that
+/// form be stale.
 pub fn load_default() -> Result<RuleSet, Vec<Diagnostic>> {
-    load(&[default_source()], Limits::default())
+    match embedded::load() {
+        Some(rule_set) => Ok(rule_set),
+        None => load(&[default_source()], Limits::default()),
+    }
 }
 
 /// Loads and checks rule files, later files extending earlier ones.

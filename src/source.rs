@@ -51,7 +51,7 @@ impl SourceFile {
 }
 
 /// Where a node sits in its source text: byte range and 1-based line and column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// Byte offset of the first character.
     pub offset: usize,

@@ -27,7 +27,7 @@ use crate::diag::Code;
 use crate::i18n::{Lang, Msg};
 
 /// A compiled, type-checked condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Expr {
     /// A literal `true` or `false`.
     Const(bool),
@@ -55,7 +55,7 @@ pub enum Expr {
 }
 
 /// One side of an integer comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum IntOperand {
     /// An integer question's answer.
     Question(usize),
@@ -64,7 +64,7 @@ pub enum IntOperand {
 }
 
 /// A comparison operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CmpOp {
     /// `==`
     Eq,

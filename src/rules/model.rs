@@ -12,7 +12,7 @@ use crate::source::SourceFile;
 pub type ApproachIndex = usize;
 
 /// A complete, checked rule set.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RuleSet {
     /// The approaches, simplest first: ties go to the earlier one.
     pub approaches: Vec<Approach>,
@@ -40,7 +40,7 @@ pub struct RuleSet {
 }
 
 /// An overlay rule file in force, and what it changed in the rules beneath it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Overlay {
     /// The file, as the descriptor names it.
     pub file: String,
@@ -199,16 +199,17 @@ pub(crate) fn citation_text(citations: &[Citation], catalogue: &[Source]) -> Str
 }
 
 /// Where a definition was written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
-    /// The rule file.
+    /// The rule file (in the compiled embedded rule set, by name: see `rules::embedded`).
+    #[serde(with = "super::embedded::origin_file")]
     pub file: SourceFile,
     /// The definition's `id` value.
     pub span: Span,
 }
 
 /// One of the approaches a project can take.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Approach {
     /// Stable id, e.g. `fine_tuning`.
     pub id: String,
@@ -221,7 +222,7 @@ pub struct Approach {
 }
 
 /// An entry of the source catalogue: a publication rules cite by id.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// Stable kebab-case id, e.g. `guidance-2-2`.
     pub id: String,
@@ -240,7 +241,7 @@ pub struct Source {
 }
 
 /// What a rule cites: a catalogue entry, or free text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Citation {
     /// Index into [`RuleSet::sources`].
     Catalogue(usize),
@@ -249,7 +250,7 @@ pub enum Citation {
 }
 
 /// A question the project answers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// Stable id, used as the descriptor's answer key.
     pub id: String,
@@ -274,7 +275,7 @@ pub struct Question {
 
 /// A fact derived from the other answers by a model outside the rule set,
 /// so rules can read it like an answer instead of restating its thresholds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DerivedFact {
     /// At the project's monthly volume, a fine-tuned deployment costs no more
     /// a month than the baseline approach (training excluded).
@@ -301,7 +302,7 @@ impl DerivedFact {
 }
 
 /// The type of a question's answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum QuestionKind {
     /// Yes or no.
     Boolean,
@@ -342,7 +343,7 @@ impl QuestionKind {
 }
 
 /// An answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// For boolean questions.
     Bool(bool),
@@ -378,7 +379,7 @@ impl Question {
 }
 
 /// A type-checked condition with the text it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Condition {
     /// As written in the rule file.
     pub text: String,
@@ -387,7 +388,7 @@ pub struct Condition {
 }
 
 /// A rule: when its condition holds, it scores, vetoes or advises.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     /// Stable id.
     pub id: String,

@@ -38,7 +38,7 @@ use crate::rules::{ApproachIndex, Question, Rule};
 pub(crate) use dependencies::Dependencies;
 
 /// A leaf test over the answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Atom {
     /// A boolean answer is `true`.
     Flag(u32),
@@ -80,7 +80,7 @@ impl Atom {
 }
 
 /// One node of a compiled condition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Node {
     /// A literal, or a comparison of two literals.
     Const(bool),
@@ -100,7 +100,7 @@ pub(crate) enum Node {
 }
 
 /// A range of indices into one of the program's arrays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Span {
     pub(crate) first: u32,
     pub(crate) len: u32,
@@ -113,7 +113,7 @@ impl Span {
 }
 
 /// What a rule does when its condition holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct RuleCode {
     /// Index of the rule in the rule set.
     pub(crate) rule: u32,
@@ -126,7 +126,7 @@ pub(crate) struct RuleCode {
 }
 
 /// A rule set's conditions and effects in the flat form [`Program::decide`] runs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Program {
     pub(crate) atoms: Vec<Atom>,
     /// `atoms_reading[q]`: the atoms that read question `q`.

@@ -6,7 +6,7 @@ use crate::rules::expr::{CmpOp, Expr};
 use crate::rules::{Question, QuestionKind, Rule};
 
 /// Per question, what a change of its answer can reach.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Dependencies {
     /// `affects[q]`: questions whose effective answer can change with `q`'s, in question order (`q` first).
     pub(crate) affects: Vec<Vec<u32>>,

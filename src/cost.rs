@@ -28,6 +28,7 @@ pub use pricing::{DEFAULT_MODEL, DEFAULT_TABLE, ModelPrices, PriceTable, Trainin
 
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Msg;
+use crate::load::What;
 use crate::load::{Entry, Node, Sink, Span, expect_decimal, expect_int, expect_str, mapping, suggestion};
 use crate::source::SourceFile;
 
@@ -200,7 +201,7 @@ fn choice<T: Copy, D>(
     parse: fn(&str) -> Option<T>,
 ) -> Option<(T, Span)> {
     let node = entry?.value;
-    let text = expect_str(sink, node, &format!("`{key}`"))?;
+    let text = expect_str(sink, node, What::Key(key))?;
     let value = parse(text);
     if value.is_none() {
         sink.error(Code::UnknownChoice, format!("`{key}` is `{text}`"), node.span)
@@ -211,12 +212,12 @@ fn choice<T: Copy, D>(
 
 fn text<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Option<(String, Span)> {
     let node = entry?.value;
-    expect_str(sink, node, &format!("`{key}`")).map(|s| (s.to_owned(), node.span))
+    expect_str(sink, node, What::Key(key)).map(|s| (s.to_owned(), node.span))
 }
 
 fn count<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Option<u64> {
     let node = entry?.value;
-    let value = expect_int(sink, node, &format!("`{key}`"))?;
+    let value = expect_int(sink, node, What::Key(key))?;
     let parsed = u64::try_from(value).ok();
     if parsed.is_none() {
         sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
@@ -226,7 +227,7 @@ fn count<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Opti
 
 fn amount<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Option<Decimal> {
     let node = entry?.value;
-    let value = expect_decimal(sink, node, &format!("`{key}`"))?;
+    let value = expect_decimal(sink, node, What::Key(key))?;
     if value.is_sign_negative() {
         sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
         return None;
@@ -237,7 +238,7 @@ fn amount<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Opt
 /// Reads a descriptor's `cost:` section.
 #[expect(clippy::too_many_lines, reason = "one reader per key, then the combinations that do not go together")]
 pub(crate) fn read_settings(sink: &mut Sink<'_>, node: &Node, key_span: Span) -> Option<CostSettings> {
-    let raw = CostSection::read(sink, node, "`cost`")?;
+    let raw = CostSection::read(sink, node, What::Key("cost"))?;
     let settings = CostSettings {
         price_table: text(sink, raw.price_table, "price_table"),
         model: text(sink, raw.model, "model"),

@@ -19,6 +19,7 @@ pub use write::{Draft, KEPT_KEYS, kept_sections, one_line, quote, to_yaml};
 use crate::diag::{Code, Diagnostic};
 use crate::eval::Answers;
 use crate::i18n::Msg;
+use crate::load::What;
 use crate::load::{
     Entry, Limits, Node, NodeKind, Required, Sink, Span, expect_map, expect_str, mapping, parse_document,
     report_unknown_key,
@@ -176,15 +177,15 @@ pub fn validate_partial(document: &Document, rule_set: &RuleSet) -> Result<Descr
 }
 
 fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descriptor> {
-    let raw = Fields::read(sink, root, "a project descriptor")?;
-    let name = raw.name.require(sink, "the descriptor").and_then(|n| expect_str(sink, n, "`name`"));
-    let description = raw.description.and_then(|e| expect_str(sink, e.value, "`description`"));
+    let raw = Fields::read(sink, root, What::Descriptor)?;
+    let name = raw.name.require(sink, What::Descriptor).and_then(|n| expect_str(sink, n, What::Key("name")));
+    let description = raw.description.and_then(|e| expect_str(sink, e.value, What::Key("description")));
     let planned = raw
         .planned_approach
         .and_then(|e| read_planned(sink, e.value, rule_set).map(|approaches| Planned { approaches, span: e.key.span }));
     let incomplete = raw
         .incomplete
-        .filter(|e| crate::load::expect_bool(sink, e.value, "`incomplete`") == Some(true))
+        .filter(|e| crate::load::expect_bool(sink, e.value, What::Key("incomplete")) == Some(true))
         .map(|e| e.key.span);
     let count = rule_set.questions.len();
     let mut given = vec![None; count];
@@ -218,7 +219,7 @@ pub(crate) fn read_answers(
 ) -> Option<()> {
     // `answers:` with nothing under it is an empty mapping, not an error.
     let entries: &[(Node, Node)] =
-        if matches!(answers.kind, NodeKind::Null) { &[] } else { expect_map(sink, answers, "`answers`")? };
+        if matches!(answers.kind, NodeKind::Null) { &[] } else { expect_map(sink, answers, What::Key("answers"))? };
     for (key, value) in entries {
         let Some(id) = key.as_str() else {
             sink.error(
@@ -229,8 +230,13 @@ pub(crate) fn read_answers(
             continue;
         };
         let Some(index) = rule_set.question_index(id) else {
-            let diagnostic =
-                report_unknown_key(sink, id, key.span, "`answers`", rule_set.questions.iter().map(|q| q.id.as_str()));
+            let diagnostic = report_unknown_key(
+                sink,
+                id,
+                key.span,
+                What::Key("answers"),
+                rule_set.questions.iter().map(|q| q.id.as_str()),
+            );
             diagnostic.code = Code::UnknownQuestion.into();
             diagnostic.set_message(Msg::new("unknown-question").arg("id", id));
             continue;
@@ -266,7 +272,7 @@ fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<
     };
     let mut out = Vec::new();
     for item in items {
-        let Some(name) = expect_str(sink, item, "an approach") else { continue };
+        let Some(name) = expect_str(sink, item, What::Approach) else { continue };
         match rule_set.approach_index(name) {
             Some(index) if !out.contains(&index) => out.push(index),
             Some(_) => {}
@@ -280,8 +286,8 @@ fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<
     if out.is_empty() { None } else { Some(out) }
 }
 
-fn approach_list(rule_set: &RuleSet) -> String {
-    crate::load::quoted_list(rule_set.approaches.iter().map(|a| a.id.as_str()))
+fn approach_list(rule_set: &RuleSet) -> crate::i18n::MsgArg {
+    crate::load::quoted(rule_set.approaches.iter().map(|a| a.id.as_str()))
 }
 
 #[cfg(test)]

@@ -132,6 +132,8 @@ pub struct Localizable {
     pub help: Option<Msg>,
     /// Behind `label`.
     pub label: Option<Msg>,
+    /// Behind the labels of `related`, by index.
+    pub related: Vec<Option<Msg>>,
 }
 
 /// A diagnostic's text: a Fluent message (shown in the reader's language) or
@@ -289,12 +291,18 @@ impl Diagnostic {
         if let Some(label) = &mut self.label {
             swap(label, self.l10n.label.as_ref());
         }
+        for (index, (_, _, label)) in self.related.iter_mut().enumerate() {
+            swap(label, self.l10n.related.get(index).and_then(Option::as_ref));
+        }
     }
 
     /// Points at a second place that explains this one.
     #[must_use]
-    pub fn with_related(mut self, file: &SourceFile, span: Span, label: impl Into<String>) -> Self {
-        self.related.push((file.clone(), span, label.into()));
+    pub fn with_related(mut self, file: &SourceFile, span: Span, label: impl Into<Text>) -> Self {
+        let (label, msg) = label.into().split();
+        self.l10n.related.resize(self.related.len(), None);
+        self.l10n.related.push(msg);
+        self.related.push((file.clone(), span, label));
         self
     }
 
@@ -349,19 +357,19 @@ mod tests {
     fn messages_built_from_fluent_ids_render_in_the_chosen_language() {
         let file = SourceFile::new("f.yaml", "name: x\nanswer: 1\n");
         let span = Span::at_offset(file.text(), 8);
-        let message = Msg::new("unknown-key-in").arg("key", "answer").arg("what", "the descriptor");
+        let message = Msg::new("unknown-key-in").arg("key", "answer").arg("what", crate::load::What::Descriptor.msg());
         let diagnostic = Diagnostic::error(Code::UnknownKey, message, &file, span)
             .with_help(Msg::new("did-you-mean").arg("name", "answers"));
         // English is what the library returns, and what `Display` shows.
         assert_eq!(diagnostic.message, "unknown key `answer` in the descriptor");
         let ja = diagnostic.in_lang(Lang::Ja);
-        assert_eq!(ja.message, "the descriptor に不明なキー `answer` があります");
+        assert_eq!(ja.message, "記述子に不明なキー `answer` があります");
         assert_eq!(ja.help.as_deref(), Some("`answers` の誤りではありませんか?"));
         assert_eq!(ja.english_message(), diagnostic.message);
         let mut out = Vec::new();
         render_in(std::slice::from_ref(&diagnostic), &mut out, crate::text::Style::PLAIN, Lang::Ja).unwrap();
         let text = String::from_utf8_lossy(&out);
-        assert!(text.starts_with("f.yaml:2:1: エラー[unknown-key]: the descriptor"), "{text}");
+        assert!(text.starts_with("f.yaml:2:1: エラー[unknown-key]: 記述子に"), "{text}");
         assert!(text.contains("= 対処: `answers` の誤りではありませんか?"), "{text}");
         // Text set by hand afterwards is kept as it is.
         let mut replaced = diagnostic;

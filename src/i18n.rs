@@ -234,6 +234,8 @@ pub enum MsgArg {
     Num(i64),
     /// Another message, rendered in the same language.
     Msg(Box<Msg>),
+    /// Items listed with the language's separator (`a, b` / `a、b`).
+    List(Vec<String>),
 }
 
 impl From<String> for MsgArg {
@@ -307,6 +309,10 @@ impl Msg {
                 MsgArg::Str(s) => fluent_args.set(*name, FluentValue::from(s.clone())),
                 MsgArg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
                 MsgArg::Msg(m) => fluent_args.set(*name, FluentValue::from(m.render(lang))),
+                MsgArg::List(items) => {
+                    let separator = if lang == Lang::Ja { "、" } else { ", " };
+                    fluent_args.set(*name, FluentValue::from(items.join(separator)));
+                }
             }
         }
         lang.format(self.id, &fluent_args)

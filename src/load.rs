@@ -14,11 +14,11 @@ mod reader;
 pub mod write;
 
 pub use node::{Node, NodeKind, Span};
-pub use reader::quoted_list;
 pub(crate) use reader::{
-    Entry, MapReader, Required, Sink, Slot, did_you_mean, expect_bool, expect_decimal, expect_int, expect_map,
+    Entry, MapReader, Required, Sink, Slot, What, did_you_mean, expect_bool, expect_decimal, expect_int, expect_map,
     expect_seq, expect_str, mapping, report_missing_key, report_unknown_key, suggestion,
 };
+pub use reader::{quoted, quoted_list};
 
 use crate::diag::{Code, Diagnostic, Text};
 use crate::i18n::Msg;

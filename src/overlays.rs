@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::descriptor::Document;
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::Msg;
 use crate::load::{Limits, NodeKind, Span};
 use crate::rules::{self, Overlay, RuleSet};
 use crate::source::SourceFile;
@@ -147,7 +148,7 @@ fn declared_rule_files(document: &Document) -> Result<Vec<(String, Span)>, Vec<D
         other => {
             return Err(vec![Diagnostic::error(
                 Code::WrongType,
-                format!("expected `rules` to be a list of rule file paths, found {}", other.describe()),
+                Msg::new("overlay-expected-paths").arg("found", other.describe_msg()),
                 source,
                 value.span,
             )]);
@@ -160,7 +161,7 @@ fn declared_rule_files(document: &Document) -> Result<Vec<(String, Span)>, Vec<D
             Some(text) if !text.trim().is_empty() => out.push((text.to_owned(), item.span)),
             _ => problems.push(Diagnostic::error(
                 Code::WrongType,
-                format!("expected a rule file path, found {}", item.kind.describe()),
+                Msg::new("overlay-expected-path").arg("found", item.kind.describe_msg()),
                 source,
                 item.span,
             )),
@@ -189,11 +190,11 @@ fn resolve(path: &Path, source: &SourceFile, declared: &[(String, Span)]) -> Res
             problems.push(
                 Diagnostic::error(
                     Code::OutsideRepository,
-                    format!("rule file `{shown}` is outside the repository; refusing to read it"),
+                    Msg::new("overlay-outside-repository").arg("name", &shown),
                     source,
                     *span,
                 )
-                .with_help("keep overlay rule files inside the repository that holds the descriptor"),
+                .with_help(Msg::new("overlay-outside-repository-help")),
             );
             continue;
         }
@@ -202,12 +203,12 @@ fn resolve(path: &Path, source: &SourceFile, declared: &[(String, Span)]) -> Res
                 files.push(resolved);
                 continue;
             }
-            Ok(meta) if meta.is_dir() => format!("rule file `{shown}` is a directory; expected a file"),
-            Ok(_) => format!("rule file `{shown}` is not a regular file (a pipe, socket or device); expected a file"),
+            Ok(meta) if meta.is_dir() => Msg::new("overlay-directory").arg("name", &shown),
+            Ok(_) => Msg::new("overlay-not-regular").arg("name", &shown),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                format!("cannot read rule file `{shown}`: no such file")
+                Msg::new("overlay-read-failed").arg("name", &shown).arg("reason", Msg::new("io-not-found"))
             }
-            Err(e) => format!("cannot read rule file `{shown}`: {e}"),
+            Err(e) => Msg::new("overlay-read-failed").arg("name", &shown).arg("reason", e.to_string()),
         };
         problems.push(Diagnostic::error(Code::IoError, problem, source, *span));
     }

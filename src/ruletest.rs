@@ -39,6 +39,8 @@ use std::io::Write;
 use crate::descriptor::read_answers;
 use crate::diag::{Code, Diagnostic};
 use crate::eval::{Answers, Evaluation, evaluate};
+use crate::i18n::Msg;
+use crate::load::What;
 use crate::load::{Limits, MapReader, Node, Sink, expect_seq, expect_str, parse_document};
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
@@ -127,10 +129,11 @@ pub fn load(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<V
     let root = parse_document(source, limits).map_err(|d| vec![*d])?;
     let mut sink = Sink::new(source);
     let mut cases = Vec::new();
-    if let Some(top) = MapReader::new(&mut sink, &root, "a rule test file", FILE_KEYS) {
+    if let Some(top) = MapReader::new(&mut sink, &root, What::RuleTestFile, FILE_KEYS) {
         let split = top.get("split").and_then(|n| read_split(&mut sink, n));
-        if let Some(items) =
-            top.require(&mut sink, "cases", "a rule test file").and_then(|n| expect_seq(&mut sink, n, "`cases`"))
+        if let Some(items) = top
+            .require(&mut sink, "cases", What::RuleTestFile)
+            .and_then(|n| expect_seq(&mut sink, n, What::Key("cases")))
         {
             for item in items {
                 if let Some(mut case) = read_case(&mut sink, item, rule_set, split.is_some()) {
@@ -144,12 +147,12 @@ pub fn load(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<V
 }
 
 fn read_split(sink: &mut Sink<'_>, node: &Node) -> Option<Split> {
-    match expect_str(sink, node, "`split`")? {
+    match expect_str(sink, node, What::Key("split"))? {
         "tuned" => Some(Split::Tuned),
         "held_out" => Some(Split::HeldOut),
         other => {
-            sink.error(Code::UnknownChoice, format!("unknown split `{other}`"), node.span).help =
-                Some(format!("expected one of {}", crate::load::quoted_list(SPLITS.iter().copied())));
+            sink.error(Code::UnknownChoice, Msg::new("ruletest-unknown-split").arg("name", other), node.span)
+                .set_help(Msg::new("expected-one-of").arg("list", crate::load::quoted(SPLITS.iter().copied())));
             None
         }
     }
@@ -160,14 +163,17 @@ fn read_split(sink: &mut Sink<'_>, node: &Node) -> Option<Split> {
 fn read_source(sink: &mut Sink<'_>, map: &MapReader<'_>, casebook: bool) -> Result<Option<CaseSource>, ()> {
     let Some(node) = map.get("source") else {
         if casebook {
-            map.require(sink, "source", "a casebook case");
+            map.require(sink, "source", What::CasebookCase);
             return Err(());
         }
         return Ok(None);
     };
-    let fields = MapReader::new(sink, node, "`source`", SOURCE_KEYS).ok_or(())?;
+    let fields = MapReader::new(sink, node, What::Key("source"), SOURCE_KEYS).ok_or(())?;
     let mut field = |key: &str| -> Option<String> {
-        fields.require(sink, key, "`source`").and_then(|n| expect_str(sink, n, &format!("`{key}`"))).map(str::to_owned)
+        fields
+            .require(sink, key, What::Key("source"))
+            .and_then(|n| expect_str(sink, n, What::Key(key)))
+            .map(str::to_owned)
     };
     let (title, publisher, url, date) = (field("title"), field("publisher"), field("url"), field("date"));
     match (title, publisher, url, date) {
@@ -177,22 +183,23 @@ fn read_source(sink: &mut Sink<'_>, map: &MapReader<'_>, casebook: bool) -> Resu
 }
 
 fn read_case(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet, casebook: bool) -> Option<Case> {
-    let map = MapReader::new(sink, node, "a test case", CASE_KEYS)?;
-    let name = map.require(sink, "name", "a test case").and_then(|n| expect_str(sink, n, "`name`"))?.to_owned();
+    let map = MapReader::new(sink, node, What::TestCase, CASE_KEYS)?;
+    let name =
+        map.require(sink, "name", What::TestCase).and_then(|n| expect_str(sink, n, What::Key("name")))?.to_owned();
     let source = read_source(sink, &map, casebook).ok()?;
     if casebook {
-        map.require(sink, "reasoning", "a casebook case").and_then(|n| expect_str(sink, n, "`reasoning`"))?;
+        map.require(sink, "reasoning", What::CasebookCase).and_then(|n| expect_str(sink, n, What::Key("reasoning")))?;
     } else if let Some(n) = map.get("reasoning") {
-        expect_str(sink, n, "`reasoning`")?;
+        expect_str(sink, n, What::Key("reasoning"))?;
     }
     let question_ids: Vec<&str> = rule_set.questions.iter().map(|q| q.id.as_str()).collect();
-    if let Some(items) = map.get("assumed").and_then(|n| expect_seq(sink, n, "`assumed`")) {
+    if let Some(items) = map.get("assumed").and_then(|n| expect_seq(sink, n, What::Key("assumed"))) {
         for item in items {
             read_known(sink, item, &question_ids, "question");
         }
     }
     let known_miss = match map.get("known_miss") {
-        Some(n) => Some(expect_str(sink, n, "`known_miss`")?.to_owned()),
+        Some(n) => Some(expect_str(sink, n, What::Key("known_miss"))?.to_owned()),
         None => None,
     };
     let count = rule_set.questions.len();
@@ -200,22 +207,22 @@ fn read_case(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet, casebook: boo
     if let Some(answers) = map.get("answers") {
         read_answers(sink, answers, rule_set, &mut given, &mut spans, true)?;
     }
-    let expect_node = map.require(sink, "expect", "a test case")?;
-    let expect = MapReader::new(sink, expect_node, "`expect`", EXPECT_KEYS)?;
+    let expect_node = map.require(sink, "expect", What::TestCase)?;
+    let expect = MapReader::new(sink, expect_node, What::Key("expect"), EXPECT_KEYS)?;
     let approach_ids: Vec<&str> = rule_set.approaches.iter().map(|a| a.id.as_str()).collect();
     let rule_ids: Vec<&str> = rule_set.rules.iter().map(|r| r.id.as_str()).collect();
     let recommendation = expect
-        .require(sink, "recommendation", "`expect`")
+        .require(sink, "recommendation", What::Key("expect"))
         .and_then(|n| read_known(sink, n, &approach_ids, "approach"))?;
-    let list = |sink: &mut Sink<'_>, key: &str, known: &[&str], what: &str| -> Option<Vec<String>> {
+    let list = |sink: &mut Sink<'_>, key: &str, known: &[&str], what: &'static str| -> Option<Vec<String>> {
         let node = expect.get(key)?;
-        let items = expect_seq(sink, node, &format!("`{key}`"))?;
+        let items = expect_seq(sink, node, What::Key(key))?;
         Some(items.iter().filter_map(|item| read_known(sink, item, known, what)).collect())
     };
     let next_steps = expect
         .get("next_steps")
-        .and_then(|n| expect_seq(sink, n, "`next_steps`"))
-        .map(|items| items.iter().filter_map(|i| expect_str(sink, i, "a next step").map(str::to_owned)).collect())
+        .and_then(|n| expect_seq(sink, n, What::Key("next_steps")))
+        .map(|items| items.iter().filter_map(|i| expect_str(sink, i, What::NextStep).map(str::to_owned)).collect())
         .unwrap_or_default();
     Some(Case {
         name,
@@ -234,14 +241,19 @@ fn read_case(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet, casebook: boo
     })
 }
 
-fn read_known(sink: &mut Sink<'_>, node: &Node, known: &[&str], what: &str) -> Option<String> {
-    let text = expect_str(sink, node, &format!("an {what} id"))?;
+/// An id of the kind `kind` (`approach`, `rule`: a selector of the Fluent messages `what` and `kind`).
+fn read_known(sink: &mut Sink<'_>, node: &Node, known: &[&str], kind: &'static str) -> Option<String> {
+    let text = expect_str(sink, node, What::Id(kind))?;
     if known.contains(&text) {
         return Some(text.to_owned());
     }
-    let help = crate::load::did_you_mean(text, known.iter().copied())
-        .map_or_else(|| format!("expected one of {}", known.join(", ")), |s| format!("did you mean `{s}`?"));
-    sink.error(Code::UnknownKey, format!("unknown {what} `{text}`"), node.span).help = Some(help);
+    let help = crate::load::suggestion(text, known.iter().copied());
+    sink.error(
+        Code::UnknownKey,
+        Msg::new("unknown-kind").arg("kind", Msg::new("kind").arg("kind", kind)).arg("id", text),
+        node.span,
+    )
+    .set_help(help);
     None
 }
 

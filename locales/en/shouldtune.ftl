@@ -624,3 +624,108 @@ expr-in-needs-choice = `in` needs a choice question on its left, found { $found 
 expr-choice-not-bool = `{ $id }` is a choice; `{ $value }` is not one of its values
 expr-choice-only-values = `{ $id }` is a choice and can only be compared with one of its values
 expr-column = column { $column } of the condition
+
+## What a message about a value names (`load::What`): a key, or a thing in words
+what = { $thing ->
+    [rule-file] a rule file
+    [source] a source
+    [approach] an approach
+    [question] a question
+    [rule] a rule
+    [id] { $kind ->
+        [approach] the approach id
+        [question] the question id
+        [rule] the rule id
+        [choice-value] the choice value
+       *[source] the source id
+    }
+    [effect-weight] an effect's weight
+    [locale] a locale
+    [translation-file] a translation file
+    [translations] the `{ $name }` translations
+    [translation-of] the translation of { $kind ->
+        [approach] approach
+        [question] question
+        [rule] rule
+       *[source] source
+    } `{ $name }`
+    [choice-question] a choice question
+    [choice-value] a choice value
+    [descriptor] the descriptor
+    [rule-test-file] a rule test file
+    [casebook-case] a casebook case
+    [test-case] a test case
+    [next-step] a next step
+    [price-table] a price table
+    [model-name] a model name
+    [model] model `{ $name }`
+    [model-key] `{ $key }` of model `{ $name }`
+   *[key] `{ $name }`
+}
+kind = { $kind ->
+    [approach] approach
+    [question] question
+    [rule] rule
+   *[source] source
+}
+
+## Diagnostics: rule files (definitions, ids, keys)
+rules-more-problems = { $count } more { $count ->
+    [one] problem
+   *[other] problems
+} in the rule files { $count ->
+    [one] is
+   *[other] are
+} not shown
+rules-key-not-allowed = `{ $key }` is not allowed here: the question is { $kind ->
+    [boolean] a boolean
+    [integer] an integer
+   *[choice] a choice
+}
+rules-unknown-type = unknown question type `{ $name }`
+rules-derived-ask-when = a derived fact is never asked, so it cannot have `ask_when`
+rules-unknown-derived = unknown derived fact `{ $name }`
+rules-expected-condition = expected a condition (a string), found { $found }
+rules-expected-approach-list = expected `{ $key }` to be a list of approaches, found { $found }
+rules-two-weights = this approach is given two weights
+rules-unknown-severity = unknown severity `{ $name }`
+rules-empty = the rule set is empty
+rules-two-approaches = a rule set needs at least two approaches to choose between
+rules-all-vetoed = every approach can be vetoed, so some answers could leave nothing to recommend
+rules-all-vetoed-help = leave at least one approach that no rule vetoes (usually the simplest), or make the vetoes' conditions exclude each other
+rules-id-format = { $what } `{ $text }` must start with a lowercase letter and use only `a-z`, `0-9`, `_` and `-`
+rules-nothing-to-override = { $kind } `{ $id }` is marked `override` but no earlier file defines it
+rules-defined-twice = { $kind } `{ $id }` is defined twice
+rules-defined-twice-remove = give it another id, or remove one of the definitions of `{ $id }`
+rules-defined-twice-override = give it another id, or add `override: true` to replace the earlier definition of `{ $id }`
+defined-again-here = defined again here
+first-defined-here = first defined here
+rules-nothing-to-translate = the rule set has no { $kind } `{ $id }` to translate
+unknown-kind = unknown { $kind } `{ $id }`
+ruletest-unknown-split = unknown split `{ $name }`
+overlay-expected-paths = expected `rules` to be a list of rule file paths, found { $found }
+overlay-expected-path = expected a rule file path, found { $found }
+overlay-outside-repository = rule file `{ $name }` is outside the repository; refusing to read it
+overlay-outside-repository-help = keep overlay rule files inside the repository that holds the descriptor
+overlay-directory = rule file `{ $name }` is a directory; expected a file
+overlay-not-regular = rule file `{ $name }` is not a regular file (a pipe, socket or device); expected a file
+overlay-read-failed = cannot read rule file `{ $name }`: { $reason }
+
+## Diagnostics: price tables
+pricing-needs-model = a price table needs at least one model
+pricing-negative = { $what } is negative; prices are 0 or more
+pricing-per-1k-overflow = this price cannot be converted to a price per 1,000 tokens
+pricing-tier-missing = { $what } needs a price for at least one of `regional`, `global`, `developer`
+pricing-one-training-price = { $what } gives { $list }: give one training price
+pricing-increment-positive = `billing_increment_minutes` must be a positive whole number
+pricing-goes-with = `{ $key }` goes with `{ $with }`
+pricing-no-prices = { $what } has no prices: give a training price (`training_per_hour`, `training_per_1k_tokens`, `training_per_1m_tokens` or `rft_training_per_hour`), `hosting_per_hour` or `base` token prices
+pricing-needs-side = { $what } needs `{ $k }` or `{ $m }`
+
+## Diagnostics: YAML documents
+yaml-parser-error = { $text }
+yaml-several-documents = more than one YAML document in the file; expected one
+yaml-tags = YAML tags (`!name`) are not supported here
+yaml-alias-undefined = alias to an anchor that is not defined before it
+yaml-alias-limit = aliases expand to more than { $max } nodes; refusing to expand them
+yaml-duplicate-key = key `{ $key }` appears twice in the same mapping

@@ -186,21 +186,21 @@ load-too-deep = ネストが上限の { $limit } 階層を超えています
 load-top-level = 最上位にはマッピングが必要ですが、{ $found }が指定されています
 load-too-many-problems = このファイルには問題が多すぎるため、最初の { $max } 件のみを表示します
 remove-one-entry = 2 つのエントリのどちらかを削除してください
-unknown-key-in = { $what } に不明なキー `{ $key }` があります
+unknown-key-in = { $what }に不明なキー `{ $key }` があります
 did-you-mean = `{ $name }` の誤りではありませんか?
 did-you-mean-one-of = `{ $name }` の誤りではありませんか? 指定できる値: { $list }
 expected-one-of = 指定できる値: { $list }
-missing-required-key = { $what } に必須のキー `{ $key }` がありません
+missing-required-key = { $what }に必須のキー `{ $key }` がありません
 add-key-label = このマッピングに `{ $key }:` を追加してください
-expected-string-key = { $what } のキーには文字列が必要ですが、{ $found }が指定されています
-expected-mapping = { $what } にはマッピングが必要ですが、{ $found }が指定されています
-expected-list = { $what } にはリストが必要ですが、{ $found }が指定されています
-expected-nonempty-string = { $what } には空でない文字列が必要です
-expected-string = { $what } には文字列が必要ですが、{ $found }が指定されています
-expected-bool = { $what } には `true` または `false` が必要ですが、{ $found }が指定されています
+expected-string-key = { $what }のキーには文字列が必要ですが、{ $found }が指定されています
+expected-mapping = { $what }にはマッピングが必要ですが、{ $found }が指定されています
+expected-list = { $what }にはリストが必要ですが、{ $found }が指定されています
+expected-nonempty-string = { $what }には空でない文字列が必要です
+expected-string = { $what }には文字列が必要ですが、{ $found }が指定されています
+expected-bool = { $what }には `true` または `false` が必要ですが、{ $found }が指定されています
 write-value = `{ $value }` と記述してください
-expected-whole-number = { $what } には整数が必要ですが、{ $found }が指定されています
-expected-number = { $what } には数値が必要ですが、{ $found }が指定されています
+expected-whole-number = { $what }には整数が必要ですが、{ $found }が指定されています
+expected-number = { $what }には数値が必要ですが、{ $found }が指定されています
 found-null = 値なし (null)
 found-bool = 真偽値 `{ $value }`
 found-int = 整数 `{ $value }`
@@ -600,3 +600,102 @@ expr-in-needs-choice = `in` の左辺には選択式の質問が必要ですが�
 expr-choice-not-bool = `{ $id }` は選択式の質問です。`{ $value }` はその選択肢にありません
 expr-choice-only-values = `{ $id }` は選択式の質問で、その選択肢の値とだけ比較できます
 expr-column = 条件式の { $column } 列目
+
+## メッセージが指す対象 (`load::What`): キー、または言葉で表す対象
+what = { $thing ->
+    [rule-file] ルールファイル
+    [source] 出典
+    [approach] 手法
+    [question] 質問
+    [rule] ルール
+    [id] { $kind ->
+        [approach] 手法 ID
+        [question] 質問 ID
+        [rule] ルール ID
+        [choice-value] 選択肢の値
+       *[source] 出典 ID
+    }
+    [effect-weight] 効果の重み
+    [locale] ロケール
+    [translation-file] 翻訳ファイル
+    [translations] `{ $name }` の翻訳
+    [translation-of] { $kind ->
+        [approach] 手法
+        [question] 質問
+        [rule] ルール
+       *[source] 出典
+    } `{ $name }` の翻訳
+    [choice-question] 選択式の質問
+    [choice-value] 選択肢の値
+    [descriptor] 記述子
+    [rule-test-file] ルールテストファイル
+    [casebook-case] 事例集の事例
+    [test-case] テストケース
+    [next-step] 次のステップ
+    [price-table] 価格表
+    [model-name] モデル名
+    [model] モデル `{ $name }`{" "}
+    [model-key] モデル `{ $name }` の `{ $key }`{" "}
+   *[key] `{ $name }`{" "}
+}
+kind = { $kind ->
+    [approach] 手法
+    [question] 質問
+    [rule] ルール
+   *[source] 出典
+}
+
+## 診断: ルールファイル (定義、ID、キー)
+rules-more-problems = ルールファイルには、表示していない問題があと { $count } 件あります
+rules-key-not-allowed = ここでは `{ $key }` を指定できません。この質問は{ $kind ->
+    [boolean] 真偽値
+    [integer] 整数
+   *[choice] 選択式
+}です
+rules-unknown-type = 不明な質問の種類 `{ $name }` です
+rules-derived-ask-when = 導出される事実は質問されないため、`ask_when` は指定できません
+rules-unknown-derived = 不明な導出される事実 `{ $name }` です
+rules-expected-condition = 条件 (文字列) が必要ですが、{ $found }が指定されています
+rules-expected-approach-list = `{ $key }` には手法のリストが必要ですが、{ $found }が指定されています
+rules-two-weights = この手法に重みが 2 つ指定されています
+rules-unknown-severity = 不明な重大度 `{ $name }` です
+rules-empty = ルールセットが空です
+rules-two-approaches = ルールセットには、選択肢となる手法が 2 つ以上必要です
+rules-all-vetoed = すべての手法が除外される可能性があり、回答によっては推奨できる手法がなくなります
+rules-all-vetoed-help = どのルールも除外しない手法 (通常は最もシンプルな手法) を 1 つ以上残すか、除外の条件が互いに重ならないようにしてください。
+rules-id-format = { $what } `{ $text }` は英小文字で始め、`a-z`、`0-9`、`_`、`-` だけを使ってください
+rules-nothing-to-override = { $kind } `{ $id }` には `override` が指定されていますが、前のファイルに定義がありません
+rules-defined-twice = { $kind } `{ $id }` が 2 回定義されています
+rules-defined-twice-remove = 別の ID を付けるか、`{ $id }` の定義のどちらかを削除してください。
+rules-defined-twice-override = 別の ID を付けるか、`override: true` を追加して `{ $id }` の前の定義を置き換えてください。
+defined-again-here = ここで再定義
+first-defined-here = 最初の定義
+rules-nothing-to-translate = ルールセットに、翻訳対象の{ $kind } `{ $id }` がありません
+unknown-kind = 不明な{ $kind } `{ $id }` です
+ruletest-unknown-split = 不明な分割 `{ $name }` です
+overlay-expected-paths = `rules` にはルールファイルのパスのリストが必要ですが、{ $found }が指定されています
+overlay-expected-path = ルールファイルのパスが必要ですが、{ $found }が指定されています
+overlay-outside-repository = ルールファイル `{ $name }` はリポジトリの外にあるため、読み込みません
+overlay-outside-repository-help = オーバーレイのルールファイルは、記述子を含むリポジトリの中に置いてください
+overlay-directory = ルールファイル `{ $name }` はディレクトリです。ファイルを指定してください
+overlay-not-regular = ルールファイル `{ $name }` は通常のファイルではありません (パイプ、ソケット、またはデバイス)。ファイルを指定してください
+overlay-read-failed = ルールファイル `{ $name }` を読み込めません: { $reason }
+
+## 診断: 価格表
+pricing-needs-model = 価格表にはモデルが 1 つ以上必要です
+pricing-negative = { $what }が負の値です。価格は 0 以上にしてください
+pricing-per-1k-overflow = この価格は 1,000 トークンあたりの価格に換算できません
+pricing-tier-missing = { $what }には `regional`、`global`、`developer` の少なくとも 1 つの価格が必要です
+pricing-one-training-price = { $what }に { $list } が指定されています。トレーニングの価格は 1 つだけ指定してください
+pricing-increment-positive = `billing_increment_minutes` は正の整数にしてください
+pricing-goes-with = `{ $key }` は `{ $with }` と組み合わせて指定します
+pricing-no-prices = { $what }に価格がありません。トレーニングの価格 (`training_per_hour`、`training_per_1k_tokens`、`training_per_1m_tokens`、`rft_training_per_hour`)、`hosting_per_hour`、`base` のトークン価格のいずれかを指定してください
+pricing-needs-side = { $what }には `{ $k }` または `{ $m }` が必要です
+
+## 診断: YAML ドキュメント
+yaml-parser-error = { $text }
+yaml-several-documents = ファイルに YAML ドキュメントが複数あります。ドキュメントは 1 つにしてください
+yaml-tags = YAML のタグ (`!name`) はここでは使えません
+yaml-alias-undefined = エイリアスが、それより前に定義されていないアンカーを参照しています
+yaml-alias-limit = エイリアスを展開すると { $max } ノードを超えるため、展開しません
+yaml-duplicate-key = キー `{ $key }` が同じマッピングに 2 回あります

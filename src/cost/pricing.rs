@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::Msg;
+use crate::load::What;
 use crate::load::{
     Entry, Limits, Node, NodeKind, Required, Sink, Span, expect_decimal, expect_int, expect_map, expect_str, mapping,
     parse_document,
@@ -316,30 +317,31 @@ pub fn load_table(source: &SourceFile, limits: Limits) -> Result<PriceTable, Vec
 }
 
 fn read_table(sink: &mut Sink<'_>, root: &Node) -> Option<PriceTable> {
-    let map = TableFields::read(sink, root, "a price table")?;
-    let id = map.id.require(sink, "a price table").and_then(|n| expect_str(sink, n, "`id`"));
-    let currency = map.currency.require(sink, "a price table").and_then(|n| expect_str(sink, n, "`currency`"));
-    let as_of = map.as_of.require(sink, "a price table").and_then(|n| read_date(sink, n));
-    let source = map.source.require(sink, "a price table").and_then(|n| expect_str(sink, n, "`source`"));
-    let caveat = value(map.caveat).and_then(|n| expect_str(sink, n, "`caveat`")).map(str::to_owned);
+    let map = TableFields::read(sink, root, What::PriceTable)?;
+    let id = map.id.require(sink, What::PriceTable).and_then(|n| expect_str(sink, n, What::Key("id")));
+    let currency =
+        map.currency.require(sink, What::PriceTable).and_then(|n| expect_str(sink, n, What::Key("currency")));
+    let as_of = map.as_of.require(sink, What::PriceTable).and_then(|n| read_date(sink, n));
+    let source = map.source.require(sink, What::PriceTable).and_then(|n| expect_str(sink, n, What::Key("source")));
+    let caveat = value(map.caveat).and_then(|n| expect_str(sink, n, What::Key("caveat"))).map(str::to_owned);
     let default_model =
-        value(map.default_model).and_then(|n| expect_str(sink, n, "`default_model`").map(|s| (s, n.span)));
+        value(map.default_model).and_then(|n| expect_str(sink, n, What::Key("default_model")).map(|s| (s, n.span)));
     let mut models = Vec::new();
-    if let Some(node) = map.models.require(sink, "a price table") {
-        for (key, value) in expect_map(sink, node, "`models`").unwrap_or_default() {
-            let Some(name) = expect_str(sink, key, "a model name") else { continue };
+    if let Some(node) = map.models.require(sink, What::PriceTable) {
+        for (key, value) in expect_map(sink, node, What::Key("models")).unwrap_or_default() {
+            let Some(name) = expect_str(sink, key, What::ModelName) else { continue };
             if let Some(model) = read_model(sink, name, value) {
                 models.push(model);
             }
         }
         if models.is_empty() && !sink.has_errors() {
-            sink.error(Code::MissingKey, "a price table needs at least one model", node.span);
+            sink.error(Code::MissingKey, Msg::new("pricing-needs-model"), node.span);
         }
     }
     if let Some((name, span)) = default_model
         && !models.iter().any(|m| m.name == name)
     {
-        let names = crate::load::quoted_list(models.iter().map(|m| m.name.as_str()));
+        let names = crate::load::quoted(models.iter().map(|m| m.name.as_str()));
         sink.error(
             Code::UnknownChoice,
             Msg::new("pricing-default-model-unknown").arg("name", name).arg("names", names),
@@ -359,7 +361,7 @@ fn read_table(sink: &mut Sink<'_>, root: &Node) -> Option<PriceTable> {
 }
 
 fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
-    let text = expect_str(sink, node, "`as_of`")?;
+    let text = expect_str(sink, node, What::Key("as_of"))?;
     if super::date::days_from_iso(text).is_none() {
         sink.error(Code::WrongType, Msg::new("pricing-as-of-date").arg("text", text), node.span);
         return None;
@@ -367,10 +369,10 @@ fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
     Some(text.to_owned())
 }
 
-fn read_money(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<Decimal> {
+fn read_money(sink: &mut Sink<'_>, node: &Node, what: What<'_>) -> Option<Decimal> {
     let value = expect_decimal(sink, node, what)?;
     if value.is_sign_negative() {
-        sink.error(Code::OutOfRange, format!("{what} is negative; prices are 0 or more"), node.span);
+        sink.error(Code::OutOfRange, Msg::new("pricing-negative").arg("what", what.msg()), node.span);
         return None;
     }
     Some(value)
@@ -380,12 +382,12 @@ fn read_money(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<Decimal> {
 fn per_1k_from_per_1m(sink: &mut Sink<'_>, node: &Node, price: Decimal) -> Option<Decimal> {
     let value = price.checked_div(Decimal::ONE_THOUSAND);
     if value.is_none() {
-        sink.error(Code::OutOfRange, "this price cannot be converted to a price per 1,000 tokens", node.span);
+        sink.error(Code::OutOfRange, Msg::new("pricing-per-1k-overflow"), node.span);
     }
     value
 }
 
-fn read_tiers(sink: &mut Sink<'_>, node: &Node, what: &str, per_1m: bool) -> Option<Tiers> {
+fn read_tiers(sink: &mut Sink<'_>, node: &Node, what: What<'_>, per_1m: bool) -> Option<Tiers> {
     let convert = |sink: &mut Sink<'_>, n: &Node, price: Decimal| {
         if per_1m { per_1k_from_per_1m(sink, n, price) } else { Some(price) }
     };
@@ -396,7 +398,7 @@ fn read_tiers(sink: &mut Sink<'_>, node: &Node, what: &str, per_1m: bool) -> Opt
     let map = TierFields::read(sink, node, what)?;
     let tier = |sink: &mut Sink<'_>, entry: Option<Entry<'_, f64>>, key: &str| {
         let n = value(entry)?;
-        let price = read_money(sink, n, &format!("`{key}`"))?;
+        let price = read_money(sink, n, What::Key(key))?;
         convert(sink, n, price)
     };
     let tiers = Tiers {
@@ -405,11 +407,7 @@ fn read_tiers(sink: &mut Sink<'_>, node: &Node, what: &str, per_1m: bool) -> Opt
         developer: tier(sink, map.developer, "developer"),
     };
     if tiers.names().is_empty() {
-        sink.error(
-            Code::MissingKey,
-            format!("{what} needs a price for at least one of `regional`, `global`, `developer`"),
-            node.span,
-        );
+        sink.error(Code::MissingKey, Msg::new("pricing-tier-missing").arg("what", what.msg()), node.span);
         return None;
     }
     Some(tiers)
@@ -417,12 +415,12 @@ fn read_tiers(sink: &mut Sink<'_>, node: &Node, what: &str, per_1m: bool) -> Opt
 
 fn read_hosting(sink: &mut Sink<'_>, node: &Node) -> Option<Hosting> {
     if !matches!(node.kind, NodeKind::Map(_)) {
-        let price = read_money(sink, node, "`hosting_per_hour`")?;
+        let price = read_money(sink, node, What::Key("hosting_per_hour"))?;
         return Some(Hosting { standard: Some(price), ..Hosting::default() });
     }
-    let map = HostingFields::read(sink, node, "`hosting_per_hour`")?;
+    let map = HostingFields::read(sink, node, What::Key("hosting_per_hour"))?;
     let fee = |sink: &mut Sink<'_>, entry: Option<Entry<'_, f64>>, key: &str| {
-        value(entry).and_then(|n| read_money(sink, n, &format!("`{key}`")))
+        value(entry).and_then(|n| read_money(sink, n, What::Key(key)))
     };
     Some(Hosting {
         standard: fee(sink, map.standard, "standard"),
@@ -432,13 +430,13 @@ fn read_hosting(sink: &mut Sink<'_>, node: &Node) -> Option<Hosting> {
 }
 
 fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrices> {
-    let what = format!("model `{name}`");
-    let map = ModelFields::read(sink, node, &what)?;
-    let per_hour = value(map.training_per_hour).and_then(|n| read_money(sink, n, "`training_per_hour`"));
+    let what = What::Model(name);
+    let map = ModelFields::read(sink, node, what)?;
+    let per_hour = value(map.training_per_hour).and_then(|n| read_money(sink, n, What::Key("training_per_hour")));
     let per_thousand =
-        value(map.training_per_1k_tokens).and_then(|n| read_tiers(sink, n, "`training_per_1k_tokens`", false));
+        value(map.training_per_1k_tokens).and_then(|n| read_tiers(sink, n, What::Key("training_per_1k_tokens"), false));
     let per_million =
-        value(map.training_per_1m_tokens).and_then(|n| read_tiers(sink, n, "`training_per_1m_tokens`", true));
+        value(map.training_per_1m_tokens).and_then(|n| read_tiers(sink, n, What::Key("training_per_1m_tokens"), true));
     let given = [
         ("training_per_hour", key_span(map.training_per_hour)),
         ("training_per_1k_tokens", key_span(map.training_per_1k_tokens)),
@@ -450,7 +448,9 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
     if given.len() > 1 {
         sink.error(
             Code::InvalidCost,
-            format!("{what} gives {}: give one training price", crate::load::quoted_list(given.iter().map(|g| g.0))),
+            Msg::new("pricing-one-training-price")
+                .arg("what", what.msg())
+                .arg("list", crate::load::quoted(given.iter().map(|g| g.0))),
             given[1].1,
         );
         return None;
@@ -458,13 +458,13 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
     let training = match (per_hour, per_thousand.or(per_million)) {
         (Some(price), _) => {
             if map.billing_increment_minutes.is_none() {
-                crate::load::report_missing_key(sink, "billing_increment_minutes", &what, map.span);
+                crate::load::report_missing_key(sink, "billing_increment_minutes", what, map.span);
             }
             let increment = value(map.billing_increment_minutes)
-                .and_then(|n| expect_int(sink, n, "`billing_increment_minutes`"))?;
+                .and_then(|n| expect_int(sink, n, What::Key("billing_increment_minutes")))?;
             let Some(increment_minutes) = u32::try_from(increment).ok().filter(|m| *m > 0) else {
                 let span = key_span(map.billing_increment_minutes).unwrap_or(map.span);
-                sink.error(Code::OutOfRange, "`billing_increment_minutes` must be a positive whole number", span);
+                sink.error(Code::OutOfRange, Msg::new("pricing-increment-positive"), span);
                 return None;
             };
             Some(Training::PerHour { price, increment_minutes })
@@ -475,18 +475,26 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
     if per_hour.is_none()
         && let Some(span) = key_span(map.billing_increment_minutes)
     {
-        sink.error(Code::InvalidCost, "`billing_increment_minutes` goes with `training_per_hour`", span);
+        sink.error(
+            Code::InvalidCost,
+            Msg::new("pricing-goes-with").arg("key", "billing_increment_minutes").arg("with", "training_per_hour"),
+            span,
+        );
     }
-    let rft = value(map.rft_training_per_hour).and_then(|n| read_money(sink, n, "`rft_training_per_hour`"));
-    let job_cap = value(map.rft_job_cap).and_then(|n| read_money(sink, n, "`rft_job_cap`"));
+    let rft = value(map.rft_training_per_hour).and_then(|n| read_money(sink, n, What::Key("rft_training_per_hour")));
+    let job_cap = value(map.rft_job_cap).and_then(|n| read_money(sink, n, What::Key("rft_job_cap")));
     if rft.is_none()
         && let Some(span) = key_span(map.rft_job_cap)
     {
-        sink.error(Code::InvalidCost, "`rft_job_cap` goes with `rft_training_per_hour`", span);
+        sink.error(
+            Code::InvalidCost,
+            Msg::new("pricing-goes-with").arg("key", "rft_job_cap").arg("with", "rft_training_per_hour"),
+            span,
+        );
     }
     let hosting = value(map.hosting_per_hour).and_then(|n| read_hosting(sink, n)).unwrap_or_default();
-    let base = value(map.base).and_then(|n| read_tokens(sink, n, &format!("{what} `base`")));
-    let fine_tuned = value(map.fine_tuned).and_then(|n| read_tokens(sink, n, &format!("{what} `fine_tuned`")));
+    let base = value(map.base).and_then(|n| read_tokens(sink, n, What::ModelKey(name, "base")));
+    let fine_tuned = value(map.fine_tuned).and_then(|n| read_tokens(sink, n, What::ModelKey(name, "fine_tuned")));
     let model = ModelPrices {
         name: name.to_owned(),
         training,
@@ -496,25 +504,21 @@ fn read_model(sink: &mut Sink<'_>, name: &str, node: &Node) -> Option<ModelPrice
         fine_tuned,
     };
     if model.training.is_none() && model.rft.is_none() && model.base.is_none() && model.hosting.names().is_empty() {
-        sink.error(
-            Code::MissingKey,
-            format!("{what} has no prices: give a training price (`training_per_hour`, `training_per_1k_tokens`, `training_per_1m_tokens` or `rft_training_per_hour`), `hosting_per_hour` or `base` token prices"),
-            map.span,
-        );
+        sink.error(Code::MissingKey, Msg::new("pricing-no-prices").arg("what", what.msg()), map.span);
         return None;
     }
     Some(model)
 }
 
-fn read_tokens(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<TokenPrices> {
+fn read_tokens(sink: &mut Sink<'_>, node: &Node, what: What<'_>) -> Option<TokenPrices> {
     let map = TokenFields::read(sink, node, what)?;
     let price = |sink: &mut Sink<'_>, side: &str, per_1k: Option<Entry<'_, f64>>, per_1m: Option<Entry<'_, f64>>| {
         let k = format!("{side}_per_1k");
         let m = format!("{side}_per_1m");
         match (per_1k, per_1m) {
-            (Some(e), None) => read_money(sink, e.value, &format!("`{k}`")),
+            (Some(e), None) => read_money(sink, e.value, What::Key(&k)),
             (None, Some(e)) => {
-                let price = read_money(sink, e.value, &format!("`{m}`"))?;
+                let price = read_money(sink, e.value, What::Key(&m))?;
                 per_1k_from_per_1m(sink, e.value, price)
             }
             (Some(_), Some(e)) => {
@@ -526,7 +530,11 @@ fn read_tokens(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<TokenPric
                 None
             }
             (None, None) => {
-                sink.error(Code::MissingKey, format!("{what} needs `{k}` or `{m}`"), map.span);
+                sink.error(
+                    Code::MissingKey,
+                    Msg::new("pricing-needs-side").arg("what", what.msg()).arg("k", &k).arg("m", &m),
+                    map.span,
+                );
                 None
             }
         }

@@ -11,12 +11,13 @@ use std::collections::{HashMap, HashSet};
 use granit_parser::{Event, Options, Parser, ScalarStyle};
 
 use super::{Node, NodeKind, Span};
+use crate::i18n::Msg;
 
 /// Why a document could not be turned into a tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BuildError {
-    /// What went wrong, lowercase.
-    pub message: String,
+    /// What went wrong (the parser's own words are English whatever the language).
+    pub message: Msg,
     /// Where (1-based line and column).
     pub line: usize,
     /// 1-based column.
@@ -59,24 +60,24 @@ pub(crate) fn build(text: &str, max_depth: usize) -> Result<Node, BuildError> {
     let mut documents = 0;
     for item in &mut parser {
         let (event, span) = item.map_err(|e| BuildError {
-            message: lowercase_first(e.info().trim_end_matches('.')),
+            message: Msg::new("yaml-parser-error").arg("text", lowercase_first(e.info().trim_end_matches('.'))),
             line: e.marker().line().max(1),
             column: e.marker().col() + 1,
             duplicate_key: false,
         })?;
         let at = to_span(text, &span);
-        let fail = |message: String| BuildError { message, line: at.line, column: at.column, duplicate_key: false };
+        let fail = |message: Msg| BuildError { message, line: at.line, column: at.column, duplicate_key: false };
         let node = match event {
             Event::DocumentStart(..) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(fail("more than one YAML document in the file; expected one".to_owned()));
+                    return Err(fail(Msg::new("yaml-several-documents")));
                 }
                 continue;
             }
             Event::Scalar(value, style, anchor, tag) => {
                 if tag.is_some() {
-                    return Err(fail("YAML tags (`!name`) are not supported here".to_owned()));
+                    return Err(fail(Msg::new("yaml-tags")));
                 }
                 let node = Node { span: at, kind: resolve(&value, style) };
                 if anchor != 0 {
@@ -86,7 +87,7 @@ pub(crate) fn build(text: &str, max_depth: usize) -> Result<Node, BuildError> {
             }
             Event::SequenceStart(_, anchor, tag) | Event::MappingStart(_, anchor, tag) if tag.is_some() => {
                 let _ = anchor;
-                return Err(fail("YAML tags (`!name`) are not supported here".to_owned()));
+                return Err(fail(Msg::new("yaml-tags")));
             }
             Event::SequenceStart(_, anchor, _) => {
                 stack.push(Frame::Seq { span: at, items: Vec::new(), anchor });
@@ -113,13 +114,11 @@ pub(crate) fn build(text: &str, max_depth: usize) -> Result<Node, BuildError> {
             }
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
-                    return Err(fail("alias to an anchor that is not defined before it".to_owned()));
+                    return Err(fail(Msg::new("yaml-alias-undefined")));
                 };
                 alias_nodes += count_nodes(target);
                 if alias_nodes > MAX_ALIAS_NODES {
-                    return Err(fail(format!(
-                        "aliases expand to more than {MAX_ALIAS_NODES} nodes; refusing to expand them"
-                    )));
+                    return Err(fail(Msg::new("yaml-alias-limit").arg("max", MAX_ALIAS_NODES)));
                 }
                 Node { span: at, kind: target.kind.clone() }
             }
@@ -132,7 +131,7 @@ pub(crate) fn build(text: &str, max_depth: usize) -> Result<Node, BuildError> {
                 None => {
                     if is_duplicate(entries, seen, &node.kind) {
                         return Err(BuildError {
-                            message: format!("key `{}` appears twice in the same mapping", key_text(&node.kind)),
+                            message: Msg::new("yaml-duplicate-key").arg("key", key_text(&node.kind)),
                             line: node.span.line,
                             column: node.span.column,
                             duplicate_key: true,
@@ -389,7 +388,7 @@ mod tests {
             let refs = vec![format!("*a{}", i - 1); 10].join(", ");
             bomb = format!("{bomb}a{i}: &a{i} [{refs}]\n");
         }
-        assert!(build(&bomb, 24).is_err_and(|e| e.message.contains("aliases expand")));
+        assert!(build(&bomb, 24).is_err_and(|e| e.message.render(crate::i18n::Lang::En).contains("aliases expand")));
         let small = "base: &b {x: 1}\nother: *b\n";
         assert!(build(small, 24).is_ok());
     }

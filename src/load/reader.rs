@@ -10,6 +10,93 @@ use crate::diag::{Code, Diagnostic};
 use crate::i18n::Msg;
 use crate::source::SourceFile;
 
+/// What a message about a value names: a key of the file (`` `name` `` in
+/// every language) or a thing described in words, translated by the Fluent
+/// message `what` (a select on the variant's kebab-case name). Built only when
+/// a problem is reported, so reading a correct file allocates nothing for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What<'a> {
+    /// A key of the file, shown as written.
+    Key(&'a str),
+    /// A rule file.
+    RuleFile,
+    /// An entry of `sources`.
+    Source,
+    /// An entry of `approaches`.
+    Approach,
+    /// An entry of `questions`.
+    Question,
+    /// An entry of `rules`.
+    Rule,
+    /// The id of an approach, question, rule, source or test case (the kind, in kebab case).
+    Id(&'static str),
+    /// The weight of an effect.
+    EffectWeight,
+    /// A locale name.
+    Locale,
+    /// A translation file.
+    TranslationFile,
+    /// The table of one locale's translations (the locale).
+    Translations(&'a str),
+    /// The translation of one approach, question, rule or source: its kind and id.
+    TranslationOf(&'static str, &'a str),
+    /// A choice question.
+    ChoiceQuestion,
+    /// A value of a choice question.
+    ChoiceValue,
+    /// The descriptor, as a whole.
+    Descriptor,
+    /// A rule test file.
+    RuleTestFile,
+    /// A case of a casebook.
+    CasebookCase,
+    /// A case of a rule test file.
+    TestCase,
+    /// A next step of a test's expectations.
+    NextStep,
+    /// A price table.
+    PriceTable,
+    /// The name of a model in a price table.
+    ModelName,
+    /// A model of a price table (its name).
+    Model(&'a str),
+    /// A key of a model of a price table (the model's name, the key).
+    ModelKey(&'a str, &'a str),
+}
+
+impl What<'_> {
+    /// The words for it, in any language.
+    #[must_use]
+    pub fn msg(self) -> Msg {
+        let thing = |name: &'static str| Msg::new("what").arg("thing", name);
+        match self {
+            What::Key(key) => thing("key").arg("name", key),
+            What::RuleFile => thing("rule-file"),
+            What::Source => thing("source"),
+            What::Approach => thing("approach"),
+            What::Question => thing("question"),
+            What::Rule => thing("rule"),
+            What::Id(kind) => thing("id").arg("kind", kind),
+            What::EffectWeight => thing("effect-weight"),
+            What::Locale => thing("locale"),
+            What::TranslationFile => thing("translation-file"),
+            What::Translations(locale) => thing("translations").arg("name", locale),
+            What::TranslationOf(kind, id) => thing("translation-of").arg("kind", kind).arg("name", id),
+            What::ChoiceQuestion => thing("choice-question"),
+            What::ChoiceValue => thing("choice-value"),
+            What::Descriptor => thing("descriptor"),
+            What::RuleTestFile => thing("rule-test-file"),
+            What::CasebookCase => thing("casebook-case"),
+            What::TestCase => thing("test-case"),
+            What::NextStep => thing("next-step"),
+            What::PriceTable => thing("price-table"),
+            What::ModelName => thing("model-name"),
+            What::Model(name) => thing("model").arg("name", name),
+            What::ModelKey(name, key) => thing("model-key").arg("name", name).arg("key", key),
+        }
+    }
+}
+
 /// Most problems kept per file: a hostile file with thousands of mistakes
 /// should produce a readable report, not thousands of snippets.
 pub(crate) const MAX_DIAGNOSTICS_PER_FILE: usize = 50;
@@ -78,11 +165,16 @@ pub fn quoted_list<'c>(names: impl IntoIterator<Item = &'c str>) -> String {
     names.into_iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
+/// `a`, `b`, `c` as a message argument: names quoted, listed with the reader's separator.
+pub fn quoted<'c>(names: impl IntoIterator<Item = &'c str>) -> crate::i18n::MsgArg {
+    crate::i18n::MsgArg::List(names.into_iter().map(|n| format!("`{n}`")).collect())
+}
+
 /// The help for an unknown name: the closest candidate if one is close, else all of them.
 pub(crate) fn suggestion<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str> + Clone) -> Msg {
     match did_you_mean(word, candidates.clone()) {
         Some(s) => Msg::new("did-you-mean").arg("name", s),
-        None => Msg::new("expected-one-of").arg("list", quoted_list(candidates)),
+        None => Msg::new("expected-one-of").arg("list", quoted(candidates)),
     }
 }
 
@@ -141,7 +233,7 @@ impl<T> std::fmt::Debug for Required<'_, T> {
 
 impl<'n, T> Required<'n, T> {
     /// The value, reporting its absence: "`what` is missing the required key ...".
-    pub fn require(&self, sink: &mut Sink<'_>, what: &str) -> Option<&'n Node> {
+    pub fn require(&self, sink: &mut Sink<'_>, what: What<'_>) -> Option<&'n Node> {
         if self.entry.is_none() {
             report_missing_key(sink, self.key, what, self.map);
         }
@@ -236,7 +328,7 @@ macro_rules! mapping {
 
             /// Reads `node` as this mapping (`what` names it in messages), reporting unknown keys.
             #[allow(dead_code, reason = "some formats are read key by key through `KEYS`")]
-            pub fn read(sink: &mut $crate::load::Sink<'_>, node: &'n $crate::load::Node, what: &str) -> Option<Self> {
+            pub fn read(sink: &mut $crate::load::Sink<'_>, node: &'n $crate::load::Node, what: $crate::load::What<'_>) -> Option<Self> {
                 let mut map = $crate::load::MapReader::open(sink, node, what)?;
                 let fields = $name {
                     $($field: $crate::load::Slot::take(&mut map, $key),)*
@@ -255,7 +347,7 @@ pub(crate) use mapping;
 /// reports the ones nobody took as unknown, once.
 pub(crate) struct MapReader<'n> {
     span: Span,
-    what: String,
+    what: Msg,
     /// String keys in document order, and whether they were taken.
     entries: Vec<(&'n str, &'n Node, &'n Node, bool)>,
 }
@@ -263,25 +355,25 @@ pub(crate) struct MapReader<'n> {
 impl<'n> MapReader<'n> {
     /// Opens `node` as a mapping; `what` names it in messages ("a rule", "a question").
     /// A key that is not a string is reported here.
-    pub fn open(sink: &mut Sink<'_>, node: &'n Node, what: &str) -> Option<Self> {
+    pub fn open(sink: &mut Sink<'_>, node: &'n Node, what: What<'_>) -> Option<Self> {
         let map = expect_map(sink, node, what)?;
         let mut entries = Vec::with_capacity(map.len());
         for (key, value) in map {
             let Some(name) = key.as_str() else {
                 sink.error(
                     Code::WrongType,
-                    Msg::new("expected-string-key").arg("what", what).arg("found", key.kind.describe_msg()),
+                    Msg::new("expected-string-key").arg("what", what.msg()).arg("found", key.kind.describe_msg()),
                     key.span,
                 );
                 continue;
             };
             entries.push((name, key, value, false));
         }
-        Some(MapReader { span: node.span, what: what.to_owned(), entries })
+        Some(MapReader { span: node.span, what: what.msg(), entries })
     }
 
     /// Reads `node` as a mapping whose keys must be among `allowed`, reporting the others now.
-    pub fn new(sink: &mut Sink<'_>, node: &'n Node, what: &str, allowed: &[&str]) -> Option<Self> {
+    pub fn new(sink: &mut Sink<'_>, node: &'n Node, what: What<'_>, allowed: &[&str]) -> Option<Self> {
         let mut map = Self::open(sink, node, what)?;
         for entry in &mut map.entries {
             entry.3 = allowed.contains(&entry.0);
@@ -303,7 +395,7 @@ impl<'n> MapReader<'n> {
         let what = &self.what;
         self.entries.retain(|&(name, key, _, taken)| {
             if !taken {
-                let _ = report_unknown_key(sink, name, key.span, what, allowed.iter().copied());
+                let _ = report_unknown_key_in(sink, name, key.span, what.clone(), allowed.iter().copied());
             }
             taken
         });
@@ -315,7 +407,7 @@ impl<'n> MapReader<'n> {
     }
 
     /// The value of `key`, reporting its absence.
-    pub fn require(&self, sink: &mut Sink<'_>, key: &str, what: &str) -> Option<&'n Node> {
+    pub fn require(&self, sink: &mut Sink<'_>, key: &str, what: What<'_>) -> Option<&'n Node> {
         let value = self.get(key);
         if value.is_none() {
             report_missing_key(sink, key, what, self.span);
@@ -325,7 +417,11 @@ impl<'n> MapReader<'n> {
 }
 
 /// Reports that the mapping at `map` (named `what`) lacks the required `key`.
-pub(crate) fn report_missing_key(sink: &mut Sink<'_>, key: &str, what: &str, map: Span) {
+pub(crate) fn report_missing_key(sink: &mut Sink<'_>, key: &str, what: What<'_>, map: Span) {
+    missing_key(sink, key, what.msg(), map);
+}
+
+fn missing_key(sink: &mut Sink<'_>, key: &str, what: Msg, map: Span) {
     sink.error(Code::MissingKey, Msg::new("missing-required-key").arg("what", what).arg("key", key), map)
         .set_label(Msg::new("add-key-label").arg("key", key));
 }
@@ -335,7 +431,17 @@ pub(crate) fn report_unknown_key<'c, 'k>(
     sink: &'k mut Sink<'_>,
     name: &str,
     span: Span,
-    what: &str,
+    what: What<'_>,
+    allowed: impl IntoIterator<Item = &'c str> + Clone,
+) -> &'k mut Diagnostic {
+    report_unknown_key_in(sink, name, span, what.msg(), allowed)
+}
+
+fn report_unknown_key_in<'c, 'k>(
+    sink: &'k mut Sink<'_>,
+    name: &str,
+    span: Span,
+    what: Msg,
     allowed: impl IntoIterator<Item = &'c str> + Clone,
 ) -> &'k mut Diagnostic {
     let help = suggestion(name, allowed);
@@ -345,13 +451,13 @@ pub(crate) fn report_unknown_key<'c, 'k>(
 }
 
 /// The entries of a mapping node.
-pub(crate) fn expect_map<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+pub(crate) fn expect_map<'n>(sink: &mut Sink<'_>, node: &'n Node, what: What<'_>) -> Option<&'n [(Node, Node)]> {
     match &node.kind {
         NodeKind::Map(entries) => Some(entries),
         other => {
             sink.error(
                 Code::WrongType,
-                Msg::new("expected-mapping").arg("what", what).arg("found", other.describe_msg()),
+                Msg::new("expected-mapping").arg("what", what.msg()).arg("found", other.describe_msg()),
                 node.span,
             );
             None
@@ -360,13 +466,13 @@ pub(crate) fn expect_map<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
 }
 
 /// The items of a sequence node.
-pub(crate) fn expect_seq<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) -> Option<&'n [Node]> {
+pub(crate) fn expect_seq<'n>(sink: &mut Sink<'_>, node: &'n Node, what: What<'_>) -> Option<&'n [Node]> {
     match &node.kind {
         NodeKind::Seq(items) => Some(items),
         other => {
             sink.error(
                 Code::WrongType,
-                Msg::new("expected-list").arg("what", what).arg("found", other.describe_msg()),
+                Msg::new("expected-list").arg("what", what.msg()).arg("found", other.describe_msg()),
                 node.span,
             );
             None
@@ -375,17 +481,17 @@ pub(crate) fn expect_seq<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
 }
 
 /// The text of a non-empty string node.
-pub(crate) fn expect_str<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) -> Option<&'n str> {
+pub(crate) fn expect_str<'n>(sink: &mut Sink<'_>, node: &'n Node, what: What<'_>) -> Option<&'n str> {
     match &node.kind {
         NodeKind::Str(s) if !s.trim().is_empty() => Some(s),
         NodeKind::Str(_) => {
-            sink.error(Code::WrongType, Msg::new("expected-nonempty-string").arg("what", what), node.span);
+            sink.error(Code::WrongType, Msg::new("expected-nonempty-string").arg("what", what.msg()), node.span);
             None
         }
         other => {
             sink.error(
                 Code::WrongType,
-                Msg::new("expected-string").arg("what", what).arg("found", other.describe_msg()),
+                Msg::new("expected-string").arg("what", what.msg()).arg("found", other.describe_msg()),
                 node.span,
             );
             None
@@ -394,13 +500,13 @@ pub(crate) fn expect_str<'n>(sink: &mut Sink<'_>, node: &'n Node, what: &str) ->
 }
 
 /// The value of a boolean node.
-pub(crate) fn expect_bool(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<bool> {
+pub(crate) fn expect_bool(sink: &mut Sink<'_>, node: &Node, what: What<'_>) -> Option<bool> {
     match &node.kind {
         NodeKind::Bool(b) => Some(*b),
         other => {
             let diagnostic = sink.error(
                 Code::WrongType,
-                Msg::new("expected-bool").arg("what", what).arg("found", other.describe_msg()),
+                Msg::new("expected-bool").arg("what", what.msg()).arg("found", other.describe_msg()),
                 node.span,
             );
             if let NodeKind::Str(s) = other {
@@ -416,13 +522,13 @@ pub(crate) fn expect_bool(sink: &mut Sink<'_>, node: &Node, what: &str) -> Optio
 }
 
 /// The value of an integer node.
-pub(crate) fn expect_int(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<i64> {
+pub(crate) fn expect_int(sink: &mut Sink<'_>, node: &Node, what: What<'_>) -> Option<i64> {
     match &node.kind {
         NodeKind::Int(i) => Some(*i),
         other => {
             sink.error(
                 Code::WrongType,
-                Msg::new("expected-whole-number").arg("what", what).arg("found", other.describe_msg()),
+                Msg::new("expected-whole-number").arg("what", what.msg()).arg("found", other.describe_msg()),
                 node.span,
             );
             None
@@ -432,7 +538,7 @@ pub(crate) fn expect_int(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option
 
 /// An exact decimal number, read from the scalar's source text so that
 /// `0.0015` is 0.0015 and not the nearest binary float.
-pub(crate) fn expect_decimal(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<rust_decimal::Decimal> {
+pub(crate) fn expect_decimal(sink: &mut Sink<'_>, node: &Node, what: What<'_>) -> Option<rust_decimal::Decimal> {
     use std::str::FromStr as _;
     let raw = match &node.kind {
         NodeKind::Int(i) => return Some(rust_decimal::Decimal::from(*i)),
@@ -446,7 +552,7 @@ pub(crate) fn expect_decimal(sink: &mut Sink<'_>, node: &Node, what: &str) -> Op
     if parsed.is_none() {
         sink.error(
             Code::WrongType,
-            Msg::new("expected-number").arg("what", what).arg("found", node.kind.describe_msg()),
+            Msg::new("expected-number").arg("what", what.msg()).arg("found", node.kind.describe_msg()),
             node.span,
         );
     }

@@ -9,11 +9,12 @@ use super::model::{
 };
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::i18n::Msg;
+use crate::load::What;
 use crate::load::{
     Entry, Limits, Node, NodeKind, Sink, Span, did_you_mean, expect_bool, expect_int, expect_map, expect_seq,
     expect_str, parse_document,
 };
-use crate::load::{Required, quoted_list, suggestion};
+use crate::load::{Required, suggestion};
 use crate::source::SourceFile;
 
 /// Most problems reported for one rule set.
@@ -83,10 +84,8 @@ pub(super) fn compile(files: &[SourceFile], limits: Limits) -> Result<RuleSet, V
     if problems.len() > MAX_PROBLEMS {
         let hidden = problems.len() - MAX_PROBLEMS;
         problems.truncate(MAX_PROBLEMS);
-        problems.push(Diagnostic::without_file(
-            Code::InvalidRule,
-            format!("{hidden} more problems in the rule files are not shown"),
-        ));
+        problems
+            .push(Diagnostic::without_file(Code::InvalidRule, Msg::new("rules-more-problems").arg("count", hidden)));
     }
     Err(problems)
 }
@@ -137,12 +136,12 @@ struct RawQuestion<'f> {
 impl<'f> Builder<'f> {
     fn read_file(&mut self, file: &'f ParsedFile) {
         let mut sink = Sink::new(&file.source);
-        let Some(top) = format::File::read(&mut sink, &file.root, "a rule file") else {
+        let Some(top) = format::File::read(&mut sink, &file.root, What::RuleFile) else {
             self.diagnostics.append(&mut sink.diagnostics);
             return;
         };
         if let Some(version) = value(top.version)
-            && let Some(v) = expect_int(&mut sink, version, "`version`")
+            && let Some(v) = expect_int(&mut sink, version, What::Key("version"))
             && v != FORMAT_VERSION
         {
             sink.error(
@@ -154,7 +153,7 @@ impl<'f> Builder<'f> {
             );
         }
         if let Some(extends) = value(top.extends)
-            && let Some(name) = expect_str(&mut sink, extends, "`extends`")
+            && let Some(name) = expect_str(&mut sink, extends, What::Key("extends"))
             && name != "default"
         {
             sink.error(Code::UnknownChoice, Msg::new("rules-cannot-extend").arg("name", name), extends.span)
@@ -172,28 +171,28 @@ impl<'f> Builder<'f> {
         if let Some(node) = value(top.translations) {
             self.tables.extend(locale::read_inline(&mut sink, &file.source, node));
         }
-        if let Some(items) = value(top.sources).and_then(|n| expect_seq(&mut sink, n, "`sources`")) {
+        if let Some(items) = value(top.sources).and_then(|n| expect_seq(&mut sink, n, What::Key("sources"))) {
             for item in items {
                 self.read_source(&mut sink, item);
             }
         }
-        if let Some(items) = value(top.approaches).and_then(|n| expect_seq(&mut sink, n, "`approaches`")) {
+        if let Some(items) = value(top.approaches).and_then(|n| expect_seq(&mut sink, n, What::Key("approaches"))) {
             for item in items {
                 self.read_approach(&mut sink, item);
             }
         }
-        if let Some(items) = value(top.questions).and_then(|n| expect_seq(&mut sink, n, "`questions`")) {
+        if let Some(items) = value(top.questions).and_then(|n| expect_seq(&mut sink, n, What::Key("questions"))) {
             for item in items {
                 self.read_question_id(&mut sink, &file.source, item);
             }
         }
-        if let Some(items) = value(top.rules).and_then(|n| expect_seq(&mut sink, n, "`rules`")) {
+        if let Some(items) = value(top.rules).and_then(|n| expect_seq(&mut sink, n, What::Key("rules"))) {
             let index = self.files_read;
             self.raw_rules.extend(items.iter().map(|item| (index, &file.source, item)));
         }
-        if let Some(items) = value(top.disable).and_then(|n| expect_seq(&mut sink, n, "`disable`")) {
+        if let Some(items) = value(top.disable).and_then(|n| expect_seq(&mut sink, n, What::Key("disable"))) {
             for item in items {
-                if let Some((id, span)) = read_id(&mut sink, item, "rule id") {
+                if let Some((id, span)) = read_id(&mut sink, item, "rule") {
                     self.disabled.push((self.files_read, &file.source, id, span));
                 }
             }
@@ -203,15 +202,15 @@ impl<'f> Builder<'f> {
     }
 
     fn read_source(&mut self, sink: &mut Sink<'_>, node: &Node) {
-        let Some(raw) = format::Source::read(sink, node, "a source") else { return };
-        let id = raw.id.require(sink, "a source").and_then(|n| read_source_id(sink, n));
+        let Some(raw) = format::Source::read(sink, node, What::Source) else { return };
+        let id = raw.id.require(sink, What::Source).and_then(|n| read_source_id(sink, n));
         let mut text = |field: &Required<'_, String>, key: &str| {
-            field.require(sink, "a source").and_then(|n| expect_str(sink, n, &format!("`{key}`"))).map(str::to_owned)
+            field.require(sink, What::Source).and_then(|n| expect_str(sink, n, What::Key(key))).map(str::to_owned)
         };
         let (title, publisher, says) =
             (text(&raw.title, "title"), text(&raw.publisher, "publisher"), text(&raw.says, "says"));
-        let url = raw.url.require(sink, "a source").and_then(|n| read_url(sink, n));
-        let date = raw.date.require(sink, "a source").and_then(|n| read_date(sink, n));
+        let url = raw.url.require(sink, What::Source).and_then(|n| read_url(sink, n));
+        let date = raw.date.require(sink, What::Source).and_then(|n| read_date(sink, n));
         let overrides = read_override(sink, raw.replace);
         let (Some((id, id_span)), Some(title), Some(publisher), Some(url), Some(date), Some(says)) =
             (id, title, publisher, url, date, says)
@@ -237,10 +236,10 @@ impl<'f> Builder<'f> {
     }
 
     fn read_approach(&mut self, sink: &mut Sink<'_>, node: &Node) {
-        let Some(raw) = format::Approach::read(sink, node, "an approach") else { return };
-        let id = raw.id.require(sink, "an approach").and_then(|n| read_id(sink, n, "approach id"));
-        let title = raw.title.require(sink, "an approach").and_then(|n| expect_str(sink, n, "`title`"));
-        let description = value(raw.description).and_then(|n| expect_str(sink, n, "`description`"));
+        let Some(raw) = format::Approach::read(sink, node, What::Approach) else { return };
+        let id = raw.id.require(sink, What::Approach).and_then(|n| read_id(sink, n, "approach"));
+        let title = raw.title.require(sink, What::Approach).and_then(|n| expect_str(sink, n, What::Key("title")));
+        let description = value(raw.description).and_then(|n| expect_str(sink, n, What::Key("description")));
         let overrides = read_override(sink, raw.replace);
         let (Some((id, id_span)), Some(title)) = (id, title) else { return };
         if let Some(first) = self.approaches.iter_mut().find(|a| a.id == id) {
@@ -268,8 +267,8 @@ impl<'f> Builder<'f> {
     }
 
     fn read_question_id(&mut self, sink: &mut Sink<'_>, source: &'f SourceFile, node: &'f Node) {
-        let Some(fields) = format::Question::read(sink, node, "a question") else { return };
-        let Some((id, id_span)) = fields.id.require(sink, "a question").and_then(|n| read_id(sink, n, "question id"))
+        let Some(fields) = format::Question::read(sink, node, What::Question) else { return };
+        let Some((id, id_span)) = fields.id.require(sink, What::Question).and_then(|n| read_id(sink, n, "question"))
         else {
             return;
         };
@@ -379,25 +378,26 @@ impl<'f> Builder<'f> {
 
 fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<QuestionKind> {
     let map = &raw.fields;
-    let type_node = map.kind.require(sink, "a question")?;
-    let type_name = expect_str(sink, type_node, "`type`")?;
-    let forbid = |sink: &mut Sink<'_>, key: &str, at: Option<Span>, reason: &str| {
+    let type_node = map.kind.require(sink, What::Question)?;
+    let type_name = expect_str(sink, type_node, What::Key("type"))?;
+    // `type` is a kebab-case selector of `rules-key-not-allowed`: `boolean`, `integer`, `choice`.
+    let forbid = |sink: &mut Sink<'_>, key: &str, at: Option<Span>, kind: &'static str| {
         if let Some(span) = at {
-            sink.error(Code::UnknownKey, format!("`{key}` is not allowed here: {reason}"), span);
+            sink.error(Code::UnknownKey, Msg::new("rules-key-not-allowed").arg("key", key).arg("kind", kind), span);
         }
     };
     let (values, min, max) = (map.values.map(|e| e.key.span), key_span(map.min), key_span(map.max));
     match format::QuestionType::ALL.iter().find(|(name, _)| *name == type_name).map(|(_, t)| t) {
         Some(format::QuestionType::Boolean) => {
             for (key, at) in [("values", values), ("min", min), ("max", max)] {
-                forbid(sink, key, at, "the question is a boolean");
+                forbid(sink, key, at, "boolean");
             }
             Some(QuestionKind::Boolean)
         }
         Some(format::QuestionType::Integer) => {
-            forbid(sink, "values", values, "the question is an integer");
-            let min = value(map.min).and_then(|n| expect_int(sink, n, "`min`"));
-            let max = value(map.max).and_then(|n| expect_int(sink, n, "`max`"));
+            forbid(sink, "values", values, "integer");
+            let min = value(map.min).and_then(|n| expect_int(sink, n, What::Key("min")));
+            let max = value(map.max).and_then(|n| expect_int(sink, n, What::Key("max")));
             if let (Some(lo), Some(hi)) = (min, max)
                 && lo > hi
             {
@@ -413,13 +413,13 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
         }
         Some(format::QuestionType::Choice) => {
             for (key, at) in [("min", min), ("max", max)] {
-                forbid(sink, key, at, "the question is a choice");
+                forbid(sink, key, at, "choice");
             }
-            let values_node = required(sink, map.values, "values", "a choice question", map.span)?;
-            let items = expect_seq(sink, values_node, "`values`")?;
+            let values_node = required(sink, map.values, "values", What::ChoiceQuestion, map.span)?;
+            let items = expect_seq(sink, values_node, What::Key("values"))?;
             let mut values: Vec<String> = Vec::with_capacity(items.len());
             for item in items {
-                let Some((value, span)) = read_id(sink, item, "choice value") else { continue };
+                let Some((value, span)) = read_id(sink, item, "choice-value") else { continue };
                 if values.contains(&value) {
                     sink.error(Code::DuplicateId, Msg::new("rules-choice-twice").arg("value", &value), span);
                 } else {
@@ -434,7 +434,7 @@ fn read_question_kind(sink: &mut Sink<'_>, raw: &RawQuestion<'_>) -> Option<Ques
         }
         None => {
             let diagnostic =
-                sink.error(Code::UnknownChoice, format!("unknown question type `{type_name}`"), type_node.span);
+                sink.error(Code::UnknownChoice, Msg::new("rules-unknown-type").arg("name", type_name), type_node.span);
             diagnostic.set_help(suggestion(type_name, format::QuestionType::ALL.iter().map(|(name, _)| *name)));
             None
         }
@@ -449,9 +449,9 @@ fn read_question(
     infos: &[QuestionInfo<'_>],
 ) -> Option<Question> {
     let map = &raw.fields;
-    let text = map.text.require(sink, "a question").and_then(|n| expect_str(sink, n, "`text`"));
-    let help = value(map.help).and_then(|n| expect_str(sink, n, "`help`"));
-    let default_node = map.default.require(sink, "a question");
+    let text = map.text.require(sink, What::Question).and_then(|n| expect_str(sink, n, What::Key("text")));
+    let help = value(map.help).and_then(|n| expect_str(sink, n, What::Key("help")));
+    let default_node = map.default.require(sink, What::Question);
     let default = default_node.and_then(|n| read_value(sink, n, &raw.id, &kind));
     let ask_when = value(map.ask_when).and_then(|node| {
         let condition = read_condition(sink, node, infos)?;
@@ -474,7 +474,7 @@ fn read_question(
     if derived.is_some()
         && let Some(span) = key_span(map.ask_when)
     {
-        sink.error(Code::InvalidRule, "a derived fact is never asked, so it cannot have `ask_when`", span);
+        sink.error(Code::InvalidRule, Msg::new("rules-derived-ask-when"), span);
         return None;
     }
     Some(Question {
@@ -488,15 +488,15 @@ fn read_question(
             None => None,
         },
         derived,
-        since: value(map.since).and_then(|n| expect_int(sink, n, "`since`")),
+        since: value(map.since).and_then(|n| expect_int(sink, n, What::Key("since"))),
         origin: Origin { file: raw.source.clone(), span: raw.id_span },
     })
 }
 
 fn read_derived(sink: &mut Sink<'_>, node: &Node, kind: &QuestionKind) -> Option<DerivedFact> {
-    let name = expect_str(sink, node, "`derived`")?;
+    let name = expect_str(sink, node, What::Key("derived"))?;
     let Some(fact) = DerivedFact::from_name(name) else {
-        sink.error(Code::UnknownChoice, format!("unknown derived fact `{name}`"), node.span)
+        sink.error(Code::UnknownChoice, Msg::new("rules-unknown-derived").arg("name", name), node.span)
             .set_help(suggestion(name, DerivedFact::ALL.iter().map(|f| f.name())));
         return None;
     };
@@ -511,9 +511,9 @@ fn read_derived(sink: &mut Sink<'_>, node: &Node, kind: &QuestionKind) -> Option
 /// Reads an answer to question `id` of type `kind`, with the checks a descriptor's answers get too.
 pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &QuestionKind) -> Option<Value> {
     match kind {
-        QuestionKind::Boolean => expect_bool(sink, node, &format!("`{id}`")).map(Value::Bool),
+        QuestionKind::Boolean => expect_bool(sink, node, What::Key(id)).map(Value::Bool),
         QuestionKind::Integer { min, max } => {
-            let value = expect_int(sink, node, &format!("`{id}`"))?;
+            let value = expect_int(sink, node, What::Key(id))?;
             let below = min.is_some_and(|lo| value < lo);
             let above = max.is_some_and(|hi| value > hi);
             if below || above {
@@ -558,8 +558,8 @@ pub(crate) fn read_value(sink: &mut Sink<'_>, node: &Node, id: &str, kind: &Ques
     }
 }
 
-fn list(values: &[String]) -> String {
-    quoted_list(values.iter().map(String::as_str))
+fn list(values: &[String]) -> crate::i18n::MsgArg {
+    crate::load::quoted(values.iter().map(String::as_str))
 }
 
 fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) -> Option<Condition> {
@@ -569,7 +569,7 @@ fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) 
         other => {
             sink.error(
                 Code::WrongType,
-                format!("expected a condition (a string), found {}", other.describe()),
+                Msg::new("rules-expected-condition").arg("found", other.describe_msg()),
                 node.span,
             );
             return None;
@@ -592,7 +592,7 @@ fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &
         other => {
             sink.error(
                 Code::WrongType,
-                format!("expected `{key}` to be a list of approaches, found {}", other.describe()),
+                Msg::new("rules-expected-approach-list").arg("key", key).arg("found", other.describe_msg()),
                 node.span,
             );
             return Vec::new();
@@ -610,12 +610,12 @@ fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &
 }
 
 fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) -> Option<usize> {
-    let name = expect_str(sink, node, "an approach")?;
+    let name = expect_str(sink, node, What::Approach)?;
     if let Some(index) = approaches.iter().position(|a| a.id == name) {
         return Some(index);
     }
     let help = suggestion(name, approaches.iter().map(|a| a.id.as_str()));
-    sink.error(Code::UnknownApproach, format!("unknown approach `{name}`"), node.span).set_help(help);
+    sink.error(Code::UnknownApproach, Msg::new("unknown-approach").arg("name", name), node.span).set_help(help);
     None
 }
 
@@ -627,19 +627,19 @@ fn read_rule(
     approaches: &[Approach],
     catalogue: &[Source],
 ) -> Option<(Rule, bool)> {
-    let map = format::Rule::read(sink, node, "a rule")?;
+    let map = format::Rule::read(sink, node, What::Rule)?;
     let overrides = read_override(sink, map.replace);
-    let id = map.id.require(sink, "a rule").and_then(|n| read_id(sink, n, "rule id"));
-    let title = map.title.require(sink, "a rule").and_then(|n| expect_str(sink, n, "`title`"));
-    let when = map.when.require(sink, "a rule").and_then(|n| read_condition(sink, n, infos));
-    let because = map.because.require(sink, "a rule").and_then(|n| expect_str(sink, n, "`because`"));
-    let citations = map.source.require(sink, "a rule").and_then(|n| read_citations(sink, n, catalogue));
-    let next_step = value(map.next_step).and_then(|n| expect_str(sink, n, "`next_step`"));
+    let id = map.id.require(sink, What::Rule).and_then(|n| read_id(sink, n, "rule"));
+    let title = map.title.require(sink, What::Rule).and_then(|n| expect_str(sink, n, What::Key("title")));
+    let when = map.when.require(sink, What::Rule).and_then(|n| read_condition(sink, n, infos));
+    let because = map.because.require(sink, What::Rule).and_then(|n| expect_str(sink, n, What::Key("because")));
+    let citations = map.source.require(sink, What::Rule).and_then(|n| read_citations(sink, n, catalogue));
+    let next_step = value(map.next_step).and_then(|n| expect_str(sink, n, What::Key("next_step")));
     let mut effects = Vec::new();
     if let Some(node) = value(map.effects) {
-        for (key, value) in expect_map(sink, node, "`effects`").unwrap_or_default() {
+        for (key, value) in expect_map(sink, node, What::Key("effects")).unwrap_or_default() {
             let Some(approach) = read_approach_ref(sink, key, approaches) else { continue };
-            let Some(weight) = expect_int(sink, value, "an effect's weight") else { continue };
+            let Some(weight) = expect_int(sink, value, What::EffectWeight) else { continue };
             let Ok(weight) =
                 i32::try_from(weight).map_err(|_| ()).and_then(|w| if w.abs() <= 1000 { Ok(w) } else { Err(()) })
             else {
@@ -651,7 +651,7 @@ fn read_rule(
                 continue;
             };
             if effects.iter().any(|(a, _)| *a == approach) {
-                sink.error(Code::DuplicateId, "this approach is given two weights", key.span);
+                sink.error(Code::DuplicateId, Msg::new("rules-two-weights"), key.span);
             } else if weight != 0 {
                 effects.push((approach, weight));
             }
@@ -749,7 +749,7 @@ fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Opt
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
     for item in items {
-        let Some(text) = expect_str(sink, item, "`source`") else {
+        let Some(text) = expect_str(sink, item, What::Key("source")) else {
             ok = false;
             continue;
         };
@@ -779,7 +779,7 @@ pub(crate) fn is_kebab_case(text: &str) -> bool {
 }
 
 fn read_source_id(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
-    let text = expect_str(sink, node, "the source id")?;
+    let text = expect_str(sink, node, What::Id("source"))?;
     if !is_kebab_case(text) {
         sink.error(Code::InvalidRule, Msg::new("rules-source-id-kebab").arg("text", text), node.span);
         return None;
@@ -789,7 +789,7 @@ fn read_source_id(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
 
 /// An absolute `http` or `https` URL without spaces, quotes, angle brackets or control characters.
 fn read_url(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
-    let text = expect_str(sink, node, "`url`")?;
+    let text = expect_str(sink, node, What::Key("url"))?;
     let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
     let bad = text.chars().find(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`' | '\\'));
     match (rest, bad) {
@@ -810,7 +810,7 @@ fn read_url(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
 fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
     let text = match &node.kind {
         NodeKind::Int(i) => i.to_string(),
-        _ => expect_str(sink, node, "`date`")?.to_owned(),
+        _ => expect_str(sink, node, What::Key("date"))?.to_owned(),
     };
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
@@ -830,14 +830,14 @@ fn read_date(sink: &mut Sink<'_>, node: &Node) -> Option<String> {
 }
 
 fn read_severity(sink: &mut Sink<'_>, node: &Node) -> Option<Severity> {
-    let text = expect_str(sink, node, "`severity`")?;
+    let text = expect_str(sink, node, What::Key("severity"))?;
     let found = format::Severity::ALL.iter().find(|(name, _)| *name == text).map(|(_, severity)| match severity {
         format::Severity::Error => Severity::Error,
         format::Severity::Warning => Severity::Warning,
         format::Severity::Note => Severity::Note,
     });
     if found.is_none() {
-        sink.error(Code::UnknownChoice, format!("unknown severity `{text}`"), node.span)
+        sink.error(Code::UnknownChoice, Msg::new("rules-unknown-severity").arg("name", text), node.span)
             .set_help(suggestion(text, format::Severity::ALL.iter().map(|(name, _)| *name)));
     }
     found
@@ -853,16 +853,11 @@ pub(super) fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
         .or_else(|| rule_set.questions.first().map(|q| q.origin.clone()))
         .or_else(|| rule_set.approaches.first().map(|a| a.origin.clone()))
     else {
-        out.push(Diagnostic::without_file(Code::InvalidRule, "the rule set is empty"));
+        out.push(Diagnostic::without_file(Code::InvalidRule, Msg::new("rules-empty")));
         return out;
     };
     if rule_set.approaches.len() < 2 {
-        out.push(Diagnostic::error(
-            Code::InvalidRule,
-            "a rule set needs at least two approaches to choose between",
-            &first_file.file,
-            Span::START,
-        ));
+        out.push(Diagnostic::error(Code::InvalidRule, Msg::new("rules-two-approaches"), &first_file.file, Span::START));
     }
     // The evaluator must always have an approach to recommend: no answers may veto them all.
     // Gates on opposite answers (knowledge to retrieve or not) may veto every approach between
@@ -875,16 +870,8 @@ pub(super) fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
         let last_veto =
             rule_set.rules.iter().rev().find(|r| !r.veto.is_empty()).map_or(first_file, |r| r.origin.clone());
         out.push(
-            Diagnostic::error(
-                Code::InvalidRule,
-                "every approach can be vetoed, so some answers could leave nothing to recommend",
-                &last_veto.file,
-                last_veto.span,
-            )
-            .with_help(
-                "leave at least one approach that no rule vetoes (usually the simplest), \
-                 or make the vetoes' conditions exclude each other",
-            ),
+            Diagnostic::error(Code::InvalidRule, Msg::new("rules-all-vetoed"), &last_veto.file, last_veto.span)
+                .with_help(Msg::new("rules-all-vetoed-help")),
         );
     }
     out
@@ -904,7 +891,7 @@ fn required<'n, T>(
     sink: &mut Sink<'_>,
     entry: Option<Entry<'n, T>>,
     key: &str,
-    what: &str,
+    what: What<'_>,
     map: Span,
 ) -> Option<&'n Node> {
     if entry.is_none() {
@@ -915,42 +902,43 @@ fn required<'n, T>(
 
 /// `override: true`: replace an earlier file's definition.
 fn read_override(sink: &mut Sink<'_>, entry: Option<Entry<'_, bool>>) -> bool {
-    value(entry).and_then(|n| expect_bool(sink, n, "`override`")).unwrap_or(false)
+    value(entry).and_then(|n| expect_bool(sink, n, What::Key("override"))).unwrap_or(false)
 }
 
-fn read_id(sink: &mut Sink<'_>, node: &Node, what: &str) -> Option<(String, Span)> {
-    let text = expect_str(sink, node, &format!("the {what}"))?;
+/// An id of the kind `kind` (a selector of the Fluent message `what`: `rule`, `choice-value`).
+fn read_id(sink: &mut Sink<'_>, node: &Node, kind: &'static str) -> Option<(String, Span)> {
+    let what = What::Id(kind);
+    let text = expect_str(sink, node, what)?;
     let valid = text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
     if !valid {
-        sink.error(
-            Code::InvalidRule,
-            format!("{what} `{text}` must start with a lowercase letter and use only `a-z`, `0-9`, `_` and `-`"),
-            node.span,
-        );
+        sink.error(Code::InvalidRule, Msg::new("rules-id-format").arg("what", what.msg()).arg("text", text), node.span);
         return None;
     }
     Some((text.to_owned(), node.span))
 }
 
-fn nothing_to_override(sink: &mut Sink<'_>, what: &str, id: &str, span: Span) {
+/// `kind` is a selector of the Fluent message `kind`: `source`, `approach`, `question`, `rule`.
+fn nothing_to_override(sink: &mut Sink<'_>, kind: &'static str, id: &str, span: Span) {
     sink.error(
         Code::NothingToChange,
-        format!("{what} `{id}` is marked `override` but no earlier file defines it"),
+        Msg::new("rules-nothing-to-override").arg("kind", Msg::new("kind").arg("kind", kind)).arg("id", id),
         span,
     )
     .set_help(Msg::new("rules-nothing-to-override-help"));
 }
 
-fn duplicate(sink: &mut Sink<'_>, what: &str, id: &str, span: Span, first: &Origin) {
-    let help = if what == "question" {
-        format!("give it another id, or remove one of the definitions of `{id}`")
+/// `kind` is a selector of the Fluent message `kind`: `source`, `approach`, `question`, `rule`.
+fn duplicate(sink: &mut Sink<'_>, kind: &'static str, id: &str, span: Span, first: &Origin) {
+    let help = if kind == "question" {
+        Msg::new("rules-defined-twice-remove").arg("id", id)
     } else {
-        format!("give it another id, or add `override: true` to replace the earlier definition of `{id}`")
+        Msg::new("rules-defined-twice-override").arg("id", id)
     };
-    let diagnostic = Diagnostic::error(Code::DuplicateId, format!("{what} `{id}` is defined twice"), sink.source, span)
-        .with_label("defined again here")
-        .with_related(&first.file, first.span, "first defined here")
+    let message = Msg::new("rules-defined-twice").arg("kind", Msg::new("kind").arg("kind", kind)).arg("id", id);
+    let diagnostic = Diagnostic::error(Code::DuplicateId, message, sink.source, span)
+        .with_label(Msg::new("defined-again-here"))
+        .with_related(&first.file, first.span, Msg::new("first-defined-here"))
         .with_help(help);
     sink.push(diagnostic);
 }

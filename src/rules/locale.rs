@@ -31,6 +31,7 @@ use super::format;
 use super::model::{QuestionKind, RuleSet, TextKey};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::i18n::Msg;
+use crate::load::What;
 use crate::load::{MapReader, Node, Sink, Span, expect_map, expect_seq, expect_str, suggestion};
 use crate::source::SourceFile;
 
@@ -59,7 +60,7 @@ pub(super) struct RawTable<'f> {
 /// Reads a rule file's `locales:` list.
 pub(super) fn read_locales(sink: &mut Sink<'_>, node: &Node) -> Vec<String> {
     let mut out = Vec::new();
-    for item in expect_seq(sink, node, "`locales`").unwrap_or_default() {
+    for item in expect_seq(sink, node, What::Key("locales")).unwrap_or_default() {
         if let Some((locale, _)) = read_locale(sink, item)
             && !out.contains(&locale)
         {
@@ -74,7 +75,7 @@ pub(super) fn read_locales(sink: &mut Sink<'_>, node: &Node) -> Vec<String> {
 }
 
 fn read_locale(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
-    let name = expect_str(sink, node, "a locale")?;
+    let name = expect_str(sink, node, What::Locale)?;
     if SUPPORTED.contains(&name) {
         return Some((name.to_owned(), node.span));
     }
@@ -86,7 +87,7 @@ fn read_locale(sink: &mut Sink<'_>, node: &Node) -> Option<(String, Span)> {
 /// Reads a rule file's `translations:`: one table per locale.
 pub(super) fn read_inline<'f>(sink: &mut Sink<'_>, source: &'f SourceFile, node: &'f Node) -> Vec<RawTable<'f>> {
     let mut out = Vec::new();
-    for (key, value) in expect_map(sink, node, "`translations`").unwrap_or_default() {
+    for (key, value) in expect_map(sink, node, What::Key("translations")).unwrap_or_default() {
         if let Some((locale, locale_span)) = read_locale(sink, key) {
             out.push(RawTable { source, locale, locale_span, node: value, standalone: false });
         }
@@ -96,8 +97,8 @@ pub(super) fn read_inline<'f>(sink: &mut Sink<'_>, source: &'f SourceFile, node:
 
 /// Reads a translation file of its own: `locale:` and a table.
 pub(super) fn read_file<'f>(sink: &mut Sink<'_>, source: &'f SourceFile, root: &'f Node) -> Option<RawTable<'f>> {
-    let map = MapReader::new(sink, root, "a translation file", FILE_KEYS)?;
-    let node = map.require(sink, "locale", "a translation file")?;
+    let map = MapReader::new(sink, root, What::TranslationFile, FILE_KEYS)?;
+    let node = map.require(sink, "locale", What::TranslationFile)?;
     let (locale, locale_span) = read_locale(sink, node)?;
     Some(RawTable { source, locale, locale_span, node: root, standalone: true })
 }
@@ -127,8 +128,8 @@ pub(super) fn read_table(
         return out;
     }
     let keys = if table.standalone { FILE_KEYS } else { TABLE_KEYS };
-    let what = format!("the `{}` translations", table.locale);
-    let Some(map) = MapReader::new(sink, table.node, &what, keys) else {
+    let what = if table.standalone { What::TranslationFile } else { What::Translations(&table.locale) };
+    let Some(map) = MapReader::new(sink, table.node, what, keys) else {
         return out;
     };
     let rule_set = known.rule_set;
@@ -136,7 +137,7 @@ pub(super) fn read_table(
     let questions: Vec<&str> = rule_set.questions.iter().map(|q| q.id.as_str()).collect();
     let rules: Vec<&str> = known.rules.iter().map(String::as_str).collect();
     let sources: Vec<&str> = rule_set.sources.iter().map(|s| s.id.as_str()).collect();
-    let sections: [(&str, &str, &[&str], &[&str]); 4] = [
+    let sections: [(&str, &'static str, &[&str], &[&str]); 4] = [
         ("approaches", "approach", &approaches, APPROACH_FIELDS),
         ("questions", "question", &questions, QUESTION_FIELDS),
         ("rules", "rule", &rules, RULE_FIELDS),
@@ -144,19 +145,21 @@ pub(super) fn read_table(
     ];
     for (kind, singular, ids, fields) in sections {
         let Some(section) = map.get(kind) else { continue };
-        for (id_node, entry) in expect_map(sink, section, &format!("`{kind}`")).unwrap_or_default() {
-            let Some(id) = expect_str(sink, id_node, &format!("a {singular} id")) else { continue };
+        for (id_node, entry) in expect_map(sink, section, What::Key(kind)).unwrap_or_default() {
+            let Some(id) = expect_str(sink, id_node, What::Id(singular)) else { continue };
             if !ids.contains(&id) {
                 sink.error(
                     Code::UnknownKey,
-                    format!("the rule set has no {singular} `{id}` to translate"),
+                    Msg::new("rules-nothing-to-translate")
+                        .arg("kind", Msg::new("kind").arg("kind", singular))
+                        .arg("id", id),
                     id_node.span,
                 )
                 .set_help(suggestion(id, ids.iter().copied()));
                 continue;
             }
-            let what = format!("the translation of {singular} `{id}`");
-            let Some(fields_map) = MapReader::new(sink, entry, &what, fields) else { continue };
+            let what = What::TranslationOf(singular, id);
+            let Some(fields_map) = MapReader::new(sink, entry, what, fields) else { continue };
             for field in fields.iter().copied() {
                 let Some(node) = fields_map.get(field) else { continue };
                 if field == "values" {
@@ -171,7 +174,7 @@ pub(super) fn read_table(
 }
 
 fn read_text(sink: &mut Sink<'_>, node: &Node, field: &str) -> Option<String> {
-    let text = expect_str(sink, node, &format!("`{field}`"))?;
+    let text = expect_str(sink, node, What::Key(field))?;
     if text.trim().is_empty() {
         sink.error(Code::InvalidRule, Msg::new("rules-translation-empty").arg("field", field), node.span)
             .set_help(Msg::new("rules-translation-empty-help"));
@@ -188,11 +191,15 @@ fn read_labels(sink: &mut Sink<'_>, rule_set: &RuleSet, id: &str, node: &Node, o
         return;
     };
     let values: Vec<&str> = values.iter().map(String::as_str).collect();
-    for (value_node, label) in expect_map(sink, node, "`values`").unwrap_or_default() {
-        let Some(value) = expect_str(sink, value_node, "a choice value") else { continue };
+    for (value_node, label) in expect_map(sink, node, What::Key("values")).unwrap_or_default() {
+        let Some(value) = expect_str(sink, value_node, What::ChoiceValue) else { continue };
         if !values.contains(&value) {
-            sink.error(Code::UnknownChoice, format!("`{value}` is not a value of `{id}`"), value_node.span)
-                .set_help(suggestion(value, values.iter().copied()));
+            sink.error(
+                Code::UnknownChoice,
+                Msg::new("not-a-value-of").arg("value", value).arg("id", id),
+                value_node.span,
+            )
+            .set_help(suggestion(value, values.iter().copied()));
             continue;
         }
         if let Some(text) = read_text(sink, label, "label") {

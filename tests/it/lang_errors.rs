@@ -123,3 +123,104 @@ fn condition_help_speaks_japanese() {
         assert_japanese(&message);
     }
 }
+
+#[test]
+fn rule_file_definition_errors_speak_japanese() {
+    let overlay = "extends: default
+questions:
+  - id: q1
+    text: Q?
+    type: boolean
+    min: 3
+    default: false
+rules:
+  - id: R1
+    title: T
+    when: specific_tone
+    because: B.
+    source: guidance-3-1
+    effects: { rag: 1 }
+  - { id: r2, titl: x }
+  - id: strict-format
+    title: Again
+    when: specific_tone
+    because: B.
+    source: guidance-3-1
+    effects: { rag: 1 }
+";
+    let dir = dir_with("overlay.yaml", overlay);
+    let message = rules_check_fails(&dir, "ja");
+    for expected in [
+        "overlay.yaml:6:5: エラー[unknown-key]: ここでは `min` を指定できません。この質問は真偽値です",
+        "overlay.yaml:9:9: エラー[invalid-rule]: ルール ID `R1` は英小文字で始め、`a-z`、`0-9`、`_`、`-` だけを使ってください",
+        "overlay.yaml:15:15: エラー[unknown-key]: ルールに不明なキー `titl` があります",
+        "= 対処: `title` の誤りではありませんか?",
+        "overlay.yaml:15:5: エラー[missing-key]: ルールに必須のキー `when` がありません",
+        "overlay.yaml:16:9: エラー[duplicate-id]: ルール `strict-format` が 2 回定義されています",
+        "^ ここで再定義",
+        "- 最初の定義",
+        "= rules/default.yaml:",
+        "`override: true` を追加して `strict-format` の前の定義を置き換えてください。",
+    ] {
+        assert!(message.contains(expected), "{expected}\n{message}");
+    }
+    assert_japanese(&message);
+    let message = rules_check_fails(&dir, "en");
+    for expected in [
+        "`min` is not allowed here: the question is a boolean",
+        "the rule id `R1` must start with a lowercase letter",
+        "unknown key `titl` in a rule",
+        "rule `strict-format` is defined twice",
+        "first defined here",
+    ] {
+        assert!(message.contains(expected), "{expected}\n{message}");
+    }
+}
+
+#[test]
+fn a_rule_file_with_too_many_problems_says_how_many_more_in_japanese() {
+    let rules = "  - id: Bad\n".repeat(60);
+    let dir = dir_with("overlay.yaml", &format!("extends: default\nrules:\n{rules}"));
+    let message = rules_check_fails(&dir, "ja");
+    assert!(message.contains("表示していない問題があと"), "{message}");
+    assert!(!message.contains("more problems"), "{message}");
+}
+
+#[test]
+fn price_table_errors_speak_japanese() {
+    let table = std::fs::read_to_string(crate::root().join("rules/pricing/azure-openai-2023-10.yaml"))
+        .unwrap()
+        .replace("training_per_hour: 34", "training_per_hour: -34")
+        .replace("  gpt-35-turbo:\n", "  gpt-35-turbo:\n    training_per_1k_tokens: 0.008\n");
+    let dir = dir_with("prices.yaml", &table);
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "cost", "--tables", "--pricing", "prices.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    for expected in [
+        "エラー[out-of-range]: `training_per_hour` が負の値です。価格は 0 以上にしてください",
+        "エラー[invalid-cost]: `billing_increment_minutes` は `training_per_hour` と組み合わせて指定します",
+        "エラー[invalid-cost]: モデル `gpt-35-turbo` に `training_per_hour`、`training_per_1k_tokens` が指定されています。",
+        "`default_model` の `gpt-35-turbo` が `models` にありません。`models` にあるのは `babbage-002`、`davinci-002` です",
+    ] {
+        assert!(message.contains(expected), "{expected}\n{message}");
+    }
+    let line = message.lines().find(|l| l.contains("が負の値です")).unwrap();
+    assert!(line.starts_with("prices.yaml:") && line.contains(":24: "), "{line}");
+    assert_japanese(&message);
+    let output = crate::shouldtune_in(dir.path(), &["cost", "--tables", "--pricing", "prices.yaml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("`training_per_hour` is negative; prices are 0 or more"), "{}", stderr(&output));
+}
+
+#[test]
+fn yaml_duplicate_keys_speak_japanese() {
+    let dir = dir_with("llm-project.yaml", "name: A\nname: B\n");
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "evaluate", "llm-project.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("llm-project.yaml:2:1: エラー[duplicate-id]: キー `name` が同じマッピングに 2 回あります"),
+        "{message}"
+    );
+    assert_japanese(&message);
+}

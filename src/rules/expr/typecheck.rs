@@ -234,6 +234,6 @@ fn choice_index(id: &str, values: &[String], ast: &Ast) -> Result<u16, ExprError
     }
 }
 
-fn list_values(values: &[String]) -> String {
-    crate::load::quoted_list(values.iter().map(String::as_str))
+fn list_values(values: &[String]) -> crate::i18n::MsgArg {
+    crate::load::quoted(values.iter().map(String::as_str))
 }

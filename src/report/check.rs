@@ -20,6 +20,7 @@ pub mod location;
 pub mod markdown;
 mod results;
 pub mod sarif;
+mod spool;
 
 use std::io::Write;
 
@@ -192,4 +193,128 @@ fn full_message_in(diagnostic: &crate::diag::Diagnostic, lang: Lang) -> String {
         text.push_str(help);
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Policy, source_file};
+    use crate::load::Limits;
+    use crate::source::SourceFile;
+
+    /// Results for `n` varied descriptors: clean ones, plans that contradict
+    /// the recommendation, unanswered questions, YAML that does not parse,
+    /// and paths with characters every format escapes.
+    fn many_results(n: usize, lang: Lang) -> Vec<FileResult> {
+        let rules = crate::test_support::default_rules();
+        let tasks = ["qa", "chat", "classification", "extraction", "generation"];
+        let plans = ["prompt_engineering", "rag", "fine_tuning", "[fine_tuning, rag]"];
+        (0..n)
+            .map(|i| {
+                let path = match i % 5 {
+                    0 => format!("team-{i}/llm-project.yaml"),
+                    1 => format!("team-{i}/<a & \"b\">|*_`x`.llm-project.yaml"),
+                    2 => format!("チーム-{i}/llm-project.yaml"),
+                    _ => format!("t/{i}/llm-project.yaml"),
+                };
+                let text = if i % 7 == 3 {
+                    format!("name: [broken {i}\n")
+                } else {
+                    format!(
+                        "name: Project {i} <&>\nplanned_approach: {}\nanswers:\n  task_type: {}\n  \
+                         needs_private_knowledge: {}\n  examples_available: {}\n{}",
+                        plans[i % plans.len()],
+                        tasks[i % tasks.len()],
+                        i % 2 == 0,
+                        [0, 30, 600, 20_000][i % 4],
+                        if i % 3 == 0 { "  latency_sensitive: true\n  deadline_weeks: 2\n" } else { "" },
+                    )
+                };
+                let policy = Policy { allow_defaults: i % 4 == 0, ..Policy::default() };
+                let mut result =
+                    source_file(&path, &SourceFile::new(path.as_str(), text), &rules, policy, Limits::default());
+                result.localize(lang);
+                result
+            })
+            .collect()
+    }
+
+    fn render(mut renderer: Box<dyn Renderer>, results: &[FileResult], in_parts: bool) -> Vec<u8> {
+        let mut summary = Summary::default();
+        let mut out = Vec::new();
+        renderer.start(&mut out).unwrap();
+        let part = renderer.part_renderer();
+        for result in results {
+            summary.add(result);
+            match (&part, in_parts) {
+                (Some(part), true) => renderer.file_part(result, &part(result).unwrap(), &mut out).unwrap(),
+                _ => renderer.file(result, &mut out).unwrap(),
+            }
+        }
+        let notices = [
+            Diagnostic::without_file(crate::diag::Code::IoError, "a run-level error <&>"),
+            Diagnostic::without_file(crate::diag::Code::NoDescriptor, "a run-level note <&>")
+                .with_severity(crate::diag::Severity::Note),
+        ];
+        let outcome = Outcome { summary: &summary, notices: &notices };
+        renderer.finish(&outcome, &mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn junit_and_markdown_over_many_files_are_the_same_bytes_from_temporary_files_as_from_memory() {
+        for lang in [Lang::En, Lang::Ja] {
+            let results = many_results(300, lang);
+            let junit = |limit| Box::new(junit::Junit::new(lang).with_spool_limit(limit)) as Box<dyn Renderer>;
+            let markdown = |limit| Box::new(markdown::Markdown::new(lang).with_spool_limit(limit)) as Box<dyn Renderer>;
+            for (format, make) in [("junit", &junit as &dyn Fn(usize) -> Box<dyn Renderer>), ("markdown", &markdown)] {
+                // All in memory, each file rendered on the spot: the straightforward rendering.
+                let in_memory = render(make(usize::MAX), &results, false);
+                let text = String::from_utf8(in_memory.clone()).unwrap();
+                assert!(text.len() > 100_000, "{format}: a run large enough to spill many times");
+                for limit in [0, 1000, 64 * 1024] {
+                    for in_parts in [false, true] {
+                        let spooled = render(make(limit), &results, in_parts);
+                        assert!(spooled == in_memory, "{format} {lang:?}, limit {limit}, parts {in_parts}");
+                    }
+                }
+                // The document holds every file, in order, after its totals.
+                let summary = results.iter().fold(Summary::default(), |mut s, r| {
+                    s.add(r);
+                    s
+                });
+                let mut at = 0;
+                let shown: Vec<String> =
+                    results
+                        .iter()
+                        .map(|r| {
+                            if format == "junit" {
+                                junit::escape(&r.path)
+                            } else {
+                                crate::text::escape_markdown(&r.path)
+                            }
+                        })
+                        .collect();
+                for path in &shown {
+                    at += text[at..].find(path.as_str()).unwrap_or_else(|| panic!("{format}: {path} in order"));
+                }
+                if format == "junit" {
+                    // The run-level error is one more test case in error.
+                    let failures =
+                        results.iter().filter(|r| !r.failed() && r.count(crate::diag::Severity::Error) > 0).count();
+                    let (tests, errors) = (summary.files + 1, summary.failed + 1);
+                    let header = format!(
+                        r#"<testsuites name="shouldtune" tests="{tests}" failures="{failures}" errors="{errors}">"#
+                    );
+                    assert!(text.contains(&header), "{format}: {}", &text[..200]);
+                    assert!(
+                        summary.failed > 0 && summary.errors > summary.failed && summary.warnings + summary.notes > 0
+                    );
+                } else {
+                    let line = crate::text::escape_markdown(&summary_line_in(&summary, lang));
+                    assert!(text.contains(&format!("\n{line}\n")), "{format}: {line}");
+                }
+            }
+        }
+    }
 }

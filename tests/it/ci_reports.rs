@@ -302,3 +302,77 @@ fn quiet_prints_nothing_but_keeps_exit_codes_errors_and_files() {
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty() && stderr(&output).contains("unknown-question"));
 }
+
+/// Descriptors whose reports are large enough that `JUnit` and Markdown move
+/// their per-file text to a temporary file: 150 descriptors with unanswered
+/// questions under a 2,500-character path (about 8 KB of `JUnit` and 7 KB of
+/// Markdown each).
+pub(crate) fn large_reports() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let long = vec!["p".repeat(250); 10].join("/");
+    for i in 0..150 {
+        write(&dir.path().join(format!("{long}/d{i:03}/llm-project.yaml")), b"name: unanswered\n");
+    }
+    std::fs::create_dir(dir.path().join("tmp")).unwrap();
+    dir
+}
+
+fn check_with_tmpdir(dir: &Path, tmpdir: &Path, args: &[&str]) -> Output {
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
+    command.current_dir(dir).env("NO_COLOR", "1").env("TMPDIR", tmpdir).env("SHOULDTUNE_LANG", "en");
+    command.arg("check").args(args).timeout(std::time::Duration::from_mins(2));
+    command.output().unwrap()
+}
+
+#[test]
+fn large_junit_and_markdown_reports_pass_through_a_temporary_file_and_fail_cleanly_without_one() {
+    let dir = large_reports();
+    let d = dir.path();
+    for format in ["junit", "markdown"] {
+        let output = check_with_tmpdir(d, &d.join("tmp"), &[".", "-f", format]);
+        assert_eq!(output.status.code(), Some(1), "{format}: {}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.len() > 300_000, "{format}: {} bytes, enough to leave memory", text.len());
+        assert_valid(format, &text);
+        let mut at = 0;
+        for i in 0..150 {
+            let path = format!("/d{i:03}/llm-project.yaml");
+            at += text[at..].find(&path).unwrap_or_else(|| panic!("{format}: {path} in order"));
+        }
+        if format == "junit" {
+            assert_eq!(text.matches("<testcase ").count(), 150);
+            assert!(
+                text.contains(r#"<testsuites name="shouldtune" tests="150" failures="150" errors="0">"#),
+                "{text:.300}"
+            );
+        } else {
+            assert_eq!(text.matches("\n### ").count(), 150);
+        }
+        assert_eq!(std::fs::read_dir(d.join("tmp")).unwrap().count(), 0, "{format}: nothing left behind");
+
+        // No temporary directory: an error naming the temporary file, no partial report.
+        let missing = d.join("no-such-dir");
+        let output = check_with_tmpdir(d, &missing, &[".", "-f", format]);
+        assert_eq!(output.status.code(), Some(2), "{format}: {}", stderr(&output));
+        assert!(output.stdout.is_empty(), "{format}: {}", stdout(&output));
+        let message = stderr(&output);
+        assert!(message.starts_with("error: cannot write output: the temporary file holding the "), "{message}");
+        assert!(message.contains("no-such-dir") && message.contains("could not be created"), "{message}");
+        assert!(!message.contains("panicked"), "{message}");
+
+        // A `-o` report that cannot be written is named and not created; the other report is written.
+        let report = d.join(format!("report.{format}"));
+        let target = format!("{format}={}", report.display());
+        let output = check_with_tmpdir(d, &missing, &[".", "-f", "github", "-o", &target]);
+        assert_eq!(output.status.code(), Some(2), "{format}: {}", stderr(&output));
+        let github = stdout(&output);
+        assert_eq!(github.lines().filter(|l| l.starts_with("::error ")).count(), 150, "{format}: {github}");
+        assert_valid("github", &stdout(&output));
+        let message = stderr(&output);
+        assert!(
+            message.contains(&format!("cannot write `{}`: the temporary file holding", report.display())),
+            "{message}"
+        );
+        assert!(!report.exists(), "{format}: no half-written report");
+    }
+}

@@ -88,6 +88,17 @@ fn a_closed_stdout_pipe_keeps_the_status_the_run_reached() {
     }
 }
 
+#[test]
+fn a_closed_stdout_pipe_ends_quietly_when_the_report_went_through_a_temporary_file() {
+    let dir = crate::ci_reports::large_reports();
+    let path = dir.path().display().to_string();
+    for format in ["junit", "markdown"] {
+        let output = with_closed_stdout(&["check", &path, "-f", format]);
+        assert_eq!(output.status.code(), Some(1), "check -f {format}: {output:?}");
+        assert!(output.stderr.is_empty(), "check -f {format} ends quietly: {output:?}");
+    }
+}
+
 /// Bytes that must never reach a terminal or a log from a file: ESC, BEL,
 /// CSI (C1), a bidirectional override and a zero-width space.
 fn assert_inert(what: &str, bytes: &[u8]) {

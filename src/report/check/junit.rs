@@ -2,17 +2,18 @@
 
 use std::io::Write;
 
-use super::FileResult;
-use super::Outcome;
+use super::spool::Spool;
+use super::{FileResult, Outcome, PartRenderer};
 use crate::diag::Severity;
 use crate::i18n::Lang;
 
 /// A `<testsuites>` document; error findings are failures, unreadable files are errors.
 ///
-/// The suite's counts come first in the XML, so test cases are kept as text until the end.
-#[derive(Debug, Default)]
+/// The suite's counts come first in the XML, so the test cases wait in a
+/// [`Spool`] (memory, then a temporary file) until the end.
+#[derive(Debug)]
 pub struct Junit {
-    cases: String,
+    cases: Spool,
     failures: usize,
     lang: Lang,
 }
@@ -21,56 +22,83 @@ impl Junit {
     /// A report with messages in `lang` (element names, attributes and codes stay English).
     #[must_use]
     pub fn new(lang: Lang) -> Self {
-        Junit { lang, ..Junit::default() }
+        Junit { cases: Spool::new("`JUnit` test cases"), failures: 0, lang }
+    }
+
+    /// The same report, its test cases moving to a temporary file past `limit` bytes.
+    #[cfg(test)]
+    pub(super) fn with_spool_limit(self, limit: usize) -> Self {
+        Junit { cases: self.cases.with_limit(limit), ..self }
     }
 }
 
-impl super::Renderer for Junit {
-    fn file(&mut self, file: &FileResult, _out: &mut dyn Write) -> std::io::Result<()> {
-        use std::fmt::Write as _;
-        let lang = self.lang;
-        let cases = &mut self.cases;
-        let _ = writeln!(cases, r#"    <testcase name="{}" classname="shouldtune.check">"#, escape(&file.path));
-        let problems: Vec<_> = file.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
-        if let Some(first) = problems.first() {
-            let element = if file.failed() { "error" } else { "failure" };
-            self.failures += usize::from(!file.failed());
-            let body: Vec<String> = problems
-                .iter()
-                .map(|d| {
-                    format!(
-                        "{}:{}:{}: {}[{}]: {}",
-                        file.path,
-                        d.span.line,
-                        d.span.column,
-                        d.severity.word(lang),
-                        d.code,
-                        super::full_message_in(d, lang)
-                    )
-                })
-                .collect();
-            let _ = writeln!(
-                cases,
-                r#"      <{element} message="{}" type="{}">{}</{element}>"#,
-                escape(&first.message),
-                escape(first.code.as_str()),
-                escape(&body.join("\n"))
-            );
-        }
-        let others: Vec<String> = file
-            .diagnostics
+impl Default for Junit {
+    fn default() -> Self {
+        Junit::new(Lang::default())
+    }
+}
+
+/// One descriptor's `<testcase>` element.
+fn test_case(file: &FileResult, lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let mut case = String::new();
+    let _ = writeln!(case, r#"    <testcase name="{}" classname="shouldtune.check">"#, escape(&file.path));
+    let problems: Vec<_> = file.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    if let Some(first) = problems.first() {
+        let element = if file.failed() { "error" } else { "failure" };
+        let body: Vec<String> = problems
             .iter()
-            .filter(|d| d.severity != Severity::Error)
             .map(|d| {
-                let severity = d.severity.word(lang);
-                format!("{}:{}:{}: {severity}[{}]: {}", file.path, d.span.line, d.span.column, d.code, d.message)
+                format!(
+                    "{}:{}:{}: {}[{}]: {}",
+                    file.path,
+                    d.span.line,
+                    d.span.column,
+                    d.severity.word(lang),
+                    d.code,
+                    super::full_message_in(d, lang)
+                )
             })
             .collect();
-        if !others.is_empty() {
-            let _ = writeln!(cases, "      <system-out>{}</system-out>", escape(&others.join("\n")));
-        }
-        let _ = writeln!(cases, "    </testcase>");
-        Ok(())
+        let _ = writeln!(
+            case,
+            r#"      <{element} message="{}" type="{}">{}</{element}>"#,
+            escape(&first.message),
+            escape(first.code.as_str()),
+            escape(&body.join("\n"))
+        );
+    }
+    let others: Vec<String> = file
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Error)
+        .map(|d| {
+            let severity = d.severity.word(lang);
+            format!("{}:{}:{}: {severity}[{}]: {}", file.path, d.span.line, d.span.column, d.code, d.message)
+        })
+        .collect();
+    if !others.is_empty() {
+        let _ = writeln!(case, "      <system-out>{}</system-out>", escape(&others.join("\n")));
+    }
+    let _ = writeln!(case, "    </testcase>");
+    case
+}
+
+impl super::Renderer for Junit {
+    fn part_renderer(&self) -> Option<PartRenderer> {
+        let lang = self.lang;
+        Some(std::sync::Arc::new(move |file: &FileResult| Ok(test_case(file, lang).into_bytes())))
+    }
+
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
+        let case = test_case(file, self.lang);
+        self.file_part(file, case.as_bytes(), out)
+    }
+
+    fn file_part(&mut self, file: &FileResult, part: &[u8], _out: &mut dyn Write) -> std::io::Result<()> {
+        // A file with error findings is a failure; one that could not be checked is an error.
+        self.failures += usize::from(!file.failed() && file.count(Severity::Error) > 0);
+        self.cases.push(part)
     }
 
     fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
@@ -80,6 +108,7 @@ impl super::Renderer for Junit {
         // load) is a test case in error, so test-report viewers show it;
         // notices and warnings go to the suite's output.
         let mut run_errors = 0;
+        let mut run_cases = String::new();
         let mut others = Vec::new();
         let lang = self.lang;
         for notice in outcome.notices {
@@ -92,15 +121,15 @@ impl super::Renderer for Junit {
             if notice.severity == Severity::Error {
                 run_errors += 1;
                 let name = super::notice_path(notice).unwrap_or("shouldtune check");
-                let _ = writeln!(self.cases, r#"    <testcase name="{}" classname="shouldtune.check">"#, escape(name));
+                let _ = writeln!(run_cases, r#"    <testcase name="{}" classname="shouldtune.check">"#, escape(name));
                 let _ = writeln!(
-                    self.cases,
+                    run_cases,
                     r#"      <error message="{}" type="{}">{}</error>"#,
                     escape(&notice.message),
                     escape(notice.code.as_str()),
                     escape(&text)
                 );
-                let _ = writeln!(self.cases, "    </testcase>");
+                let _ = writeln!(run_cases, "    </testcase>");
             } else {
                 others.push(text);
             }
@@ -112,7 +141,8 @@ impl super::Renderer for Junit {
             out,
             r#"  <testsuite name="shouldtune check" tests="{tests}" failures="{failures}" errors="{errors}">"#
         )?;
-        out.write_all(self.cases.as_bytes())?;
+        self.cases.write_to(out)?;
+        out.write_all(run_cases.as_bytes())?;
         if !others.is_empty() {
             writeln!(out, "    <system-out>{}</system-out>", escape(&others.join("\n")))?;
         }

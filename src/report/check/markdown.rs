@@ -5,18 +5,19 @@ use std::io::Write;
 
 use std::fmt::Write as _;
 
-use super::FileResult;
-use super::Outcome;
+use super::spool::Spool;
+use super::{FileResult, Outcome, PartRenderer};
 use crate::diag::Severity;
 use crate::i18n::{Arg, Lang};
 use crate::text::{escape_markdown as esc, markdown_with_code as md};
 
 /// GitHub-flavoured Markdown: summary, table, details. The summary comes
-/// first, so rows and details are kept as text until the end.
-#[derive(Debug, Default)]
+/// first, so rows and details wait in [`Spool`]s (memory, then temporary
+/// files) until the end.
+#[derive(Debug)]
 pub struct Markdown {
-    rows: String,
-    details: String,
+    rows: Spool,
+    details: Spool,
     lang: Lang,
 }
 
@@ -24,41 +25,52 @@ impl Markdown {
     /// A report with messages and headings in `lang`.
     #[must_use]
     pub fn new(lang: Lang) -> Self {
-        Markdown { lang, ..Markdown::default() }
+        Markdown { rows: Spool::new("Markdown table rows"), details: Spool::new("Markdown details"), lang }
+    }
+
+    /// The same report, its rows and details each moving to a temporary file past `limit` bytes.
+    #[cfg(test)]
+    pub(super) fn with_spool_limit(self, limit: usize) -> Self {
+        Markdown { rows: self.rows.with_limit(limit), details: self.details.with_limit(limit), ..self }
     }
 }
 
-impl super::Renderer for Markdown {
-    fn file(&mut self, file: &FileResult, _out: &mut dyn Write) -> std::io::Result<()> {
-        let lang = self.lang;
-        let (planned, recommended) = match &file.evaluated {
-            Some(e) => {
-                let planned = e.planned.as_ref().map_or_else(|| lang.tr("check-plan-none"), |p| p.join(", "));
-                let recommended = e.report.recommended_plan().join(", ");
-                (planned, recommended)
-            }
-            None => ("?".to_owned(), "?".to_owned()),
-        };
-        let errors = file.count(Severity::Error);
-        let warnings = file.count(Severity::Warning);
-        let count = |id: &str, n: usize| {
-            let n = i64::try_from(n).unwrap_or(i64::MAX);
-            lang.tr_args(id, &[("count", Arg::Num(n)), ("shown", Arg::Str(&lang.number(n)))])
-        };
-        let result = if file.failed() {
-            super::not_checked(lang)
-        } else if errors > 0 {
-            count("check-errors", errors)
-        } else if warnings > 0 {
-            count("check-warnings", warnings)
-        } else {
-            lang.tr("check-result-ok")
-        };
-        let _ = writeln!(self.rows, "| {} | {} | {} | {} |", esc(&file.path), esc(&planned), esc(&recommended), result);
-        if file.diagnostics.is_empty() {
-            return Ok(());
+impl Default for Markdown {
+    fn default() -> Self {
+        Markdown::new(Lang::default())
+    }
+}
+
+/// One descriptor's share of the report: its table row and its details
+/// (empty without findings), as one part: the row's length in bytes (8
+/// bytes, little-endian), the row, the details.
+fn part(file: &FileResult, lang: Lang) -> Vec<u8> {
+    let (planned, recommended) = match &file.evaluated {
+        Some(e) => {
+            let planned = e.planned.as_ref().map_or_else(|| lang.tr("check-plan-none"), |p| p.join(", "));
+            let recommended = e.report.recommended_plan().join(", ");
+            (planned, recommended)
         }
-        let details = &mut self.details;
+        None => ("?".to_owned(), "?".to_owned()),
+    };
+    let errors = file.count(Severity::Error);
+    let warnings = file.count(Severity::Warning);
+    let count = |id: &str, n: usize| {
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        lang.tr_args(id, &[("count", Arg::Num(n)), ("shown", Arg::Str(&lang.number(n)))])
+    };
+    let result = if file.failed() {
+        super::not_checked(lang)
+    } else if errors > 0 {
+        count("check-errors", errors)
+    } else if warnings > 0 {
+        count("check-warnings", warnings)
+    } else {
+        lang.tr("check-result-ok")
+    };
+    let row = format!("| {} | {} | {} | {} |\n", esc(&file.path), esc(&planned), esc(&recommended), result);
+    let mut details = String::new();
+    if !file.diagnostics.is_empty() {
         let _ = writeln!(details);
         let _ = writeln!(details, "### {}", esc(&file.path));
         let _ = writeln!(details);
@@ -74,7 +86,32 @@ impl super::Renderer for Markdown {
                 let _ = writeln!(details, "  - {help_label} {}", md(help));
             }
         }
-        Ok(())
+    }
+    let mut part = Vec::with_capacity(8 + row.len() + details.len());
+    part.extend_from_slice(&(row.len() as u64).to_le_bytes());
+    part.extend_from_slice(row.as_bytes());
+    part.extend_from_slice(details.as_bytes());
+    part
+}
+
+impl super::Renderer for Markdown {
+    fn part_renderer(&self) -> Option<PartRenderer> {
+        let lang = self.lang;
+        Some(std::sync::Arc::new(move |file: &FileResult| Ok(part(file, lang))))
+    }
+
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
+        let part = part(file, self.lang);
+        self.file_part(file, &part, out)
+    }
+
+    fn file_part(&mut self, _file: &FileResult, part: &[u8], _out: &mut dyn Write) -> std::io::Result<()> {
+        let (length, rest) = part.split_at_checked(8).unwrap_or((&[], part));
+        let length = length.try_into().map_or(0, u64::from_le_bytes);
+        let (row, details) =
+            rest.split_at_checked(usize::try_from(length).unwrap_or(usize::MAX)).unwrap_or((rest, &[]));
+        self.rows.push(row)?;
+        self.details.push(details)
     }
 
     fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
@@ -100,7 +137,7 @@ impl super::Renderer for Markdown {
         let columns: Vec<String> = columns.iter().map(|id| esc(&lang.tr(id))).collect();
         writeln!(out, "| {} |", columns.join(" | "))?;
         writeln!(out, "|---|---|---|---|")?;
-        out.write_all(self.rows.as_bytes())?;
-        out.write_all(self.details.as_bytes())
+        self.rows.write_to(out)?;
+        self.details.write_to(out)
     }
 }

@@ -8,7 +8,7 @@ use shouldtune::descriptor;
 use shouldtune::eval::compiled::Decision;
 use shouldtune::eval::{Answers, evaluate};
 use shouldtune::load::Limits;
-use shouldtune::rules::{self, RuleSet};
+use shouldtune::rules::{self, QuestionId, RuleSet, TiVec};
 use shouldtune::source::SourceFile;
 
 #[path = "floor/default_rules.rs"]
@@ -20,7 +20,7 @@ fn main() {
 
 const EXAMPLE: &str = include_str!("../examples/llm-project.yaml");
 
-fn setup() -> (RuleSet, Vec<Option<rules::Value>>) {
+fn setup() -> (RuleSet, TiVec<QuestionId, Option<rules::Value>>) {
     let set = rules::load_default().unwrap_or_else(|_| std::process::abort());
     let project = descriptor::parse(&SourceFile::new("llm-project.yaml", EXAMPLE), &set, Limits::default())
         .unwrap_or_else(|_| std::process::abort());
@@ -45,7 +45,7 @@ fn decide_compiled(bencher: divan::Bencher) {
 fn hand_written_floor(bencher: divan::Bencher) {
     let (set, given) = setup();
     let answers = Answers::resolve(&set, &given);
-    bencher.bench_local(|| floor::decide(divan::black_box(answers.values())));
+    bencher.bench_local(|| floor::decide(divan::black_box(&answers.values().raw)));
 }
 
 /// `eval::evaluate`: the decision plus the full `Evaluation` (ranking,

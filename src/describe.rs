@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use crate::diag::Code;
 use crate::eval::{Answers, Evaluation, evaluate};
 use crate::rules::expr::{CmpOp, Expr, IntOperand};
-use crate::rules::{ApproachIndex, QuestionKind, Rule, RuleSet, Source, Value};
+use crate::rules::{ApproachId, QuestionId, QuestionKind, Rule, RuleId, RuleSet, Source, TiSlice, TiVec, Value};
 
 /// Most answer combinations tried when looking for an example.
 const MAX_COMBINATIONS: usize = 200_000;
@@ -21,7 +21,7 @@ const MAX_COMBINATIONS: usize = 200_000;
 #[derive(Debug, Clone, Copy)]
 pub enum Subject<'r> {
     /// A rule of the rule set (its index).
-    Rule(usize),
+    Rule(RuleId),
     /// A catalogue source.
     Source(&'r Source),
     /// A diagnostic code.
@@ -32,7 +32,7 @@ pub enum Subject<'r> {
 #[must_use]
 pub fn lookup<'r>(rule_set: &'r RuleSet, id: &str) -> Vec<Subject<'r>> {
     let mut out = Vec::new();
-    if let Some(index) = rule_set.rules.iter().position(|r| r.id == id) {
+    if let Some(index) = rule_set.rules.position(|r| r.id == id) {
         out.push(Subject::Rule(index));
     }
     if let Some(source) = rule_set.sources.iter().find(|s| s.id == id) {
@@ -70,7 +70,7 @@ struct Words<'r> {
 }
 
 impl Words<'_> {
-    fn name(&self, question: usize) -> String {
+    fn name(&self, question: QuestionId) -> String {
         format!("`{}`", self.rule_set.questions.get(question).map_or("?", |q| q.id.as_str()))
     }
 
@@ -137,7 +137,7 @@ impl Words<'_> {
         format!("{} {words} {}", self.operand(lhs), self.operand(rhs))
     }
 
-    fn choice(&self, question: usize, values: &[u16], negate: bool) -> String {
+    fn choice(&self, question: QuestionId, values: &[u16], negate: bool) -> String {
         let names: Vec<String> = values
             .iter()
             .map(|&v| match self.rule_set.questions.get(question).map(|q| &q.kind) {
@@ -182,9 +182,9 @@ pub enum Example {
     /// means the default), and for a plan rule the plan that triggers it.
     Found {
         /// The answers to give.
-        given: Vec<Option<Value>>,
+        given: TiVec<QuestionId, Option<Value>>,
         /// The plan, for plan rules.
-        planned: Option<ApproachIndex>,
+        planned: Option<ApproachId>,
     },
     /// The condition can never hold.
     Impossible,
@@ -195,7 +195,7 @@ pub enum Example {
 /// A minimal example under which rule `index` fires: as few answers away
 /// from the defaults as the search finds, checked by evaluating them.
 #[must_use]
-pub fn example(rule_set: &RuleSet, index: usize) -> Example {
+pub fn example(rule_set: &RuleSet, index: RuleId) -> Example {
     let rule = &rule_set.rules[index];
     let Some(witnesses) = condition_witnesses(rule_set, &rule.when.expr) else { return Example::NotFound };
     if witnesses.is_empty() {
@@ -221,11 +221,11 @@ pub fn example(rule_set: &RuleSet, index: usize) -> Example {
 }
 
 /// Evaluates `given`.
-fn evaluation(rule_set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
+fn evaluation(rule_set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>>) -> Evaluation {
     evaluate(rule_set, Answers::resolve(rule_set, given))
 }
 
-fn fires(rule_set: &RuleSet, index: usize, given: &[Option<Value>]) -> bool {
+fn fires(rule_set: &RuleSet, index: RuleId, given: &TiSlice<QuestionId, Option<Value>>) -> bool {
     let rule = &rule_set.rules[index];
     if rule.is_plan() {
         let answers = Answers::resolve(rule_set, given);
@@ -236,7 +236,7 @@ fn fires(rule_set: &RuleSet, index: usize, given: &[Option<Value>]) -> bool {
 
 /// Answer sets under which `expr` holds (after ask-conditions), fewest
 /// changes from the defaults first; `None` when there are too many combinations to try.
-fn condition_witnesses(rule_set: &RuleSet, expr: &Expr) -> Option<Vec<Vec<Option<Value>>>> {
+fn condition_witnesses(rule_set: &RuleSet, expr: &Expr) -> Option<Vec<TiVec<QuestionId, Option<Value>>>> {
     let involved = crate::rules::lint::involved_questions(rule_set, expr);
     // The default first, so the fewest-changes witness keeps every answer it can at its default.
     let choices: Vec<Vec<Value>> = involved
@@ -253,9 +253,9 @@ fn condition_witnesses(rule_set: &RuleSet, expr: &Expr) -> Option<Vec<Vec<Option
     if total > MAX_COMBINATIONS {
         return None;
     }
-    let mut found: Vec<(usize, Vec<Option<Value>>)> = Vec::new();
+    let mut found: Vec<(usize, TiVec<QuestionId, Option<Value>>)> = Vec::new();
     for n in 0..total {
-        let mut given = vec![None; rule_set.questions.len()];
+        let mut given: TiVec<QuestionId, Option<Value>> = rule_set.questions.iter().map(|_| None).collect();
         let mut rest = n;
         for (&slot, options) in involved.iter().zip(&choices) {
             let value = options[rest % options.len()];
@@ -267,7 +267,7 @@ fn condition_witnesses(rule_set: &RuleSet, expr: &Expr) -> Option<Vec<Vec<Option
         let answers = Answers::resolve(rule_set, &given);
         if expr.eval(answers.values()) {
             // Answers to questions that are not asked change nothing: drop them.
-            for (slot, g) in given.iter_mut().enumerate() {
+            for (slot, g) in given.iter_mut_enumerated() {
                 if !answers.is_applicable(slot) {
                     *g = None;
                 }
@@ -284,8 +284,10 @@ fn condition_witnesses(rule_set: &RuleSet, expr: &Expr) -> Option<Vec<Vec<Option
 
 /// Every question's interesting values: each boolean and choice value, and
 /// for numbers the values on either side of every threshold any rule uses.
-fn all_candidates(rule_set: &RuleSet) -> Vec<Vec<Value>> {
-    (0..rule_set.questions.len())
+fn all_candidates(rule_set: &RuleSet) -> TiVec<QuestionId, Vec<Value>> {
+    rule_set
+        .questions
+        .keys()
         .map(|q| {
             let mut values: Vec<Value> = rule_set
                 .rules
@@ -301,11 +303,13 @@ fn all_candidates(rule_set: &RuleSet) -> Vec<Vec<Value>> {
 
 /// How far the best of `targets` is from being recommended: positive when
 /// it is, the more the better.
-fn lead(evaluation: &Evaluation, targets: &[ApproachIndex]) -> i64 {
-    let vetoed = |a: usize| evaluation.is_vetoed(a);
+fn lead(evaluation: &Evaluation, targets: &[ApproachId]) -> i64 {
+    let vetoed = |a: ApproachId| evaluation.is_vetoed(a);
     let best_target =
         targets.iter().filter(|&&a| !vetoed(a)).map(|&a| i64::from(evaluation.scores[a])).max().unwrap_or(-10_000);
-    let best_other = (0..evaluation.scores.len())
+    let best_other = evaluation
+        .scores
+        .keys()
         .filter(|a| !targets.contains(a) && !vetoed(*a))
         .map(|a| i64::from(evaluation.scores[a]))
         .max()
@@ -318,18 +322,18 @@ fn lead(evaluation: &Evaluation, targets: &[ApproachIndex]) -> i64 {
 /// rule's approaches, until one of them is recommended.
 fn climb(
     rule_set: &RuleSet,
-    index: usize,
+    index: RuleId,
     rule: &Rule,
-    mut given: Vec<Option<Value>>,
-    candidates: &[Vec<Value>],
-) -> Option<Vec<Option<Value>>> {
+    mut given: TiVec<QuestionId, Option<Value>>,
+    candidates: &TiSlice<QuestionId, Vec<Value>>,
+) -> Option<TiVec<QuestionId, Option<Value>>> {
     for _ in 0..=rule_set.questions.len() * 2 {
         if fires(rule_set, index, &given) {
             return Some(given);
         }
         let current = lead(&evaluation(rule_set, &given), &rule.when_recommended);
-        let mut best: Option<(i64, Vec<Option<Value>>)> = None;
-        for (q, values) in candidates.iter().enumerate() {
+        let mut best: Option<(i64, TiVec<QuestionId, Option<Value>>)> = None;
+        for (q, values) in candidates.iter_enumerated() {
             for &value in values {
                 let effective = given[q].unwrap_or(rule_set.questions[q].default);
                 if value == effective {
@@ -353,8 +357,12 @@ fn climb(
 }
 
 /// Drops answers that are not needed for the rule to fire.
-fn minimise(rule_set: &RuleSet, index: usize, mut given: Vec<Option<Value>>) -> Vec<Option<Value>> {
-    for q in 0..given.len() {
+fn minimise(
+    rule_set: &RuleSet,
+    index: RuleId,
+    mut given: TiVec<QuestionId, Option<Value>>,
+) -> TiVec<QuestionId, Option<Value>> {
+    for q in rule_set.questions.keys() {
         if given[q].is_some() {
             let kept = given[q].take();
             if !fires(rule_set, index, &given) {
@@ -396,10 +404,10 @@ fn heading(out: &mut String, lang: Lang, id: &str) {
     let _ = writeln!(out, "\n{}", lang.tr(id));
 }
 
-fn rule_text(rule_set: &RuleSet, index: usize, out: &mut String, lang: Lang) {
+fn rule_text(rule_set: &RuleSet, index: RuleId, out: &mut String, lang: Lang) {
     let rule = &rule_set.rules[index];
-    let approach = |a: &usize| format!("`{}`", rule_set.approaches[*a].id);
-    let list = |items: &[usize]| items.iter().map(approach).collect::<Vec<_>>().join(", ");
+    let approach = |a: &ApproachId| format!("`{}`", rule_set.approaches[*a].id);
+    let list = |items: &[ApproachId]| items.iter().map(approach).collect::<Vec<_>>().join(", ");
     let tr = |id: &str, args: &[(&str, &str)]| {
         let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
         lang.tr_args(id, &args)
@@ -469,8 +477,8 @@ fn rule_text(rule_set: &RuleSet, index: usize, out: &mut String, lang: Lang) {
     heading(out, lang, "explain-example");
     match example(rule_set, index) {
         Example::Found { given, planned } => {
-            let answered: Vec<(usize, Value)> =
-                given.iter().enumerate().filter_map(|(q, g)| g.map(|v| (q, v))).collect();
+            let answered: Vec<(QuestionId, Value)> =
+                given.iter_enumerated().filter_map(|(q, g)| g.map(|v| (q, v))).collect();
             if answered.is_empty() && planned.is_none() {
                 let _ = writeln!(out, "  {}", lang.tr("explain-example-defaults"));
             } else {

@@ -24,7 +24,7 @@ use crate::load::{
     Entry, Limits, Node, NodeKind, Required, Sink, Span, expect_map, expect_str, mapping, parse_document,
     report_unknown_key,
 };
-use crate::rules::{ApproachIndex, RuleSet, Value};
+use crate::rules::{ApproachId, QuestionId, RuleSet, TiSlice, TiVec, Value};
 use crate::source::SourceFile;
 
 /// The file names a directory search treats as descriptors.
@@ -77,9 +77,9 @@ pub struct Descriptor {
     /// The approach(es) the team plans, if given.
     pub planned: Option<Planned>,
     /// One slot per question of the rule set: the answer given, if any.
-    pub given: Vec<Option<Value>>,
+    pub given: TiVec<QuestionId, Option<Value>>,
     /// Where each given answer is written.
-    pub answer_spans: Vec<Option<Span>>,
+    pub answer_spans: TiVec<QuestionId, Option<Span>>,
     /// Where the `answers:` key is, if present.
     pub answers_span: Option<Span>,
     /// Where the `name:` key is.
@@ -94,7 +94,7 @@ pub struct Descriptor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Planned {
     /// The planned approaches, in the order written.
-    pub approaches: Vec<ApproachIndex>,
+    pub approaches: Vec<ApproachId>,
     /// The `planned_approach` key.
     pub span: Span,
 }
@@ -188,8 +188,8 @@ fn read(sink: &mut Sink<'_>, root: &Node, rule_set: &RuleSet) -> Option<Descript
         .filter(|e| crate::load::expect_bool(sink, e.value, What::Key("incomplete")) == Some(true))
         .map(|e| e.key.span);
     let count = rule_set.questions.len();
-    let mut given = vec![None; count];
-    let mut answer_spans = vec![None; count];
+    let mut given: TiVec<QuestionId, Option<Value>> = std::iter::repeat_n(None, count).collect();
+    let mut answer_spans: TiVec<QuestionId, Option<Span>> = std::iter::repeat_n(None, count).collect();
     if let Some(answers) = raw.answers {
         read_answers(sink, answers.value, rule_set, &mut given, &mut answer_spans, false)?;
     }
@@ -213,8 +213,8 @@ pub(crate) fn read_answers(
     sink: &mut Sink<'_>,
     answers: &Node,
     rule_set: &RuleSet,
-    given: &mut [Option<Value>],
-    spans: &mut [Option<Span>],
+    given: &mut TiSlice<QuestionId, Option<Value>>,
+    spans: &mut TiSlice<QuestionId, Option<Span>>,
     allow_derived: bool,
 ) -> Option<()> {
     // `answers:` with nothing under it is an empty mapping, not an error.
@@ -255,7 +255,7 @@ pub(crate) fn read_answers(
     Some(())
 }
 
-fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<Vec<ApproachIndex>> {
+fn read_planned(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet) -> Option<Vec<ApproachId>> {
     let items: Vec<&Node> = match &node.kind {
         NodeKind::Null => return None,
         NodeKind::Str(_) => vec![node],

@@ -12,7 +12,7 @@
 pub mod compiled;
 pub mod incremental;
 
-use crate::rules::{ApproachIndex, RuleSet, Value};
+use crate::rules::{ApproachId, QuestionId, RuleId, RuleSet, TiSlice, TiVec, Value};
 
 /// Where an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,8 +30,8 @@ pub enum Provenance {
 /// One effective answer per question, in question order.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Answers {
-    values: Vec<Value>,
-    provenance: Vec<Provenance>,
+    values: TiVec<QuestionId, Value>,
+    provenance: TiVec<QuestionId, Provenance>,
 }
 
 impl Answers {
@@ -41,12 +41,12 @@ impl Answers {
     ///
     /// `given` must have one slot per question of `rule_set`; missing slots count as unanswered.
     #[must_use]
-    pub fn resolve(rule_set: &RuleSet, given: &[Option<Value>]) -> Answers {
+    pub fn resolve(rule_set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>>) -> Answers {
         let count = rule_set.questions.len();
-        let mut values = Vec::with_capacity(count);
-        let mut provenance = Vec::with_capacity(count);
-        for index in 0..count {
-            let (value, source) = resolve_one(rule_set, index, given, &values);
+        let mut values = TiVec::with_capacity(count);
+        let mut provenance = TiVec::with_capacity(count);
+        for question in rule_set.questions.keys() {
+            let (value, source) = resolve_one(rule_set, question, given, &values);
             values.push(value);
             provenance.push(source);
         }
@@ -55,32 +55,32 @@ impl Answers {
 
     /// The effective values, indexed like the rule set's questions.
     #[must_use]
-    pub fn values(&self) -> &[Value] {
+    pub fn values(&self) -> &TiSlice<QuestionId, Value> {
         &self.values
     }
 
     /// Where each value came from.
     #[must_use]
-    pub fn provenance(&self) -> &[Provenance] {
+    pub fn provenance(&self) -> &TiSlice<QuestionId, Provenance> {
         &self.provenance
     }
 
-    /// Whether the question at `index` is asked, given the answers before it.
+    /// Whether `question` is asked, given the answers before it.
     #[must_use]
-    pub fn is_applicable(&self, index: usize) -> bool {
-        self.provenance.get(index).is_some_and(|p| *p != Provenance::NotApplicable)
+    pub fn is_applicable(&self, question: QuestionId) -> bool {
+        self.provenance.get(question).is_some_and(|p| *p != Provenance::NotApplicable)
     }
 }
 
-/// The effective answer to question `index`, given `values` for (at least) the questions before it.
+/// The effective answer to `question`, given `values` for (at least) the questions before it.
 ///
 /// Ask-conditions read only earlier questions (the loader refuses others), so
 /// whatever `values` holds from `index` on does not matter.
 pub(crate) fn resolve_one(
     rule_set: &RuleSet,
-    index: usize,
-    given: &[Option<Value>],
-    values: &[Value],
+    index: QuestionId,
+    given: &TiSlice<QuestionId, Option<Value>>,
+    values: &TiSlice<QuestionId, Value>,
 ) -> (Value, Provenance) {
     let question = &rule_set.questions[index];
     let applicable = rule_set.program().asks(index, values);
@@ -96,18 +96,18 @@ pub(crate) fn resolve_one(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Veto {
     /// The approach.
-    pub approach: ApproachIndex,
-    /// Index of the rule in the rule set.
-    pub rule: usize,
+    pub approach: ApproachId,
+    /// The rule.
+    pub rule: RuleId,
 }
 
 /// An approach to keep alongside the recommendation, and the rule that asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Combination {
     /// The approach.
-    pub approach: ApproachIndex,
-    /// Index of the rule in the rule set.
-    pub rule: usize,
+    pub approach: ApproachId,
+    /// The rule.
+    pub rule: RuleId,
 }
 
 /// The result of evaluating one project.
@@ -116,25 +116,25 @@ pub struct Evaluation {
     /// The answers evaluated.
     pub answers: Answers,
     /// Score per approach, in approach order.
-    pub scores: Vec<i32>,
+    pub scores: TiVec<ApproachId, i32>,
     /// Approaches ruled out, with the first rule that ruled each out.
     pub vetoes: Vec<Veto>,
     /// The approach to invest in next.
-    pub recommendation: ApproachIndex,
+    pub recommendation: ApproachId,
     /// All approaches, best first: non-vetoed before vetoed, then by score, then simplest.
-    pub ranking: Vec<ApproachIndex>,
+    pub ranking: Vec<ApproachId>,
     /// Whether the recommendation shares the top score with another approach
     /// and won only because it is simpler.
     pub won_by_tie: bool,
     /// The recommendation's score minus the best other approach left standing;
     /// `None` when every other approach was vetoed.
     pub margin: Option<i32>,
-    /// Indices of the rules that fired, in declaration order.
-    pub fired: Vec<usize>,
+    /// The rules that fired, in declaration order.
+    pub fired: Vec<RuleId>,
     /// Approaches to keep or add alongside the recommendation.
     pub combine_with: Vec<Combination>,
-    /// Indices of fired rules that carry a next step, in declaration order.
-    pub next_steps: Vec<usize>,
+    /// The fired rules that carry a next step, in declaration order.
+    pub next_steps: Vec<RuleId>,
 }
 
 /// A margin at or below this is a close call: one rule of ordinary weight
@@ -151,7 +151,7 @@ impl Evaluation {
 
     /// Whether `approach` was vetoed.
     #[must_use]
-    pub fn is_vetoed(&self, approach: ApproachIndex) -> bool {
+    pub fn is_vetoed(&self, approach: ApproachId) -> bool {
         self.vetoes.iter().any(|v| v.approach == approach)
     }
 }
@@ -167,9 +167,9 @@ pub fn evaluate(rule_set: &RuleSet, answers: Answers) -> Evaluation {
 /// The full [`Evaluation`] of a [`compiled::Decision`]: the ranking, the
 /// vetoes in the order the rules declared them, combinations and next steps.
 fn from_decision(rule_set: &RuleSet, answers: Answers, decision: &compiled::Decision) -> Evaluation {
-    let scores = decision.scores().to_vec();
-    let is_vetoed = |a: ApproachIndex| decision.vetoed_by(a).is_some();
-    let fired: Vec<usize> = (0..rule_set.rules.len()).filter(|&r| decision.fired(r)).collect();
+    let scores: TiVec<ApproachId, i32> = decision.scores().to_owned();
+    let is_vetoed = |a: ApproachId| decision.vetoed_by(a).is_some();
+    let fired: Vec<RuleId> = rule_set.rules.keys().filter(|&r| decision.fired(r)).collect();
     let mut vetoes: Vec<Veto> = Vec::new();
     for &index in &fired {
         for &approach in &rule_set.rules[index].veto {
@@ -178,7 +178,7 @@ fn from_decision(rule_set: &RuleSet, answers: Answers, decision: &compiled::Deci
             }
         }
     }
-    let mut ranking: Vec<ApproachIndex> = (0..rule_set.approaches.len()).collect();
+    let mut ranking: Vec<ApproachId> = rule_set.approaches.keys().collect();
     ranking.sort_by_key(|&a| (is_vetoed(a), std::cmp::Reverse(scores[a]), a));
     let recommendation = decision.recommendation();
     let runner_up = ranking.get(1).copied().filter(|&second| !is_vetoed(second));

@@ -12,7 +12,7 @@
 use crate::cost::{CostEstimate, CostSettings, PriceTable, Volume};
 use crate::diag::Diagnostic;
 use crate::eval::Answers;
-use crate::rules::{DerivedFact, RuleSet, Value};
+use crate::rules::{DerivedFact, QuestionId, RuleSet, TiSlice, TiVec, Value};
 use crate::source::SourceFile;
 
 /// The project figures the cost model reads, from the effective answers.
@@ -38,7 +38,7 @@ pub fn volume(rule_set: &RuleSet, answers: &Answers) -> Volume {
 /// `cost:` section, or the defaults when it has none).
 pub fn estimate(
     rule_set: &RuleSet,
-    given: &[Option<Value>],
+    given: &TiSlice<QuestionId, Option<Value>>,
     settings: Option<&CostSettings>,
     tables: &[PriceTable],
     file: &SourceFile,
@@ -58,7 +58,7 @@ pub fn embedded_tables() -> &'static [PriceTable] {
 
 /// Fills the slot of every derived question in `given` from `estimate`;
 /// without an estimate the slots are cleared, so their defaults are assumed.
-pub fn derive(rule_set: &RuleSet, given: &mut [Option<Value>], estimate: Option<&CostEstimate>) {
+pub fn derive(rule_set: &RuleSet, given: &mut TiSlice<QuestionId, Option<Value>>, estimate: Option<&CostEstimate>) {
     for (question, slot) in rule_set.questions.iter().zip(given.iter_mut()) {
         let Some(fact) = question.derived else { continue };
         *slot = match fact {
@@ -72,7 +72,7 @@ pub fn derive(rule_set: &RuleSet, given: &mut [Option<Value>], estimate: Option<
 /// report its error themselves.
 pub fn estimate_and_derive(
     rule_set: &RuleSet,
-    given: &mut [Option<Value>],
+    given: &mut TiSlice<QuestionId, Option<Value>>,
     settings: Option<&CostSettings>,
     tables: &[PriceTable],
     file: &SourceFile,
@@ -85,8 +85,12 @@ pub fn estimate_and_derive(
 /// A copy of `given` with the derived facts filled in from the embedded price
 /// tables (for answers not read from a file, such as the questionnaire's).
 #[must_use]
-pub fn with_facts(rule_set: &RuleSet, given: &[Option<Value>], settings: Option<&CostSettings>) -> Vec<Option<Value>> {
-    let mut given = given.to_vec();
+pub fn with_facts(
+    rule_set: &RuleSet,
+    given: &TiSlice<QuestionId, Option<Value>>,
+    settings: Option<&CostSettings>,
+) -> TiVec<QuestionId, Option<Value>> {
+    let mut given = given.to_owned();
     given.resize(rule_set.questions.len(), None);
     let file = SourceFile::new("answers", "");
     let _ = estimate_and_derive(rule_set, &mut given, settings, embedded_tables(), &file);

@@ -8,7 +8,7 @@
 use crate::descriptor::Draft;
 use crate::eval::{Answers, evaluate};
 use crate::i18n::{Arg, Lang};
-use crate::rules::{QuestionKind, RuleSet, Value};
+use crate::rules::{ApproachId, QuestionId, QuestionKind, RuleSet, TiVec, Value};
 use crate::text::sanitize;
 
 /// What the person did at a prompt.
@@ -70,7 +70,7 @@ pub enum Finish {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
     Name,
-    Question(usize),
+    Question(QuestionId),
     Plan,
 }
 
@@ -88,10 +88,10 @@ pub fn run(rule_set: &RuleSet, draft: Draft, ask_name: bool, prompter: &mut dyn 
 /// its chosen locale.
 pub fn run_in(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &mut dyn Prompter, lang: Lang) -> Finish {
     draft.given.resize(rule_set.questions.len(), None);
-    let prefilled: Vec<bool> = draft.given.iter().map(Option::is_some).collect();
+    let prefilled: TiVec<QuestionId, bool> = draft.given.iter().map(Option::is_some).collect();
     let ask_plan = draft.planned.is_none();
     let mut history: Vec<Step> = Vec::new();
-    let mut step = Some(if ask_name { Step::Name } else { Step::Question(0) });
+    let mut step = Some(if ask_name { Step::Name } else { Step::Question(QuestionId::default()) });
     while let Some(current) = step {
         let asked = match current {
             Step::Name => Some(ask_for_name(&mut draft, prompter, lang)),
@@ -130,7 +130,7 @@ pub fn run_in(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &m
     draft.incomplete = false;
     // Answers to questions that stopped applying after going back are dropped.
     let answers = Answers::resolve(rule_set, &draft.given);
-    for (index, slot) in draft.given.iter_mut().enumerate() {
+    for (index, slot) in draft.given.iter_mut_enumerated() {
         if !answers.is_applicable(index) {
             *slot = None;
         }
@@ -140,8 +140,12 @@ pub fn run_in(rule_set: &RuleSet, mut draft: Draft, ask_name: bool, prompter: &m
 
 fn next(step: Step, rule_set: &RuleSet) -> Option<Step> {
     match step {
-        Step::Name => Some(if rule_set.questions.is_empty() { Step::Plan } else { Step::Question(0) }),
-        Step::Question(i) if i + 1 < rule_set.questions.len() => Some(Step::Question(i + 1)),
+        Step::Name => {
+            Some(if rule_set.questions.is_empty() { Step::Plan } else { Step::Question(QuestionId::default()) })
+        }
+        Step::Question(i) if i.index() + 1 < rule_set.questions.len() => {
+            Some(Step::Question(QuestionId::from(i.index() + 1)))
+        }
         Step::Question(_) => Some(Step::Plan),
         Step::Plan => None,
     }
@@ -173,7 +177,7 @@ fn ask_for_name(draft: &mut Draft, prompter: &mut dyn Prompter, lang: Lang) -> R
 
 fn ask_question(
     rule_set: &RuleSet,
-    index: usize,
+    index: QuestionId,
     draft: &mut Draft,
     prompter: &mut dyn Prompter,
     lang: Lang,
@@ -192,7 +196,7 @@ fn ask_question(
         progress: {
             // Derived facts are never asked, so they do not count.
             let asked = |q: &&crate::rules::Question| q.derived.is_none();
-            let number = rule_set.questions[..index].iter().filter(asked).count() + 1;
+            let number = rule_set.questions.raw[..index.index()].iter().filter(asked).count() + 1;
             let total = rule_set.questions.iter().filter(asked).count();
             let num = |n: usize| Arg::Num(i64::try_from(n).unwrap_or(i64::MAX));
             lang.tr_args("ask-progress-question", &[("number", num(number)), ("total", num(total))])
@@ -226,12 +230,12 @@ fn ask_for_plan(rule_set: &RuleSet, draft: &mut Draft, prompter: &mut dyn Prompt
     let evaluation = evaluate(rule_set, Answers::resolve(rule_set, &given));
     let mut recommended = vec![evaluation.recommendation];
     recommended.extend(evaluation.combine_with.iter().map(|c| c.approach));
-    let mut plans: Vec<Option<Vec<usize>>> = vec![None];
+    let mut plans: Vec<Option<Vec<ApproachId>>> = vec![None];
     if recommended.len() > 1 {
         plans.push(Some(recommended.clone()));
     }
-    plans.extend((0..rule_set.approaches.len()).map(|a| Some(vec![a])));
-    let label = |plan: &Option<Vec<usize>>| match plan {
+    plans.extend(rule_set.approaches.keys().map(|a| Some(vec![a])));
+    let label = |plan: &Option<Vec<ApproachId>>| match plan {
         None => lang.tr("ask-plan-none"),
         Some(approaches) => {
             let ids: Vec<&str> = approaches.iter().map(|&a| rule_set.approaches[a].id.as_str()).collect();

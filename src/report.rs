@@ -18,7 +18,7 @@ use serde::ser::SerializeMap;
 
 use crate::eval::{Evaluation, Provenance};
 use crate::i18n::{Arg, Lang};
-use crate::rules::{RuleSet, Value};
+use crate::rules::{ApproachId, QuestionId, RuleSet, TiSlice, Value};
 
 /// Version of the JSON report layout; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -252,13 +252,12 @@ impl Report {
     /// Builds the report of `evaluation` for the project called `name`.
     #[must_use]
     pub fn new(rule_set: &RuleSet, name: &str, evaluation: &Evaluation) -> Report {
-        let approach_id = |a: usize| rule_set.approaches[a].id.clone();
+        let approach_id = |a: ApproachId| rule_set.approaches[a].id.clone();
         let rules = &rule_set.rules;
         let recommended = &rule_set.approaches[evaluation.recommendation];
         let scores = rule_set
             .approaches
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, a)| ScoreEntry {
                 approach: a.id.clone(),
                 title: a.title.clone(),
@@ -269,7 +268,7 @@ impl Report {
         let mut assumed = Vec::new();
         let mut not_applicable = Vec::new();
         let mut answers = Vec::new();
-        for (i, question) in rule_set.questions.iter().enumerate() {
+        for (i, question) in rule_set.questions.iter_enumerated() {
             let provenance = evaluation.answers.provenance()[i];
             let label = match provenance {
                 Provenance::Given => "given",
@@ -423,7 +422,7 @@ impl Report {
     /// Adds the plan (approach indices, `None` when the descriptor names
     /// none) and its findings; see [`crate::report::plan`].
     #[must_use]
-    pub fn with_plan(mut self, rule_set: &RuleSet, planned: Option<&[usize]>, evaluation: &Evaluation) -> Report {
+    pub fn with_plan(mut self, rule_set: &RuleSet, planned: Option<&[ApproachId]>, evaluation: &Evaluation) -> Report {
         let findings = crate::report::plan::findings(rule_set, planned, evaluation, &self);
         let planned = planned.map(|p| p.iter().map(|&a| rule_set.approaches[a].id.clone()).collect());
         self.plan = Some(crate::report::plan::PlanReport { planned, findings });
@@ -440,7 +439,12 @@ impl Report {
     /// Adds what would change the recommendation (see [`crate::whatif`]).
     /// `given` holds the answers as given, one slot per question.
     #[must_use]
-    pub fn with_what_if(mut self, rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Report {
+    pub fn with_what_if(
+        mut self,
+        rule_set: &RuleSet,
+        given: &TiSlice<QuestionId, Option<Value>>,
+        evaluation: &Evaluation,
+    ) -> Report {
         let search = crate::whatif::what_if_within(rule_set, given, evaluation, crate::whatif::WORK_BUDGET);
         self.what_if_truncated = search.truncated;
         self.what_if = search

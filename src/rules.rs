@@ -17,8 +17,8 @@ mod model;
 pub mod program;
 
 pub use model::{
-    Approach, ApproachIndex, Citation, Condition, DerivedFact, Origin, Overlay, Question, QuestionKind, Rule, RuleSet,
-    Source, TextKey, Value,
+    Approach, ApproachId, Citation, Condition, DerivedFact, Origin, Overlay, Question, QuestionId, QuestionKind, Rule,
+    RuleId, RuleSet, Source, SourceId, TextKey, TiSlice, TiVec, Value,
 };
 
 use crate::diag::Diagnostic;

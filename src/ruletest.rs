@@ -42,7 +42,7 @@ use crate::eval::{Answers, Evaluation, evaluate};
 use crate::i18n::Msg;
 use crate::load::What;
 use crate::load::{Limits, MapReader, Node, Sink, expect_seq, expect_str, parse_document};
-use crate::rules::RuleSet;
+use crate::rules::{ApproachId, QuestionId, RuleSet, TiVec};
 use crate::source::SourceFile;
 use crate::text::sanitize;
 
@@ -90,7 +90,7 @@ pub struct Case {
     /// `file::name`.
     pub name: String,
     /// One slot per question.
-    pub given: Vec<Option<crate::rules::Value>>,
+    pub given: TiVec<QuestionId, Option<crate::rules::Value>>,
     /// What must hold.
     pub expect: Expectation,
     /// The casebook part of the file the case came from, if it is a casebook file.
@@ -203,7 +203,8 @@ fn read_case(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet, casebook: boo
         None => None,
     };
     let count = rule_set.questions.len();
-    let (mut given, mut spans) = (vec![None; count], vec![None; count]);
+    let mut given: TiVec<QuestionId, Option<crate::rules::Value>> = std::iter::repeat_n(None, count).collect();
+    let mut spans: TiVec<QuestionId, Option<crate::load::Span>> = std::iter::repeat_n(None, count).collect();
     if let Some(answers) = map.get("answers") {
         read_answers(sink, answers, rule_set, &mut given, &mut spans, true)?;
     }
@@ -268,7 +269,7 @@ pub fn run_case(rule_set: &RuleSet, case: &Case) -> (Evaluation, Vec<String>) {
         }
     }
     let evaluation = evaluate(rule_set, Answers::resolve(rule_set, &given));
-    let approach = |i: usize| rule_set.approaches[i].id.clone();
+    let approach = |i: ApproachId| rule_set.approaches[i].id.clone();
     let fired: Vec<&str> = evaluation.fired.iter().map(|&r| rule_set.rules[r].id.as_str()).collect();
     let mut failures = Vec::new();
     let actual = approach(evaluation.recommendation);

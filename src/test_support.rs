@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use crate::rules::{self, QuestionKind, RuleSet, Value};
+use crate::rules::{self, QuestionId, QuestionKind, RuleSet, TiVec, Value};
 
 /// The embedded default rule set.
 pub(crate) fn default_rules() -> RuleSet {
@@ -11,7 +11,7 @@ pub(crate) fn default_rules() -> RuleSet {
 
 /// Any answer set for `set`: each question answered (within its bounds) or
 /// left out; whole numbers mix small values, where thresholds sit, and large ones.
-pub(crate) fn any_answers(set: &RuleSet) -> impl Strategy<Value = Vec<Option<Value>>> + use<> {
+pub(crate) fn any_answers(set: &RuleSet) -> impl Strategy<Value = TiVec<QuestionId, Option<Value>>> + use<> {
     let per_question: Vec<BoxedStrategy<Option<Value>>> = set
         .questions
         .iter()
@@ -32,5 +32,5 @@ pub(crate) fn any_answers(set: &RuleSet) -> impl Strategy<Value = Vec<Option<Val
             proptest::option::of(value).boxed()
         })
         .collect();
-    per_question
+    per_question.prop_map(TiVec::from)
 }

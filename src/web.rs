@@ -377,8 +377,7 @@ pub fn evaluate_in(
         planned: project.planned.as_ref().map(|p| p.approaches.clone()),
         given: project
             .given
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .map(|(i, answer)| answer.filter(|_| applicable.is_applicable(i)))
             .collect(),
         incomplete: false,

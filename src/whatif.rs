@@ -10,7 +10,7 @@
 use crate::eval::Evaluation;
 use crate::eval::incremental::Trials;
 use crate::rules::expr::CmpOp;
-use crate::rules::{ApproachIndex, QuestionKind, RuleSet, Value};
+use crate::rules::{ApproachId, QuestionId, QuestionKind, RuleSet, TiSlice, Value};
 
 /// How many what-ifs a report shows.
 pub const MAX_WHAT_IFS: usize = 5;
@@ -36,14 +36,14 @@ pub struct Search {
 /// One answer changed, and the recommendation it would lead to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatIf {
-    /// Index of the question.
-    pub question: usize,
+    /// The question.
+    pub question: QuestionId,
     /// The answer now.
     pub from: Value,
     /// The changed answer.
     pub to: Value,
     /// The recommendation with the changed answer.
-    pub recommendation: ApproachIndex,
+    pub recommendation: ApproachId,
     /// How big the change is (smaller first): relative for numbers, steps for choices.
     pub size: f64,
 }
@@ -53,13 +53,18 @@ pub struct WhatIf {
 ///
 /// `given` holds the answers as given (one slot per question), including
 /// answers to questions that do not currently apply: a change can make them apply.
-pub fn what_if(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Vec<WhatIf> {
+pub fn what_if(rule_set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>>, evaluation: &Evaluation) -> Vec<WhatIf> {
     what_if_within(rule_set, given, evaluation, WORK_BUDGET).flips
 }
 
 /// [`what_if`] within `budget` (see [`WORK_BUDGET`]), saying whether it was cut short.
 #[must_use]
-pub fn what_if_within(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, budget: u64) -> Search {
+pub fn what_if_within(
+    rule_set: &RuleSet,
+    given: &TiSlice<QuestionId, Option<Value>>,
+    evaluation: &Evaluation,
+    budget: u64,
+) -> Search {
     let mut search = search(rule_set, given, evaluation, budget);
     search.flips.sort_by(|a, b| a.size.total_cmp(&b.size).then(a.question.cmp(&b.question)));
     search.flips.truncate(MAX_WHAT_IFS);
@@ -79,11 +84,16 @@ fn evaluation_cost(rule_set: &RuleSet) -> u64 {
 /// A number is taken for a whole number of labelled examples, a deadline and so on:
 /// only the nearest value on each side that flips the result is kept.
 #[must_use]
-pub fn flips(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation) -> Vec<WhatIf> {
+pub fn flips(rule_set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>>, evaluation: &Evaluation) -> Vec<WhatIf> {
     search(rule_set, given, evaluation, WORK_BUDGET).flips
 }
 
-fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, budget: u64) -> Search {
+fn search(
+    rule_set: &RuleSet,
+    given: &TiSlice<QuestionId, Option<Value>>,
+    evaluation: &Evaluation,
+    budget: u64,
+) -> Search {
     let values = evaluation.answers.values();
     // Each trial re-evaluates only the rules the changed answer can reach
     // (see `eval::incremental`), but is charged as a whole evaluation: the
@@ -93,8 +103,8 @@ fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, 
     let mut spent = 0_u64;
     let mut truncated = false;
     let mut out = Vec::new();
-    for (index, question) in rule_set.questions.iter().enumerate() {
-        let visit = 1 + rule_set.program().dependencies().int_thresholds(index).len() as u64;
+    for (index, question) in rule_set.questions.iter_enumerated() {
+        let visit = 1 + rule_set.program().dependencies().int_thresholds(index.index()).len() as u64;
         if truncated || spent.saturating_add(visit) > budget {
             truncated = true;
             break;
@@ -105,7 +115,7 @@ fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, 
             continue;
         }
         let from = values[index];
-        let mut flip = |to: Value| -> Option<ApproachIndex> {
+        let mut flip = |to: Value| -> Option<ApproachId> {
             if spent.saturating_add(cost) > budget {
                 truncated = true;
                 return None;
@@ -132,7 +142,7 @@ fn search(rule_set: &RuleSet, given: &[Option<Value>], evaluation: &Evaluation, 
                 }
             }
             (QuestionKind::Integer { min, max }, Value::Int(current)) => {
-                let candidates = integer_candidates(rule_set, index, current, *min, *max);
+                let candidates = integer_candidates(rule_set, index.index(), current, *min, *max);
                 let above =
                     candidates.iter().filter(|&&v| v > current).find_map(|&v| flip(Value::Int(v)).map(|r| (v, r)));
                 let below = candidates

@@ -15,7 +15,7 @@ use shouldtune::source::SourceFile;
 fn exercise(rule_set: &RuleSet) {
     let _ = shouldtune::rules::lint::lint(rule_set);
     let _ = shouldtune::rules::emit::to_yaml(rule_set);
-    let given = vec![None; rule_set.questions.len()];
+    let given: shouldtune::rules::TiVec<_, _> = rule_set.questions.iter().map(|_| None).collect();
     let evaluation = shouldtune::eval::evaluate(rule_set, shouldtune::eval::Answers::resolve(rule_set, &given));
     assert!(!evaluation.is_vetoed(evaluation.recommendation));
     let draft = shouldtune::descriptor::Draft {

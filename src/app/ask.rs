@@ -268,7 +268,7 @@ fn starting_point(
         name: default_name(),
         description: None,
         planned: None,
-        given: vec![None; rule_set.questions.len()],
+        given: rule_set.questions.iter().map(|_| None).collect(),
         incomplete: false,
     };
     Ok(Start { draft: blank, cost: None, ask_name: true, resuming: false })
@@ -383,7 +383,7 @@ mod tests {
     #[test]
     fn the_review_shows_the_plan_findings() {
         let rule_set = shouldtune::rules::load_default().unwrap();
-        let mut given = vec![None; rule_set.questions.len()];
+        let mut given: shouldtune::rules::TiVec<_, _> = rule_set.questions.iter().map(|_| None).collect();
         let private = rule_set.question_index("needs_private_knowledge").unwrap();
         given[private] = Some(shouldtune::rules::Value::Bool(true));
         let fine_tuning = rule_set.approach_index("fine_tuning").unwrap();

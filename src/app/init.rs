@@ -182,7 +182,7 @@ mod tests {
         let project =
             descriptor::parse(&SourceFile::new("llm-project.yaml", text.clone()), &rule_set, Limits::default())
                 .unwrap_or_else(|d| panic!("{d:?}\n{text}"));
-        assert_eq!(project.planned.map(|p| p.approaches), Some(vec![0]));
-        assert_eq!(project.given[0], Some(shouldtune::rules::Value::Choice(0)));
+        assert_eq!(project.planned.map(|p| p.approaches), Some(vec![shouldtune::rules::ApproachId::from(0)]));
+        assert_eq!(project.given[shouldtune::rules::QuestionId::from(0)], Some(shouldtune::rules::Value::Choice(0)));
     }
 }

@@ -22,7 +22,7 @@ rules:
 fn words(condition: &str) -> String {
     let rule_set =
         set(&format!("  - {{ id: r, title: R, when: '{condition}', effects: {{ b: 1 }}, because: x, source: y }}\n"));
-    condition_in_words(&rule_set.rules[0].when.expr, &rule_set)
+    condition_in_words(&rule_set.rules[RuleId::from(0)].when.expr, &rule_set)
 }
 
 #[test]
@@ -48,7 +48,12 @@ fn conditions_read_back_as_plain_english() {
 
 /// Whether rule `index` fires for the example: the evaluation lists it, or,
 /// for a plan rule, the plan findings of the report carry its id.
-fn fires_in_earnest(rule_set: &RuleSet, index: usize, given: &[Option<Value>], planned: Option<usize>) -> bool {
+fn fires_in_earnest(
+    rule_set: &RuleSet,
+    index: RuleId,
+    given: &TiSlice<QuestionId, Option<Value>>,
+    planned: Option<ApproachId>,
+) -> bool {
     let evaluation = evaluate(rule_set, Answers::resolve(rule_set, given));
     let rule = &rule_set.rules[index];
     if rule.is_plan() {
@@ -62,7 +67,7 @@ fn fires_in_earnest(rule_set: &RuleSet, index: usize, given: &[Option<Value>], p
 #[test]
 fn every_default_rule_has_an_example_under_which_it_fires() {
     let rule_set = crate::rules::load_default().unwrap();
-    for (index, rule) in rule_set.rules.iter().enumerate() {
+    for (index, rule) in rule_set.rules.iter_enumerated() {
         let Example::Found { given, planned } = example(&rule_set, index) else {
             panic!("no example for rule `{}`", rule.id)
         };
@@ -85,21 +90,21 @@ fn examples_change_as_few_answers_as_needed_and_impossible_conditions_say_so() {
   - { id: never, title: T, when: n > 5 and n < 3, effects: { b: 1 }, because: x, source: y }
   - { id: advice, title: T, when: 'true', when_recommended: [b], next_step: s, because: x, source: y }
 ");
-    let found = |id: &str| match example(&rule_set, rule_set.rules.iter().position(|r| r.id == id).unwrap_or(0)) {
+    let found = |id: &str| match example(&rule_set, rule_set.rules.position(|r| r.id == id).unwrap_or_default()) {
         Example::Found { given, .. } => given,
         other => panic!("{id}: {other:?}"),
     };
-    assert_eq!(found("at-default"), vec![None; 4], "the defaults already fire it");
-    assert_eq!(found("one-change"), vec![Some(Value::Int(10)), None, None, Some(Value::Choice(2))]);
+    assert_eq!(found("at-default").raw, vec![None; 4], "the defaults already fire it");
+    assert_eq!(found("one-change").raw, vec![Some(Value::Int(10)), None, None, Some(Value::Choice(2))]);
     assert_eq!(
-        found("needs-ask"),
+        found("needs-ask").raw,
         vec![None, Some(Value::Bool(true)), Some(Value::Bool(true)), None],
         "g is asked only when f"
     );
-    assert_eq!(example(&rule_set, 3), Example::Impossible);
+    assert_eq!(example(&rule_set, RuleId::from(3)), Example::Impossible);
     let advice = found("advice");
     let evaluation = evaluate(&rule_set, Answers::resolve(&rule_set, &advice));
-    assert_eq!(evaluation.recommendation, 1, "the advice rule needs `b` recommended: {advice:?}");
+    assert_eq!(evaluation.recommendation, ApproachId::from(1), "the advice rule needs `b` recommended: {advice:?}");
 }
 
 #[test]

@@ -12,11 +12,12 @@ fn reads_plan_answers_and_their_lines() {
     let text = "name: P\n\n# plan\nplanned_approach: [fine_tuning, rag]\nanswers:\n  # tasks\n  task_type: qa\n";
     let d = parse_text(text).unwrap();
     let planned = d.planned.unwrap();
-    assert_eq!(planned.approaches, vec![2, 1]);
+    assert_eq!(planned.approaches, vec![ApproachId::from(2), ApproachId::from(1)]);
     assert_eq!(planned.span.line, 4);
     assert_eq!(d.answers_span.map(|s| s.line), Some(5));
-    assert_eq!(d.answer_spans[0].map(|s| s.line), Some(7));
-    assert_eq!(d.given[0], Some(Value::Choice(0)));
+    let first = QuestionId::from(0);
+    assert_eq!(d.answer_spans[first].map(|s| s.line), Some(7));
+    assert_eq!(d.given[first], Some(Value::Choice(0)));
 }
 
 #[test]
@@ -56,7 +57,7 @@ mod round_trip {
         fn saved_answers_evaluate_like_the_answers_given(
             given in crate::test_support::any_answers(&crate::test_support::default_rules()),
             name in "\\PC{1,40}",
-            planned in proptest::option::of(proptest::collection::vec(0_usize..3, 1..3)),
+            planned in proptest::option::of(proptest::collection::vec((0_usize..3).prop_map(ApproachId::from), 1..3)),
         ) {
             let set = crate::rules::load_default().unwrap();
             prop_assume!(!name.trim().is_empty());
@@ -131,7 +132,7 @@ mod tricky_round_trip {
             file in any_rule_file(),
             name in any_text(),
             description in proptest::option::of(any_text()),
-            plan in proptest::option::of(proptest::collection::btree_set(0_usize..2, 1..3)),
+            plan in proptest::option::of(proptest::collection::btree_set((0_usize..2).prop_map(ApproachId::from), 1..3)),
             seeds in proptest::collection::vec(proptest::option::of(any::<u16>()), 3),
             incomplete in any::<bool>(),
             model in any_text(),
@@ -139,7 +140,7 @@ mod tricky_round_trip {
         ) {
             let set = crate::rules::load(&[SourceFile::new("r.yaml", json_as_yaml(&file))], Limits::default())
                 .map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
-            let given: Vec<Option<Value>> = set
+            let given: TiVec<QuestionId, Option<Value>> = set
                 .questions
                 .iter()
                 .zip(&seeds)

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use crate::load::NodeKind;
 use crate::load::write::{self, flow, flow_list, scalar};
 pub use crate::load::write::{one_line, quote};
-use crate::rules::{ApproachIndex, RuleSet, Value};
+use crate::rules::{ApproachId, QuestionId, RuleSet, TiVec, Value};
 
 /// Where the descriptor schema is published; saved files name it so editors can check them.
 pub const SCHEMA_URL: &str =
@@ -19,9 +19,9 @@ pub struct Draft {
     /// What it does, if known.
     pub description: Option<String>,
     /// The plan, if any.
-    pub planned: Option<Vec<ApproachIndex>>,
+    pub planned: Option<Vec<ApproachId>>,
     /// One slot per question: the answer given, if any.
-    pub given: Vec<Option<Value>>,
+    pub given: TiVec<QuestionId, Option<Value>>,
     /// Whether the questionnaire was interrupted before the end.
     pub incomplete: bool,
 }

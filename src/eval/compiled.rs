@@ -13,7 +13,7 @@ use std::cmp::Reverse;
 
 pub use crate::rules::program::Program;
 use crate::rules::program::{Atom, Node, RuleCode};
-use crate::rules::{ApproachIndex, Value};
+use crate::rules::{ApproachId, QuestionId, RuleId, TiSlice, Value};
 
 /// The outcome of [`Program::decide`], reusable from one evaluation to the next.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,49 +22,51 @@ pub struct Decision {
     scores: Vec<i32>,
     vetoed_by: Vec<Option<u32>>,
     fired: Vec<u64>,
-    recommendation: ApproachIndex,
+    recommendation: ApproachId,
 }
 
 impl Decision {
     /// Score per approach.
     #[must_use]
-    pub fn scores(&self) -> &[i32] {
-        &self.scores
+    pub fn scores(&self) -> &TiSlice<ApproachId, i32> {
+        TiSlice::from_ref(&self.scores)
     }
 
     /// The first rule that vetoed `approach`, if any did.
     #[must_use]
-    pub fn vetoed_by(&self, approach: ApproachIndex) -> Option<usize> {
-        self.vetoed_by.get(approach).copied().flatten().map(|r| r as usize)
+    pub fn vetoed_by(&self, approach: ApproachId) -> Option<RuleId> {
+        self.vetoed_by.get(approach.index()).copied().flatten().map(|r| RuleId::from(r as usize))
     }
 
     /// Whether rule `rule` fired (scoring rules, and advice rules for the recommendation).
     #[must_use]
-    pub fn fired(&self, rule: usize) -> bool {
+    pub fn fired(&self, rule: RuleId) -> bool {
+        let rule = rule.index();
         self.fired.get(rule / 64).is_some_and(|w| w >> (rule % 64) & 1 == 1)
     }
 
     /// The recommended approach.
     #[must_use]
-    pub fn recommendation(&self) -> ApproachIndex {
+    pub fn recommendation(&self) -> ApproachId {
         self.recommendation
     }
 }
 
 impl Program {
-    /// Whether question `index`'s ask-condition holds over `values` (true without one).
+    /// Whether `question`'s ask-condition holds over `values` (true without one).
     #[must_use]
-    pub fn asks(&self, index: usize, values: &[Value]) -> bool {
+    pub fn asks(&self, question: QuestionId, values: &TiSlice<QuestionId, Value>) -> bool {
+        let values = &values.raw;
         self.asks
-            .get(index)
+            .get(question.index())
             .copied()
             .flatten()
             .is_none_or(|root| self.holds(root, &|word, mask| self.atom_word(word, mask, values)))
     }
 
     /// Evaluates the rules over `values` (one effective answer per question) into `out`.
-    pub fn decide(&self, values: &[Value], out: &mut Decision) {
-        self.atoms_into(values, &mut out.atoms);
+    pub fn decide(&self, values: &TiSlice<QuestionId, Value>, out: &mut Decision) {
+        self.atoms_into(&values.raw, &mut out.atoms);
         out.scores.clear();
         out.scores.resize(self.approach_count, 0);
         out.vetoed_by.clear();
@@ -82,7 +84,7 @@ impl Program {
                 }
             }
         }
-        out.recommendation = best(&out.scores, |a| out.vetoed_by[a].is_some());
+        out.recommendation = best(&out.scores, |a| out.vetoed_by[a.index()].is_some());
         for code in &self.advice {
             if self.advises_for(code, out.recommendation) && self.holds(code.root, &truth) {
                 set_bit(&mut out.fired, code.rule);
@@ -196,21 +198,22 @@ impl Program {
         }
     }
 
-    fn advises_for(&self, code: &RuleCode, recommendation: ApproachIndex) -> bool {
-        self.approach_lists[code.approaches.range()].iter().any(|&a| a as usize == recommendation)
+    fn advises_for(&self, code: &RuleCode, recommendation: ApproachId) -> bool {
+        self.approach_lists[code.approaches.range()].iter().any(|&a| a as usize == recommendation.index())
     }
 }
 
 /// The best approach: not vetoed before vetoed, then the highest score, then the simplest (lowest index).
-pub(crate) fn best(scores: &[i32], vetoed: impl Fn(ApproachIndex) -> bool) -> ApproachIndex {
-    let mut best: Option<(ApproachIndex, (bool, Reverse<i32>))> = None;
+pub(crate) fn best(scores: &[i32], vetoed: impl Fn(ApproachId) -> bool) -> ApproachId {
+    let mut best: Option<(ApproachId, (bool, Reverse<i32>))> = None;
     for (approach, &score) in scores.iter().enumerate() {
+        let approach = ApproachId::from(approach);
         let key = (vetoed(approach), Reverse(score));
         if best.is_none_or(|(_, best_key)| key < best_key) {
             best = Some((approach, key));
         }
     }
-    best.map_or(0, |(approach, _)| approach)
+    best.map_or(ApproachId::default(), |(approach, _)| approach)
 }
 
 fn set_bit(words: &mut [u64], bit: u32) {
@@ -220,15 +223,15 @@ fn set_bit(words: &mut [u64], bit: u32) {
 #[cfg(test)]
 impl Program {
     /// Whether node 0 holds over `values`, its atoms evaluated first into a bitset.
-    fn single_holds(&self, values: &[Value]) -> bool {
+    fn single_holds(&self, values: &TiSlice<QuestionId, Value>) -> bool {
         let mut atoms = Vec::new();
-        self.atoms_into(values, &mut atoms);
+        self.atoms_into(&values.raw, &mut atoms);
         self.holds(0, &|word, mask| atoms[word as usize] & mask)
     }
 
     /// Whether node 0 holds over `values`, its atoms evaluated as they are read.
-    fn single_holds_lazily(&self, values: &[Value]) -> bool {
-        self.holds(0, &|word, mask| self.atom_word(word, mask, values))
+    fn single_holds_lazily(&self, values: &TiSlice<QuestionId, Value>) -> bool {
+        self.holds(0, &|word, mask| self.atom_word(word, mask, &values.raw))
     }
 }
 

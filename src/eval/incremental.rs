@@ -10,20 +10,20 @@
 //! the scores by the difference.
 
 use super::compiled::{Decision, Program};
-use crate::rules::{ApproachIndex, RuleSet, Value};
+use crate::rules::{ApproachId, QuestionId, RuleSet, TiSlice, TiVec, Value};
 
 /// The base evaluation of a what-if search, and scratch space for its trials.
 #[derive(Debug)]
 pub struct Trials<'r> {
     rule_set: &'r RuleSet,
     program: &'r Program,
-    given: Vec<Option<Value>>,
-    base_values: Vec<Value>,
+    given: TiVec<QuestionId, Option<Value>>,
+    base_values: TiVec<QuestionId, Value>,
     base_atoms: Vec<u64>,
     base_fired: Vec<bool>,
     base_scores: Vec<i32>,
     base_vetoes: Vec<u32>,
-    values: Vec<Value>,
+    values: TiVec<QuestionId, Value>,
     atoms: Vec<u64>,
     scores: Vec<i32>,
     vetoes: Vec<u32>,
@@ -33,13 +33,13 @@ pub struct Trials<'r> {
 impl<'r> Trials<'r> {
     /// Prepares trials of single-answer changes to `given` (one slot per question; missing slots are unanswered).
     #[must_use]
-    pub fn new(rule_set: &'r RuleSet, given: &[Option<Value>]) -> Trials<'r> {
+    pub fn new(rule_set: &'r RuleSet, given: &TiSlice<QuestionId, Option<Value>>) -> Trials<'r> {
         let program = rule_set.program();
-        let mut given = given.to_vec();
+        let mut given = given.to_owned();
         given.resize(rule_set.questions.len(), None);
-        let base_values = super::Answers::resolve(rule_set, &given).values().to_vec();
+        let base_values = super::Answers::resolve(rule_set, &given).values().to_owned();
         let mut base_atoms = Vec::new();
-        program.atoms_into(&base_values, &mut base_atoms);
+        program.atoms_into(&base_values.raw, &mut base_atoms);
         let mut base_vetoes = vec![0_u32; rule_set.approaches.len()];
         let mut base_scores = vec![0_i32; rule_set.approaches.len()];
         let mut base_fired = Vec::new();
@@ -69,26 +69,26 @@ impl<'r> Trials<'r> {
 
     /// The effective answers before any change.
     #[must_use]
-    pub fn base_values(&self) -> &[Value] {
+    pub fn base_values(&self) -> &TiSlice<QuestionId, Value> {
         &self.base_values
     }
 
-    /// The recommendation if question `question` were answered `to`.
-    pub fn recommendation_with(&mut self, question: usize, to: Value) -> ApproachIndex {
+    /// The recommendation if `question` were answered `to`.
+    pub fn recommendation_with(&mut self, question: QuestionId, to: Value) -> ApproachId {
         let deps = self.program.dependencies();
         let previous = self.given[question].replace(to);
-        for &j in &deps.affects[question] {
-            let j = j as usize;
+        for &j in &deps.affects[question.index()] {
+            let j = QuestionId::from(j as usize);
             self.values[j] = super::resolve_one(self.rule_set, j, &self.given, &self.values).0;
         }
-        for &j in &deps.affects[question] {
-            self.program.update_atoms(j as usize, &self.values, &mut self.atoms);
+        for &j in &deps.affects[question.index()] {
+            self.program.update_atoms(j as usize, &self.values.raw, &mut self.atoms);
         }
         self.given[question] = previous;
         let recommendation = if deps.exact {
             self.scores.copy_from_slice(&self.base_scores);
             self.vetoes.copy_from_slice(&self.base_vetoes);
-            for &position in &deps.readers[question] {
+            for &position in &deps.readers[question.index()] {
                 let position = position as usize;
                 let fired = self.program.scoring_holds(position, &self.atoms);
                 if fired != self.base_fired[position] {
@@ -96,13 +96,14 @@ impl<'r> Trials<'r> {
                     self.program.scoring_effects(position, sign, &mut self.scores, &mut self.vetoes);
                 }
             }
-            super::compiled::best(&self.scores, |a| self.vetoes[a] > 0)
+            super::compiled::best(&self.scores, |a| self.vetoes[a.index()] > 0)
         } else {
             self.program.decide(&self.values, &mut self.decision);
             self.decision.recommendation()
         };
-        for &j in &deps.affects[question] {
-            self.values[j as usize] = self.base_values[j as usize];
+        for &j in &deps.affects[question.index()] {
+            let j = QuestionId::from(j as usize);
+            self.values[j] = self.base_values[j];
         }
         self.atoms.copy_from_slice(&self.base_atoms);
         recommendation

@@ -2,6 +2,14 @@ use super::*;
 use crate::rules::{self, RuleSet};
 use crate::source::SourceFile;
 
+fn a(i: usize) -> ApproachId {
+    ApproachId::from(i)
+}
+
+fn r(i: usize) -> RuleId {
+    RuleId::from(i)
+}
+
 fn rule_set(rules_yaml: &str) -> RuleSet {
     let text = format!(
         "version: 1
@@ -23,16 +31,16 @@ rules:
 }
 
 fn run(set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
-    evaluate(set, Answers::resolve(set, given))
+    evaluate(set, Answers::resolve(set, TiSlice::from_ref(given)))
 }
 
 #[test]
 fn ties_go_to_the_simpler_approach() {
     let set = rule_set("  - { id: r, title: R, when: a, effects: { simple: 1, complex: 1 }, because: x, source: y }\n");
     let e = run(&set, &[Some(Value::Bool(true))]);
-    assert_eq!(e.recommendation, 0);
+    assert_eq!(e.recommendation, a(0));
     assert!(e.won_by_tie);
-    assert_eq!(e.ranking, vec![0, 2, 1]);
+    assert_eq!(e.ranking, vec![a(0), a(2), a(1)]);
 }
 
 #[test]
@@ -43,12 +51,12 @@ fn highest_score_wins_and_vetoes_remove_approaches() {
 ",
     );
     let e = run(&set, &[None, Some(Value::Int(50))]);
-    assert_eq!(e.scores, vec![0, 0, 5]);
-    assert_eq!(e.vetoes, vec![Veto { approach: 2, rule: 1 }]);
-    assert_eq!(e.recommendation, 0, "the vetoed top scorer must not win");
-    assert_eq!(e.ranking.last(), Some(&2));
+    assert_eq!(e.scores.raw, vec![0, 0, 5]);
+    assert_eq!(e.vetoes, vec![Veto { approach: a(2), rule: r(1) }]);
+    assert_eq!(e.recommendation, a(0), "the vetoed top scorer must not win");
+    assert_eq!(e.ranking.last(), Some(&a(2)));
     let e = run(&set, &[None, Some(Value::Int(100))]);
-    assert_eq!(e.recommendation, 2);
+    assert_eq!(e.recommendation, a(2));
     assert!(!e.won_by_tie);
 }
 
@@ -61,23 +69,25 @@ fn advice_rules_follow_the_recommendation_and_combinations_exclude_it() {
 ",
     );
     let e = run(&set, &[Some(Value::Bool(true))]);
-    assert_eq!(e.recommendation, 2);
-    assert_eq!(e.fired, vec![0, 1]);
-    assert_eq!(e.next_steps, vec![1]);
-    assert_eq!(e.combine_with, vec![Combination { approach: 1, rule: 0 }]);
+    assert_eq!(e.recommendation, a(2));
+    assert_eq!(e.fired, vec![r(0), r(1)]);
+    assert_eq!(e.next_steps, vec![r(1)]);
+    assert_eq!(e.combine_with, vec![Combination { approach: a(1), rule: r(0) }]);
 }
 
 #[test]
 fn unanswered_and_inapplicable_questions_take_defaults() {
     let set = rule_set("  - { id: r, title: R, when: b, effects: { middle: 1 }, because: x, source: y }\n");
     // `b` is asked only when `a`; with `a` false, its given answer is ignored.
-    let answers = Answers::resolve(&set, &[Some(Value::Bool(false)), None, Some(Value::Bool(false))]);
-    assert_eq!(answers.provenance(), &[Provenance::Given, Provenance::Assumed, Provenance::NotApplicable]);
-    assert_eq!(answers.values()[2], Value::Bool(true));
-    assert_eq!(evaluate(&set, answers).recommendation, 1);
-    let answers = Answers::resolve(&set, &[Some(Value::Bool(true)), None, Some(Value::Bool(false))]);
-    assert_eq!(answers.provenance()[2], Provenance::Given);
-    assert_eq!(evaluate(&set, answers).recommendation, 0);
+    let given = [Some(Value::Bool(false)), None, Some(Value::Bool(false))];
+    let answers = Answers::resolve(&set, TiSlice::from_ref(&given));
+    assert_eq!(answers.provenance().raw, [Provenance::Given, Provenance::Assumed, Provenance::NotApplicable]);
+    assert_eq!(answers.values()[QuestionId::from(2)], Value::Bool(true));
+    assert_eq!(evaluate(&set, answers).recommendation, a(1));
+    let given = [Some(Value::Bool(true)), None, Some(Value::Bool(false))];
+    let answers = Answers::resolve(&set, TiSlice::from_ref(&given));
+    assert_eq!(answers.provenance()[QuestionId::from(2)], Provenance::Given);
+    assert_eq!(evaluate(&set, answers).recommendation, a(0));
 }
 
 mod properties {
@@ -97,7 +107,7 @@ mod properties {
         rules::load(&[SourceFile::new("overlay.yaml", text)], Limits::default()).unwrap()
     }
 
-    fn answers() -> impl Strategy<Value = Vec<Option<Value>>> {
+    fn answers() -> impl Strategy<Value = TiVec<QuestionId, Option<Value>>> {
         crate::test_support::any_answers(&default_set())
     }
 
@@ -125,7 +135,7 @@ mod properties {
             prop_assert_eq!(&first, &second);
             let winner = first.recommendation;
             prop_assert!(!first.is_vetoed(winner));
-            for approach in 0..set.approaches.len() {
+            for approach in set.approaches.keys() {
                 if !first.is_vetoed(approach) {
                     prop_assert!(first.scores[winner] >= first.scores[approach]);
                     if first.scores[winner] == first.scores[approach] {
@@ -181,11 +191,11 @@ mod default_rules {
         rules::load_default().unwrap()
     }
 
-    fn index(set: &RuleSet, id: &str) -> usize {
+    fn index(set: &RuleSet, id: &str) -> QuestionId {
         set.question_index(id).unwrap_or_else(|| panic!("no question `{id}`"))
     }
 
-    fn approach(set: &RuleSet, id: &str) -> usize {
+    fn approach(set: &RuleSet, id: &str) -> ApproachId {
         set.approach_index(id).unwrap_or_else(|| panic!("no approach `{id}`"))
     }
 
@@ -198,20 +208,24 @@ mod default_rules {
         }
     }
 
-    fn with(given: &[Option<Value>], slot: usize, value: Value) -> Vec<Option<Value>> {
-        let mut changed = given.to_vec();
+    fn with(
+        given: &TiSlice<QuestionId, Option<Value>>,
+        slot: QuestionId,
+        value: Value,
+    ) -> TiVec<QuestionId, Option<Value>> {
+        let mut changed = given.to_owned();
         changed[slot] = Some(value);
         changed
     }
 
-    fn run(set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
+    fn run(set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>>) -> Evaluation {
         evaluate(set, Answers::resolve(set, given))
     }
 
     #[test]
     fn every_answer_at_its_default_recommends_prompt_engineering() {
         let set = set();
-        let unanswered = vec![None; set.questions.len()];
+        let unanswered: TiVec<QuestionId, Option<Value>> = set.questions.iter().map(|_| None).collect();
         // With and without the cost model's derived fact.
         for given in [unanswered.clone(), crate::facts::with_facts(&set, &unanswered, None)] {
             let evaluation = run(&set, &given);

@@ -74,7 +74,7 @@ fn empty(set: &RuleSet) -> Draft {
         name: "here".into(),
         description: None,
         planned: None,
-        given: vec![None; set.questions.len()],
+        given: set.questions.iter().map(|_| None).collect(),
         incomplete: false,
     }
 }
@@ -87,7 +87,7 @@ fn enter_through_everything_answers_every_applicable_question_with_its_default()
     assert_eq!(draft.name, "here");
     assert_eq!(draft.planned, None);
     let after_baseline = ["baseline_approach", "baseline_meets_target"].map(|id| set.question_index(id));
-    for (i, q) in set.questions.iter().enumerate() {
+    for (i, q) in set.questions.iter_enumerated() {
         if after_baseline.contains(&Some(i)) {
             assert_eq!(draft.given[i], None, "not applicable without a baseline");
         } else if q.derived.is_some() {
@@ -104,14 +104,14 @@ fn enter_through_everything_answers_every_applicable_question_with_its_default()
 fn conditional_questions_are_asked_when_their_condition_holds() {
     let set = set();
     let baseline = set.question_index("baseline_exists").unwrap();
-    let mut keys = vec![Key::Enter; 1 + baseline];
+    let mut keys = vec![Key::Enter; 1 + baseline.index()];
     keys.push(Key::Yes(true));
     keys.push(Key::Enter); // baseline_approach: prompt_engineering
     keys.push(Key::Yes(true));
     let mut script = Script::new(keys);
     let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { panic!() };
-    assert_eq!(draft.given[baseline + 1], Some(Value::Choice(0)));
-    assert_eq!(draft.given[baseline + 2], Some(Value::Bool(true)));
+    assert_eq!(draft.given[QuestionId::from(baseline.index() + 1)], Some(Value::Choice(0)));
+    assert_eq!(draft.given[QuestionId::from(baseline.index() + 2)], Some(Value::Bool(true)));
     assert!(script.asked.iter().any(|m| m.contains("What is that baseline")));
     assert!(script.asked.iter().any(|m| m.contains("already meet")));
 }
@@ -124,8 +124,8 @@ fn back_returns_to_the_previous_question_and_keeps_its_answer_as_default() {
     let mut script = Script::new(keys);
     let Finish::Completed(draft) = run(&set, empty(&set), true, &mut script) else { panic!() };
     assert_eq!(draft.name, "Triage");
-    assert_eq!(draft.given[0], Some(Value::Choice(2)));
-    assert_eq!(draft.given[1], Some(Value::Int(12)));
+    assert_eq!(draft.given.raw[0], Some(Value::Choice(2)));
+    assert_eq!(draft.given.raw[1], Some(Value::Int(12)));
     assert_eq!(script.asked[4], script.asked[2], "went back one question");
 }
 
@@ -147,8 +147,8 @@ fn quitting_keeps_what_was_answered_and_marks_the_draft_incomplete() {
     // Resuming asks only what is missing, starting at question 4.
     let mut script = Script::new(vec![]);
     let Finish::Completed(done) = run(&set, draft, false, &mut script) else { panic!() };
-    assert_eq!(script.asked[0], set.questions[3].text);
-    assert_eq!(done.given[2], Some(Value::Choice(3)));
+    assert_eq!(script.asked[0], set.questions.raw[3].text);
+    assert_eq!(done.given.raw[2], Some(Value::Choice(3)));
     assert!(!done.incomplete);
 }
 
@@ -157,13 +157,13 @@ fn the_plan_offers_the_recommended_combination() {
     let set = set();
     let private = set.question_index("needs_private_knowledge").unwrap();
     let mut draft = empty(&set);
-    for (i, q) in set.questions.iter().enumerate() {
+    for (i, q) in set.questions.iter_enumerated() {
         draft.given[i] = Some(q.default);
     }
     draft.given[private] = Some(Value::Bool(true));
     let mut script = Script::new(vec![Key::Pick("rag (recommended)")]);
     let Finish::Completed(done) = run(&set, draft, false, &mut script) else { panic!() };
-    assert_eq!(done.planned, Some(vec![1]));
+    assert_eq!(done.planned, Some(vec![ApproachId::from(1)]));
 }
 
 #[test]

@@ -16,7 +16,7 @@ use super::{Report, SourceEntry};
 use crate::diag::{Code, DiagnosticCode, Severity, Text};
 use crate::eval::Evaluation;
 use crate::i18n::{Lang, Msg};
-use crate::rules::{ApproachIndex, RuleSet};
+use crate::rules::{ApproachId, RuleId, RuleSet};
 
 /// How many reasons a finding quotes.
 const MAX_REASONS: usize = 3;
@@ -92,7 +92,7 @@ impl PlanFinding {
 #[must_use]
 pub fn findings(
     rule_set: &RuleSet,
-    planned: Option<&[ApproachIndex]>,
+    planned: Option<&[ApproachId]>,
     evaluation: &Evaluation,
     report: &Report,
 ) -> Vec<PlanFinding> {
@@ -188,7 +188,7 @@ fn message_of(title: &str) -> String {
 /// (or veto what was planned), strongest first.
 fn main_reasons(rule_set: &RuleSet, evaluation: &Evaluation) -> Vec<String> {
     let recommended = evaluation.recommendation;
-    let mut weighted: Vec<(i32, usize)> = evaluation
+    let mut weighted: Vec<(i32, RuleId)> = evaluation
         .fired
         .iter()
         .filter_map(|&r| {

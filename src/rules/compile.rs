@@ -4,8 +4,8 @@ use super::expr::{self, Expr, ExprError, QuestionInfo};
 use super::format;
 use super::locale;
 use super::model::{
-    Approach, Citation, Condition, DerivedFact, Origin, Question, QuestionKind, Rule, RuleSet, Source, Value,
-    citation_text,
+    Approach, ApproachId, Citation, Condition, DerivedFact, Origin, Question, QuestionId, QuestionKind, Rule, RuleSet,
+    Source, SourceId, TiSlice, Value, citation_text,
 };
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::i18n::Msg;
@@ -337,10 +337,10 @@ impl<'f> Builder<'f> {
             locales.insert(0, "en".to_owned());
         }
         let mut rule_set = RuleSet {
-            approaches: self.approaches,
-            questions,
-            rules,
-            sources: self.sources,
+            approaches: self.approaches.into(),
+            questions: questions.into(),
+            rules: rules.into(),
+            sources: self.sources.into(),
             overlays: Vec::new(),
             locales,
             file_locales: std::mem::take(&mut self.file_locales),
@@ -455,8 +455,8 @@ fn read_question(
     let default = default_node.and_then(|n| read_value(sink, n, &raw.id, &kind));
     let ask_when = value(map.ask_when).and_then(|node| {
         let condition = read_condition(sink, node, infos)?;
-        let reads: Vec<usize> = condition.expr.questions();
-        if let Some(&late) = reads.iter().find(|&&q| q >= index) {
+        let reads: Vec<QuestionId> = condition.expr.questions();
+        if let Some(late) = reads.iter().map(|q| q.index()).find(|&q| q >= index) {
             let message = if late == index {
                 Msg::new("rules-ask-when-reads-itself").arg("id", &raw.id)
             } else {
@@ -585,7 +585,7 @@ fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) 
     }
 }
 
-fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &[Approach]) -> Vec<usize> {
+fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &[Approach]) -> Vec<ApproachId> {
     let items: Vec<&Node> = match &node.kind {
         NodeKind::Seq(items) => items.iter().collect(),
         NodeKind::Str(_) => vec![node],
@@ -598,7 +598,7 @@ fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &
             return Vec::new();
         }
     };
-    let mut out = Vec::new();
+    let mut out: Vec<ApproachId> = Vec::new();
     for item in items {
         if let Some(index) = read_approach_ref(sink, item, approaches)
             && !out.contains(&index)
@@ -609,10 +609,10 @@ fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &
     out
 }
 
-fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) -> Option<usize> {
+fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) -> Option<ApproachId> {
     let name = expect_str(sink, node, What::Approach)?;
     if let Some(index) = approaches.iter().position(|a| a.id == name) {
-        return Some(index);
+        return Some(ApproachId::from(index));
     }
     let help = suggestion(name, approaches.iter().map(|a| a.id.as_str()));
     sink.error(Code::UnknownApproach, Msg::new("unknown-approach").arg("name", name), node.span).set_help(help);
@@ -707,7 +707,7 @@ fn read_rule(
         next_step: next_step.map(str::to_owned),
         origin: Origin { file: sink.source.clone(), span: id_span },
     };
-    rule.source = citation_text(&rule.citations, catalogue);
+    rule.source = citation_text(&rule.citations, TiSlice::from_ref(catalogue));
     Some((rule, overrides))
 }
 
@@ -753,7 +753,7 @@ fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Opt
             ok = false;
             continue;
         };
-        if let Some(index) = catalogue.iter().position(|s| s.id == text) {
+        if let Some(index) = catalogue.iter().position(|s| s.id == text).map(SourceId::from) {
             if !out.contains(&Citation::Catalogue(index)) {
                 out.push(Citation::Catalogue(index));
             }
@@ -862,10 +862,10 @@ pub(super) fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
     // The evaluator must always have an approach to recommend: no answers may veto them all.
     // Gates on opposite answers (knowledge to retrieve or not) may veto every approach between
     // them, so the conjunction is decided by enumeration; undecidable counts as possible.
-    let vetoed_by = |a: usize| {
+    let vetoed_by = |a: ApproachId| {
         Expr::Any(rule_set.rules.iter().filter(|r| r.veto.contains(&a)).map(|r| r.when.expr.clone()).collect())
     };
-    let all_vetoed = Expr::All((0..rule_set.approaches.len()).map(vetoed_by).collect());
+    let all_vetoed = Expr::All(rule_set.approaches.keys().map(vetoed_by).collect());
     if !rule_set.approaches.is_empty() && super::lint::can_hold(rule_set, &all_vetoed) != Some(false) {
         let last_veto =
             rule_set.rules.iter().rev().find(|r| !r.veto.is_empty()).map_or(first_file, |r| r.origin.clone());

@@ -158,11 +158,11 @@ mod tests {
         let rule_set = super::super::load_default().unwrap();
         assert_eq!(encode(&rule_set).unwrap(), ARTEFACT);
         // Origins point into the embedded text, shared.
-        let rule = &rule_set.rules[0];
+        let rule = &rule_set.rules.raw[0];
         assert_eq!(rule.origin.file.name(), DEFAULT_RULES_NAME);
         let span = rule.origin.span;
         assert_eq!(&DEFAULT_RULES_TEXT[span.offset..span.offset + span.len], rule.id);
-        assert_eq!(rule.origin.file, rule_set.questions[0].origin.file);
+        assert_eq!(rule.origin.file, rule_set.questions.raw[0].origin.file);
     }
 
     #[test]
@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn only_the_embedded_rule_file_is_serialized_by_name() {
         let mut set = loaded();
-        set.rules[0].origin.file = SourceFile::new(DEFAULT_RULES_NAME, "a different text");
+        set.rules.raw[0].origin.file = SourceFile::new(DEFAULT_RULES_NAME, "a different text");
         assert!(encode(&set).is_err());
         let user = super::super::load(
             &[SourceFile::new(

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::model::{Citation, Question, QuestionKind, RuleSet, Value};
+use super::model::{ApproachId, Citation, Question, QuestionKind, RuleSet, Value};
 use crate::load::write::{flow_list, quote, scalar};
 
 /// The rule set as one self-contained rule file: definitions, then the
@@ -37,7 +37,7 @@ pub fn to_yaml(rule_set: &RuleSet) -> String {
     }
     write_questions(&mut out, rule_set);
     out.push_str("rules:\n");
-    let id = |i: usize| rule_set.approaches[i].id.as_str();
+    let id = |i: ApproachId| rule_set.approaches[i].id.as_str();
     for r in &rule_set.rules {
         let _ = writeln!(out, "  - id: {}", scalar(&r.id));
         let _ = writeln!(out, "    title: {}", quote(&r.title));
@@ -369,6 +369,6 @@ rules:
         }
         let again = crate::rules::load(&[SourceFile::new("merged.yaml", printed.clone())], Limits::default()).unwrap();
         assert_eq!(super::to_yaml(&again), printed);
-        assert_eq!(again.sources[0].url, "https://x.test/a?b=1");
+        assert_eq!(again.sources.raw[0].url, "https://x.test/a?b=1");
     }
 }

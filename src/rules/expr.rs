@@ -22,7 +22,7 @@ mod lexer;
 mod parser;
 mod typecheck;
 
-use super::model::QuestionKind;
+use super::model::{QuestionId, QuestionKind, TiSlice};
 use crate::diag::Code;
 use crate::i18n::{Lang, Msg};
 
@@ -32,7 +32,7 @@ pub enum Expr {
     /// A literal `true` or `false`.
     Const(bool),
     /// A boolean question's answer.
-    Flag(usize),
+    Flag(QuestionId),
     /// Negation.
     Not(Box<Expr>),
     /// All of these hold.
@@ -46,7 +46,7 @@ pub enum Expr {
     /// A choice question's answer is one of `values` (indices into its values); negated for `!=`.
     ChoiceIn {
         /// The choice question.
-        question: usize,
+        question: QuestionId,
         /// Indices into its values, sorted.
         values: Vec<u16>,
         /// Holds when the answer is *not* among `values`.
@@ -58,7 +58,7 @@ pub enum Expr {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum IntOperand {
     /// An integer question's answer.
-    Question(usize),
+    Question(QuestionId),
     /// A literal.
     Literal(i64),
 }
@@ -198,7 +198,7 @@ pub fn compile(text: &str, questions: &[QuestionInfo<'_>]) -> Result<Expr, ExprE
         )
         .help(Msg::new("expr-trailing-help")));
     }
-    typecheck::Checker { questions }.condition(&ast)
+    typecheck::Checker { questions: TiSlice::from_ref(questions) }.condition(&ast)
 }
 
 #[cfg(test)]

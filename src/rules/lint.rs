@@ -7,7 +7,7 @@
 //! thresholds a comparison cannot change, so this covers every case.
 
 use super::expr::{CmpOp, Expr};
-use super::model::{Citation, QuestionKind, RuleSet, Value};
+use super::model::{ApproachId, Citation, QuestionId, QuestionKind, RuleSet, TiVec, Value};
 use crate::diag::{Code, Diagnostic, Severity};
 
 /// Beyond this many combinations a rule is not checked for satisfiability.
@@ -26,7 +26,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
             );
         }
     }
-    for (index, question) in rule_set.questions.iter().enumerate() {
+    for (index, question) in rule_set.questions.iter_enumerated() {
         let read_by_rule = rule_set.rules.iter().any(|r| r.when.expr.questions().contains(&index));
         // A question that decides whether another is asked matters too.
         let gates_question = rule_set.questions.iter().any(|q| {
@@ -44,7 +44,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
             ));
         }
     }
-    for (index, approach) in rule_set.approaches.iter().enumerate() {
+    for (index, approach) in rule_set.approaches.iter_enumerated() {
         let scored = rule_set
             .rules
             .iter()
@@ -78,8 +78,8 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
     }
     let separates = rule_set.rules.iter().zip(&firable).any(|(r, ok)| {
         *ok && (!r.veto.is_empty() || {
-            let weight = |a: usize| r.effects.iter().find(|(x, _)| *x == a).map_or(0, |(_, w)| *w);
-            (0..rule_set.approaches.len()).any(|a| weight(a) != weight(0))
+            let weight = |a: ApproachId| r.effects.iter().find(|(x, _)| *x == a).map_or(0, |(_, w)| *w);
+            rule_set.approaches.keys().any(|a| weight(a) != weight(ApproachId::default()))
         })
     });
     if !separates && let Some(first) = rule_set.approaches.first() {
@@ -111,7 +111,7 @@ pub fn can_hold(rule_set: &RuleSet, expr: &Expr) -> Option<bool> {
     if total > MAX_COMBINATIONS {
         return None;
     }
-    let defaults: Vec<Value> = rule_set.questions.iter().map(|q| q.default).collect();
+    let defaults: TiVec<QuestionId, Value> = rule_set.questions.iter().map(|q| q.default).collect();
     for n in 0..total {
         let mut values = defaults.clone();
         let mut rest = n;
@@ -120,7 +120,7 @@ pub fn can_hold(rule_set: &RuleSet, expr: &Expr) -> Option<bool> {
             rest /= options.len();
         }
         // A question that is not asked keeps its default, whatever was assigned.
-        for (index, question) in rule_set.questions.iter().enumerate() {
+        for (index, question) in rule_set.questions.iter_enumerated() {
             if let Some(condition) = &question.ask_when
                 && !condition.expr.eval(&values)
             {
@@ -135,8 +135,8 @@ pub fn can_hold(rule_set: &RuleSet, expr: &Expr) -> Option<bool> {
 }
 
 /// The questions `expr` reads, and those their ask-conditions read, transitively; sorted.
-pub(crate) fn involved_questions(rule_set: &RuleSet, expr: &Expr) -> Vec<usize> {
-    let mut involved: Vec<usize> = expr.questions();
+pub(crate) fn involved_questions(rule_set: &RuleSet, expr: &Expr) -> Vec<QuestionId> {
+    let mut involved: Vec<QuestionId> = expr.questions();
     let mut i = 0;
     while i < involved.len() {
         if let Some(condition) = &rule_set.questions[involved[i]].ask_when {
@@ -163,7 +163,7 @@ fn compares_two_questions(expr: &Expr) -> bool {
     }
 }
 
-pub(crate) fn candidate_values(rule_set: &RuleSet, question: usize, expr: &Expr) -> Vec<Value> {
+pub(crate) fn candidate_values(rule_set: &RuleSet, question: QuestionId, expr: &Expr) -> Vec<Value> {
     match &rule_set.questions[question].kind {
         QuestionKind::Boolean => vec![Value::Bool(false), Value::Bool(true)],
         QuestionKind::Choice { values } => (0..u16::try_from(values.len()).unwrap_or(0)).map(Value::Choice).collect(),

@@ -8,20 +8,68 @@ use crate::diag::Severity;
 use crate::load::Span;
 use crate::source::SourceFile;
 
-/// Index of an approach in [`RuleSet::approaches`]; lower is simpler.
-pub type ApproachIndex = usize;
+pub use typed_index_collections::{TiSlice, TiVec};
+
+/// Declares a typed position in one of the rule set's lists, so that a rule's
+/// position can never index the questions by mistake.
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(usize);
+
+        impl $name {
+            /// The position as a plain index, for lists that are not typed.
+            #[must_use]
+            pub const fn index(self) -> usize {
+                self.0
+            }
+        }
+
+        impl From<usize> for $name {
+            fn from(index: usize) -> Self {
+                Self(index)
+            }
+        }
+
+        impl From<$name> for usize {
+            fn from(id: $name) -> usize {
+                id.0
+            }
+        }
+    };
+}
+
+id_type! {
+    /// Position of a question in [`RuleSet::questions`], which is also the
+    /// position of its answer in [`crate::eval::Answers`].
+    QuestionId
+}
+id_type! {
+    /// Position of a rule in [`RuleSet::rules`].
+    RuleId
+}
+id_type! {
+    /// Position of an approach in [`RuleSet::approaches`]; lower is simpler.
+    ApproachId
+}
+id_type! {
+    /// Position of a source in [`RuleSet::sources`].
+    SourceId
+}
 
 /// A complete, checked rule set.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RuleSet {
     /// The approaches, simplest first: ties go to the earlier one.
-    pub approaches: Vec<Approach>,
+    pub approaches: TiVec<ApproachId, Approach>,
     /// The questions, in the order they are asked.
-    pub questions: Vec<Question>,
+    pub questions: TiVec<QuestionId, Question>,
     /// The rules, in declaration order.
-    pub rules: Vec<Rule>,
+    pub rules: TiVec<RuleId, Rule>,
     /// The source catalogue: what rules cite, in declaration order.
-    pub sources: Vec<Source>,
+    pub sources: TiVec<SourceId, Source>,
     /// The overlay files a descriptor named, on top of the base rule set.
     pub overlays: Vec<Overlay>,
     /// The locales the rule set declares (`locales:`), English first: every
@@ -75,20 +123,20 @@ impl RuleSet {
 
     /// The index of the question with this id.
     #[must_use]
-    pub fn question_index(&self, id: &str) -> Option<usize> {
-        self.questions.iter().position(|q| q.id == id)
+    pub fn question_index(&self, id: &str) -> Option<QuestionId> {
+        self.questions.position(|q| q.id == id)
     }
 
     /// The index of the catalogue source with this id.
     #[must_use]
-    pub fn source_index(&self, id: &str) -> Option<usize> {
-        self.sources.iter().position(|s| s.id == id)
+    pub fn source_index(&self, id: &str) -> Option<SourceId> {
+        self.sources.position(|s| s.id == id)
     }
 
     /// The index of the approach with this id.
     #[must_use]
-    pub fn approach_index(&self, id: &str) -> Option<ApproachIndex> {
-        self.approaches.iter().position(|a| a.id == id)
+    pub fn approach_index(&self, id: &str) -> Option<ApproachId> {
+        self.approaches.position(|a| a.id == id)
     }
 
     /// Every translatable text: its key and its English text, in declaration order.
@@ -187,7 +235,7 @@ impl TextKey {
 }
 
 /// The citations as one line: catalogue titles and free text, joined by `; `.
-pub(crate) fn citation_text(citations: &[Citation], catalogue: &[Source]) -> String {
+pub(crate) fn citation_text(citations: &[Citation], catalogue: &TiSlice<SourceId, Source>) -> String {
     let parts: Vec<&str> = citations
         .iter()
         .map(|c| match c {
@@ -244,7 +292,7 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Citation {
     /// Index into [`RuleSet::sources`].
-    Catalogue(usize),
+    Catalogue(SourceId),
     /// A citation that is not a catalogue id, kept as written.
     Text(String),
 }
@@ -397,15 +445,15 @@ pub struct Rule {
     /// When the rule fires.
     pub when: Condition,
     /// Weights added to approaches' scores, in approach order, zero weights omitted.
-    pub effects: Vec<(ApproachIndex, i32)>,
+    pub effects: Vec<(ApproachId, i32)>,
     /// Approaches this rule rules out.
-    pub veto: Vec<ApproachIndex>,
+    pub veto: Vec<ApproachId>,
     /// Approaches to keep alongside whatever is recommended.
-    pub combine_with: Vec<ApproachIndex>,
+    pub combine_with: Vec<ApproachId>,
     /// Fires only when the recommendation is one of these (advice rules only).
-    pub when_recommended: Vec<ApproachIndex>,
+    pub when_recommended: Vec<ApproachId>,
     /// Makes it a plan rule: a finding about a plan that includes one of these.
-    pub when_planned: Vec<ApproachIndex>,
+    pub when_planned: Vec<ApproachId>,
     /// How serious a plan rule's finding is (plan rules only).
     pub severity: Option<Severity>,
     /// Why, in one or two sentences a reader can act on.

@@ -34,7 +34,7 @@ mod dependencies;
 use std::collections::HashMap;
 
 use crate::rules::expr::{CmpOp, Expr, IntOperand};
-use crate::rules::{ApproachIndex, Question, Rule};
+use crate::rules::{ApproachId, Question, Rule};
 pub(crate) use dependencies::Dependencies;
 
 /// A leaf test over the answers.
@@ -327,13 +327,13 @@ impl Builder {
         Atom::ChoiceWords { question, first, len: to_u32(len), negate }
     }
 
-    fn push_effects(&mut self, effects: &[(ApproachIndex, i32)]) -> Span {
+    fn push_effects(&mut self, effects: &[(ApproachId, i32)]) -> Span {
         let first = to_u32(self.program.effects.len());
         self.program.effects.extend(effects.iter().map(|&(a, w)| (to_u32(a), w)));
         Span { first, len: to_u32(effects.len()) }
     }
 
-    fn push_approaches(&mut self, approaches: &[ApproachIndex]) -> Span {
+    fn push_approaches(&mut self, approaches: &[ApproachId]) -> Span {
         let first = to_u32(self.program.approach_lists.len());
         self.program.approach_lists.extend(approaches.iter().map(|&a| to_u32(a)));
         Span { first, len: to_u32(approaches.len()) }
@@ -366,8 +366,8 @@ pub(crate) fn int_compare(op: CmpOp, lhs: IntOperand, rhs: IntOperand) -> Result
 
 /// Indices and counts in a rule set fit in `u32`: conditions are at most
 /// 4 KiB and files are size-limited long before four billion nodes.
-pub(crate) fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+pub(crate) fn to_u32(n: impl Into<usize>) -> u32 {
+    u32::try_from(n.into()).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

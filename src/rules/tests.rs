@@ -27,7 +27,7 @@ fn localizing_changes_texts_only() {
     let set = default_set();
     let ja = set.localized("ja");
     assert_eq!(ja.locale, "ja");
-    assert_eq!(ja.approaches[1].title, "検索拡張生成 (RAG)");
+    assert_eq!(ja.approaches.raw[1].title, "検索拡張生成 (RAG)");
     assert_eq!(ja.choice_label("task_type", "classification"), "分類");
     assert_eq!(set.choice_label("task_type", "classification"), "classification");
     let too_few = ja.rules.iter().find(|r| r.id == "too-few-examples").unwrap_or_else(|| unreachable!());
@@ -43,7 +43,7 @@ fn localizing_changes_texts_only() {
         assert!(!text.contains("。 "), "{}: a space after 。: {text}", key.0);
     }
     // English or a locale without translations is a copy.
-    assert_eq!(set.localized("en").rules[0].because, set.rules[0].because);
+    assert_eq!(set.localized("en").rules.raw[0].because, set.rules.raw[0].because);
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn every_default_rule_cites_a_source_and_every_question_is_read() {
             );
         }
     }
-    for (index, question) in set.questions.iter().enumerate() {
+    for (index, question) in set.questions.iter_enumerated() {
         let read = set.rules.iter().any(|r| r.when.expr.questions().contains(&index))
             || set.questions.iter().any(|q| q.ask_when.as_ref().is_some_and(|c| c.expr.questions().contains(&index)));
         assert!(read, "no rule reads `{}`", question.id);

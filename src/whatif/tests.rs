@@ -4,19 +4,19 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::eval::{Answers, evaluate};
-use crate::rules;
+use crate::rules::{self, TiVec};
 
 fn set() -> RuleSet {
     rules::load_default().unwrap()
 }
 
-fn evaluation_of(set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
+fn evaluation_of(set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>>) -> Evaluation {
     evaluate(set, Answers::resolve(set, given))
 }
 
-fn example(set: &RuleSet) -> Vec<Option<Value>> {
+fn example(set: &RuleSet) -> TiVec<QuestionId, Option<Value>> {
     let q = |id: &str| set.question_index(id).unwrap();
-    let mut given: Vec<Option<Value>> = set.questions.iter().map(|q| Some(q.default)).collect();
+    let mut given: TiVec<QuestionId, Option<Value>> = set.questions.iter().map(|q| Some(q.default)).collect();
     given[q("task_type")] = Some(Value::Choice(2)); // classification
     given[q("deadline_weeks")] = Some(Value::Int(10));
     given[q("hallucination_tolerance")] = Some(Value::Choice(2)); // high
@@ -62,9 +62,9 @@ fn no_flip_is_reported_when_nothing_single_changes_the_answer() {
         crate::load::Limits::default(),
     )
     .unwrap();
-    let given = [Some(Value::Bool(true))];
-    let evaluation = evaluation_of(&set, &given);
-    assert!(what_if(&set, &given, &evaluation).is_empty());
+    let given = TiSlice::from_ref(&[Some(Value::Bool(true))]);
+    let evaluation = evaluation_of(&set, given);
+    assert!(what_if(&set, given, &evaluation).is_empty());
 }
 
 proptest! {
@@ -83,7 +83,7 @@ proptest! {
             changed[w.question] = Some(w.to);
             prop_assert_eq!(evaluation_of(&set, &changed).recommendation, w.recommendation);
         }
-        for (index, question) in set.questions.iter().enumerate() {
+        for (index, question) in set.questions.iter_enumerated() {
             // Derived facts are not answers a project can change.
             if !evaluation.answers.is_applicable(index) || question.derived.is_some() {
                 continue;
@@ -139,7 +139,7 @@ fn looking_at_questions_is_charged_too() {
     text.push_str("rules:\n  - { id: r, title: R, when: gate, effects: { complex: 5 }, because: B., source: S }\n");
     let set = rules::load(&[crate::source::SourceFile::new("rules.yaml", text)], crate::load::Limits::default())
         .unwrap_or_else(|d| panic!("{d:#?}"));
-    let given: Vec<Option<Value>> = vec![None; set.questions.len()];
+    let given: TiVec<QuestionId, Option<Value>> = set.questions.iter().map(|_| None).collect();
     let evaluation = evaluation_of(&set, &given);
     let trial = evaluation_cost(&set);
     let enough = what_if_within(&set, &given, &evaluation, trial + 201);

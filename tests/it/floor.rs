@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use shouldtune::eval::Answers;
 use shouldtune::eval::compiled::Decision;
-use shouldtune::rules::{self, QuestionKind, RuleSet, Value};
+use shouldtune::rules::{self, ApproachId, QuestionId, QuestionKind, RuleSet, TiVec, Value};
 
 #[path = "../../benches/floor/default_rules.rs"]
 mod hand_written;
@@ -16,7 +16,7 @@ fn default_rules() -> &'static RuleSet {
 }
 
 /// Each question answered within its bounds or left out; numbers near the thresholds and far from them.
-fn any_given() -> impl Strategy<Value = Vec<Option<Value>>> {
+fn any_given() -> impl Strategy<Value = TiVec<QuestionId, Option<Value>>> {
     let per_question: Vec<BoxedStrategy<Option<Value>>> = default_rules()
         .questions
         .iter()
@@ -33,7 +33,7 @@ fn any_given() -> impl Strategy<Value = Vec<Option<Value>>> {
             proptest::option::of(value).boxed()
         })
         .collect();
-    per_question
+    per_question.prop_map(TiVec::from)
 }
 
 proptest! {
@@ -45,14 +45,14 @@ proptest! {
         let answers = Answers::resolve(set, &given);
         let mut decision = Decision::default();
         set.program().decide(answers.values(), &mut decision);
-        let floor = hand_written::decide(answers.values());
-        prop_assert_eq!(&floor.scores[..], decision.scores());
-        for approach in 0..set.approaches.len() {
-            prop_assert_eq!(floor.vetoed[approach], decision.vetoed_by(approach).is_some(), "{}", set.approaches[approach].id);
+        let floor = hand_written::decide(&answers.values().raw);
+        prop_assert_eq!(&floor.scores[..], &decision.scores().raw);
+        for (approach, info) in set.approaches.iter_enumerated() {
+            prop_assert_eq!(floor.vetoed[approach.index()], decision.vetoed_by(approach).is_some(), "{}", info.id);
         }
-        prop_assert_eq!(floor.recommendation, decision.recommendation());
-        for (index, rule) in set.rules.iter().enumerate() {
-            prop_assert_eq!(floor.fired >> index & 1 == 1, decision.fired(index), "{}", rule.id);
+        prop_assert_eq!(ApproachId::from(floor.recommendation), decision.recommendation());
+        for (index, rule) in set.rules.iter_enumerated() {
+            prop_assert_eq!(floor.fired >> index.index() & 1 == 1, decision.fired(index), "{}", rule.id);
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::eval::incremental::Trials;
 use crate::eval::{Answers, Combination, Evaluation, Veto, evaluate};
 use crate::rules::expr::{CmpOp, Expr, IntOperand};
 use crate::rules::program::{int_compare, to_u32};
-use crate::rules::{self, RuleSet, Value};
+use crate::rules::{self, QuestionId, RuleSet, TiSlice, TiVec, Value};
 use crate::test_support::{any_answers, default_rules};
 
 const OPS: [CmpOp; 6] = [CmpOp::Eq, CmpOp::Ne, CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge];
@@ -24,18 +24,18 @@ fn literal() -> impl Strategy<Value = i64> {
 }
 
 fn operand() -> impl Strategy<Value = IntOperand> {
-    prop_oneof![(0_usize..6).prop_map(IntOperand::Question), literal().prop_map(IntOperand::Literal)]
+    prop_oneof![(0_usize..6).prop_map(|q| IntOperand::Question(q.into())), literal().prop_map(IntOperand::Literal)]
 }
 
 /// Any condition over six slots (and one past them), of every node kind.
 fn any_expr() -> impl Strategy<Value = Expr> {
     let leaf = prop_oneof![
         any::<bool>().prop_map(Expr::Const),
-        (0_usize..7).prop_map(Expr::Flag),
+        (0_usize..7).prop_map(|q| Expr::Flag(q.into())),
         ((0_usize..6).prop_map(|i| OPS[i]), operand(), operand()).prop_map(|(op, l, r)| Expr::IntCompare(op, l, r)),
         (0_usize..7, proptest::collection::btree_set(prop_oneof![0_u16..8, 60_u16..200], 1..4), any::<bool>())
             .prop_map(|(question, values, negate)| Expr::ChoiceIn {
-                question,
+                question: question.into(),
                 values: values.into_iter().collect(),
                 negate
             }),
@@ -52,10 +52,10 @@ fn any_expr() -> impl Strategy<Value = Expr> {
 
 /// The evaluation as the rules read, condition by condition through [`Expr::eval`]:
 /// the reference the compiled form must agree with.
-fn straightforward(rule_set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
-    let mut values = Vec::new();
-    let mut provenance = Vec::new();
-    for (index, question) in rule_set.questions.iter().enumerate() {
+fn straightforward(rule_set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>>) -> Evaluation {
+    let mut values = TiVec::new();
+    let mut provenance = TiVec::new();
+    for (index, question) in rule_set.questions.iter_enumerated() {
         let applicable = question.ask_when.as_ref().is_none_or(|c| c.expr.eval(&values));
         let (value, source) = match given.get(index).copied().flatten() {
             _ if !applicable => (question.default, crate::eval::Provenance::NotApplicable),
@@ -66,10 +66,10 @@ fn straightforward(rule_set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
         values.push(value);
         provenance.push(source);
     }
-    let mut scores = vec![0_i32; rule_set.approaches.len()];
+    let mut scores: TiVec<ApproachId, i32> = rule_set.approaches.iter().map(|_| 0).collect();
     let mut vetoes: Vec<Veto> = Vec::new();
     let mut fired = Vec::new();
-    for (index, rule) in rule_set.rules.iter().enumerate() {
+    for (index, rule) in rule_set.rules.iter_enumerated() {
         if !rule.is_scoring() || !rule.when.expr.eval(&values) {
             continue;
         }
@@ -83,13 +83,13 @@ fn straightforward(rule_set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
             }
         }
     }
-    let is_vetoed = |a: ApproachIndex| vetoes.iter().any(|v| v.approach == a);
-    let mut ranking: Vec<ApproachIndex> = (0..rule_set.approaches.len()).collect();
+    let is_vetoed = |a: ApproachId| vetoes.iter().any(|v| v.approach == a);
+    let mut ranking: Vec<ApproachId> = rule_set.approaches.keys().collect();
     ranking.sort_by_key(|&a| (is_vetoed(a), std::cmp::Reverse(scores[a]), a));
-    let recommendation = ranking.first().copied().unwrap_or(0);
+    let recommendation = ranking.first().copied().unwrap_or_default();
     let runner_up = ranking.get(1).copied().filter(|&second| !is_vetoed(second));
     let margin = runner_up.map(|second| scores[recommendation].saturating_sub(scores[second]));
-    for (index, rule) in rule_set.rules.iter().enumerate() {
+    for (index, rule) in rule_set.rules.iter_enumerated() {
         if rule.is_advice() && rule.when_recommended.contains(&recommendation) && rule.when.expr.eval(&values) {
             fired.push(index);
         }
@@ -108,7 +108,7 @@ fn straightforward(rule_set: &RuleSet, given: &[Option<Value>]) -> Evaluation {
     }
     let next_steps = fired.iter().copied().filter(|&i| rule_set.rules[i].next_step.is_some()).collect();
     let answers = Answers::resolve(rule_set, given);
-    assert_eq!((answers.values(), answers.provenance()), (&values[..], &provenance[..]));
+    assert_eq!((answers.values(), answers.provenance()), (values.as_slice(), provenance.as_slice()));
     Evaluation {
         answers,
         scores,
@@ -147,6 +147,7 @@ proptest! {
 
     #[test]
     fn a_compiled_condition_agrees_with_the_expression(expr in any_expr(), values in proptest::collection::vec(any_value(), 0..7)) {
+        let values = TiVec::<QuestionId, Value>::from(values);
         let program = Program::single(&expr);
         prop_assert_eq!(program.single_holds(&values), expr.eval(&values), "{:?} over {:?}", expr, values);
         prop_assert_eq!(program.single_holds_lazily(&values), expr.eval(&values), "{:?} over {:?}", expr, values);
@@ -155,11 +156,11 @@ proptest! {
     #[test]
     fn every_default_condition_agrees_with_its_expression(given in any_answers(&sets()[0])) {
         let set = &sets()[0];
-        let values = Answers::resolve(set, &given).values().to_vec();
+        let values = Answers::resolve(set, &given).values().to_owned();
         for rule in &set.rules {
             prop_assert_eq!(Program::single(&rule.when.expr).single_holds(&values), rule.when.expr.eval(&values), "{}", rule.id);
         }
-        for (index, question) in set.questions.iter().enumerate() {
+        for (index, question) in set.questions.iter_enumerated() {
             let expected = question.ask_when.as_ref().is_none_or(|c| c.expr.eval(&values));
             prop_assert_eq!(set.program().asks(index, &values), expected, "{}", question.id);
         }
@@ -180,7 +181,7 @@ proptest! {
         for set in sets() {
             let mut trials = Trials::new(set, &given);
             for &(question, pick) in &changes {
-                let question = question % set.questions.len();
+                let question = QuestionId::from(question % set.questions.len());
                 let candidates: Vec<Value> = match &set.questions[question].kind {
                     crate::rules::QuestionKind::Boolean => vec![Value::Bool(false), Value::Bool(true)],
                     crate::rules::QuestionKind::Choice { values } => (0..values.len()).map(|v| Value::Choice(u16::try_from(v).unwrap_or(0))).collect(),
@@ -191,7 +192,7 @@ proptest! {
                 changed.resize(set.questions.len(), None);
                 changed[question] = Some(to);
                 let full = evaluate(set, Answers::resolve(set, &changed)).recommendation;
-                prop_assert_eq!(trials.recommendation_with(question, to), full, "question {} to {:?}", question, to);
+                prop_assert_eq!(trials.recommendation_with(question, to), full, "question {} to {:?}", question.index(), to);
             }
         }
     }
@@ -199,7 +200,7 @@ proptest! {
 
 #[test]
 fn a_comparison_at_the_edge_of_the_integers_is_folded_not_wrapped() {
-    let q = IntOperand::Question(0);
+    let q = IntOperand::Question(QuestionId::from(0));
     assert_eq!(int_compare(CmpOp::Lt, q, IntOperand::Literal(i64::MIN)), Err(false));
     assert_eq!(int_compare(CmpOp::Gt, q, IntOperand::Literal(i64::MAX)), Err(false));
     assert_eq!(
@@ -215,8 +216,8 @@ fn literals_merge_into_one_bitset_test_and_shared_atoms_are_evaluated_once() {
     let set = &sets()[0];
     let program = set.program();
     // `baseline_exists and baseline_meets_target and not fine_tuning_breaks_even`: one node.
-    let rule = set.rules.iter().position(|r| r.id == "baseline-meets-target").unwrap_or_default();
-    let code = program.scoring.iter().find(|c| c.rule as usize == rule).map(|c| c.root).unwrap_or_default();
+    let rule = set.rules.position(|r| r.id == "baseline-meets-target").unwrap_or_default();
+    let code = program.scoring.iter().find(|c| c.rule as usize == rule.index()).map(|c| c.root).unwrap_or_default();
     assert!(
         matches!(program.nodes[code as usize], Node::Bits { set, clear, any: false, .. } if set.count_ones() == 2 && clear.is_power_of_two()),
         "{:?}",
@@ -230,7 +231,7 @@ fn literals_merge_into_one_bitset_test_and_shared_atoms_are_evaluated_once() {
 #[test]
 fn deciding_again_reuses_the_decision() {
     let set = default_rules();
-    let values = Answers::resolve(&set, &[]).values().to_vec();
+    let values = Answers::resolve(&set, TiSlice::from_ref(&[])).values().to_owned();
     let mut decision = Decision::default();
     set.program().decide(&values, &mut decision);
     let first = decision.clone();

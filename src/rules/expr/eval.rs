@@ -1,7 +1,7 @@
 //! Evaluating a checked condition, and what analysis reads from it.
 
 use super::{CmpOp, Expr, IntOperand};
-use crate::rules::model::Value;
+use crate::rules::model::{QuestionId, TiSlice, Value};
 
 impl Expr {
     /// Evaluates against answers indexed like the rule set's questions.
@@ -9,7 +9,7 @@ impl Expr {
     /// Type checking guarantees each index holds a value of the expected
     /// kind; a mismatch (impossible for answers built by this crate) reads as false.
     #[must_use]
-    pub fn eval(&self, answers: &[Value]) -> bool {
+    pub fn eval(&self, answers: &TiSlice<QuestionId, Value>) -> bool {
         match self {
             Expr::Const(b) => *b,
             Expr::Flag(q) => matches!(answers.get(*q), Some(Value::Bool(true))),
@@ -30,14 +30,14 @@ impl Expr {
 
     /// Every question index this condition reads, in first-seen order.
     #[must_use]
-    pub fn questions(&self) -> Vec<usize> {
+    pub fn questions(&self) -> Vec<QuestionId> {
         let mut out = Vec::new();
         self.collect_questions(&mut out);
         out
     }
 
-    fn collect_questions(&self, out: &mut Vec<usize>) {
-        let mut push = |q: usize| {
+    fn collect_questions(&self, out: &mut Vec<QuestionId>) {
+        let mut push = |q: QuestionId| {
             if !out.contains(&q) {
                 out.push(q);
             }
@@ -65,13 +65,13 @@ impl Expr {
     /// normalised so the question is on the left. Used by what-if analysis to
     /// find the thresholds where an answer starts to matter.
     #[must_use]
-    pub fn int_thresholds(&self, q: usize) -> Vec<(CmpOp, i64)> {
+    pub fn int_thresholds(&self, q: QuestionId) -> Vec<(CmpOp, i64)> {
         let mut out = Vec::new();
         self.collect_thresholds(q, &mut out);
         out
     }
 
-    fn collect_thresholds(&self, q: usize, out: &mut Vec<(CmpOp, i64)>) {
+    fn collect_thresholds(&self, q: QuestionId, out: &mut Vec<(CmpOp, i64)>) {
         match self {
             Expr::IntCompare(op, IntOperand::Question(lq), IntOperand::Literal(v)) if *lq == q => out.push((*op, *v)),
             Expr::IntCompare(op, IntOperand::Literal(v), IntOperand::Question(rq)) if *rq == q => {
@@ -88,7 +88,7 @@ impl Expr {
     }
 }
 
-fn int_value(operand: IntOperand, answers: &[Value]) -> Option<i64> {
+fn int_value(operand: IntOperand, answers: &TiSlice<QuestionId, Value>) -> Option<i64> {
     match operand {
         IntOperand::Literal(v) => Some(v),
         IntOperand::Question(q) => match answers.get(q) {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::rules::model::{QuestionKind, Value};
+use crate::rules::model::{QuestionId, QuestionKind, TiSlice, Value};
 
 fn kinds() -> Vec<(&'static str, QuestionKind)> {
     vec![
@@ -17,7 +17,7 @@ fn check(text: &str) -> Result<Expr, ExprError> {
 }
 
 fn eval(text: &str, answers: &[Value]) -> bool {
-    check(text).unwrap_or_else(|e| panic!("{text}: {e:?}")).eval(answers)
+    check(text).unwrap_or_else(|e| panic!("{text}: {e:?}")).eval(TiSlice::from_ref(answers))
 }
 
 const ANSWERS: [Value; 4] = [Value::Bool(true), Value::Int(500), Value::Choice(1), Value::Bool(false)];
@@ -116,6 +116,7 @@ fn syntax_errors_point_at_the_problem() {
 #[test]
 fn reports_questions_read_and_thresholds() {
     let expr = check("count >= 50 and not (500 > count) or flag").unwrap();
-    assert_eq!(expr.questions(), vec![1, 0]);
-    assert_eq!(expr.int_thresholds(1), vec![(CmpOp::Ge, 50), (CmpOp::Lt, 500)]);
+    let (flag, count) = (QuestionId::from(0), QuestionId::from(1));
+    assert_eq!(expr.questions(), vec![count, flag]);
+    assert_eq!(expr.int_thresholds(count), vec![(CmpOp::Ge, 50), (CmpOp::Lt, 500)]);
 }

@@ -5,25 +5,25 @@ use super::{CmpOp, Expr, ExprError, IntOperand, QuestionInfo};
 use crate::diag::Code;
 use crate::i18n::Msg;
 use crate::load::did_you_mean;
-use crate::rules::model::QuestionKind;
+use crate::rules::model::{QuestionId, QuestionKind, TiSlice};
 
 /// The type of an operand, as the checker sees it.
 #[derive(Debug, Clone, Copy)]
 enum Operand<'a> {
     Bool,
     Int(IntOperand),
-    Choice(usize, &'a [String]),
+    Choice(QuestionId, &'a [String]),
     /// A bare word or string that is not a question id: only meaningful next to a choice question.
     Symbol(&'a str, bool),
 }
 
 pub(super) struct Checker<'q, 'a> {
-    pub(super) questions: &'q [QuestionInfo<'a>],
+    pub(super) questions: &'q TiSlice<QuestionId, QuestionInfo<'a>>,
 }
 
 impl<'a> Checker<'_, 'a> {
-    fn question(&self, name: &str) -> Option<(usize, &QuestionInfo<'a>)> {
-        self.questions.iter().enumerate().find(|(_, q)| q.id == name)
+    fn question(&self, name: &str) -> Option<(QuestionId, &QuestionInfo<'a>)> {
+        self.questions.iter_enumerated().find(|(_, q)| q.id == name)
     }
 
     fn unknown_question(&self, name: &str, ast: &Ast) -> ExprError {
@@ -146,7 +146,7 @@ impl<'a> Checker<'_, 'a> {
     fn choice_compare(
         &self,
         op: CmpOp,
-        question: usize,
+        question: QuestionId,
         values: &[String],
         value_ast: &Ast,
         whole: &Ast,

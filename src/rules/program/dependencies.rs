@@ -32,7 +32,7 @@ impl Dependencies {
         let mut askers = vec![Vec::new(); count];
         for (j, question) in questions.iter().enumerate() {
             for k in question.ask_when.as_ref().map(|c| c.expr.questions()).unwrap_or_default() {
-                if let Some(list) = askers.get_mut(k) {
+                if let Some(list) = askers.get_mut(k.index()) {
                     list.push(j);
                 }
             }
@@ -40,7 +40,7 @@ impl Dependencies {
         let mut rules_reading = vec![Vec::new(); count];
         for (position, rule) in scoring.iter().enumerate() {
             for k in rule.when.expr.questions() {
-                if let Some(list) = rules_reading.get_mut(k) {
+                if let Some(list) = rules_reading.get_mut(k.index()) {
                     list.push(to_u32(position));
                 }
             }
@@ -77,7 +77,7 @@ impl Dependencies {
         let mut total = vec![0_i64; approach_count];
         for rule in &scoring {
             for &(approach, weight) in &rule.effects {
-                if let Some(total) = total.get_mut(approach) {
+                if let Some(total) = total.get_mut(approach.index()) {
                     *total += i64::from(weight).abs();
                 }
             }
@@ -94,7 +94,7 @@ impl Dependencies {
         for condition in conditions {
             for q in condition.questions() {
                 if let (Some(QuestionKind::Integer { .. }), Some(list)) =
-                    (questions.get(q).map(|question| &question.kind), thresholds.get_mut(q))
+                    (questions.get(q.index()).map(|question| &question.kind), thresholds.get_mut(q.index()))
                 {
                     list.extend(condition.int_thresholds(q));
                 }

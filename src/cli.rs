@@ -171,6 +171,8 @@ pub enum SchemaKind {
     Descriptor,
     /// Rule files.
     Rules,
+    /// Rule-test files (`rules test`).
+    RuleTests,
     /// The `evaluate --format json` report.
     Report,
     /// The `check --format json` report.

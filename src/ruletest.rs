@@ -41,10 +41,12 @@ use crate::diag::{Code, Diagnostic};
 use crate::eval::{Answers, Evaluation, evaluate};
 use crate::i18n::Msg;
 use crate::load::What;
-use crate::load::{Limits, MapReader, Node, Sink, expect_seq, expect_str, parse_document};
+use crate::load::{Entry, Limits, Node, Required, Sink, expect_seq, expect_str, parse_document, report_missing_key};
 use crate::rules::{ApproachId, QuestionId, RuleSet, TiVec};
 use crate::source::SourceFile;
 use crate::text::sanitize;
+
+pub(crate) mod format;
 
 /// The tests shipped with the default rule set.
 pub const DEFAULT_TESTS: &[(&str, &str)] = &[
@@ -118,22 +120,15 @@ pub struct Expectation {
     pub next_steps: Vec<String>,
 }
 
-const FILE_KEYS: &[&str] = &["split", "cases"];
-const CASE_KEYS: &[&str] = &["name", "source", "reasoning", "assumed", "known_miss", "answers", "expect"];
-const SOURCE_KEYS: &[&str] = &["title", "publisher", "url", "date"];
-const SPLITS: &[&str] = &["tuned", "held_out"];
-const EXPECT_KEYS: &[&str] = &["recommendation", "combine_with", "vetoed", "fired", "not_fired", "next_steps"];
-
 /// Reads a test file; ids in expectations are checked against `rule_set`.
 pub fn load(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<Vec<Case>, Vec<Diagnostic>> {
     let root = parse_document(source, limits).map_err(|d| vec![*d])?;
     let mut sink = Sink::new(source);
     let mut cases = Vec::new();
-    if let Some(top) = MapReader::new(&mut sink, &root, What::RuleTestFile, FILE_KEYS) {
-        let split = top.get("split").and_then(|n| read_split(&mut sink, n));
-        if let Some(items) = top
-            .require(&mut sink, "cases", What::RuleTestFile)
-            .and_then(|n| expect_seq(&mut sink, n, What::Key("cases")))
+    if let Some(file) = format::File::read(&mut sink, &root, What::RuleTestFile) {
+        let split = file.split.and_then(|e| read_split(&mut sink, e.value));
+        if let Some(items) =
+            file.cases.require(&mut sink, What::RuleTestFile).and_then(|n| expect_seq(&mut sink, n, What::Key("cases")))
         {
             for item in items {
                 if let Some(mut case) = read_case(&mut sink, item, rule_set, split.is_some()) {
@@ -147,35 +142,34 @@ pub fn load(source: &SourceFile, rule_set: &RuleSet, limits: Limits) -> Result<V
 }
 
 fn read_split(sink: &mut Sink<'_>, node: &Node) -> Option<Split> {
-    match expect_str(sink, node, What::Key("split"))? {
-        "tuned" => Some(Split::Tuned),
-        "held_out" => Some(Split::HeldOut),
-        other => {
-            sink.error(Code::UnknownChoice, Msg::new("ruletest-unknown-split").arg("name", other), node.span)
-                .set_help(Msg::new("expected-one-of").arg("list", crate::load::quoted(SPLITS.iter().copied())));
-            None
-        }
+    let name = expect_str(sink, node, What::Key("split"))?;
+    if let Some((_, split)) = format::Split::ALL.iter().find(|(n, _)| *n == name) {
+        return Some(*split);
     }
+    sink.error(Code::UnknownChoice, Msg::new("ruletest-unknown-split").arg("name", name), node.span).set_help(
+        Msg::new("expected-one-of").arg("list", crate::load::quoted(format::Split::ALL.iter().map(|(n, _)| *n))),
+    );
+    None
 }
 
 /// A case's source: required in casebook files, where every case documents a real decision.
 /// `Err` when it is missing there or malformed (the problem is in `sink`).
-fn read_source(sink: &mut Sink<'_>, map: &MapReader<'_>, casebook: bool) -> Result<Option<CaseSource>, ()> {
-    let Some(node) = map.get("source") else {
+fn read_source(sink: &mut Sink<'_>, case: &format::Case<'_>, casebook: bool) -> Result<Option<CaseSource>, ()> {
+    let Some(entry) = case.source else {
         if casebook {
-            map.require(sink, "source", What::CasebookCase);
+            report_missing_key(sink, "source", What::CasebookCase, case.span);
             return Err(());
         }
         return Ok(None);
     };
-    let fields = MapReader::new(sink, node, What::Key("source"), SOURCE_KEYS).ok_or(())?;
-    let mut field = |key: &str| -> Option<String> {
-        fields
-            .require(sink, key, What::Key("source"))
-            .and_then(|n| expect_str(sink, n, What::Key(key)))
-            .map(str::to_owned)
+    let fields = format::CaseSource::read(sink, entry.value, What::Key("source")).ok_or(())?;
+    let mut field = |required: &Required<'_, String>, key: &'static str| -> Option<String> {
+        required.require(sink, What::Key("source")).and_then(|n| expect_str(sink, n, What::Key(key))).map(str::to_owned)
     };
-    let (title, publisher, url, date) = (field("title"), field("publisher"), field("url"), field("date"));
+    let title = field(&fields.title, "title");
+    let publisher = field(&fields.publisher, "publisher");
+    let url = field(&fields.url, "url");
+    let date = field(&fields.date, "date");
     match (title, publisher, url, date) {
         (Some(title), Some(publisher), Some(url), Some(date)) => Ok(Some(CaseSource { title, publisher, url, date })),
         _ => Err(()),
@@ -183,46 +177,54 @@ fn read_source(sink: &mut Sink<'_>, map: &MapReader<'_>, casebook: bool) -> Resu
 }
 
 fn read_case(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet, casebook: bool) -> Option<Case> {
-    let map = MapReader::new(sink, node, What::TestCase, CASE_KEYS)?;
-    let name =
-        map.require(sink, "name", What::TestCase).and_then(|n| expect_str(sink, n, What::Key("name")))?.to_owned();
-    let source = read_source(sink, &map, casebook).ok()?;
-    if casebook {
-        map.require(sink, "reasoning", What::CasebookCase).and_then(|n| expect_str(sink, n, What::Key("reasoning")))?;
-    } else if let Some(n) = map.get("reasoning") {
-        expect_str(sink, n, What::Key("reasoning"))?;
+    let case = format::Case::read(sink, node, What::TestCase)?;
+    let name = case.name.require(sink, What::TestCase).and_then(|n| expect_str(sink, n, What::Key("name")))?.to_owned();
+    let source = read_source(sink, &case, casebook).ok()?;
+    match case.reasoning {
+        Some(entry) => {
+            expect_str(sink, entry.value, What::Key("reasoning"))?;
+        }
+        None if casebook => {
+            report_missing_key(sink, "reasoning", What::CasebookCase, case.span);
+            return None;
+        }
+        None => {}
     }
     let question_ids: Vec<&str> = rule_set.questions.iter().map(|q| q.id.as_str()).collect();
-    if let Some(items) = map.get("assumed").and_then(|n| expect_seq(sink, n, What::Key("assumed"))) {
+    if let Some(items) = case.assumed.and_then(|e| expect_seq(sink, e.value, What::Key("assumed"))) {
         for item in items {
             read_known(sink, item, &question_ids, "question");
         }
     }
-    let known_miss = match map.get("known_miss") {
-        Some(n) => Some(expect_str(sink, n, What::Key("known_miss"))?.to_owned()),
+    let known_miss = match case.known_miss {
+        Some(entry) => Some(expect_str(sink, entry.value, What::Key("known_miss"))?.to_owned()),
         None => None,
     };
     let count = rule_set.questions.len();
     let mut given: TiVec<QuestionId, Option<crate::rules::Value>> = std::iter::repeat_n(None, count).collect();
     let mut spans: TiVec<QuestionId, Option<crate::load::Span>> = std::iter::repeat_n(None, count).collect();
-    if let Some(answers) = map.get("answers") {
-        read_answers(sink, answers, rule_set, &mut given, &mut spans, true)?;
+    if let Some(answers) = case.answers {
+        read_answers(sink, answers.value, rule_set, &mut given, &mut spans, true)?;
     }
-    let expect_node = map.require(sink, "expect", What::TestCase)?;
-    let expect = MapReader::new(sink, expect_node, What::Key("expect"), EXPECT_KEYS)?;
+    let expect_node = case.expect.require(sink, What::TestCase)?;
+    let expect = format::Expect::read(sink, expect_node, What::Key("expect"))?;
     let approach_ids: Vec<&str> = rule_set.approaches.iter().map(|a| a.id.as_str()).collect();
     let rule_ids: Vec<&str> = rule_set.rules.iter().map(|r| r.id.as_str()).collect();
     let recommendation = expect
-        .require(sink, "recommendation", What::Key("expect"))
+        .recommendation
+        .require(sink, What::Key("expect"))
         .and_then(|n| read_known(sink, n, &approach_ids, "approach"))?;
-    let list = |sink: &mut Sink<'_>, key: &str, known: &[&str], what: &'static str| -> Option<Vec<String>> {
-        let node = expect.get(key)?;
-        let items = expect_seq(sink, node, What::Key(key))?;
-        Some(items.iter().filter_map(|item| read_known(sink, item, known, what)).collect())
+    let list = |sink: &mut Sink<'_>,
+                entry: Option<Entry<'_, Vec<String>>>,
+                key: &'static str,
+                known: &[&str],
+                what: &'static str| {
+        let items = expect_seq(sink, entry?.value, What::Key(key))?;
+        Some(items.iter().filter_map(|item| read_known(sink, item, known, what)).collect::<Vec<String>>())
     };
     let next_steps = expect
-        .get("next_steps")
-        .and_then(|n| expect_seq(sink, n, What::Key("next_steps")))
+        .next_steps
+        .and_then(|e| expect_seq(sink, e.value, What::Key("next_steps")))
         .map(|items| items.iter().filter_map(|i| expect_str(sink, i, What::NextStep).map(str::to_owned)).collect())
         .unwrap_or_default();
     Some(Case {
@@ -230,10 +232,10 @@ fn read_case(sink: &mut Sink<'_>, node: &Node, rule_set: &RuleSet, casebook: boo
         given,
         expect: Expectation {
             recommendation,
-            combine_with: list(sink, "combine_with", &approach_ids, "approach"),
-            vetoed: list(sink, "vetoed", &approach_ids, "approach"),
-            fired: list(sink, "fired", &rule_ids, "rule").unwrap_or_default(),
-            not_fired: list(sink, "not_fired", &rule_ids, "rule").unwrap_or_default(),
+            combine_with: list(sink, expect.combine_with, "combine_with", &approach_ids, "approach"),
+            vetoed: list(sink, expect.vetoed, "vetoed", &approach_ids, "approach"),
+            fired: list(sink, expect.fired, "fired", &rule_ids, "rule").unwrap_or_default(),
+            not_fired: list(sink, expect.not_fired, "not_fired", &rule_ids, "rule").unwrap_or_default(),
             next_steps,
         },
         split: None,

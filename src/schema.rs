@@ -60,6 +60,12 @@ pub fn rules() -> Value {
     to_value(schema_for!(crate::rules::format::File<'_>))
 }
 
+/// The schema of rule-test files (`shouldtune rules test`).
+#[must_use]
+pub fn rule_tests() -> Value {
+    to_value(schema_for!(crate::ruletest::format::File<'_>))
+}
+
 /// The schema of the `evaluate --format json` report.
 #[must_use]
 pub fn report() -> Value {

@@ -9,6 +9,7 @@ pub(super) fn schema(args: &SchemaArgs, limits: Limits, io: &mut Io<'_>) -> Resu
     let value = match args.which {
         SchemaKind::Descriptor => schema::descriptor(load_rules(&args.rules, limits, io.stdin)?.base()),
         SchemaKind::Rules => schema::rules(),
+        SchemaKind::RuleTests => schema::rule_tests(),
         SchemaKind::Report => schema::report(),
         SchemaKind::Check => schema::check(),
     };

@@ -117,7 +117,7 @@ fn committed_schema(which: &str) -> serde_json::Value {
 
 #[test]
 fn committed_schemas_are_up_to_date() {
-    for which in ["descriptor", "rules", "report", "check"] {
+    for which in ["descriptor", "rules", "rule-tests", "report", "check"] {
         let fresh = succeed(&["schema", which]);
         let committed = std::fs::read_to_string(root().join(format!("schemas/{which}.schema.json"))).unwrap();
         assert!(
@@ -133,6 +133,18 @@ fn schemas_validate_the_shipped_files_and_catch_typos() {
     for file in ["rules/default.yaml", "examples/acme-overlay.yaml"] {
         let errors: Vec<String> = rules.iter_errors(&yaml_as_json(file)).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{file}: {errors:?}");
+    }
+    let rule_tests = jsonschema::validator_for(&committed_schema("rule-tests")).unwrap();
+    for file in ["rules/tests/scenarios.yaml", "rules/tests/casebook.yaml", "rules/tests/casebook-held-out.yaml"] {
+        let errors: Vec<String> = rule_tests.iter_errors(&yaml_as_json(file)).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{file}: {errors:?}");
+    }
+    for bad in [
+        serde_json::json!({ "split": "held-out", "cases": [] }),
+        serde_json::json!({ "cases": [{ "name": "x", "expect": { "recomendation": "rag" } }] }),
+        serde_json::json!({ "cases": [{ "name": "x", "answer": {}, "expect": { "recommendation": "rag" } }] }),
+    ] {
+        assert!(!rule_tests.is_valid(&bad), "{bad}");
     }
     let descriptor = jsonschema::validator_for(&committed_schema("descriptor")).unwrap();
     assert!(descriptor.is_valid(&yaml_as_json("examples/llm-project.yaml")));

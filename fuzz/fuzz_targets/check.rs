@@ -7,8 +7,8 @@ mod common;
 use common::rules;
 use libfuzzer_sys::fuzz_target;
 use shouldtune::check::{Policy, Summary, source_file};
-use shouldtune::report::check::Format;
 use shouldtune::load::Limits;
+use shouldtune::report::check::Format;
 use shouldtune::report::check::{Options, Outcome};
 use shouldtune::source::SourceFile;
 
@@ -20,15 +20,9 @@ fuzz_target!(|data: &[u8]| {
     let mut summary = Summary::default();
     summary.add(&result);
     let outcome = Outcome { summary: &summary, notices: &[] };
-    for format in [
-        Format::Human,
-        Format::Json,
-        Format::Sarif,
-        Format::Github,
-        Format::Junit,
-        Format::Markdown,
-        Format::Gitlab,
-    ] {
+    for format in
+        [Format::Human, Format::Json, Format::Sarif, Format::Github, Format::Junit, Format::Markdown, Format::Gitlab]
+    {
         let mut out = Vec::new();
         let mut renderer = shouldtune::report::check::renderer(format, &Options::default());
         let _ = renderer.start(&mut out);

@@ -18,7 +18,8 @@ pub fn rules() -> &'static RuleSet {
 #[allow(dead_code, reason = "not every target uses every helper")]
 pub fn tables() -> &'static [PriceTable] {
     static TABLES: OnceLock<Vec<PriceTable>> = OnceLock::new();
-    TABLES.get_or_init(|| shouldtune::cost::load_tables(&[], Limits::default()).unwrap_or_else(|_| std::process::abort()))
+    TABLES
+        .get_or_init(|| shouldtune::cost::load_tables(&[], Limits::default()).unwrap_or_else(|_| std::process::abort()))
 }
 
 /// What `ask` would save for `draft` loads again with the same rules: no

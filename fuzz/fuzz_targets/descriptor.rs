@@ -38,7 +38,10 @@ fuzz_target!(|data: &[u8]| {
             if let Ok(document) = shouldtune::descriptor::Document::parse(&source, Limits::default()) {
                 let kept = shouldtune::descriptor::kept_sections(&document);
                 let again = SourceFile::new("kept.yaml", kept.clone());
-                assert!(kept.is_empty() || shouldtune::load::parse_document(&again, Limits::default()).is_ok(), "{kept}");
+                assert!(
+                    kept.is_empty() || shouldtune::load::parse_document(&again, Limits::default()).is_ok(),
+                    "{kept}"
+                );
             }
         }
         Err(diagnostics) => {

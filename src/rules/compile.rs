@@ -1,6 +1,8 @@
 //! Rule files (spanned YAML) → a validated [`RuleSet`].
 
-use super::expr::{self, Expr, ExprError, QuestionInfo};
+use std::collections::HashMap;
+
+use super::expr::{self, Expr, ExprError, QuestionInfo, QuestionTable};
 use super::format;
 use super::locale;
 use super::model::{
@@ -111,6 +113,11 @@ struct Builder<'f> {
     sources: Vec<Source>,
     approaches: Vec<Approach>,
     raw_questions: Vec<RawQuestion<'f>>,
+    /// Positions in `sources`, `approaches` and `raw_questions` by id: files may
+    /// define thousands, and each definition is checked against the earlier ones.
+    source_positions: HashMap<String, usize>,
+    approach_positions: HashMap<String, usize>,
+    question_positions: HashMap<String, usize>,
     /// Rules with the index of the file that defines them.
     raw_rules: Vec<(usize, &'f SourceFile, &'f Node)>,
     /// `disable:` entries: file index, rule id, where written.
@@ -219,7 +226,7 @@ impl<'f> Builder<'f> {
         };
         let origin = Origin { file: sink.source.clone(), span: id_span };
         let source = Source { id, title, publisher, url, date, says, origin };
-        if let Some(first) = self.sources.iter_mut().find(|s| s.id == source.id) {
+        if let Some(first) = self.source_positions.get(&source.id).map(|&i| &mut self.sources[i]) {
             if overrides {
                 *first = source;
             } else {
@@ -232,6 +239,7 @@ impl<'f> Builder<'f> {
             nothing_to_override(sink, "source", &source.id, id_span);
             return;
         }
+        self.source_positions.insert(source.id.clone(), self.sources.len());
         self.sources.push(source);
     }
 
@@ -242,7 +250,7 @@ impl<'f> Builder<'f> {
         let description = value(raw.description).and_then(|n| expect_str(sink, n, What::Key("description")));
         let overrides = read_override(sink, raw.replace);
         let (Some((id, id_span)), Some(title)) = (id, title) else { return };
-        if let Some(first) = self.approaches.iter_mut().find(|a| a.id == id) {
+        if let Some(first) = self.approach_positions.get(&id).map(|&i| &mut self.approaches[i]) {
             if overrides {
                 title.clone_into(&mut first.title);
                 if let Some(description) = description {
@@ -258,6 +266,7 @@ impl<'f> Builder<'f> {
             nothing_to_override(sink, "approach", &id, id_span);
             return;
         }
+        self.approach_positions.insert(id.clone(), self.approaches.len());
         self.approaches.push(Approach {
             id,
             title: title.to_owned(),
@@ -272,11 +281,12 @@ impl<'f> Builder<'f> {
         else {
             return;
         };
-        if let Some(first) = self.raw_questions.iter().find(|q| q.id == id) {
+        if let Some(first) = self.question_positions.get(&id).map(|&i| &self.raw_questions[i]) {
             let origin = Origin { file: first.source.clone(), span: first.id_span };
             duplicate(sink, "question", &id, id_span, &origin);
             return;
         }
+        self.question_positions.insert(id.clone(), self.raw_questions.len());
         self.raw_questions.push(RawQuestion { source, id, id_span, fields });
     }
 
@@ -291,37 +301,45 @@ impl<'f> Builder<'f> {
             .zip(&kinds)
             .map(|(raw, kind)| QuestionInfo { id: &raw.id, kind: kind.as_ref().unwrap_or(&placeholder) })
             .collect();
+        let table = QuestionTable::new(&infos);
         let mut questions = Vec::with_capacity(raw_questions.len());
         for (index, (raw, kind)) in raw_questions.iter().zip(&kinds).enumerate() {
             let mut sink = Sink::new(raw.source);
             if let Some(kind) = kind
-                && let Some(question) = read_question(&mut sink, raw, kind.clone(), index, &infos)
+                && let Some(question) = read_question(&mut sink, raw, kind.clone(), index, &table)
             {
                 questions.push(question);
             }
             self.diagnostics.append(&mut sink.diagnostics);
         }
-        // (rule, index of the file that defined it)
-        let mut rules: Vec<(Rule, usize)> = Vec::new();
+        // (rule, index of the file that defined it), `None` once disabled; and positions by id.
+        let mut rules: Vec<Option<(Rule, usize)>> = Vec::new();
+        let mut rule_positions: HashMap<String, usize> = HashMap::new();
         for (file_index, source, node) in std::mem::take(&mut self.raw_rules) {
             let mut sink = Sink::new(source);
-            if let Some((rule, overrides)) = read_rule(&mut sink, node, &infos, &self.approaches, &self.sources) {
-                match rules.iter_mut().find(|(r, _)| r.id == rule.id) {
+            if let Some((rule, overrides)) = read_rule(&mut sink, node, &table, &self.approaches, &self.sources) {
+                match rule_positions.get(&rule.id).and_then(|&i| rules[i].as_mut()) {
                     Some(slot) if overrides => *slot = (rule, file_index),
                     Some((first, _)) => duplicate(&mut sink, "rule", &rule.id, rule.origin.span, &first.origin),
                     None if overrides => nothing_to_override(&mut sink, "rule", &rule.id, rule.origin.span),
-                    None => rules.push((rule, file_index)),
+                    None => {
+                        rule_positions.insert(rule.id.clone(), rules.len());
+                        rules.push(Some((rule, file_index)));
+                    }
                 }
             }
             self.diagnostics.append(&mut sink.diagnostics);
         }
-        let known_rules: Vec<String> = rules.iter().map(|(r, _)| r.id.clone()).collect();
+        let known_rules: Vec<String> = rules.iter().flatten().map(|(r, _)| r.id.clone()).collect();
         for (file_index, source, id, span) in std::mem::take(&mut self.disabled) {
-            if let Some(position) = rules.iter().position(|(r, defined_in)| r.id == id && *defined_in < file_index) {
-                rules.remove(position);
+            let position = rule_positions.get(&id).copied();
+            if let Some(slot) = position.map(|i| &mut rules[i])
+                && slot.as_ref().is_some_and(|(_, defined_in)| *defined_in < file_index)
+            {
+                *slot = None;
             } else {
                 let mut sink = Sink::new(source);
-                let known = rules.iter().map(|(r, _)| r.id.as_str());
+                let known = rules.iter().flatten().map(|(r, _)| r.id.as_str());
                 let help = did_you_mean(&id, known)
                     .map_or_else(|| Msg::new("rules-disable-help"), |s| Msg::new("did-you-mean").arg("name", s));
                 sink.error(Code::NothingToChange, Msg::new("rules-disable-nothing").arg("id", &id), span)
@@ -329,7 +347,8 @@ impl<'f> Builder<'f> {
                 self.diagnostics.append(&mut sink.diagnostics);
             }
         }
-        let rules: Vec<Rule> = rules.into_iter().map(|(rule, _)| rule).collect();
+        let rules: Vec<Rule> = rules.into_iter().flatten().map(|(rule, _)| rule).collect();
+        drop(table);
         drop(infos);
         let program = crate::rules::program::Program::new(self.approaches.len(), &questions, &rules);
         let mut locales = std::mem::take(&mut self.locales);
@@ -446,7 +465,7 @@ fn read_question(
     raw: &RawQuestion<'_>,
     kind: QuestionKind,
     index: usize,
-    infos: &[QuestionInfo<'_>],
+    table: &QuestionTable<'_, '_>,
 ) -> Option<Question> {
     let map = &raw.fields;
     let text = map.text.require(sink, What::Question).and_then(|n| expect_str(sink, n, What::Key("text")));
@@ -454,13 +473,13 @@ fn read_question(
     let default_node = map.default.require(sink, What::Question);
     let default = default_node.and_then(|n| read_value(sink, n, &raw.id, &kind));
     let ask_when = value(map.ask_when).and_then(|node| {
-        let condition = read_condition(sink, node, infos)?;
+        let condition = read_condition(sink, node, table)?;
         let reads: Vec<QuestionId> = condition.expr.questions();
         if let Some(late) = reads.iter().map(|q| q.index()).find(|&q| q >= index) {
             let message = if late == index {
                 Msg::new("rules-ask-when-reads-itself").arg("id", &raw.id)
             } else {
-                Msg::new("rules-ask-when-reads-later").arg("id", &raw.id).arg("later", infos[late].id)
+                Msg::new("rules-ask-when-reads-later").arg("id", &raw.id).arg("later", table.infos().raw[late].id)
             };
             sink.error(Code::ConditionOrder, message, node.span).set_help(Msg::new("rules-ask-when-help"));
             return None;
@@ -562,7 +581,7 @@ fn list(values: &[String]) -> crate::i18n::MsgArg {
     crate::load::quoted(values.iter().map(String::as_str))
 }
 
-fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) -> Option<Condition> {
+fn read_condition(sink: &mut Sink<'_>, node: &Node, table: &QuestionTable<'_, '_>) -> Option<Condition> {
     let text = match &node.kind {
         NodeKind::Str(s) => s.clone(),
         NodeKind::Bool(b) => b.to_string(),
@@ -575,7 +594,7 @@ fn read_condition(sink: &mut Sink<'_>, node: &Node, infos: &[QuestionInfo<'_>]) 
             return None;
         }
     };
-    match expr::compile(&text, infos) {
+    match expr::compile(&text, table) {
         Ok(expr) => Some(Condition { text, expr }),
         Err(error) => {
             let diagnostic = expr_diagnostic(sink.source, node, &text, error);
@@ -623,7 +642,7 @@ fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) 
 fn read_rule(
     sink: &mut Sink<'_>,
     node: &Node,
-    infos: &[QuestionInfo<'_>],
+    table: &QuestionTable<'_, '_>,
     approaches: &[Approach],
     catalogue: &[Source],
 ) -> Option<(Rule, bool)> {
@@ -631,7 +650,7 @@ fn read_rule(
     let overrides = read_override(sink, map.replace);
     let id = map.id.require(sink, What::Rule).and_then(|n| read_id(sink, n, "rule"));
     let title = map.title.require(sink, What::Rule).and_then(|n| expect_str(sink, n, What::Key("title")));
-    let when = map.when.require(sink, What::Rule).and_then(|n| read_condition(sink, n, infos));
+    let when = map.when.require(sink, What::Rule).and_then(|n| read_condition(sink, n, table));
     let because = map.because.require(sink, What::Rule).and_then(|n| expect_str(sink, n, What::Key("because")));
     let citations = map.source.require(sink, What::Rule).and_then(|n| read_citations(sink, n, catalogue));
     let next_step = value(map.next_step).and_then(|n| expect_str(sink, n, What::Key("next_step")));

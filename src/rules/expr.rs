@@ -175,8 +175,42 @@ pub struct QuestionInfo<'a> {
     pub kind: &'a QuestionKind,
 }
 
+/// The questions conditions may read, with their ids indexed: a rule file
+/// may declare thousands of questions, and every name in every condition is
+/// looked up.
+#[derive(Debug)]
+pub struct QuestionTable<'q, 'a> {
+    infos: &'q TiSlice<QuestionId, QuestionInfo<'a>>,
+    by_id: std::collections::HashMap<&'a str, QuestionId>,
+}
+
+impl<'q, 'a> QuestionTable<'q, 'a> {
+    /// Indexes `infos`, in question order; the first of two equal ids wins.
+    #[must_use]
+    pub fn new(infos: &'q [QuestionInfo<'a>]) -> Self {
+        let infos = TiSlice::from_ref(infos);
+        let mut by_id = std::collections::HashMap::with_capacity(infos.len());
+        for (id, info) in infos.iter_enumerated() {
+            by_id.entry(info.id).or_insert(id);
+        }
+        QuestionTable { infos, by_id }
+    }
+
+    /// The question called `id`.
+    #[must_use]
+    pub fn find(&self, id: &str) -> Option<(QuestionId, &QuestionInfo<'a>)> {
+        self.by_id.get(id).map(|&question| (question, &self.infos[question]))
+    }
+
+    /// Every question, in order.
+    #[must_use]
+    pub fn infos(&self) -> &'q TiSlice<QuestionId, QuestionInfo<'a>> {
+        self.infos
+    }
+}
+
 /// Parses and type-checks `text` as a condition over `questions`.
-pub fn compile(text: &str, questions: &[QuestionInfo<'_>]) -> Result<Expr, ExprError> {
+pub fn compile(text: &str, questions: &QuestionTable<'_, '_>) -> Result<Expr, ExprError> {
     if text.len() > MAX_LEN {
         return Err(ExprError::new(
             Code::ExprSyntax,
@@ -198,7 +232,7 @@ pub fn compile(text: &str, questions: &[QuestionInfo<'_>]) -> Result<Expr, ExprE
         )
         .help(Msg::new("expr-trailing-help")));
     }
-    typecheck::Checker { questions: TiSlice::from_ref(questions) }.condition(&ast)
+    typecheck::Checker { questions }.condition(&ast)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ fn kinds() -> Vec<(&'static str, QuestionKind)> {
 fn check(text: &str) -> Result<Expr, ExprError> {
     let kinds = kinds();
     let infos: Vec<QuestionInfo<'_>> = kinds.iter().map(|(id, kind)| QuestionInfo { id, kind }).collect();
-    compile(text, &infos)
+    compile(text, &QuestionTable::new(&infos))
 }
 
 fn eval(text: &str, answers: &[Value]) -> bool {

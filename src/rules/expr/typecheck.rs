@@ -1,11 +1,11 @@
 //! Syntax tree → [`Expr`]: names resolved to question indices, types checked.
 
 use super::parser::{Ast, AstKind};
-use super::{CmpOp, Expr, ExprError, IntOperand, QuestionInfo};
+use super::{CmpOp, Expr, ExprError, IntOperand, QuestionInfo, QuestionTable};
 use crate::diag::Code;
 use crate::i18n::Msg;
 use crate::load::did_you_mean;
-use crate::rules::model::{QuestionId, QuestionKind, TiSlice};
+use crate::rules::model::{QuestionId, QuestionKind};
 
 /// The type of an operand, as the checker sees it.
 #[derive(Debug, Clone, Copy)]
@@ -18,12 +18,12 @@ enum Operand<'a> {
 }
 
 pub(super) struct Checker<'q, 'a> {
-    pub(super) questions: &'q TiSlice<QuestionId, QuestionInfo<'a>>,
+    pub(super) questions: &'q QuestionTable<'q, 'a>,
 }
 
 impl<'a> Checker<'_, 'a> {
     fn question(&self, name: &str) -> Option<(QuestionId, &QuestionInfo<'a>)> {
-        self.questions.iter_enumerated().find(|(_, q)| q.id == name)
+        self.questions.find(name)
     }
 
     fn unknown_question(&self, name: &str, ast: &Ast) -> ExprError {
@@ -33,7 +33,7 @@ impl<'a> Checker<'_, 'a> {
             ast.start,
             ast.end,
         );
-        match did_you_mean(name, self.questions.iter().map(|q| q.id)) {
+        match did_you_mean(name, self.questions.infos().iter().map(|q| q.id)) {
             Some(s) => error.help(Msg::new("did-you-mean").arg("name", s)),
             None => error,
         }
@@ -157,14 +157,14 @@ impl<'a> Checker<'_, 'a> {
             _ => {
                 return Err(ExprError::new(
                     Code::ExprTypeMismatch,
-                    Msg::new("expr-choice-order").arg("op", op.symbol()).arg("id", self.questions[question].id),
+                    Msg::new("expr-choice-order").arg("op", op.symbol()).arg("id", self.questions.infos()[question].id),
                     whole.start,
                     whole.end,
                 )
                 .help(Msg::new("expr-choice-order-help")));
             }
         };
-        let value = choice_index(self.questions[question].id, values, value_ast)?;
+        let value = choice_index(self.questions.infos()[question].id, values, value_ast)?;
         Ok(Expr::ChoiceIn { question, values: vec![value], negate })
     }
 
@@ -177,7 +177,7 @@ impl<'a> Checker<'_, 'a> {
                 }
                 let mut indices = Vec::with_capacity(items.len());
                 for item in items {
-                    let index = choice_index(self.questions[question].id, values, item)?;
+                    let index = choice_index(self.questions.infos()[question].id, values, item)?;
                     if !indices.contains(&index) {
                         indices.push(index);
                     }

@@ -324,7 +324,10 @@ fn explain(args: &ExplainArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, 
                 diag::Code::UnknownId,
                 shouldtune::i18n::Msg::new("explain-unknown-id").arg("id", &args.id),
             )
-            .with_help(shouldtune::i18n::Msg::new("explain-unknown-id-help").arg("list", listed.join(", "))),
+            .with_help(
+                shouldtune::i18n::Msg::new("explain-unknown-id-help")
+                    .arg("list", shouldtune::i18n::MsgArg::List(listed)),
+            ),
         ]));
     }
     let text = shouldtune::describe::render_in(rule_set, &subjects, io.lang);

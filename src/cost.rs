@@ -27,7 +27,7 @@ use serde::Serialize;
 pub use pricing::{DEFAULT_MODEL, DEFAULT_TABLE, ModelPrices, PriceTable, Training, load_tables};
 
 use crate::diag::{Code, Diagnostic};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::load::What;
 use crate::load::{Entry, Node, Sink, Span, expect_decimal, expect_int, expect_str, mapping, suggestion};
 use crate::source::SourceFile;
@@ -399,8 +399,12 @@ pub struct Assumption {
     pub setting: String,
     /// The value used.
     pub value: String,
-    /// Why this value.
+    /// Why this value (in English).
     pub reason: String,
+    /// The message behind `reason`, for reports in another language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub reason_msg: Msg,
 }
 
 /// The cost estimate for one project.
@@ -448,8 +452,12 @@ pub struct CostEstimate {
     pub fine_tuning_breaks_even: bool,
     /// Settings not given, and the values used.
     pub assumed: Vec<Assumption>,
-    /// What a reader must know about these figures (evaluation-only tier, job caps).
+    /// What a reader must know about these figures (evaluation-only tier, job caps), in English.
     pub notes: Vec<String>,
+    /// The messages behind `notes`, for reports in another language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub note_msgs: Vec<Msg>,
     /// The price table is more than a year older than the reference date
     /// (`SOURCE_DATE_EPOCH` when set, else today).
     pub stale_prices: bool,
@@ -591,15 +599,22 @@ pub fn estimate(
     let at = Located { file, span: settings.span };
     let mut assumed = Vec::new();
     let mut notes = Vec::new();
-    let mut assume = |setting: &str, value: String, reason: &str| {
-        assumed.push(Assumption { setting: setting.to_owned(), value, reason: reason.to_owned() });
+    // `reason` is a selector of the Fluent message `cost-reason`.
+    let mut assume = |setting: &str, value: String, reason: &'static str| {
+        let reason_msg = Msg::new("cost-reason").arg("reason", reason);
+        assumed.push(Assumption {
+            setting: setting.to_owned(),
+            value,
+            reason: reason_msg.render(Lang::En),
+            reason_msg,
+        });
     };
     let span_of = |s: &Option<(String, Span)>| s.as_ref().map(|(_, span)| *span);
 
     // The table and the models.
     let table_id = settings.price_table.as_ref().map_or(DEFAULT_TABLE, |(id, _)| id.as_str());
     if settings.price_table.is_none() {
-        assume("price_table", DEFAULT_TABLE.to_owned(), "default price table");
+        assume("price_table", DEFAULT_TABLE.to_owned(), "default-table");
     }
     let table = tables.iter().find(|t| t.id == table_id).ok_or_else(|| {
         let ids = crate::load::quoted_list(tables.iter().map(|t| t.id.as_str()));
@@ -623,14 +638,14 @@ pub fn estimate(
                 format!("price table `{}` has no model with token prices; name one with `cost.model`", table.id),
             )
         })?;
-        assume("model", name.clone(), "the price table's default model");
+        assume("model", name.clone(), "default-model");
         name
     };
     let model = table.model(&model_name).map_err(|message| unknown_model(&at, span_of(&settings.model), message))?;
     let fine_tuned = if let Some((name, span)) = &settings.fine_tuned_model {
         table.model(name).map_err(|message| unknown_model(&at, Some(*span), message))?
     } else {
-        assume("fine_tuned_model", model.name.clone(), "the baseline model, fine-tuned");
+        assume("fine_tuned_model", model.name.clone(), "baseline-model");
         model
     };
     let ft_span = span_of(&settings.fine_tuned_model).or(span_of(&settings.model));
@@ -641,14 +656,14 @@ pub fn estimate(
 
     let method = settings.method.map_or_else(
         || {
-            assume("method", "sft".to_owned(), "supervised fine-tuning");
+            assume("method", "sft".to_owned(), "sft");
             Method::Sft
         },
         |(m, _)| m,
     );
     let deployment = settings.deployment.map_or_else(
         || {
-            assume("deployment", "standard".to_owned(), "a standard deployment with an hourly hosting fee");
+            assume("deployment", "standard".to_owned(), "standard-deployment");
             Deployment::Standard
         },
         |(d, _)| d,
@@ -656,24 +671,16 @@ pub fn estimate(
 
     // Tokens per request.
     let output = settings.output_tokens.unwrap_or_else(|| {
-        assume("output_tokens", DEFAULT_OUTPUT_TOKENS.to_string(), "a typical short answer");
+        assume("output_tokens", DEFAULT_OUTPUT_TOKENS.to_string(), "short-answer");
         DEFAULT_OUTPUT_TOKENS
     });
     let fine_tuned_prompt = settings.fine_tuned_prompt_tokens.unwrap_or_else(|| {
         let value = volume.prompt_tokens / 10;
-        assume(
-            "fine_tuned_prompt_tokens",
-            value.to_string(),
-            "a tenth of prompt_tokens: instructions and examples move into the model",
-        );
+        assume("fine_tuned_prompt_tokens", value.to_string(), "tenth-of-prompt");
         value
     });
     let rag_context = settings.rag_context_tokens.unwrap_or_else(|| {
-        assume(
-            "rag_context_tokens",
-            DEFAULT_RAG_CONTEXT_TOKENS.to_string(),
-            "three retrieved passages of about 500 tokens",
-        );
+        assume("rag_context_tokens", DEFAULT_RAG_CONTEXT_TOKENS.to_string(), "three-passages");
         DEFAULT_RAG_CONTEXT_TOKENS
     });
     let rag_prompt = at.tokens(volume.prompt_tokens.checked_add(rag_context), "a RAG prompt")?;
@@ -705,15 +712,13 @@ pub fn estimate(
                 )
             })?;
             if deployment == Deployment::Developer {
-                notes.push(
-                    "developer tier: deployments are removed after 24 hours; the fine-tuning figures are an evaluation cost, not a production one, and there is no break-even".to_owned(),
-                );
+                notes.push(Msg::new("cost-note-developer"));
             }
             let fixed = if fee.is_zero() {
                 Decimal::ZERO
             } else {
                 let hours = settings.hosting_hours_per_month.unwrap_or_else(|| {
-                    assume("hosting_hours_per_month", DEFAULT_HOSTING_HOURS.to_string(), "deployed all month");
+                    assume("hosting_hours_per_month", DEFAULT_HOSTING_HOURS.to_string(), "all-month");
                     Decimal::from(DEFAULT_HOSTING_HOURS)
                 });
                 at.checked(fee.checked_mul(hours), "the monthly hosting fee")?
@@ -760,7 +765,8 @@ pub fn estimate(
         break_even_monthly_requests: if evaluation_only { None } else { break_even(&rates) },
         fine_tuning_breaks_even: !evaluation_only && monthly.fine_tuning <= monthly.prompt_engineering,
         assumed,
-        notes,
+        notes: notes.iter().map(|n| n.render(Lang::En)).collect(),
+        note_msgs: notes,
         stale_prices: false,
         rates,
     })
@@ -783,7 +789,7 @@ struct OneTime {
     training: Decimal,
     grader: Decimal,
     tier: Option<Tier>,
-    notes: Vec<String>,
+    notes: Vec<Msg>,
 }
 
 fn missing_price(
@@ -813,7 +819,7 @@ fn unknown_model(at: &Located<'_>, span: Option<Span>, message: String) -> Box<D
 fn one_time(
     input: &OneTimeInput<'_>,
     at: &Located<'_>,
-    assume: &mut impl FnMut(&str, String, &str),
+    assume: &mut impl FnMut(&str, String, &'static str),
 ) -> Result<OneTime, Box<Diagnostic>> {
     let OneTimeInput { table, fine_tuned, method, settings, volume, fine_tuned_prompt, output, ft_span } = *input;
     let missing = |m: &ModelPrices, what: &str, span: Option<Span>| missing_price(table, at, m, what, span);
@@ -821,7 +827,7 @@ fn one_time(
     let tier = (method != Method::Rft).then(|| {
         settings.training_tier.map_or_else(
             || {
-                assume("training_tier", "regional".to_owned(), "regional standard training, with data residency");
+                assume("training_tier", "regional".to_owned(), "regional-training");
                 Tier::Regional
             },
             |(t, _)| t,
@@ -838,7 +844,7 @@ fn one_time(
                         return Err(missing(fine_tuned, &format!("`{}` training price", tier.as_str()), tier_span));
                     }
                     let hours = settings.training_hours.unwrap_or_else(|| {
-                        assume("training_hours", DEFAULT_TRAINING_HOURS.to_string(), "a small training job");
+                        assume("training_hours", DEFAULT_TRAINING_HOURS.to_string(), "small-job");
                         Decimal::from(DEFAULT_TRAINING_HOURS)
                     });
                     let billed = at.checked(billed_hours(hours, increment_minutes), "the billed training time")?;
@@ -866,17 +872,15 @@ fn one_time(
         Method::Rft => {
             let rft = fine_tuned.rft.ok_or_else(|| missing(fine_tuned, "reinforcement fine-tuning price", ft_span))?;
             let hours = settings.training_hours.unwrap_or_else(|| {
-                assume("training_hours", DEFAULT_TRAINING_HOURS.to_string(), "a small training job");
+                assume("training_hours", DEFAULT_TRAINING_HOURS.to_string(), "small-job");
                 Decimal::from(DEFAULT_TRAINING_HOURS)
             });
             let billed = hours.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
             let cost = at.checked(billed.checked_mul(rft.per_hour), "the training cost")?;
             if let Some(cap) = rft.job_cap.filter(|cap| cost > *cap) {
-                notes.push(format!(
-                    "the training job pauses when its billing reaches {} {}; the figure assumes it is resumed, and billing then continues",
-                    table.currency,
-                    render::money(cap)
-                ));
+                notes.push(
+                    Msg::new("cost-note-job-cap").arg("currency", &table.currency).arg("amount", render::money(cap)),
+                );
             }
             match &settings.grader_model {
                 Some((name, span)) => {
@@ -886,7 +890,7 @@ fn one_time(
                     let output = settings.grader_output_tokens.unwrap_or(0);
                     grader = at.checked(request_cost(input, output, prices), "the grader's tokens")?;
                 }
-                None => assume("grader_model", "none".to_owned(), "no model grader"),
+                None => assume("grader_model", "none".to_owned(), "no-grader"),
             }
             cost
         }
@@ -901,13 +905,13 @@ fn training_tokens(
     fine_tuned_prompt: u64,
     output: u64,
     at: &Located<'_>,
-    assume: &mut impl FnMut(&str, String, &str),
+    assume: &mut impl FnMut(&str, String, &'static str),
 ) -> Result<u64, Box<Diagnostic>> {
     if let Some(tokens) = settings.training_tokens {
         return Ok(tokens);
     }
     let epochs = settings.epochs.unwrap_or_else(|| {
-        assume("epochs", DEFAULT_EPOCHS.to_string(), "three passes over the training file");
+        assume("epochs", DEFAULT_EPOCHS.to_string(), "three-epochs");
         DEFAULT_EPOCHS
     });
     if let Some(file_tokens) = settings.training_file_tokens {
@@ -915,11 +919,7 @@ fn training_tokens(
     }
     let per_example = at.tokens(fine_tuned_prompt.checked_add(output), "a training example")?;
     let file_tokens = at.tokens(volume.examples.checked_mul(per_example), "the training file")?;
-    assume(
-        "training_file_tokens",
-        file_tokens.to_string(),
-        "examples_available x (fine_tuned_prompt_tokens + output_tokens)",
-    );
+    assume("training_file_tokens", file_tokens.to_string(), "file-tokens");
     at.tokens(file_tokens.checked_mul(epochs), "the training tokens")
 }
 

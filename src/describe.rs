@@ -62,32 +62,42 @@ pub fn nearest<'r>(rule_set: &'r RuleSet, id: &str, count: usize) -> Vec<&'r str
 /// The condition in plain English, e.g. "`deadline_weeks` is less than 4".
 #[must_use]
 pub fn condition_in_words(expr: &Expr, rule_set: &RuleSet) -> String {
-    Words { rule_set }.expr(expr)
+    condition_in_words_in(expr, rule_set, Lang::En)
+}
+
+/// The condition in words in `lang`: "`deadline_weeks` is less than 4", "`deadline_weeks` が 4 未満".
+#[must_use]
+pub fn condition_in_words_in(expr: &Expr, rule_set: &RuleSet, lang: Lang) -> String {
+    Words { rule_set, lang }.expr(expr)
 }
 
 struct Words<'r> {
     rule_set: &'r RuleSet,
+    lang: Lang,
 }
 
 impl Words<'_> {
+    fn tr(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+        self.lang.tr_args(id, &args)
+    }
+
     fn name(&self, question: QuestionId) -> String {
         format!("`{}`", self.rule_set.questions.get(question).map_or("?", |q| q.id.as_str()))
     }
 
     fn expr(&self, expr: &Expr) -> String {
         match expr {
-            Expr::Const(true) => "always".to_owned(),
-            Expr::Const(false) => "never".to_owned(),
-            Expr::Flag(q) => format!("{} is true", self.name(*q)),
+            Expr::Const(true) => self.lang.tr("cond-always"),
+            Expr::Const(false) => self.lang.tr("cond-never"),
+            Expr::Flag(q) => self.tr("cond-true", &[("name", &self.name(*q))]),
             Expr::Not(inner) => self.negated(inner),
-            Expr::All(items) => self.joined(items, " and ", |e| matches!(e, Expr::Any(_))),
-            Expr::Any(items) => self.joined(items, " or ", |e| matches!(e, Expr::All(_))),
+            Expr::All(items) => self.joined(items, &self.lang.tr("cond-and"), |e| matches!(e, Expr::Any(_))),
+            Expr::Any(items) => self.joined(items, &self.lang.tr("cond-or"), |e| matches!(e, Expr::All(_))),
             Expr::IntCompare(op, lhs, rhs) => self.compare(*op, *lhs, *rhs),
-            Expr::BoolEquals(lhs, rhs, negate) => format!(
-                "({}) {} ({})",
-                self.expr(lhs),
-                if *negate { "differs from" } else { "has the same truth as" },
-                self.expr(rhs)
+            Expr::BoolEquals(lhs, rhs, negate) => self.tr(
+                if *negate { "cond-differs" } else { "cond-same-truth" },
+                &[("lhs", &self.expr(lhs)), ("rhs", &self.expr(rhs))],
             ),
             Expr::ChoiceIn { question, values, negate } => self.choice(*question, values, *negate),
         }
@@ -96,12 +106,12 @@ impl Words<'_> {
     fn negated(&self, inner: &Expr) -> String {
         match inner {
             Expr::Const(b) => self.expr(&Expr::Const(!b)),
-            Expr::Flag(q) => format!("{} is false", self.name(*q)),
+            Expr::Flag(q) => self.tr("cond-false", &[("name", &self.name(*q))]),
             Expr::Not(e) => self.expr(e),
             Expr::IntCompare(op, lhs, rhs) => self.compare(negate_op(*op), *lhs, *rhs),
             Expr::ChoiceIn { question, values, negate } => self.choice(*question, values, !negate),
             Expr::BoolEquals(lhs, rhs, negate) => self.expr(&Expr::BoolEquals(lhs.clone(), rhs.clone(), !negate)),
-            other => format!("not ({})", self.expr(other)),
+            other => self.tr("cond-not", &[("condition", &self.expr(other))]),
         }
     }
 
@@ -126,15 +136,15 @@ impl Words<'_> {
             (IntOperand::Literal(_), IntOperand::Question(_)) => (op.flipped(), rhs, lhs),
             _ => (op, lhs, rhs),
         };
-        let words = match op {
-            CmpOp::Eq => "is",
-            CmpOp::Ne => "is not",
-            CmpOp::Lt => "is less than",
-            CmpOp::Le => "is at most",
-            CmpOp::Gt => "is more than",
-            CmpOp::Ge => "is at least",
+        let op = match op {
+            CmpOp::Eq => "eq",
+            CmpOp::Ne => "ne",
+            CmpOp::Lt => "lt",
+            CmpOp::Le => "le",
+            CmpOp::Gt => "gt",
+            CmpOp::Ge => "ge",
         };
-        format!("{} {words} {}", self.operand(lhs), self.operand(rhs))
+        self.tr("cond-compare", &[("lhs", &self.operand(lhs)), ("op", op), ("rhs", &self.operand(rhs))])
     }
 
     fn choice(&self, question: QuestionId, values: &[u16], negate: bool) -> String {
@@ -149,14 +159,14 @@ impl Words<'_> {
             .collect();
         let name = self.name(question);
         match (names.as_slice(), negate) {
-            ([one], false) => format!("{name} is {one}"),
-            ([one], true) => format!("{name} is not {one}"),
-            ([], false) => "never".to_owned(),
-            ([], true) => "always".to_owned(),
+            ([one], false) => self.tr("cond-is", &[("name", &name), ("value", one)]),
+            ([one], true) => self.tr("cond-is-not", &[("name", &name), ("value", one)]),
+            ([], false) => self.lang.tr("cond-never"),
+            ([], true) => self.lang.tr("cond-always"),
             (all, negate) => {
                 let (init, last) = all.split_at(all.len() - 1);
-                let listed = format!("{} or {}", init.join(", "), last[0]);
-                if negate { format!("{name} is none of {listed}") } else { format!("{name} is one of {listed}") }
+                let listed = self.tr("cond-alternatives", &[("init", &self.lang.join(init)), ("last", &last[0])]);
+                self.tr(if negate { "cond-none-of" } else { "cond-one-of" }, &[("name", &name), ("list", &listed)])
             }
         }
     }
@@ -407,7 +417,7 @@ fn heading(out: &mut String, lang: Lang, id: &str) {
 fn rule_text(rule_set: &RuleSet, index: RuleId, out: &mut String, lang: Lang) {
     let rule = &rule_set.rules[index];
     let approach = |a: &ApproachId| format!("`{}`", rule_set.approaches[*a].id);
-    let list = |items: &[ApproachId]| items.iter().map(approach).collect::<Vec<_>>().join(", ");
+    let list = |items: &[ApproachId]| lang.join(&items.iter().map(approach).collect::<Vec<_>>());
     let tr = |id: &str, args: &[(&str, &str)]| {
         let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
         lang.tr_args(id, &args)
@@ -426,7 +436,7 @@ fn rule_text(rule_set: &RuleSet, index: RuleId, out: &mut String, lang: Lang) {
     if rule.when.expr == Expr::Const(true) {
         let _ = writeln!(out, "  {}", lang.tr("explain-fires-always"));
     } else {
-        let condition = condition_in_words(&rule.when.expr, rule_set);
+        let condition = condition_in_words_in(&rule.when.expr, rule_set, lang);
         let _ = writeln!(out, "  {}", tr("explain-fires-when", &[("condition", &condition)]));
     }
     let _ = writeln!(out, "  {}", tr("explain-as-written", &[("condition", &rule.when.text)]));
@@ -440,7 +450,7 @@ fn rule_text(rule_set: &RuleSet, index: RuleId, out: &mut String, lang: Lang) {
     if !rule.effects.is_empty() {
         let weights: Vec<String> =
             rule.effects.iter().map(|(a, w)| format!("{} {w:+}", rule_set.approaches[*a].id)).collect();
-        let _ = writeln!(out, "  {}", tr("explain-scores", &[("list", &weights.join(", "))]));
+        let _ = writeln!(out, "  {}", tr("explain-scores", &[("list", &lang.join(&weights))]));
     }
     if !rule.veto.is_empty() {
         let _ = writeln!(out, "  {}", tr("explain-rules-out", &[("list", &list(&rule.veto))]));

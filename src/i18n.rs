@@ -194,6 +194,12 @@ impl Lang {
         if n >= 0 { format!("+{}", self.number(i64::from(n))) } else { self.number(i64::from(n)) }
     }
 
+    /// Joins items with the language's separator, without a conjunction: `a, b, c` / `a、b、c`.
+    #[must_use]
+    pub fn join(self, items: &[String]) -> String {
+        items.join(if self == Lang::Ja { "、" } else { ", " })
+    }
+
     /// Joins items as a list: `a, b and c` / `a、b、c`.
     #[must_use]
     pub fn list(self, items: &[String]) -> String {
@@ -309,10 +315,7 @@ impl Msg {
                 MsgArg::Str(s) => fluent_args.set(*name, FluentValue::from(s.clone())),
                 MsgArg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
                 MsgArg::Msg(m) => fluent_args.set(*name, FluentValue::from(m.render(lang))),
-                MsgArg::List(items) => {
-                    let separator = if lang == Lang::Ja { "、" } else { ", " };
-                    fluent_args.set(*name, FluentValue::from(items.join(separator)));
-                }
+                MsgArg::List(items) => fluent_args.set(*name, FluentValue::from(lang.join(items))),
             }
         }
         lang.format(self.id, &fluent_args)

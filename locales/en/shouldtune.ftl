@@ -729,3 +729,72 @@ yaml-tags = YAML tags (`!name`) are not supported here
 yaml-alias-undefined = alias to an anchor that is not defined before it
 yaml-alias-limit = aliases expand to more than { $max } nodes; refusing to expand them
 yaml-duplicate-key = key `{ $key }` appears twice in the same mapping
+
+## explain: a condition in words
+cond-always = always
+cond-never = never
+cond-true = { $name } is true
+cond-false = { $name } is false
+cond-is = { $name } is { $value }
+cond-is-not = { $name } is not { $value }
+cond-not = not ({ $condition })
+cond-and = {" "}and{" "}
+cond-or = {" "}or{" "}
+cond-same-truth = ({ $lhs }) has the same truth as ({ $rhs })
+cond-differs = ({ $lhs }) differs from ({ $rhs })
+cond-compare = { $lhs } { $op ->
+    [eq] is
+    [ne] is not
+    [lt] is less than
+    [le] is at most
+    [gt] is more than
+   *[ge] is at least
+} { $rhs }
+cond-alternatives = { $init } or { $last }
+cond-one-of = { $name } is one of { $list }
+cond-none-of = { $name } is none of { $list }
+
+## check --format sarif
+sarif-repository-root = The repository root.
+
+## cost --tables and cost --table ID
+cost-tables-line = { $as_of }, { $currency }, { $models }
+cost-tables-default = Without `cost.price_table` a descriptor is priced with `{ $table }`.
+cost-table-heading = { $id } ({ $currency }, as of { $as_of })
+cost-table-source = Source: { $source }
+cost-table-caveat = Caveat: { $caveat }
+cost-table-default-model = Default model: { $model }
+cost-table-read-from = Read from: { $file }
+cost-table-training-hour = training (SFT): { $currency } { $price } an hour, billed in { $minutes }-minute increments (regional)
+cost-table-training-tokens = training (SFT, DPO) per 1M training tokens: { $list }
+cost-table-rft = reinforcement fine-tuning: { $currency } { $price } an hour of core training{ $cap }
+cost-table-rft-cap = ; a job pauses at { $currency } { $price } until resumed
+cost-table-hosting = hosting an hour: { $list }
+cost-table-tokens = tokens ({ $currency }): { $prices }
+cost-table-fine-tuned-tokens = fine-tuned tokens ({ $currency }): { $prices }
+cost-table-token-prices = input { $input } per 1M, output { $output } per 1M
+cost-table-per-1k = { $price } per 1K
+cost-unknown-table = unknown price table `{ $id }`
+cost-the-tables-are = the tables are { $list }
+cost-needs-file = `cost` needs a descriptor FILE, `--tables` or `--table ID`
+cost-chart-failed = cannot draw the chart: { $error }
+
+## cost: why a setting not given took its value, and notes on the figures
+cost-reason = { $reason ->
+    [default-table] default price table
+    [default-model] the price table's default model
+    [baseline-model] the baseline model, fine-tuned
+    [sft] supervised fine-tuning
+    [standard-deployment] a standard deployment with an hourly hosting fee
+    [short-answer] a typical short answer
+    [tenth-of-prompt] a tenth of prompt_tokens: instructions and examples move into the model
+    [three-passages] three retrieved passages of about 500 tokens
+    [all-month] deployed all month
+    [small-job] a small training job
+    [no-grader] no model grader
+    [regional-training] regional standard training, with data residency
+    [three-epochs] three passes over the training file
+   *[file-tokens] examples_available x (fine_tuned_prompt_tokens + output_tokens)
+}
+cost-note-developer = developer tier: deployments are removed after 24 hours; the fine-tuning figures are an evaluation cost, not a production one, and there is no break-even
+cost-note-job-cap = the training job pauses when its billing reaches { $currency } { $amount }; the figure assumes it is resumed, and billing then continues

@@ -699,3 +699,72 @@ yaml-tags = YAML のタグ (`!name`) はここでは使えません
 yaml-alias-undefined = エイリアスが、それより前に定義されていないアンカーを参照しています
 yaml-alias-limit = エイリアスを展開すると { $max } ノードを超えるため、展開しません
 yaml-duplicate-key = キー `{ $key }` が同じマッピングに 2 回あります
+
+## explain: 条件を言葉で表す
+cond-always = 常に成立
+cond-never = 成立しない
+cond-true = { $name } が true
+cond-false = { $name } が false
+cond-is = { $name } が { $value }
+cond-is-not = { $name } が { $value } 以外
+cond-not = ({ $condition }) ではない
+cond-and = {" "}かつ{" "}
+cond-or = {" "}または{" "}
+cond-same-truth = ({ $lhs }) と ({ $rhs }) の真偽が同じ
+cond-differs = ({ $lhs }) と ({ $rhs }) の真偽が異なる
+cond-compare = { $lhs } が { $rhs }{ $op ->
+    [eq] {""}
+    [ne] {" "}以外
+    [lt] {" "}未満
+    [le] {" "}以下
+    [gt] {" "}を超える
+   *[ge] {" "}以上
+}
+cond-alternatives = { $init }、{ $last }
+cond-one-of = { $name } が { $list } のいずれか
+cond-none-of = { $name } が { $list } のいずれでもない
+
+## check --format sarif
+sarif-repository-root = リポジトリのルート。
+
+## cost --tables と cost --table ID
+cost-tables-line = { $as_of }、{ $currency }、{ $models }
+cost-tables-default = `cost.price_table` のない記述子は `{ $table }` で価格を計算します。
+cost-table-heading = { $id } ({ $currency }、{ $as_of }時点)
+cost-table-source = 出典: { $source }
+cost-table-caveat = 注意: { $caveat }
+cost-table-default-model = 既定のモデル: { $model }
+cost-table-read-from = 読み込み元: { $file }
+cost-table-training-hour = トレーニング (SFT): 1 時間あたり { $currency } { $price }、{ $minutes } 分単位で課金 (regional)
+cost-table-training-tokens = トレーニング (SFT、DPO)、トレーニングトークン 100 万あたり: { $list }
+cost-table-rft = 強化ファインチューニング: コアトレーニング 1 時間あたり { $currency } { $price }{ $cap }
+cost-table-rft-cap = 。ジョブは課金が { $currency } { $price } に達すると一時停止し、再開するまで止まります
+cost-table-hosting = ホスティング (1 時間あたり): { $list }
+cost-table-tokens = トークン ({ $currency }): { $prices }
+cost-table-fine-tuned-tokens = ファインチューニング済みモデルのトークン ({ $currency }): { $prices }
+cost-table-token-prices = 入力 100 万あたり { $input }、出力 100 万あたり { $output }
+cost-table-per-1k = 1,000 あたり { $price }
+cost-unknown-table = 不明な価格表 `{ $id }` です
+cost-the-tables-are = 価格表: { $list }
+cost-needs-file = `cost` には記述子の FILE、`--tables`、`--table ID` のいずれかが必要です
+cost-chart-failed = グラフを描けません: { $error }
+
+## cost: 指定のない設定に値を仮定した理由と、金額についての注記
+cost-reason = { $reason ->
+    [default-table] 既定の価格表
+    [default-model] 価格表の既定のモデル
+    [baseline-model] ベースラインのモデルをファインチューニング
+    [sft] 教師ありファインチューニング
+    [standard-deployment] 時間単位のホスティング料金がかかる標準デプロイ
+    [short-answer] 一般的な短い回答
+    [tenth-of-prompt] prompt_tokens の 10 分の 1。指示と例はモデルに移る
+    [three-passages] 約 500 トークンの検索結果 3 件
+    [all-month] 1 か月間デプロイしたまま
+    [small-job] 小規模なトレーニングジョブ
+    [no-grader] モデルグレーダーなし
+    [regional-training] データ所在地を保つリージョンの標準トレーニング
+    [three-epochs] トレーニングファイルを 3 周
+   *[file-tokens] examples_available x (fine_tuned_prompt_tokens + output_tokens)
+}
+cost-note-developer = 開発者向けレベル: デプロイは 24 時間後に削除されます。ファインチューニングの金額は評価用のコストで、本番環境のコストではなく、損益分岐点もありません
+cost-note-job-cap = トレーニングジョブは課金が { $currency } { $amount } に達すると一時停止します。この金額はジョブを再開し、その後も課金が続く前提です

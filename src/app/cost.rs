@@ -5,6 +5,7 @@ use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::{CostArgs, CostFormat};
 use shouldtune::cost::{self, render};
 use shouldtune::diag::{Code, Diagnostic};
+use shouldtune::i18n::Msg;
 use shouldtune::load::Limits;
 use shouldtune::text::Style;
 use shouldtune::text::sanitize;
@@ -16,7 +17,7 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     let mut out = Vec::new();
     if args.tables {
         match args.format {
-            CostFormat::Table => render::list_tables(&tables, &mut out, style)?,
+            CostFormat::Table => render::list_tables_in(&tables, &mut out, style, io.lang)?,
             CostFormat::Json => render::tables_json(&tables, &mut out)?,
         }
         io.stdout.write_all(&out)?;
@@ -25,25 +26,22 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     if let Some(id) = &args.table {
         let Some(table) = tables.iter().find(|t| &t.id == id) else {
             return Err(Failure::Diagnostics(vec![
-                Diagnostic::without_file(Code::UnknownChoice, format!("unknown price table `{}`", sanitize(id)))
-                    .with_help(format!(
-                        "the tables are {}",
-                        shouldtune::load::quoted_list(tables.iter().map(|t| t.id.as_str()))
-                    )),
+                Diagnostic::without_file(Code::UnknownChoice, Msg::new("cost-unknown-table").arg("id", sanitize(id)))
+                    .with_help(
+                        Msg::new("cost-the-tables-are")
+                            .arg("list", shouldtune::load::quoted(tables.iter().map(|t| t.id.as_str()))),
+                    ),
             ]));
         };
         match args.format {
-            CostFormat::Table => render::show_table(table, &mut out, style)?,
+            CostFormat::Table => render::show_table_in(table, &mut out, style, io.lang)?,
             CostFormat::Json => render::tables_json(std::slice::from_ref(table), &mut out)?,
         }
         io.stdout.write_all(&out)?;
         return Ok(Exit::Ok);
     }
     let Some(file) = &args.file else {
-        return Err(Failure::Diagnostics(vec![Diagnostic::without_file(
-            Code::IoError,
-            "`cost` needs a descriptor FILE, `--tables` or `--table ID`",
-        )]));
+        return Err(Failure::Diagnostics(vec![Diagnostic::without_file(Code::IoError, Msg::new("cost-needs-file"))]));
     };
     let rule_sets = load_rules(&args.rules, limits, io.stdin)?;
     let source = input::read_source(file, io.stdin, limits)?;
@@ -56,7 +54,10 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     let age_warning = estimate.check_age(io.today);
     if let Some(path) = &args.plot {
         let svg = cost::plot::svg(&estimate, &project.name).map_err(|e| {
-            Failure::Diagnostics(vec![Diagnostic::without_file(Code::IoError, format!("cannot draw the chart: {e}"))])
+            Failure::Diagnostics(vec![Diagnostic::without_file(
+                Code::IoError,
+                Msg::new("cost-chart-failed").arg("error", e.clone()),
+            )])
         })?;
         save::write_atomically(path, &svg, args.force).map_err(|e| {
             let mut d = Diagnostic::without_file(

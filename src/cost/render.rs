@@ -194,8 +194,13 @@ pub fn table_in(estimate: &CostEstimate, out: &mut dyn Write, style: Style, lang
         }
     };
     paragraph(out, &break_even, width, plain)?;
-    for note in &estimate.notes {
-        paragraph(out, &lang.tr_args("cost-note", &[("note", Arg::Str(&sanitize(note)))]), width, plain)?;
+    for (index, note) in estimate.notes.iter().enumerate() {
+        // The note in `lang` when it is the one its message renders in English (not replaced since).
+        let note = match estimate.note_msgs.get(index) {
+            Some(msg) if msg.render(Lang::En) == *note => msg.render(lang),
+            _ => note.clone(),
+        };
+        paragraph(out, &lang.tr_args("cost-note", &[("note", Arg::Str(&sanitize(&note)))]), width, plain)?;
     }
     let dim = |t: &str| style.dim(t);
     let as_of = lang.tr_args(
@@ -211,7 +216,9 @@ pub fn table_in(estimate: &CostEstimate, out: &mut dyn Write, style: Style, lang
         writeln!(out)?;
         writeln!(out, "{}", style.strong(&lang.tr("cost-assumed")))?;
         for a in &estimate.assumed {
-            let text = format!("{} = {} ({})", a.setting, sanitize(&a.value), a.reason);
+            let reason =
+                if a.reason_msg.render(Lang::En) == a.reason { a.reason_msg.render(lang) } else { a.reason.clone() };
+            let text = format!("{} = {} ({reason})", a.setting, sanitize(&a.value));
             let wrapped = crate::text::wrap(&text, width.saturating_sub(4).max(20), "    ");
             writeln!(out, "  {}", wrapped.trim_start().trim_end())?;
         }
@@ -239,80 +246,96 @@ fn price(value: Decimal) -> String {
 }
 
 /// A per-1,000-token price shown per 1M tokens, the unit current price lists use.
-fn per_1m(per_1k: Decimal) -> String {
-    per_1k.checked_mul(Decimal::ONE_THOUSAND).map_or_else(|| format!("{} per 1K", price(per_1k)), price)
+fn per_1m(per_1k: Decimal, lang: Lang) -> String {
+    per_1k
+        .checked_mul(Decimal::ONE_THOUSAND)
+        .map_or_else(|| lang.tr_args("cost-table-per-1k", &[("price", Arg::Str(&price(per_1k)))]), price)
 }
 
-fn tokens_line(prices: TokenPrices) -> String {
-    format!("input {} per 1M, output {} per 1M", per_1m(prices.input_per_1k), per_1m(prices.output_per_1k))
+fn tokens_line(prices: TokenPrices, lang: Lang) -> String {
+    let (input, output) = (per_1m(prices.input_per_1k, lang), per_1m(prices.output_per_1k, lang));
+    lang.tr_args("cost-table-token-prices", &[("input", Arg::Str(&input)), ("output", Arg::Str(&output))])
 }
 
 /// `cost --tables`: one line per table (id, date, currency, models) and its source.
 pub fn list_tables(tables: &[PriceTable], out: &mut dyn Write, style: Style) -> std::io::Result<()> {
+    list_tables_in(tables, out, style, Lang::En)
+}
+
+/// [`list_tables`] in `lang` (ids, dates and sources as written).
+pub fn list_tables_in(tables: &[PriceTable], out: &mut dyn Write, style: Style, lang: Lang) -> std::io::Result<()> {
     for (i, table) in tables.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         let names: Vec<String> = table.models.iter().map(|m| sanitize(&m.name)).collect();
-        writeln!(
-            out,
-            "{}  {}, {}, {}",
-            style.strong(&sanitize(&table.id)),
-            table.as_of,
-            sanitize(&table.currency),
-            names.join(", ")
-        )?;
+        let (currency, models) = (sanitize(&table.currency), lang.join(&names));
+        let line = lang.tr_args(
+            "cost-tables-line",
+            &[("as_of", Arg::Str(&table.as_of)), ("currency", Arg::Str(&currency)), ("models", Arg::Str(&models))],
+        );
+        writeln!(out, "{}  {line}", style.strong(&sanitize(&table.id)))?;
         writeln!(out, "  {}", style.dim(&sanitize(&table.source)))?;
         if let Some(caveat) = &table.caveat {
             writeln!(out, "  {}", style.dim(&sanitize(caveat)))?;
         }
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        style.dim(&format!("Without `cost.price_table` a descriptor is priced with `{}`.", super::DEFAULT_TABLE))
-    )?;
+    let default = lang.tr_args("cost-tables-default", &[("table", Arg::Str(super::DEFAULT_TABLE))]);
+    writeln!(out, "{}", style.dim(&default))?;
     Ok(())
 }
 
 /// `cost --table ID`: every price in the table, with its source.
 pub fn show_table(table: &PriceTable, out: &mut dyn Write, style: Style) -> std::io::Result<()> {
+    show_table_in(table, out, style, Lang::En)
+}
+
+/// [`show_table`] in `lang` (ids, tiers, dates and sources as written).
+pub fn show_table_in(table: &PriceTable, out: &mut dyn Write, style: Style, lang: Lang) -> std::io::Result<()> {
     let c = sanitize(&table.currency);
-    writeln!(out, "{}", style.strong(&format!("{} ({c}, as of {})", sanitize(&table.id), table.as_of)))?;
-    writeln!(out, "Source: {}", sanitize(&table.source))?;
+    let tr = |id: &str, args: &[(&str, &str)]| {
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+        lang.tr_args(id, &args)
+    };
+    let id = sanitize(&table.id);
+    let heading = tr("cost-table-heading", &[("id", &id), ("currency", &c), ("as_of", &table.as_of)]);
+    writeln!(out, "{}", style.strong(&heading))?;
+    writeln!(out, "{}", tr("cost-table-source", &[("source", &sanitize(&table.source))]))?;
     if let Some(caveat) = &table.caveat {
-        writeln!(out, "Caveat: {}", sanitize(caveat))?;
+        writeln!(out, "{}", tr("cost-table-caveat", &[("caveat", &sanitize(caveat))]))?;
     }
     if let Some(model) = table.default_model() {
-        writeln!(out, "Default model: {}", sanitize(model))?;
+        writeln!(out, "{}", tr("cost-table-default-model", &[("model", &sanitize(model))]))?;
     }
-    writeln!(out, "Read from: {}", sanitize(&table.file))?;
+    writeln!(out, "{}", tr("cost-table-read-from", &[("file", &sanitize(&table.file))]))?;
     for model in &table.models {
         writeln!(out)?;
         writeln!(out, "{}", style.strong(&sanitize(&model.name)))?;
         match model.training {
-            Some(Training::PerHour { price: p, increment_minutes }) => writeln!(
-                out,
-                "  training (SFT): {c} {} an hour, billed in {increment_minutes}-minute increments (regional)",
-                price(p)
-            )?,
+            Some(Training::PerHour { price: p, increment_minutes }) => {
+                let minutes = increment_minutes.to_string();
+                let line =
+                    tr("cost-table-training-hour", &[("currency", &c), ("price", &price(p)), ("minutes", &minutes)]);
+                writeln!(out, "  {line}")?;
+            }
             Some(Training::PerToken(tiers)) => {
                 let parts: Vec<String> =
                     [("regional", tiers.regional), ("global", tiers.global), ("developer", tiers.developer)]
                         .into_iter()
-                        .filter_map(|(name, p)| p.map(|p| format!("{name} {c} {}", per_1m(p))))
+                        .filter_map(|(name, p)| p.map(|p| format!("{name} {c} {}", per_1m(p, lang))))
                         .collect();
-                writeln!(out, "  training (SFT, DPO) per 1M training tokens: {}", parts.join(", "))?;
+                writeln!(out, "  {}", tr("cost-table-training-tokens", &[("list", &lang.join(&parts))]))?;
             }
             None => {}
         }
         if let Some(rft) = model.rft {
             let cap = rft
                 .job_cap
-                .map(|cap| format!("; a job pauses at {c} {} until resumed", price(cap)))
+                .map(|cap| tr("cost-table-rft-cap", &[("currency", &c), ("price", &price(cap))]))
                 .unwrap_or_default();
-            writeln!(out, "  reinforcement fine-tuning: {c} {} an hour of core training{cap}", price(rft.per_hour))?;
+            let line = tr("cost-table-rft", &[("currency", &c), ("price", &price(rft.per_hour)), ("cap", &cap)]);
+            writeln!(out, "  {line}")?;
         }
         let hosting: Vec<String> = [
             ("standard", model.hosting.standard),
@@ -323,13 +346,14 @@ pub fn show_table(table: &PriceTable, out: &mut dyn Write, style: Style) -> std:
         .filter_map(|(name, p)| p.map(|p| format!("{name} {c} {}", price(p))))
         .collect();
         if !hosting.is_empty() {
-            writeln!(out, "  hosting an hour: {}", hosting.join(", "))?;
+            writeln!(out, "  {}", tr("cost-table-hosting", &[("list", &lang.join(&hosting))]))?;
         }
         if let Some(base) = model.base {
-            writeln!(out, "  tokens ({c}): {}", tokens_line(base))?;
+            writeln!(out, "  {}", tr("cost-table-tokens", &[("currency", &c), ("prices", &tokens_line(base, lang))]))?;
         }
         if let Some(fine_tuned) = model.fine_tuned {
-            writeln!(out, "  fine-tuned tokens ({c}): {}", tokens_line(fine_tuned))?;
+            let prices = tokens_line(fine_tuned, lang);
+            writeln!(out, "  {}", tr("cost-table-fine-tuned-tokens", &[("currency", &c), ("prices", &prices)]))?;
         }
     }
     Ok(())
@@ -341,11 +365,11 @@ pub fn tables_json(tables: &[PriceTable], out: &mut dyn Write) -> std::io::Resul
     let tokens = |t: Option<TokenPrices>| {
         t.map_or(
             Value::Null,
-            |t| json!({ "input_per_1m": per_1m(t.input_per_1k), "output_per_1m": per_1m(t.output_per_1k) }),
+            |t| json!({ "input_per_1m": per_1m(t.input_per_1k, Lang::En), "output_per_1m": per_1m(t.output_per_1k, Lang::En) }),
         )
     };
     let opt = |p: Option<Decimal>| p.map_or(Value::Null, |p| Value::String(price(p)));
-    let opt_1m = |p: Option<Decimal>| p.map_or(Value::Null, |p| Value::String(per_1m(p)));
+    let opt_1m = |p: Option<Decimal>| p.map_or(Value::Null, |p| Value::String(per_1m(p, Lang::En)));
     let list: Vec<Value> = tables
         .iter()
         .map(|t| {

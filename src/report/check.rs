@@ -114,7 +114,7 @@ pub fn renderer(format: Format, options: &Options) -> Box<dyn Renderer> {
     match format {
         Format::Human => Box::new(human::Human { style: options.style, lang: options.lang }),
         Format::Json => Box::new(json::Json::default()),
-        Format::Sarif => Box::new(sarif::Sarif::new(options.paths.clone())),
+        Format::Sarif => Box::new(sarif::Sarif::new(options.paths.clone()).in_lang(options.lang)),
         Format::Github => Box::new(github::Github { lang: options.lang }),
         Format::Junit => Box::new(junit::Junit::new(options.lang)),
         Format::Markdown => Box::new(markdown::Markdown::new(options.lang)),
@@ -172,12 +172,8 @@ fn notice_path(diagnostic: &Diagnostic) -> Option<&str> {
     diagnostic.file.as_ref().map(crate::source::SourceFile::name)
 }
 
-/// A finding's message with its reasons, for formats that carry one text block.
-fn full_message(diagnostic: &crate::diag::Diagnostic) -> String {
-    full_message_in(diagnostic, Lang::En)
-}
-
-/// [`full_message`] with the labels (`because:`, `help:`) in `lang`.
+/// A finding's message with its reasons and fix, for formats that carry one text block;
+/// the labels (`because:`, `help:`) in `lang`.
 fn full_message_in(diagnostic: &crate::diag::Diagnostic, lang: Lang) -> String {
     let mut text = diagnostic.message.clone();
     for note in &diagnostic.notes {

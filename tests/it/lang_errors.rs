@@ -224,3 +224,122 @@ fn yaml_duplicate_keys_speak_japanese() {
     );
     assert_japanese(&message);
 }
+
+#[test]
+fn explain_describes_conditions_in_japanese() {
+    let output = crate::shouldtune(&["--lang", "ja", "explain", "private-knowledge"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let line = text.lines().find(|l| l.contains("次の条件で適用されます: ")).unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("`needs_private_knowledge` が true かつ (`baseline_exists` が true かつ"), "{line}");
+    for english in [" is ", " and ", " or ", "true and"] {
+        assert!(!line.contains(english), "`{english}` in {line}");
+    }
+    // Every rule's condition reads in Japanese: no English connective is left.
+    let shown = crate::succeed(&["rules", "show", "--format", "yaml"]);
+    let ids: Vec<&str> = shown
+        .lines()
+        .skip_while(|l| *l != "rules:")
+        .take_while(|l| !l.starts_with(|c: char| c.is_ascii_alphabetic()) || *l == "rules:")
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .collect();
+    assert!(ids.len() > 10, "{ids:?}");
+    for id in ids {
+        let text = crate::succeed(&["--lang", "ja", "explain", id]);
+        if let Some(line) = text.lines().find(|l| l.contains("次の条件で適用されます: ")) {
+            for english in [" is ", " and ", " or ", "not (", "one of", "at least", "less than"] {
+                assert!(!line.contains(english), "{id}: `{english}` in {line}");
+            }
+        }
+    }
+    let english = crate::succeed(&["explain", "private-knowledge"]);
+    assert!(english.contains("It fires when `needs_private_knowledge` is true and not ("), "{english}");
+}
+
+#[test]
+fn cost_tables_and_a_table_are_listed_in_japanese() {
+    let list = crate::succeed(&["--lang", "ja", "cost", "--tables"]);
+    assert!(list.contains("azure-openai-2023-10  2023-10-16、USD、babbage-002、davinci-002、gpt-35-turbo"), "{list}");
+    assert!(list.contains("`cost.price_table` のない記述子は `azure-openai-2023-10` で価格を計算します。"), "{list}");
+    assert!(!list.contains("Without"), "{list}");
+    let table = crate::succeed(&["--lang", "ja", "cost", "--table", "azure-openai-2026-02"]);
+    for expected in [
+        "azure-openai-2026-02 (USD、2026-02-11時点)",
+        "既定のモデル: o4-mini",
+        "読み込み元: rules/pricing/azure-openai-2026-02.yaml",
+        "強化ファインチューニング: コアトレーニング 1 時間あたり USD 100.00",
+        "ホスティング (1 時間あたり): standard USD 1.70、global_standard USD 1.70",
+        "トークン (USD): 入力 100 万あたり 1.10、出力 100 万あたり 4.40",
+        "トレーニング (SFT、DPO)、トレーニングトークン 100 万あたり: global USD 2.00",
+    ] {
+        assert!(table.contains(expected), "{expected}\n{table}");
+    }
+    for english in ["Source:", "Default model", "Read from", "an hour", "per 1M", "tokens ("] {
+        assert!(!table.contains(english), "`{english}` in\n{table}");
+    }
+    // The English output is unchanged in its words.
+    let table = crate::succeed(&["cost", "--table", "azure-openai-2026-02"]);
+    assert!(
+        table.contains("Default model: o4-mini") && table.contains("input 1.10 per 1M, output 4.40 per 1M"),
+        "{table}"
+    );
+    // An unknown table is an error in Japanese, exit 2.
+    let output = crate::shouldtune(&["--lang", "ja", "cost", "--table", "nope"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("不明な価格表 `nope` です"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("価格表: `azure-openai-2023-10`、"), "{}", stderr(&output));
+}
+
+#[test]
+fn cost_assumptions_and_notes_give_their_reasons_in_japanese() {
+    let descriptor = "name: Assumed\nanswers:\n  monthly_requests: 1000\ncost:\n  price_table: azure-openai-2026-02\n  model: o4-mini\n  method: rft\n  deployment: developer\n";
+    let dir = dir_with("p.yaml", descriptor);
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "cost", "p.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = crate::unwrapped(&stdout(&output)).replace('\n', "");
+    for expected in [
+        "training_hours = 1 (小規模なトレーニングジョブ)",
+        "grader_model = none (モデルグレーダーなし)",
+        "注: 開発者向けレベル: デプロイは 24 時間後に削除されます。",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert!(!text.contains("a small training job") && !text.contains("deployments are removed"), "{text}");
+    // JSON keeps the English reasons whatever the language.
+    let json = crate::shouldtune_in(dir.path(), &["--lang", "ja", "cost", "p.yaml", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let reasons: Vec<&str> = value["assumed"].as_array().unwrap().iter().filter_map(|a| a["reason"].as_str()).collect();
+    assert!(reasons.contains(&"a small training job"), "{reasons:?}");
+}
+
+#[test]
+fn sarif_in_japanese_describes_its_rules_in_japanese_and_validates() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(crate::root().join("tests/sarif-schema-2.1.0.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let output = crate::shouldtune(&["--lang", "ja", "check", "--format", "sarif", "tests/fixtures/check/mixed"]);
+    assert!(matches!(output.status.code(), Some(1 | 2)), "{}", stderr(&output));
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rule = rules.iter().find(|r| r["id"] == "duplicate-id").unwrap();
+    assert_eq!(rule["name"], "duplicate-id");
+    assert_eq!(rule["shortDescription"]["text"], "同じ ID が 2 回定義されています");
+    assert_eq!(rule["fullDescription"]["text"], "同じ ID が 2 回定義されています");
+    assert!(rule["help"]["text"].as_str().unwrap().contains("削除してください"), "{rule}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    // Codes and ids stay English; the English run describes the same rules in English.
+    let english = crate::shouldtune(&["check", "--format", "sarif", "tests/fixtures/check/mixed"]);
+    let english: serde_json::Value = serde_json::from_slice(&english.stdout).unwrap();
+    let ids = |log: &serde_json::Value| -> Vec<String> {
+        log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().iter().map(|r| r["id"].to_string()).collect()
+    };
+    assert_eq!(ids(&log), ids(&english));
+    let rule =
+        english["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().iter().find(|r| r["id"] == "duplicate-id");
+    assert_eq!(rule.unwrap()["shortDescription"]["text"], "an identifier is defined twice");
+}

@@ -172,13 +172,21 @@ pub struct Sarif {
     paths: RepoPaths,
     /// Overlays in force, per descriptor, for the run's properties.
     overlays: Vec<(String, crate::rules::Overlay)>,
+    /// The language of the rule list's descriptions and of the messages (ids and codes stay English).
+    lang: crate::i18n::Lang,
 }
 
 impl Sarif {
     /// A renderer naming files relative to `paths`' root.
     #[must_use]
     pub fn new(paths: RepoPaths) -> Self {
-        Sarif { written: false, paths, overlays: Vec::new() }
+        Sarif { written: false, paths, overlays: Vec::new(), lang: crate::i18n::Lang::En }
+    }
+
+    /// The same renderer with human-readable texts in `lang`.
+    #[must_use]
+    pub fn in_lang(self, lang: crate::i18n::Lang) -> Self {
+        Sarif { lang, ..self }
     }
 }
 
@@ -203,14 +211,14 @@ fn rule_index(code: &DiagnosticCode) -> Option<usize> {
 }
 
 /// One file's results, separated by commas, without a leading separator.
-fn render(paths: &RepoPaths, file: &FileResult) -> std::io::Result<Vec<u8>> {
+fn render(paths: &RepoPaths, file: &FileResult, lang: crate::i18n::Lang) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     for (n, d) in file.diagnostics.iter().enumerate() {
         let result = SarifResult {
             rule_id: &d.code,
             rule_index: rule_index(&d.code),
             level: d.severity.into(),
-            message: Message::new(super::full_message(d)),
+            message: Message::new(super::full_message_in(d, lang)),
             locations: [Location {
                 physical_location: PhysicalLocation {
                     artifact_location: artifact(paths, &file.path),
@@ -233,9 +241,9 @@ impl super::Renderer for Sarif {
             .map(|code| ReportingDescriptor {
                 id: code.as_str(),
                 name: code.as_str(),
-                short_description: Message::new(code.summary()),
-                full_description: Message::new(code.summary()),
-                help: Message::new(code.help()),
+                short_description: Message::new(code.summary_in(self.lang)),
+                full_description: Message::new(code.summary_in(self.lang)),
+                help: Message::new(code.help_in(self.lang)),
                 help_uri: format!("{INFORMATION_URI}#diagnostic-codes"),
             })
             .collect();
@@ -244,7 +252,10 @@ impl super::Renderer for Sarif {
         let driver = serde_json::to_string(&driver).map_err(std::io::Error::other)?;
         let mut base = BTreeMap::new();
         if let Some(root) = self.paths.root_uri() {
-            base.insert(SRCROOT, BaseUri { uri: root, description: Message::new("The repository root.") });
+            base.insert(
+                SRCROOT,
+                BaseUri { uri: root, description: Message::new(self.lang.tr("sarif-repository-root")) },
+            );
         }
         let base = serde_json::to_string(&base).map_err(std::io::Error::other)?;
         write!(
@@ -256,12 +267,12 @@ impl super::Renderer for Sarif {
     }
 
     fn part_renderer(&self) -> Option<PartRenderer> {
-        let paths = self.paths.clone();
-        Some(std::sync::Arc::new(move |file| render(&paths, file)))
+        let (paths, lang) = (self.paths.clone(), self.lang);
+        Some(std::sync::Arc::new(move |file| render(&paths, file, lang)))
     }
 
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
-        let part = render(&self.paths, file)?;
+        let part = render(&self.paths, file, self.lang)?;
         self.file_part(file, &part, out)
     }
 
@@ -297,6 +308,7 @@ impl super::Renderer for Sarif {
 impl Sarif {
     /// A run-level problem as a notification, tied to the rule with its code.
     fn notification(&self, diagnostic: &Diagnostic) -> Notification {
+        let diagnostic = &diagnostic.in_lang(self.lang);
         let locations = super::notice_path(diagnostic)
             .map(|path| Location {
                 physical_location: PhysicalLocation { artifact_location: artifact(&self.paths, path), region: None },
@@ -305,7 +317,7 @@ impl Sarif {
             .collect();
         Notification {
             level: diagnostic.severity.into(),
-            message: Message::new(super::full_message(diagnostic)),
+            message: Message::new(super::full_message_in(diagnostic, self.lang)),
             associated_rule: RuleReference {
                 id: diagnostic.code.as_str().to_owned(),
                 index: rule_index(&diagnostic.code),

@@ -80,8 +80,16 @@ fn parse_descriptor(bencher: divan::Bencher) {
     bencher.bench_local(|| descriptor::parse(divan::black_box(&source), &set, Limits::default()));
 }
 
-/// Loading and compiling the embedded default rule set.
+/// The embedded default rule set as the binary gets it: decoding the form
+/// loaded ahead of time (`src/rules/embedded/default-rules.postcard`).
 #[divan::bench]
 fn load_default_rules() -> Result<RuleSet, Vec<shouldtune::diag::Diagnostic>> {
     rules::load_default()
+}
+
+/// The same rule set through the loader, as a user's rule file goes: parsing
+/// `rules/default.yaml` and its translations, checking and compiling them.
+#[divan::bench]
+fn load_default_rules_from_yaml() -> Result<RuleSet, Vec<shouldtune::diag::Diagnostic>> {
+    rules::load(&[rules::default_source()], Limits::default())
 }

@@ -74,9 +74,10 @@ if command -v valgrind > /dev/null; then
     valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.$1.$2" "$engine" --bench "$1" \
       --sample-count 10 --sample-size "$2" 2>&1 > /dev/null | awk '/Collected :/ { print $NF }'
   }
-  for bench in decide_compiled hand_written_floor evaluate_full resolve_and_evaluate what_if parse_descriptor load_default_rules; do
+  for bench in decide_compiled hand_written_floor evaluate_full resolve_and_evaluate what_if parse_descriptor \
+    load_default_rules load_default_rules_from_yaml; do
     small=100 large=1100
-    [ "$bench" = load_default_rules ] && small=5 large=15
+    [ "$bench" = load_default_rules_from_yaml ] && small=5 large=15
     a="$(instructions "$bench" "$small")"
     b="$(instructions "$bench" "$large")"
     echo "$bench: $(((b - a) / (10 * (large - small)))) instructions per call"

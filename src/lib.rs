@@ -19,6 +19,7 @@
 //! assert_eq!(report.recommendation, "rag");
 //! ```
 
+pub(crate) mod artefact;
 pub mod check;
 pub mod cost;
 pub mod describe;

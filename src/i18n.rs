@@ -79,26 +79,33 @@ impl Lang {
         Lang::from_code(language)
     }
 
-    fn bundle(self) -> &'static FluentBundle<FluentResource> {
-        static BUNDLES: OnceLock<Vec<(Lang, FluentBundle<FluentResource>)>> = OnceLock::new();
-        let bundles = BUNDLES.get_or_init(|| {
-            RESOURCES
-                .iter()
-                .map(|(lang, text)| {
-                    let id: unic_langid::LanguageIdentifier =
-                        lang.code().parse().unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
-                    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                    // Isolation marks are invisible characters: terminals and Markdown would show them escaped.
-                    bundle.set_use_isolating(false);
-                    // A resource with errors keeps the messages it could parse; the tests require none.
-                    let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(partial, _)| partial);
-                    let _ = bundle.add_resource(resource);
-                    (*lang, bundle)
-                })
-                .collect()
-        });
-        let index = bundles.iter().position(|(l, _)| *l == self).unwrap_or(0);
-        &bundles[index].1
+    /// A bundle holding only the message `id` of this language, if it has one.
+    ///
+    /// Each message is parsed on first use into a bundle of its own: a run
+    /// shows a few dozen of the hundreds of messages, and parsing both
+    /// resources whole was a sixth of a short `evaluate`. Messages do not
+    /// refer to other messages or terms (`a_message_alone_formats_as_in_its_whole_resource`
+    /// checks each formats the same alone), so a one-message bundle is complete.
+    fn message(self, id: &str) -> Option<&'static FluentBundle<FluentResource>> {
+        static CATALOGS: [OnceLock<Catalog>; RESOURCES.len()] = [const { OnceLock::new() }; RESOURCES.len()];
+        let index = RESOURCES.iter().position(|(l, _)| *l == self)?;
+        let catalog = CATALOGS[index].get_or_init(|| Catalog::new(RESOURCES[index].1));
+        let &at = catalog.index.get(id)?;
+        let (found, text) = catalog.entries[at];
+        Some(catalog.bundles[at].get_or_init(|| {
+            let mut bundle = FluentBundle::new_concurrent(vec![self.langid()]);
+            // Isolation marks are invisible characters: terminals and Markdown would show them escaped.
+            bundle.set_use_isolating(false);
+            // A resource with errors keeps the messages it could parse; the tests require none.
+            let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _)| partial);
+            let _ = bundle.add_resource(resource);
+            debug_assert!(bundle.has_message(found), "{found}");
+            bundle
+        }))
+    }
+
+    fn langid(self) -> unic_langid::LanguageIdentifier {
+        self.code().parse().unwrap_or_else(|_| unic_langid::LanguageIdentifier::default())
     }
 
     /// The message `id` with no arguments.
@@ -111,7 +118,7 @@ impl Lang {
     #[must_use]
     pub fn tr_attr(self, id: &str, attr: &str) -> String {
         for lang in [self, Lang::En] {
-            let bundle = lang.bundle();
+            let Some(bundle) = lang.message(id) else { continue };
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.get_attribute(attr)).map(|a| a.value()) {
                 let mut errors = Vec::new();
                 return bundle.format_pattern(pattern, None, &mut errors).into_owned();
@@ -136,7 +143,7 @@ impl Lang {
 
     fn format(self, id: &str, fluent_args: &FluentArgs<'_>) -> String {
         for lang in [self, Lang::En] {
-            let bundle = lang.bundle();
+            let Some(bundle) = lang.message(id) else { continue };
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 return bundle.format_pattern(pattern, Some(fluent_args), &mut errors).into_owned();
@@ -357,6 +364,59 @@ pub fn choose(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Resul
     Ok((Lang::En, LangSource::Default))
 }
 
+/// A language's messages, each parsed on first use.
+struct Catalog {
+    /// Each message's id and text (its first line and the indented lines after it), in file order.
+    entries: Vec<(&'static str, &'static str)>,
+    /// The position in `entries` of each id.
+    index: std::collections::HashMap<&'static str, usize>,
+    /// `bundles[i]`: the bundle of `entries[i]` alone, once parsed.
+    bundles: Vec<OnceLock<FluentBundle<FluentResource>>>,
+}
+
+impl Catalog {
+    fn new(text: &'static str) -> Catalog {
+        let entries = message_entries(text);
+        let mut index = std::collections::HashMap::with_capacity(entries.len());
+        for (at, (id, _)) in entries.iter().enumerate() {
+            // Of two definitions of an id (a test forbids them) the first counts, as in a bundle.
+            index.entry(*id).or_insert(at);
+        }
+        let bundles = entries.iter().map(|_| OnceLock::new()).collect();
+        Catalog { entries, index, bundles }
+    }
+}
+
+/// The messages of a Fluent resource as `(id, text)`: a message starts a line
+/// with its identifier and `=`; the lines of its value and attributes after
+/// that are indented, blank or close a select (`}`); a comment or the next
+/// entry ends it.
+fn message_entries(text: &str) -> Vec<(&str, &str)> {
+    let mut entries = Vec::new();
+    let mut current: Option<(&str, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        // Only an identifier (a message), `-` (a term) or `#` (a comment) starts an entry; any
+        // other line, such as the `}` closing a select, continues the current one.
+        let starts_entry = line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '#');
+        if starts_entry {
+            if let Some((id, start)) = current.take() {
+                entries.push((id, &text[start..offset]));
+            }
+            if line.starts_with(|c: char| c.is_ascii_alphabetic())
+                && let Some((id, _)) = line.split_once('=')
+            {
+                current = Some((id.trim(), offset));
+            }
+        }
+        offset += line.len();
+    }
+    if let Some((id, start)) = current {
+        entries.push((id, &text[start..]));
+    }
+    entries
+}
+
 /// The ids of the messages of `lang`'s resource, for completeness tests.
 #[must_use]
 pub fn message_ids(lang: Lang) -> Vec<String> {
@@ -415,6 +475,54 @@ mod tests {
         let missing_en: Vec<&String> = ja.iter().filter(|id| !en.contains(id)).collect();
         assert!(missing_ja.is_empty(), "messages without a Japanese translation: {missing_ja:?}");
         assert!(missing_en.is_empty(), "messages without an English text: {missing_en:?}");
+    }
+
+    #[test]
+    fn a_message_alone_formats_as_in_its_whole_resource() {
+        use fluent_bundle::concurrent::FluentBundle;
+        use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+        for (lang, text) in super::RESOURCES {
+            let mut whole = FluentBundle::new_concurrent(vec![lang.langid()]);
+            whole.set_use_isolating(false);
+            whole.add_resource(FluentResource::try_new((*text).to_owned()).unwrap()).unwrap();
+            let entries = super::message_entries(text);
+            let ids: Vec<String> = message_ids(*lang).into_iter().filter(|id| !id.contains('.')).collect();
+            assert_eq!(entries.iter().map(|(id, _)| (*id).to_owned()).collect::<Vec<_>>(), ids, "{lang:?}");
+            for (id, entry) in entries {
+                let alone = lang.message(id).unwrap_or_else(|| panic!("{lang:?} {id}"));
+                let (a, w) = (alone.get_message(id).unwrap(), whole.get_message(id).unwrap());
+                // Every variable of the entry set to a string, then to numbers that select plural forms.
+                let names: Vec<&str> = entry
+                    .split('$')
+                    .skip(1)
+                    .map(|rest| {
+                        rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).next().unwrap()
+                    })
+                    .collect();
+                let mut all_args = vec![None];
+                for value in [FluentValue::from("x"), FluentValue::from(1), FluentValue::from(2)] {
+                    let mut args = FluentArgs::new();
+                    for name in &names {
+                        args.set(*name, value.clone());
+                    }
+                    all_args.push(Some(args));
+                }
+                for args in &all_args {
+                    let mut patterns = vec![(a.value(), w.value())];
+                    for attribute in w.attributes() {
+                        patterns.push((a.get_attribute(attribute.id()).map(|x| x.value()), Some(attribute.value())));
+                    }
+                    assert_eq!(a.attributes().count(), w.attributes().count(), "{lang:?} {id}");
+                    for (mine, theirs) in patterns {
+                        let (mut e1, mut e2) = (Vec::new(), Vec::new());
+                        let mine = mine.map(|p| alone.format_pattern(p, args.as_ref(), &mut e1).into_owned());
+                        let theirs = theirs.map(|p| whole.format_pattern(p, args.as_ref(), &mut e2).into_owned());
+                        assert_eq!(mine, theirs, "{lang:?} {id}");
+                        assert_eq!(e1.len(), e2.len(), "{lang:?} {id}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

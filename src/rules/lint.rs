@@ -9,6 +9,7 @@
 use super::expr::{CmpOp, Expr};
 use super::model::{ApproachId, Citation, QuestionId, QuestionKind, RuleSet, TiVec, Value};
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::i18n::Msg;
 
 /// Beyond this many combinations a rule is not checked for satisfiability.
 const MAX_COMBINATIONS: usize = 200_000;
@@ -21,8 +22,12 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
     for (rule, ok) in rule_set.rules.iter().zip(&firable) {
         if !ok {
             out.push(
-                warning(Code::RuleNeverFires, format!("rule `{}` can never fire: `{}` never holds", rule.id, rule.when.text), &rule.origin)
-                    .with_help("check its thresholds against the questions' ranges, and the conditions under which the questions are asked"),
+                warning(
+                    Code::RuleNeverFires,
+                    Msg::new("lint-rule-never-fires").arg("id", &rule.id).arg("condition", &rule.when.text),
+                    &rule.origin,
+                )
+                .with_help(Msg::new("lint-rule-never-fires-help")),
             );
         }
     }
@@ -39,7 +44,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
         if !read_by_rule && !gates_question {
             out.push(warning(
                 Code::QuestionUnread,
-                format!("no rule reads question `{}`, so its answer changes nothing", question.id),
+                Msg::new("lint-question-unread").arg("id", &question.id),
                 &question.origin,
             ));
         }
@@ -53,7 +58,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
         if !scored {
             out.push(warning(
                 Code::ApproachUnscored,
-                format!("no rule that can fire scores or vetoes approach `{}`", approach.id),
+                Msg::new("lint-approach-unscored").arg("id", &approach.id),
                 &approach.origin,
             ));
         }
@@ -65,12 +70,10 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
                     out.push(
                         warning(
                             Code::SourceNotInCatalogue,
-                            format!("rule `{}` cites `{text}`, which is not in the source catalogue", rule.id),
+                            Msg::new("lint-source-not-in-catalogue").arg("id", &rule.id).arg("text", text),
                             &rule.origin,
                         )
-                        .with_help(
-                            "add the source to `sources:` (title, publisher, URL, date, what it says) and cite its id",
-                        ),
+                        .with_help(Msg::new("lint-source-not-in-catalogue-help")),
                     );
                 }
             }
@@ -83,11 +86,7 @@ pub fn lint(rule_set: &RuleSet) -> Vec<Diagnostic> {
         })
     });
     if !separates && let Some(first) = rule_set.approaches.first() {
-        out.push(warning(
-            Code::ApproachesAlwaysTied,
-            "no rule that can fire weighs the approaches differently, so every answer set ties and the first approach always wins",
-            &first.origin,
-        ));
+        out.push(warning(Code::ApproachesAlwaysTied, Msg::new("lint-approaches-always-tied"), &first.origin));
     }
     out.extend(super::locale::missing(rule_set));
     out

@@ -343,3 +343,23 @@ fn sarif_in_japanese_describes_its_rules_in_japanese_and_validates() {
         english["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().iter().find(|r| r["id"] == "duplicate-id");
     assert_eq!(rule.unwrap()["shortDescription"]["text"], "an identifier is defined twice");
 }
+
+#[test]
+fn rules_check_warnings_speak_japanese() {
+    for (file, code, location, words) in [
+        ("never-fires", "rule-never-fires", ":3:9", "発火することがありません"),
+        ("unread-question", "question-unread", ":3:9", "を読むルールがない"),
+        ("unscored-approach", "approach-unscored", ":3:11", "スコアを付ける"),
+        ("always-tied", "approaches-always-tied", ":2:11", "常に最初のアプローチ"),
+    ] {
+        let path = format!("tests/fixtures/rules/lint/{file}.yaml");
+        let output = crate::shouldtune(&["--lang", "ja", "rules", "check", "--rules", &path]);
+        assert_eq!(output.status.code(), Some(0), "{file}: warnings alone do not fail");
+        let err = stderr(&output);
+        assert!(err.contains(&format!("[{code}]")) && err.contains(&format!("{path}{location}")), "{file}: {err}");
+        assert!(err.contains(words), "{file}: {err}");
+        assert!(!err.contains("no rule") && !err.contains("can never"), "{file}: English left in\n{err}");
+        let english = crate::shouldtune(&["--lang", "en", "rules", "check", "--rules", &path]);
+        assert!(!stderr(&english).contains(words), "{file}: the English run speaks Japanese");
+    }
+}

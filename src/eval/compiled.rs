@@ -1,24 +1,32 @@
 //! Running a compiled [`Program`]: the decision a rule set makes over one
 //! set of answers, without allocating per evaluation.
 //!
-//! [`Program::decide`] first evaluates every atom once into a bitset (bit
-//! `i` is atom `i`): the same test shared by several rules costs once.
+//! [`Program::decide`] works on bitsets, in a caller-owned [`Decision`]:
 //!
-//! `decide` then runs the scoring rules in declaration order into a
-//! caller-owned [`Decision`] (scores, first veto per approach, fired rules
-//! as a bitset), picks the recommendation and runs the advice rules for it.
+//! 1. the atoms, a group (the atoms reading one question) at a time, then
+//!    the derived bits (see `crate::rules::program`);
+//! 2. every rule's condition, in one pass over their checks: bit `r` of
+//!    `holding` is whether rule `r`'s condition holds;
+//! 3. the fired scoring rules are `holding & scoring_rules`; their weights
+//!    are added in declaration order by walking the set bits, and the first
+//!    veto per approach is taken from the few rules that veto;
+//! 4. the recommendation is picked, and the advice rules for it that hold
+//!    join the fired rules: `fired |= holding & advice_for[recommendation]`.
+//!
 //! Once a `Decision` has been used, deciding again allocates nothing.
 
 use std::cmp::Reverse;
 
 pub use crate::rules::program::Program;
-use crate::rules::program::{Atom, Node, RuleCode};
+use crate::rules::program::{Atom, Group, Span};
 use crate::rules::{ApproachId, QuestionId, RuleId, TiSlice, Value};
 
 /// The outcome of [`Program::decide`], reusable from one evaluation to the next.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Decision {
-    atoms: Vec<u64>,
+    bits: Vec<u64>,
+    /// Bit `r`: rule `r`'s condition holds.
+    holding: Vec<u64>,
     scores: Vec<i32>,
     vetoed_by: Vec<Option<u32>>,
     fired: Vec<u64>,
@@ -41,8 +49,7 @@ impl Decision {
     /// Whether rule `rule` fired (scoring rules, and advice rules for the recommendation).
     #[must_use]
     pub fn fired(&self, rule: RuleId) -> bool {
-        let rule = rule.index();
-        self.fired.get(rule / 64).is_some_and(|w| w >> (rule % 64) & 1 == 1)
+        is_set(&self.fired, rule.index())
     }
 
     /// The recommended approach.
@@ -54,59 +61,123 @@ impl Decision {
 
 impl Program {
     /// Whether `question`'s ask-condition holds over `values` (true without one).
+    /// Only the atoms it reads are evaluated.
     #[must_use]
     pub fn asks(&self, question: QuestionId, values: &TiSlice<QuestionId, Value>) -> bool {
         let values = &values.raw;
-        self.asks
-            .get(question.index())
-            .copied()
-            .flatten()
-            .is_none_or(|root| self.holds(root, &|word, mask| self.atom_word(word, mask, values)))
+        let Some(ask) = self.asks.get(question.index()).copied().flatten() else { return true };
+        let mut lazy =
+            Lazy { values, first_derived: self.atoms.len() + ask.derived.first as usize, derived: Vec::new() };
+        if ask.derived.len > 0 {
+            // Its derived bits first, in order, each from atoms and the ones before it.
+            lazy.derived = vec![0; (ask.derived.len as usize).div_ceil(64)];
+            for (offset, &condition) in self.derived[ask.derived.range()].iter().enumerate() {
+                let holds = self.holds_lazily(condition, &lazy);
+                set_bit_to(&mut lazy.derived, offset, holds);
+            }
+        }
+        self.holds_lazily(ask.condition, &lazy)
     }
 
     /// Evaluates the rules over `values` (one effective answer per question) into `out`.
     pub fn decide(&self, values: &TiSlice<QuestionId, Value>, out: &mut Decision) {
-        self.atoms_into(&values.raw, &mut out.atoms);
-        out.scores.clear();
-        out.scores.resize(self.approach_count, 0);
-        out.vetoed_by.clear();
-        out.vetoed_by.resize(self.approach_count, None);
-        out.fired.clear();
-        out.fired.resize(self.rule_count.div_ceil(64), 0);
-        let atoms = &out.atoms;
-        let truth = |word: u32, mask: u64| atoms[word as usize] & mask;
-        for code in &self.scoring {
-            if self.holds(code.root, &truth) {
-                set_bit(&mut out.fired, code.rule);
-                self.apply(code, 1, &mut out.scores);
-                for &approach in &self.approach_lists[code.approaches.range()] {
-                    out.vetoed_by[approach as usize].get_or_insert(code.rule);
+        self.bits_into(&values.raw, &mut out.bits);
+        let words = self.rule_count.div_ceil(64);
+        reset(&mut out.holding, words, 0);
+        self.rules_holding(&out.bits, &mut out.holding);
+        reset(&mut out.fired, words, 0);
+        for ((fired, &holding), &scoring) in out.fired.iter_mut().zip(&out.holding).zip(&self.scoring_rules) {
+            *fired = holding & scoring;
+        }
+        // Weights in declaration order (saturating additions do not commute), then vetoes.
+        reset(&mut out.scores, self.approach_count, 0);
+        for (index, &word) in out.fired.iter().enumerate() {
+            let mut rest = word;
+            while rest != 0 {
+                let rule = index * 64 + rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                self.apply(self.effects_of[rule], 1, &mut out.scores);
+            }
+        }
+        reset(&mut out.vetoed_by, self.approach_count, None);
+        for &(rule, approaches) in &self.vetoing {
+            if is_set(&out.fired, rule as usize) {
+                for &approach in &self.approach_lists[approaches.range()] {
+                    out.vetoed_by[approach as usize].get_or_insert(rule);
                 }
             }
         }
         out.recommendation = best(&out.scores, |a| out.vetoed_by[a.index()].is_some());
-        for code in &self.advice {
-            if self.advises_for(code, out.recommendation) && self.holds(code.root, &truth) {
-                set_bit(&mut out.fired, code.rule);
+        // The advice rules for the recommendation whose condition holds.
+        let advised = self.advice_for.get(out.recommendation.index() * words..).unwrap_or_default();
+        for ((fired, &holding), &advised) in out.fired.iter_mut().zip(&out.holding).zip(advised) {
+            *fired |= holding & advised;
+        }
+    }
+
+    /// Every rule's condition over `bits`, in one pass: bit `r` of `out` is set when rule `r`'s holds.
+    fn rules_holding(&self, bits: &[u64], out: &mut [u64]) {
+        let (mut rule, mut term, mut holds) = (0, true, false);
+        for check in &self.checks[self.rule_conditions.range()] {
+            term &= bits[check.word as usize] & check.mask == check.want;
+            if check.last {
+                holds |= term;
+                term = true;
+            }
+            if check.end {
+                out[rule / 64] |= u64::from(holds) << (rule % 64);
+                rule += 1;
+                holds = false;
             }
         }
     }
 
-    /// Every atom's truth over `values`, as a bitset.
-    pub(crate) fn atoms_into(&self, values: &[Value], atoms: &mut Vec<u64>) {
-        atoms.clear();
-        atoms.resize(self.atoms.len().div_ceil(64), 0);
-        for (index, atom) in self.atoms.iter().enumerate() {
-            atoms[index / 64] |= u64::from(self.atom_holds(*atom, values)) << (index % 64);
+    /// Every atom's truth over `values`, then every derived bit's, as a bitset.
+    pub(crate) fn bits_into(&self, values: &[Value], bits: &mut Vec<u64>) {
+        reset(bits, self.bit_words(), 0);
+        for group in &self.groups {
+            self.group_into(group, values, bits);
+        }
+        for &index in &self.loose {
+            set_bit_to(bits, index as usize, self.atom_holds(self.atoms[index as usize], values));
+        }
+        self.derive_bits(bits);
+    }
+
+    /// Re-evaluates, in `bits`, the atoms reading the questions `questions`, then the derived bits.
+    pub(crate) fn update_bits(&self, questions: &[u32], values: &[Value], bits: &mut [u64]) {
+        for &question in questions {
+            let question = question as usize;
+            for group in self.groups_reading.get(question).map_or(&[][..], |span| &self.groups[span.range()]) {
+                self.group_into(group, values, bits);
+            }
+            for &index in self.loose_reading.get(question).map_or(&[][..], Vec::as_slice) {
+                let holds = self.atom_holds(self.atoms[index as usize], values);
+                set_bit_to(bits, index as usize, holds);
+            }
+        }
+        self.derive_bits(bits);
+    }
+
+    /// Writes `group`'s atoms' truth over `values` into `bits`: its table's
+    /// entry for the answer's class, at the group's place (across two words when it straddles them).
+    fn group_into(&self, group: &Group, values: &[Value], bits: &mut [u64]) {
+        let class = group.class(values.get(group.question as usize).copied(), &self.bounds);
+        let found = self.tables[group.table as usize + class];
+        let ones = u64::MAX >> (64 - group.len);
+        let (word, shift) = ((group.first / 64) as usize, group.first % 64);
+        bits[word] = bits[word] & !(ones << shift) | found << shift;
+        if shift + group.len > 64 {
+            let spill = 64 - shift;
+            bits[word + 1] = bits[word + 1] & !(ones >> spill) | found >> spill;
         }
     }
 
-    /// Re-evaluates, in `atoms`, the atoms reading question `question`.
-    pub(crate) fn update_atoms(&self, question: usize, values: &[Value], atoms: &mut [u64]) {
-        for &index in self.atoms_reading.get(question).map_or(&[][..], Vec::as_slice) {
-            let (word, bit) = ((index / 64) as usize, index % 64);
-            let holds = self.atom_holds(self.atoms[index as usize], values);
-            atoms[word] = atoms[word] & !(1 << bit) | u64::from(holds) << bit;
+    /// Evaluates the derived bits, in order, from the atoms and the derived bits before them.
+    fn derive_bits(&self, bits: &mut [u64]) {
+        for (offset, &condition) in self.derived.iter().enumerate() {
+            let holds = self.holds(condition, bits);
+            set_bit_to(bits, self.atoms.len() + offset, holds);
         }
     }
 
@@ -115,63 +186,77 @@ impl Program {
         self.scoring.len()
     }
 
-    /// Whether the scoring rule at `position` (among the scoring rules) holds, given the atoms' bitset.
-    pub(crate) fn scoring_holds(&self, position: usize, atoms: &[u64]) -> bool {
-        self.holds(self.scoring[position].root, &|word, mask| atoms[word as usize] & mask)
+    /// Whether the scoring rule at `position` (among the scoring rules) holds, given the bitset.
+    pub(crate) fn scoring_holds(&self, position: usize, bits: &[u64]) -> bool {
+        self.holds(self.scoring[position].condition, bits)
     }
 
     /// Adds (`sign` 1) or removes (`sign` -1) the scoring rule at `position`'s
     /// weights to `scores` and its vetoes to `vetoes`, a count per approach.
     pub(crate) fn scoring_effects(&self, position: usize, sign: i32, scores: &mut [i32], vetoes: &mut [u32]) {
         let code = &self.scoring[position];
-        self.apply(code, sign, scores);
+        self.apply(code.effects, sign, scores);
         for &approach in &self.approach_lists[code.approaches.range()] {
             let count = &mut vetoes[approach as usize];
             *count = count.saturating_add_signed(sign);
         }
     }
 
-    /// Whether the condition rooted at `node` holds. `truth(word, mask)` gives
-    /// the atoms' truth: the bits of `mask` whose atoms (numbered `64 * word + bit`) hold.
-    fn holds(&self, node: u32, truth: &impl Fn(u32, u64) -> u64) -> bool {
-        match self.nodes[node as usize] {
-            Node::Const(b) => b,
-            Node::Atom(index) => truth(index / 64, 1 << (index % 64)) != 0,
-            Node::Bits { word, set, clear, any } => {
-                let bits = truth(word, set | clear);
-                if any { bits & set != 0 || !bits & clear != 0 } else { bits & set == set && bits & clear == 0 }
+    /// Whether `condition` holds over the bitset `bits`: whether, term by
+    /// term, every check of some term passes.
+    fn holds(&self, condition: Span, bits: &[u64]) -> bool {
+        let mut term = true;
+        for check in &self.checks[condition.range()] {
+            term &= bits[check.word as usize] & check.mask == check.want;
+            if check.last {
+                if term {
+                    return true;
+                }
+                term = true;
             }
-            Node::Not { first } => !self.holds(first, truth),
-            Node::All { first, len } => (first..first + len).all(|child| self.holds(child, truth)),
-            Node::Any { first, len } => (first..first + len).any(|child| self.holds(child, truth)),
-            Node::Same { first, negate } => (self.holds(first, truth) == self.holds(first + 1, truth)) != negate,
         }
+        false
     }
 
-    /// The atoms of `mask` in word `word` that hold over `values`, evaluated now.
-    fn atom_word(&self, word: u32, mask: u64, values: &[Value]) -> u64 {
+    /// As [`Program::holds`], each atom evaluated over `lazy.values` as it is read.
+    fn holds_lazily(&self, condition: Span, lazy: &Lazy) -> bool {
+        let mut term = true;
+        for check in &self.checks[condition.range()] {
+            // A failed check decides its term: the rest of it need not be evaluated.
+            term = term && self.bits_lazily(check.word, check.mask, lazy) == check.want;
+            if check.last {
+                if term {
+                    return true;
+                }
+                term = true;
+            }
+        }
+        false
+    }
+
+    /// The bits of `mask` in word `word` that hold, each atom evaluated now.
+    fn bits_lazily(&self, word: u32, mask: u64, lazy: &Lazy) -> u64 {
         let mut out = 0;
         let mut rest = mask;
         while rest != 0 {
             let bit = rest.trailing_zeros();
             rest &= rest - 1;
             let index = (word * 64 + bit) as usize;
-            out |= u64::from(self.atom_holds(self.atoms[index], values)) << bit;
+            let holds = match self.atoms.get(index) {
+                Some(&atom) => self.atom_holds(atom, lazy.values),
+                None => index
+                    .checked_sub(lazy.first_derived)
+                    .is_some_and(|offset| lazy.derived.get(offset / 64).is_some_and(|w| w >> (offset % 64) & 1 == 1)),
+            };
+            out |= u64::from(holds) << bit;
         }
         out
     }
 
-    /// Whether `atom` holds over `values`. A slot holding a value of another kind
-    /// than the atom expects (impossible for answers resolved against the same
-    /// rule set) reads as false, as in [`Expr::eval`].
+    /// Whether `atom` holds over `values` (see [`Atom::holds_for`]).
     fn atom_holds(&self, atom: Atom, values: &[Value]) -> bool {
         let answer = |q: u32| values.get(q as usize).copied();
         match atom {
-            Atom::Flag(q) => matches!(answer(q), Some(Value::Bool(true))),
-            Atom::ChoiceMask { question, mask, negate } => match answer(question) {
-                Some(Value::Choice(v)) => (v < 64 && mask >> v & 1 == 1) != negate,
-                _ => false,
-            },
             Atom::ChoiceWords { question, first, len, negate } => match answer(question) {
                 Some(Value::Choice(v)) => {
                     let (word, bit) = (u32::from(v / 64), v % 64);
@@ -179,28 +264,31 @@ impl Program {
                 }
                 _ => false,
             },
-            Atom::InRange { question, lo, hi, negate } => match answer(question) {
-                Some(Value::Int(v)) => (lo <= v && v <= hi) != negate,
-                _ => false,
-            },
             Atom::Compare { op, lhs, rhs } => match (answer(lhs), answer(rhs)) {
                 (Some(Value::Int(l)), Some(Value::Int(r))) => op.holds(l, r),
                 _ => false,
             },
+            Atom::Flag(q) | Atom::ChoiceMask { question: q, .. } | Atom::InRange { question: q, .. } => {
+                answer(q).and_then(|v| atom.holds_for(v)).unwrap_or(false)
+            }
         }
     }
 
-    /// Adds `sign` times a rule's weights to `scores`.
-    fn apply(&self, code: &RuleCode, sign: i32, scores: &mut [i32]) {
-        for &(approach, weight) in &self.effects[code.effects.range()] {
+    /// Adds `sign` times a rule's weights (`effects`, in `Program::effects`) to `scores`.
+    fn apply(&self, effects: Span, sign: i32, scores: &mut [i32]) {
+        for &(approach, weight) in &self.effects[effects.range()] {
             let score = &mut scores[approach as usize];
             *score = score.saturating_add(sign.saturating_mul(weight));
         }
     }
+}
 
-    fn advises_for(&self, code: &RuleCode, recommendation: ApproachId) -> bool {
-        self.approach_lists[code.approaches.range()].iter().any(|&a| a as usize == recommendation.index())
-    }
+/// What a lazy evaluation reads: the answers, and the derived bits (bit
+/// `first_derived + i` is bit `i` of `derived`) evaluated ahead.
+struct Lazy<'v> {
+    values: &'v [Value],
+    first_derived: usize,
+    derived: Vec<u64>,
 }
 
 /// The best approach: not vetoed before vetoed, then the highest score, then the simplest (lowest index).
@@ -216,22 +304,28 @@ pub(crate) fn best(scores: &[i32], vetoed: impl Fn(ApproachId) -> bool) -> Appro
     best.map_or(ApproachId::default(), |(approach, _)| approach)
 }
 
-fn set_bit(words: &mut [u64], bit: u32) {
-    words[(bit / 64) as usize] |= 1 << (bit % 64);
+fn is_set(words: &[u64], bit: usize) -> bool {
+    words.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 == 1)
+}
+
+fn set_bit_to(words: &mut [u64], bit: usize, value: bool) {
+    let word = &mut words[bit / 64];
+    *word = *word & !(1 << (bit % 64)) | u64::from(value) << (bit % 64);
+}
+
+/// `items` as `len` copies of `value`, keeping its allocation.
+fn reset<T: Copy>(items: &mut Vec<T>, len: usize, value: T) {
+    items.clear();
+    items.resize(len, value);
 }
 
 #[cfg(test)]
 impl Program {
-    /// Whether node 0 holds over `values`, its atoms evaluated first into a bitset.
+    /// Whether question 0's ask-condition holds over `values`, every bit evaluated first into a bitset.
     fn single_holds(&self, values: &TiSlice<QuestionId, Value>) -> bool {
-        let mut atoms = Vec::new();
-        self.atoms_into(&values.raw, &mut atoms);
-        self.holds(0, &|word, mask| atoms[word as usize] & mask)
-    }
-
-    /// Whether node 0 holds over `values`, its atoms evaluated as they are read.
-    fn single_holds_lazily(&self, values: &TiSlice<QuestionId, Value>) -> bool {
-        self.holds(0, &|word, mask| self.atom_word(word, mask, &values.raw))
+        let mut bits = Vec::new();
+        self.bits_into(&values.raw, &mut bits);
+        self.asks[0].is_none_or(|ask| self.holds(ask.condition, &bits))
     }
 }
 

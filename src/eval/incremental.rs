@@ -4,7 +4,7 @@
 //! ask-conditions read it (they may stop or start applying), and so on down
 //! the questions; and only rules reading one of those can change their
 //! truth. `rules::program::Dependencies` lists both per question, once per rule set.
-//! [`Trials`] keeps the base evaluation's atoms, scores, veto counts and
+//! [`Trials`] keeps the base evaluation's bitset of atoms, scores, veto counts and
 //! fired scoring rules, and for a trial re-resolves the affected answers,
 //! re-evaluates the atoms reading them and the affected rules, and adjusts
 //! the scores by the difference.
@@ -19,12 +19,13 @@ pub struct Trials<'r> {
     program: &'r Program,
     given: TiVec<QuestionId, Option<Value>>,
     base_values: TiVec<QuestionId, Value>,
-    base_atoms: Vec<u64>,
-    base_fired: Vec<bool>,
+    base_bits: Vec<u64>,
+    /// Bit `p`: whether the scoring rule at position `p` fired.
+    base_fired: Vec<u64>,
     base_scores: Vec<i32>,
     base_vetoes: Vec<u32>,
     values: TiVec<QuestionId, Value>,
-    atoms: Vec<u64>,
+    bits: Vec<u64>,
     scores: Vec<i32>,
     vetoes: Vec<u32>,
     decision: Decision,
@@ -35,31 +36,37 @@ impl<'r> Trials<'r> {
     #[must_use]
     pub fn new(rule_set: &'r RuleSet, given: &TiSlice<QuestionId, Option<Value>>) -> Trials<'r> {
         let program = rule_set.program();
-        let mut given = given.to_owned();
-        given.resize(rule_set.questions.len(), None);
-        let base_values = super::Answers::resolve(rule_set, &given).values().to_owned();
-        let mut base_atoms = Vec::new();
-        program.atoms_into(&base_values.raw, &mut base_atoms);
-        let mut base_vetoes = vec![0_u32; rule_set.approaches.len()];
-        let mut base_scores = vec![0_i32; rule_set.approaches.len()];
-        let mut base_fired = Vec::new();
+        let count = rule_set.questions.len();
+        let mut given_all: TiVec<QuestionId, Option<Value>> = TiVec::with_capacity(count);
+        given_all.extend(given.iter().take(count).copied());
+        given_all.resize(count, None);
+        // As `Answers::resolve`, without the provenance.
+        let mut base_values: TiVec<QuestionId, Value> = TiVec::with_capacity(count);
+        for question in rule_set.questions.keys() {
+            let value = super::resolve_one(rule_set, question, &given_all, &base_values).0;
+            base_values.push(value);
+        }
+        let mut base_bits = Vec::new();
+        program.bits_into(&base_values.raw, &mut base_bits);
+        let approaches = rule_set.approaches.len();
+        let (mut base_scores, mut base_vetoes) = (vec![0_i32; approaches], vec![0_u32; approaches]);
+        let mut base_fired = vec![0_u64; program.scoring_count().div_ceil(64)];
         for position in 0..program.scoring_count() {
-            let fired = program.scoring_holds(position, &base_atoms);
-            if fired {
+            if program.scoring_holds(position, &base_bits) {
                 program.scoring_effects(position, 1, &mut base_scores, &mut base_vetoes);
+                base_fired[position / 64] |= 1 << (position % 64);
             }
-            base_fired.push(fired);
         }
         Trials {
             rule_set,
             program,
             values: base_values.clone(),
-            atoms: base_atoms.clone(),
+            bits: base_bits.clone(),
             scores: base_scores.clone(),
             vetoes: base_vetoes.clone(),
-            given,
+            given: given_all,
             base_values,
-            base_atoms,
+            base_bits,
             base_fired,
             base_scores,
             base_vetoes,
@@ -76,22 +83,21 @@ impl<'r> Trials<'r> {
     /// The recommendation if `question` were answered `to`.
     pub fn recommendation_with(&mut self, question: QuestionId, to: Value) -> ApproachId {
         let deps = self.program.dependencies();
+        let affects = &deps.affects[question.index()];
         let previous = self.given[question].replace(to);
-        for &j in &deps.affects[question.index()] {
+        for &j in affects {
             let j = QuestionId::from(j as usize);
             self.values[j] = super::resolve_one(self.rule_set, j, &self.given, &self.values).0;
         }
-        for &j in &deps.affects[question.index()] {
-            self.program.update_atoms(j as usize, &self.values.raw, &mut self.atoms);
-        }
+        self.program.update_bits(affects, &self.values.raw, &mut self.bits);
         self.given[question] = previous;
         let recommendation = if deps.exact {
             self.scores.copy_from_slice(&self.base_scores);
             self.vetoes.copy_from_slice(&self.base_vetoes);
             for &position in &deps.readers[question.index()] {
                 let position = position as usize;
-                let fired = self.program.scoring_holds(position, &self.atoms);
-                if fired != self.base_fired[position] {
+                let fired = self.program.scoring_holds(position, &self.bits);
+                if fired != (self.base_fired[position / 64] >> (position % 64) & 1 == 1) {
                     let sign = if fired { 1 } else { -1 };
                     self.program.scoring_effects(position, sign, &mut self.scores, &mut self.vetoes);
                 }
@@ -101,11 +107,11 @@ impl<'r> Trials<'r> {
             self.program.decide(&self.values, &mut self.decision);
             self.decision.recommendation()
         };
-        for &j in &deps.affects[question.index()] {
+        for &j in affects {
             let j = QuestionId::from(j as usize);
             self.values[j] = self.base_values[j];
         }
-        self.atoms.copy_from_slice(&self.base_atoms);
+        self.bits.copy_from_slice(&self.base_bits);
         recommendation
     }
 }

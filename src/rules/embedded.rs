@@ -28,8 +28,9 @@ use crate::artefact;
 /// The serialized default rule set (the layout is in [`crate::artefact`]).
 const ARTEFACT: &[u8] = include_bytes!("embedded/default-rules.postcard");
 
-/// The first bytes of the artefact.
-const MAGIC: [u8; 8] = *b"stune-r1";
+/// The first bytes of the artefact; changed with the layout of the model or the program, so an
+/// artefact of another layout is never decoded.
+const MAGIC: [u8; 8] = *b"stune-r2";
 
 /// The fingerprint of the embedded rule file and translations, computed at compile time.
 const FINGERPRINT: u64 = artefact::fingerprint(

@@ -1,8 +1,8 @@
 //! The compiled form of a rule set's conditions: built once when the rule
 //! set is compiled, run by [`crate::eval`] without allocating per evaluation.
 //!
-//!
-//! A [`Program`] is built once from a validated rule set, in two layers.
+//! A [`Program`] is built once from a validated rule set, in two layers,
+//! both over one bitset per evaluation.
 //!
 //! **Atoms.** Every distinct leaf test of every condition (rules' `when` and
 //! questions' `ask_when`) is one `Atom`, reading one or two answer slots
@@ -16,15 +16,35 @@
 //!   a bound that would overflow folds to `false`;
 //! - a boolean answer is itself; a comparison of two literals is folded to a constant.
 //!
-//! `Program::decide` (in `crate::eval::compiled`) first evaluates every atom once into a bitset (bit
-//! `i` is atom `i`): the same test shared by several rules costs once.
+//! Atom `i` is bit `i` of the bitset; the same test shared by several rules
+//! costs once. The atoms reading one question are numbered together, in
+//! `Group`s of up to 64 evaluated at once: the answer is classified once
+//! (`false` or `true`; a choice's index; for an integer, how many of the
+//! group's precomputed thresholds, where one of its ranges starts or ends,
+//! lie at or below it) and the group's bits for that class come from a table
+//! made when the program is built. A question costs one lookup however many
+//! atoms read it. Comparisons of two answers and choice sets with an index
+//! of 64 or more are evaluated one by one.
 //!
-//! **Conditions.** Each condition is a tree of `Node`s in one array; a
-//! node's children sit next to each other, so `All`, `Any`, `Not` and
-//! `Same` name their first child and a count instead of owning boxes. The
-//! children of an `All` or `Any` that are atoms or negated atoms are merged
-//! into one `Bits` node per word of the bitset: `a and not b and c` is
-//! `bits & {a, c} == {a, c} && bits & {b} == 0`, two masks and two compares.
+//! **Conditions.** Each condition is compiled to disjunctive normal form: a
+//! list of *terms*, any of which makes it hold, each term a list of `Check`s
+//! that must all pass. A check reads one 64-bit word of the bitset and
+//! compares the bits of a mask with the wanted ones: `a and not b and c` is
+//! the single check `bits & {a, b, c} == {a, c}`. Evaluating a condition is
+//! one flat loop over its checks, with no recursion and no branches per
+//! operator; negation is pushed down to the atoms while building, where it
+//! is free (a wanted bit clear instead of set).
+//!
+//! Normal form can blow up: `(a or b) and (c or d) and ...` has 2^n terms.
+//! When the terms of an `and` would multiply past [`MAX_TERMS`], its
+//! widest operands become *derived bits*: bits numbered after the atoms,
+//! each holding one sub-condition's truth, computed (in order, from atoms
+//! and earlier derived bits) right after the atoms. The operand is then a
+//! single literal, and the product stays small. An `==` or `!=` between two
+//! conditions derives both sides the same way. So every condition is a flat
+//! list of checks whatever its shape, and its size stays within a small
+//! factor of its text.
+//!
 //! This module only builds; `crate::eval::compiled` decides. Per question,
 //! `Dependencies` lists what a change of its answer can reach, for the
 //! incremental what-if search.
@@ -34,8 +54,12 @@ mod dependencies;
 use std::collections::HashMap;
 
 use crate::rules::expr::{CmpOp, Expr, IntOperand};
-use crate::rules::{ApproachId, Question, Rule};
+use crate::rules::{ApproachId, Question, Rule, Value};
 pub(crate) use dependencies::Dependencies;
+
+/// How many terms an `and` may multiply out to before its widest operands
+/// become derived bits (see the module documentation).
+pub(crate) const MAX_TERMS: usize = 8;
 
 /// A leaf test over the answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -67,6 +91,30 @@ impl std::hash::Hash for Atom {
 }
 
 impl Atom {
+    /// Whether an atom reading one question holds when its answer is `answer`
+    /// (`None` for `ChoiceWords` and `Compare`, which need more). An answer of
+    /// another kind than the atom expects (impossible for answers resolved
+    /// against the same rule set) reads as false, as in [`Expr::eval`].
+    pub(crate) fn holds_for(self, answer: Value) -> Option<bool> {
+        Some(match (self, answer) {
+            (Atom::Flag(_), Value::Bool(b)) => b,
+            (Atom::ChoiceMask { mask, negate, .. }, Value::Choice(v)) => (v < 64 && mask >> v & 1 == 1) != negate,
+            (Atom::InRange { lo, hi, negate, .. }, Value::Int(v)) => (lo <= v && v <= hi) != negate,
+            (Atom::ChoiceWords { .. } | Atom::Compare { .. }, _) => return None,
+            (Atom::Flag(_) | Atom::ChoiceMask { .. } | Atom::InRange { .. }, _) => false,
+        })
+    }
+
+    /// The question and kind of the group it belongs to, if it is of a kind evaluated by groups.
+    fn group(self) -> Option<(u32, GroupKind)> {
+        match self {
+            Atom::Flag(q) => Some((q, GroupKind::Flag)),
+            Atom::ChoiceMask { question, .. } => Some((question, GroupKind::Choice { beyond: 0 })),
+            Atom::InRange { question, .. } => Some((question, GroupKind::Int { bounds: Span::default() })),
+            Atom::ChoiceWords { .. } | Atom::Compare { .. } => None,
+        }
+    }
+
     /// The questions it reads.
     pub(crate) fn questions(self) -> [Option<u32>; 2] {
         match self {
@@ -79,24 +127,16 @@ impl Atom {
     }
 }
 
-/// One node of a compiled condition.
+/// One test of a condition's term: the bits of `mask` in word `word` of the
+/// bitset are those of `want`. `last` marks the last check of its term,
+/// `end` the last of its condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub(crate) enum Node {
-    /// A literal, or a comparison of two literals.
-    Const(bool),
-    /// Atom `i` holds.
-    Atom(u32),
-    /// Among the atoms of bitset word `word`: every one in `set` holds and none in `clear`
-    /// (`any` false), or some atom in `set` holds or some in `clear` does not (`any` true).
-    Bits { word: u32, set: u64, clear: u64, any: bool },
-    /// The child at `first` does not hold.
-    Not { first: u32 },
-    /// Every child `first..first + len` holds.
-    All { first: u32, len: u32 },
-    /// Some child `first..first + len` holds.
-    Any { first: u32, len: u32 },
-    /// The children `first` and `first + 1` have the same truth; negated for `!=`.
-    Same { first: u32, negate: bool },
+pub(crate) struct Check {
+    pub(crate) mask: u64,
+    pub(crate) want: u64,
+    pub(crate) word: u32,
+    pub(crate) last: bool,
+    pub(crate) end: bool,
 }
 
 /// A range of indices into one of the program's arrays.
@@ -112,35 +152,123 @@ impl Span {
     }
 }
 
-/// What a rule does when its condition holds.
+/// Up to 64 atoms reading the same question, numbered one after the other,
+/// evaluated together: the answer is classified once, and the group's bits
+/// for that class come from a table made when the program is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Group {
+    pub(crate) question: u32,
+    /// Its atoms are bits `first..first + len` of the bitset.
+    pub(crate) first: u32,
+    pub(crate) len: u32,
+    pub(crate) kind: GroupKind,
+    /// Where its table starts in `Program::tables`: one entry per class of answer (see [`GroupKind`]).
+    pub(crate) table: u32,
+}
+
+/// How a group classifies its question's answer: the index of its table entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) enum GroupKind {
+    /// `false` is 0, `true` 1, an answer of another kind 2.
+    Flag,
+    /// Choice `v` is `min(v, beyond)` (no atom tells apart the choices from
+    /// `beyond` on), an answer of another kind `beyond + 1`.
+    Choice { beyond: u32 },
+    /// An integer is the count of `bounds` (sorted, in `Program::bounds`) at
+    /// or below it: the group's atoms change truth only at those values.
+    /// An answer of another kind is `bounds.len + 1`.
+    Int { bounds: Span },
+}
+
+impl GroupKind {
+    fn rank(self) -> u8 {
+        match self {
+            GroupKind::Flag => 0,
+            GroupKind::Choice { .. } => 1,
+            GroupKind::Int { .. } => 2,
+        }
+    }
+}
+
+impl Group {
+    /// The index of `answer`'s entry in the group's table.
+    pub(crate) fn class(&self, answer: Option<Value>, bounds: &[i64]) -> usize {
+        match (self.kind, answer) {
+            (GroupKind::Flag, Some(Value::Bool(b))) => usize::from(b),
+            (GroupKind::Flag, _) => 2,
+            (GroupKind::Choice { beyond }, Some(Value::Choice(v))) => u32::from(v).min(beyond) as usize,
+            (GroupKind::Choice { beyond }, _) => beyond as usize + 1,
+            (GroupKind::Int { bounds: span }, Some(Value::Int(v))) => {
+                bounds[span.range()].partition_point(|&bound| bound <= v)
+            }
+            (GroupKind::Int { bounds: span }, _) => span.len as usize + 1,
+        }
+    }
+}
+
+/// A scoring rule: what it does when its condition holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct RuleCode {
     /// Index of the rule in the rule set.
     pub(crate) rule: u32,
-    /// Root node of its condition.
-    pub(crate) root: u32,
+    /// Its condition: checks in `Program::checks`.
+    pub(crate) condition: Span,
     /// `(approach, weight)` pairs in `Program::effects`.
     pub(crate) effects: Span,
-    /// Approaches in `Program::approach_lists` it vetoes (scoring rules) or advises for (advice rules).
+    /// Approaches in `Program::approach_lists` it vetoes.
     pub(crate) approaches: Span,
+}
+
+/// A question's ask-condition, evaluated lazily (only the atoms it reads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Ask {
+    /// Its checks in `Program::checks`.
+    pub(crate) condition: Span,
+    /// The derived bits made for it, in `Program::derived`: evaluated first,
+    /// once each, since its checks may read one several times.
+    pub(crate) derived: Span,
 }
 
 /// A rule set's conditions and effects in the flat form [`Program::decide`] runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Program {
+    /// Atom `i` is bit `i` of the bitset.
     pub(crate) atoms: Vec<Atom>,
-    /// `atoms_reading[q]`: the atoms that read question `q`.
-    pub(crate) atoms_reading: Vec<Vec<u32>>,
-    pub(crate) nodes: Vec<Node>,
+    /// The atoms evaluated by groups, in bit order.
+    pub(crate) groups: Vec<Group>,
+    /// The groups' tables: a group's bits for each class of answer.
+    pub(crate) tables: Vec<u64>,
+    /// Integer groups' bounds.
+    pub(crate) bounds: Vec<i64>,
+    /// The atoms not in a group (`ChoiceWords`, `Compare`), evaluated one by one.
+    pub(crate) loose: Vec<u32>,
+    /// `groups_reading[q]`: the groups of the atoms reading question `q` (they are next to each other).
+    pub(crate) groups_reading: Vec<Span>,
+    /// `loose_reading[q]`: the atoms not in a group that read question `q`.
+    pub(crate) loose_reading: Vec<Vec<u32>>,
+    /// `derived[i]`: the condition whose truth is bit `atoms.len() + i`.
+    pub(crate) derived: Vec<Span>,
+    /// Every condition's checks, term after term.
+    pub(crate) checks: Vec<Check>,
     pub(crate) words: Vec<u64>,
     pub(crate) effects: Vec<(u32, i32)>,
     pub(crate) approach_lists: Vec<u32>,
-    /// Scoring rules, in declaration order.
+    /// Every rule's condition, in declaration order, next to each other in
+    /// `checks` (a plan rule's never holds), so that `decide` runs them in one pass.
+    pub(crate) rule_conditions: Span,
+    /// Bit `r`: rule `r` is a scoring rule.
+    pub(crate) scoring_rules: Vec<u64>,
+    /// For approach `a`, words `a * w..(a + 1) * w` (`w` words per rule bitset):
+    /// bit `r` is set when rule `r` gives advice when `a` is recommended.
+    pub(crate) advice_for: Vec<u64>,
+    /// `effects_of[r]`: rule `r`'s weights (none unless it is a scoring rule).
+    pub(crate) effects_of: Vec<Span>,
+    /// The scoring rules that veto, in declaration order, with the approaches they veto.
+    pub(crate) vetoing: Vec<(u32, Span)>,
+    /// Scoring rules, in declaration order, for the incremental what-if search.
     pub(crate) scoring: Vec<RuleCode>,
-    /// Advice rules, in declaration order; `approaches` is their `when_recommended`.
-    pub(crate) advice: Vec<RuleCode>,
-    /// Root node of each question's ask-condition.
-    pub(crate) asks: Vec<Option<u32>>,
+    /// Each question's ask-condition.
+    pub(crate) asks: Vec<Option<Ask>>,
     pub(crate) approach_count: usize,
     pub(crate) rule_count: usize,
     /// What each answer can reach, for incremental re-evaluation.
@@ -148,45 +276,81 @@ pub struct Program {
 }
 
 /// Builds a [`Program`]: atoms are shared between conditions through `seen`.
-#[derive(Default)]
 struct Builder {
     program: Program,
     seen: HashMap<Atom, u32>,
+    /// `ChoiceWords` atoms by what they test, so each set of words is stored once.
+    choice_words: HashMap<(u32, Vec<u16>, bool), u32>,
+    /// Set once every atom is numbered: derived bits come after them.
+    atoms_numbered: bool,
+    max_terms: usize,
 }
 
 impl Program {
     /// Compiles a validated rule set's conditions.
     #[must_use]
     pub fn new(approach_count: usize, questions: &[Question], rules: &[Rule]) -> Program {
-        let mut builder = Builder {
-            program: Program { approach_count, rule_count: rules.len(), ..Program::default() },
-            ..Builder::default()
-        };
-        for question in questions {
-            let root = question.ask_when.as_ref().map(|c| builder.add_root(&c.expr));
-            builder.program.asks.push(root);
+        let mut builder = Builder::new(MAX_TERMS);
+        builder.program.approach_count = approach_count;
+        builder.program.rule_count = rules.len();
+        let active = || rules.iter().enumerate().filter(|(_, rule)| !rule.is_plan());
+        let asked = || questions.iter().map(|q| q.ask_when.as_ref().map(|c| &c.expr));
+        // Every atom first, so that derived bits are numbered after them.
+        for expr in asked().flatten().chain(active().map(|(_, rule)| &rule.when.expr)) {
+            builder.number_atoms(expr);
         }
-        for (index, rule) in rules.iter().enumerate() {
-            if rule.is_plan() {
-                continue;
-            }
-            let root = builder.add_root(&rule.when.expr);
-            let effects = builder.push_effects(&rule.effects);
-            let code = |approaches| RuleCode { rule: to_u32(index), root, effects, approaches };
+        builder.group_atoms();
+        for expr in asked() {
+            let ask = expr.map(|expr| builder.ask(expr));
+            builder.program.asks.push(ask);
+        }
+        // Every rule's condition compiled (placing the derived bits it makes), then all placed together.
+        let conditions: Vec<Terms> = rules
+            .iter()
+            .map(|rule| if rule.is_plan() { constant(false) } else { builder.terms(&rule.when.expr, false) })
+            .collect();
+        let first = to_u32(builder.program.checks.len());
+        let spans: Vec<Span> = conditions.iter().map(|terms| builder.place(terms)).collect();
+        builder.program.rule_conditions = Span { first, len: to_u32(builder.program.checks.len()) - first };
+        let words = rules.len().div_ceil(64);
+        builder.program.scoring_rules = vec![0; words];
+        builder.program.advice_for = vec![0; words * approach_count];
+        for ((index, rule), condition) in rules.iter().enumerate().zip(spans) {
+            let (word, bit) = (index / 64, index % 64);
+            let mut effects = Span::default();
             if rule.is_advice() {
-                let approaches = builder.push_approaches(&rule.when_recommended);
-                builder.program.advice.push(code(approaches));
-            } else {
+                for &approach in &rule.when_recommended {
+                    if let Some(w) = builder.program.advice_for.get_mut(approach.index() * words + word) {
+                        *w |= 1 << bit;
+                    }
+                }
+            } else if !rule.is_plan() {
+                effects = builder.push_effects(&rule.effects);
                 let approaches = builder.push_approaches(&rule.veto);
-                builder.program.scoring.push(code(approaches));
+                let rule_index = to_u32(index);
+                builder.program.scoring.push(RuleCode { rule: rule_index, condition, effects, approaches });
+                builder.program.scoring_rules[word] |= 1 << bit;
+                if approaches.len > 0 {
+                    builder.program.vetoing.push((rule_index, approaches));
+                }
             }
+            builder.program.effects_of.push(effects);
         }
         let mut program = builder.program;
-        program.atoms_reading = vec![Vec::new(); questions.len()];
-        for (index, atom) in program.atoms.iter().enumerate() {
-            for q in atom.questions().into_iter().flatten() {
-                if let Some(list) = program.atoms_reading.get_mut(q as usize) {
-                    list.push(to_u32(index));
+        program.groups_reading = vec![Span::default(); questions.len()];
+        for (index, group) in (0..).zip(&program.groups) {
+            if let Some(span) = program.groups_reading.get_mut(group.question as usize) {
+                if span.len == 0 {
+                    span.first = index;
+                }
+                span.len += 1;
+            }
+        }
+        program.loose_reading = vec![Vec::new(); questions.len()];
+        for &index in &program.loose {
+            for q in program.atoms[index as usize].questions().into_iter().flatten() {
+                if let Some(list) = program.loose_reading.get_mut(q as usize) {
+                    list.push(index);
                 }
             }
         }
@@ -197,126 +361,278 @@ impl Program {
     pub(crate) fn dependencies(&self) -> &Dependencies {
         &self.dependencies
     }
+
+    /// How many words the bitset of atoms and derived bits takes (at least one,
+    /// which a check of an always-true term reads).
+    pub(crate) fn bit_words(&self) -> usize {
+        (self.atoms.len() + self.derived.len()).div_ceil(64).max(1)
+    }
 }
 
-/// What a condition compiles to before it is placed: a node, or a literal
-/// (an atom, possibly negated) that an enclosing `All` or `Any` can merge into a `Bits` node.
-enum Compiled<'e> {
-    Literal { atom: u32, negated: bool },
+/// A term being built: `(word, mask, want)` checks, one per word, by word.
+type Term = Vec<(u32, u64, u64)>;
+
+/// A condition being built, in disjunctive normal form: it holds when any term does.
+/// No terms is `false`; one empty term is `true`.
+type Terms = Vec<Term>;
+
+/// A leaf of a condition: an atom, or a constant it folded to.
+enum Leaf {
+    Atom(u32),
     Const(bool),
-    Tree(&'e Expr),
 }
 
 impl Builder {
-    fn add_root(&mut self, expr: &Expr) -> u32 {
-        let root = to_u32(self.program.nodes.len());
-        self.program.nodes.push(Node::Const(false));
-        self.place(expr, root);
-        root
+    fn new(max_terms: usize) -> Builder {
+        Builder {
+            program: Program::default(),
+            seen: HashMap::new(),
+            choice_words: HashMap::new(),
+            atoms_numbered: false,
+            max_terms: max_terms.max(1),
+        }
     }
 
-    /// `expr` as a literal, a constant, or a tree to place.
-    fn classify<'e>(&mut self, expr: &'e Expr) -> Compiled<'e> {
-        let leaf = match expr {
-            Expr::Const(b) => return Compiled::Const(*b),
+    /// Numbers every atom of `expr`.
+    fn number_atoms(&mut self, expr: &Expr) {
+        match expr {
+            Expr::Not(inner) => self.number_atoms(inner),
+            Expr::All(items) | Expr::Any(items) => items.iter().for_each(|item| self.number_atoms(item)),
+            Expr::BoolEquals(lhs, rhs, _) => {
+                self.number_atoms(lhs);
+                self.number_atoms(rhs);
+            }
+            Expr::Const(_) | Expr::Flag(_) | Expr::ChoiceIn { .. } | Expr::IntCompare(..) => {
+                self.leaf(expr);
+            }
+        }
+    }
+
+    /// Renumbers the atoms so that those reading the same question (of the
+    /// kinds groups evaluate) are next to each other, and makes their groups.
+    /// Done once every atom is numbered and before any condition is compiled.
+    fn group_atoms(&mut self) {
+        let program = &mut self.program;
+        let mut order: Vec<u32> = (0..to_u32(program.atoms.len())).collect();
+        // Grouped atoms by question and kind, then the others; stable, so otherwise in order of appearance.
+        order.sort_by_key(|&i| {
+            let group = program.atoms[i as usize].group().map(|(question, kind)| (question, kind.rank()));
+            (group.is_none(), group)
+        });
+        let mut renumbered = vec![0_u32; order.len()];
+        for (new, &old) in (0..).zip(&order) {
+            renumbered[old as usize] = new;
+        }
+        program.atoms = order.iter().map(|&old| program.atoms[old as usize]).collect();
+        for number in self.seen.values_mut().chain(self.choice_words.values_mut()) {
+            *number = renumbered[*number as usize];
+        }
+        self.atoms_numbered = true;
+        let program = &mut self.program;
+        let mut first = 0;
+        while first < program.atoms.len() {
+            let atom = program.atoms[first];
+            let Some((question, kind)) = atom.group() else {
+                program.loose.extend(to_u32(first)..to_u32(program.atoms.len()));
+                break;
+            };
+            let len = program.atoms[first..]
+                .iter()
+                .take(64)
+                .take_while(|a| a.group().is_some_and(|(q, k)| q == question && k.rank() == kind.rank()))
+                .count();
+            let atoms = &program.atoms[first..first + len];
+            let (kind, classes) = match kind {
+                GroupKind::Flag => (kind, vec![Value::Bool(false), Value::Bool(true), Value::Int(0)]),
+                GroupKind::Choice { .. } => {
+                    let highest = atoms
+                        .iter()
+                        .map(|a| match a {
+                            Atom::ChoiceMask { mask, .. } => 63 - mask.leading_zeros().min(63),
+                            _ => 0,
+                        })
+                        .max()
+                        .unwrap_or(0);
+                    let beyond = highest + 1;
+                    let mut classes: Vec<Value> =
+                        (0..=beyond).map(|v| Value::Choice(u16::try_from(v).unwrap_or(u16::MAX))).collect();
+                    classes.push(Value::Bool(false));
+                    (GroupKind::Choice { beyond }, classes)
+                }
+                GroupKind::Int { .. } => {
+                    let mut bounds: Vec<i64> = atoms
+                        .iter()
+                        .flat_map(|a| match *a {
+                            // Truth can change where the range starts and right after it ends.
+                            Atom::InRange { lo, hi, .. } => [(lo > i64::MIN).then_some(lo), hi.checked_add(1)],
+                            _ => [None, None],
+                        })
+                        .flatten()
+                        .collect();
+                    bounds.sort_unstable();
+                    bounds.dedup();
+                    let span = Span { first: to_u32(program.bounds.len()), len: to_u32(bounds.len()) };
+                    let mut classes: Vec<Value> =
+                        std::iter::once(i64::MIN).chain(bounds.iter().copied()).map(Value::Int).collect();
+                    classes.push(Value::Bool(false));
+                    program.bounds.extend(bounds);
+                    (GroupKind::Int { bounds: span }, classes)
+                }
+            };
+            let table = to_u32(program.tables.len());
+            for class in classes {
+                let bits = atoms
+                    .iter()
+                    .enumerate()
+                    .fold(0_u64, |bits, (bit, atom)| bits | u64::from(atom.holds_for(class).unwrap_or(false)) << bit);
+                program.tables.push(bits);
+            }
+            program.groups.push(Group { question, first: to_u32(first), len: to_u32(len), kind, table });
+            first += len;
+        }
+    }
+
+    /// Compiles `expr` and places its checks; returns where they are.
+    fn condition(&mut self, expr: &Expr) -> Span {
+        let terms = self.terms(expr, false);
+        self.place(&terms)
+    }
+
+    /// Compiles an ask-condition, noting the derived bits made for it
+    /// (no other condition reads them).
+    fn ask(&mut self, expr: &Expr) -> Ask {
+        let first = to_u32(self.program.derived.len());
+        let condition = self.condition(expr);
+        Ask { condition, derived: Span { first, len: to_u32(self.program.derived.len()) - first } }
+    }
+
+    /// `expr` (`not expr` when `negated`) in disjunctive normal form. Negation
+    /// goes down to the atoms: `not (a and b)` is `not a or not b`.
+    fn terms(&mut self, expr: &Expr, negated: bool) -> Terms {
+        match expr {
+            Expr::Not(inner) => self.terms(inner, !negated),
+            Expr::All(items) | Expr::Any(items) => {
+                let operands: Vec<Terms> = items.iter().map(|item| self.terms(item, negated)).collect();
+                if matches!(expr, Expr::All(_)) == negated { any(operands) } else { self.all(operands) }
+            }
+            Expr::BoolEquals(lhs, rhs, negate) => {
+                // Each side becomes one literal (or a constant): `l == r` is
+                // `(l and r) or (not l and not r)`, `l != r` is `(l and not r) or (not l and r)`.
+                let lhs = self.terms(lhs, false);
+                let lhs = self.derive(lhs);
+                let rhs = self.terms(rhs, false);
+                let mut rhs = self.derive(rhs);
+                if *negate != negated {
+                    rhs = negate_literal(&rhs);
+                }
+                let both = self.all(vec![lhs.clone(), rhs.clone()]);
+                let neither = self.all(vec![negate_literal(&lhs), negate_literal(&rhs)]);
+                any(vec![both, neither])
+            }
+            Expr::Const(_) | Expr::Flag(_) | Expr::ChoiceIn { .. } | Expr::IntCompare(..) => match self.leaf(expr) {
+                Leaf::Const(b) => constant(b != negated),
+                Leaf::Atom(atom) => literal(atom, negated),
+            },
+        }
+    }
+
+    /// The `and` of `operands`, multiplied out. When the product of their
+    /// term counts exceeds `max_terms`, the widest become derived bits first.
+    fn all(&mut self, mut operands: Vec<Terms>) -> Terms {
+        if operands.iter().any(Vec::is_empty) {
+            return constant(false);
+        }
+        let product = |operands: &[Terms]| operands.iter().fold(1_usize, |n, o| n.saturating_mul(o.len()));
+        while product(&operands) > self.max_terms {
+            let Some(widest) = (0..operands.len()).max_by_key(|&i| operands[i].len()) else { break };
+            let terms = std::mem::take(&mut operands[widest]);
+            operands[widest] = self.derive(terms);
+        }
+        let mut terms = constant(true);
+        for operand in &operands {
+            terms = terms.iter().flat_map(|t| operand.iter().filter_map(move |u| conjoin(t, u))).collect();
+        }
+        simplify(terms)
+    }
+
+    /// `terms` as one literal: unchanged when they are already a literal or a
+    /// constant, else a new derived bit holding their truth.
+    fn derive(&mut self, terms: Terms) -> Terms {
+        let small = match terms.as_slice() {
+            [] => true,
+            [term] => match term.as_slice() {
+                [] => true,
+                [(_, mask, _)] => mask.is_power_of_two(),
+                _ => false,
+            },
+            _ => false,
+        };
+        if small {
+            return terms;
+        }
+        let bit = to_u32(self.program.atoms.len() + self.program.derived.len());
+        let condition = self.place(&terms);
+        self.program.derived.push(condition);
+        literal(bit, false)
+    }
+
+    /// Appends `terms` as checks; returns where they are.
+    fn place(&mut self, terms: &Terms) -> Span {
+        let checks = &mut self.program.checks;
+        let first = to_u32(checks.len());
+        for term in terms {
+            if term.is_empty() {
+                // Always true: no bits of word 0, which always exists, are tested.
+                checks.push(Check { mask: 0, want: 0, word: 0, last: true, end: false });
+            }
+            for (index, &(word, mask, want)) in term.iter().enumerate() {
+                checks.push(Check { mask, want, word, last: index + 1 == term.len(), end: false });
+            }
+        }
+        if terms.is_empty() {
+            // Never true: no bits tested, one wanted.
+            checks.push(Check { mask: 0, want: 1, word: 0, last: true, end: false });
+        }
+        if let Some(check) = checks.last_mut() {
+            check.end = true;
+        }
+        Span { first, len: to_u32(checks.len()) - first }
+    }
+
+    /// A leaf as an atom (numbered on first sight) or the constant it folds to.
+    fn leaf(&mut self, expr: &Expr) -> Leaf {
+        let atom = match expr {
             Expr::Flag(q) => Atom::Flag(to_u32(*q)),
-            Expr::ChoiceIn { question, values, negate } => self.choice(to_u32(*question), values, *negate),
+            Expr::ChoiceIn { question, values, negate } => return self.choice(to_u32(*question), values, *negate),
             Expr::IntCompare(op, lhs, rhs) => match int_compare(*op, *lhs, *rhs) {
                 Ok(atom) => atom,
-                Err(constant) => return Compiled::Const(constant),
+                Err(constant) => return Leaf::Const(constant),
             },
-            Expr::Not(inner) => {
-                return match self.classify(inner) {
-                    Compiled::Literal { atom, negated } => Compiled::Literal { atom, negated: !negated },
-                    Compiled::Const(b) => Compiled::Const(!b),
-                    Compiled::Tree(_) => Compiled::Tree(expr),
-                };
-            }
-            Expr::All(_) | Expr::Any(_) | Expr::BoolEquals(..) => return Compiled::Tree(expr),
+            Expr::Const(b) => return Leaf::Const(*b),
+            // Not leaves: `terms` takes them apart first.
+            Expr::Not(_) | Expr::All(_) | Expr::Any(_) | Expr::BoolEquals(..) => return Leaf::Const(false),
         };
-        Compiled::Literal { atom: self.atom(leaf), negated: false }
+        Leaf::Atom(self.atom(atom))
     }
 
     fn atom(&mut self, atom: Atom) -> u32 {
         let next = to_u32(self.program.atoms.len());
+        let numbered = self.atoms_numbered;
         *self.seen.entry(atom).or_insert_with(|| {
+            debug_assert!(!numbered, "an atom first seen after numbering: {atom:?}");
             self.program.atoms.push(atom);
             next
         })
     }
 
-    /// Writes `expr` into the reserved slot `at`; its children go into a
-    /// run of slots reserved at the end, then are placed in turn.
-    fn place(&mut self, expr: &Expr, at: u32) {
-        let node = match self.classify(expr) {
-            Compiled::Const(b) => Node::Const(b),
-            Compiled::Literal { atom, negated: false } => Node::Atom(atom),
-            Compiled::Literal { atom, negated: true } => {
-                let mask = 1 << (atom % 64);
-                Node::Bits { word: atom / 64, set: 0, clear: mask, any: false }
-            }
-            Compiled::Tree(tree) => match tree {
-                Expr::Not(inner) => Node::Not { first: self.children(&[inner.as_ref()]) },
-                Expr::All(items) => self.junction(items, false),
-                Expr::Any(items) => self.junction(items, true),
-                Expr::BoolEquals(lhs, rhs, negate) => {
-                    Node::Same { first: self.children(&[lhs.as_ref(), rhs.as_ref()]), negate: *negate }
-                }
-                _ => Node::Const(false),
-            },
-        };
-        self.program.nodes[at as usize] = node;
-    }
-
-    /// An `All` (`any` false) or `Any` (`any` true) of `items`: literals merge
-    /// into one `Bits` node per bitset word, the other items stay children.
-    fn junction(&mut self, items: &[Expr], any: bool) -> Node {
-        let mut words: Vec<(u32, u64, u64)> = Vec::new();
-        let mut others: Vec<&Expr> = Vec::new();
-        for item in items {
-            match self.classify(item) {
-                Compiled::Literal { atom, negated } => {
-                    let word = atom / 64;
-                    let position = words.iter().position(|w| w.0 == word).unwrap_or_else(|| {
-                        words.push((word, 0, 0));
-                        words.len() - 1
-                    });
-                    let bit = 1 << (atom % 64);
-                    if negated {
-                        words[position].2 |= bit;
-                    } else {
-                        words[position].1 |= bit;
-                    }
-                }
-                Compiled::Const(_) | Compiled::Tree(_) => others.push(item),
-            }
-        }
-        if let ([], [(word, set, clear)]) = (&others[..], &words[..]) {
-            return Node::Bits { word: *word, set: *set, clear: *clear, any };
-        }
-        let bits: Vec<Node> = words.iter().map(|&(word, set, clear)| Node::Bits { word, set, clear, any }).collect();
-        let first = to_u32(self.program.nodes.len());
-        self.program.nodes.extend(bits.iter().copied());
-        let rest = self.children(&others);
-        debug_assert!(others.is_empty() || rest == first + to_u32(bits.len()));
-        let len = to_u32(bits.len() + others.len());
-        if any { Node::Any { first, len } } else { Node::All { first, len } }
-    }
-
-    /// Reserves a run of slots for `items` and places them; returns the first slot.
-    fn children(&mut self, items: &[&Expr]) -> u32 {
-        let first = to_u32(self.program.nodes.len());
-        self.program.nodes.extend(items.iter().map(|_| Node::Const(false)));
-        for (offset, item) in (0..).zip(items) {
-            self.place(item, first + offset);
-        }
-        first
-    }
-
-    fn choice(&mut self, question: u32, values: &[u16], negate: bool) -> Atom {
+    fn choice(&mut self, question: u32, values: &[u16], negate: bool) -> Leaf {
         if values.iter().all(|&v| v < 64) {
             let mask = values.iter().fold(0_u64, |mask, &v| mask | 1 << v);
-            return Atom::ChoiceMask { question, mask, negate };
+            return Leaf::Atom(self.atom(Atom::ChoiceMask { question, mask, negate }));
+        }
+        let key = (question, values.to_vec(), negate);
+        if let Some(&atom) = self.choice_words.get(&key) {
+            return Leaf::Atom(atom);
         }
         let len = values.iter().map(|&v| usize::from(v) / 64 + 1).max().unwrap_or(0);
         let first = to_u32(self.program.words.len());
@@ -324,7 +640,9 @@ impl Builder {
         for &v in values {
             self.program.words[first as usize + usize::from(v) / 64] |= 1 << (v % 64);
         }
-        Atom::ChoiceWords { question, first, len: to_u32(len), negate }
+        let atom = self.atom(Atom::ChoiceWords { question, first, len: to_u32(len), negate });
+        self.choice_words.insert(key, atom);
+        Leaf::Atom(atom)
     }
 
     fn push_effects(&mut self, effects: &[(ApproachId, i32)]) -> Span {
@@ -338,6 +656,80 @@ impl Builder {
         self.program.approach_lists.extend(approaches.iter().map(|&a| to_u32(a)));
         Span { first, len: to_u32(approaches.len()) }
     }
+}
+
+fn constant(b: bool) -> Terms {
+    if b { vec![Vec::new()] } else { Vec::new() }
+}
+
+/// Bit `bit` of the bitset is set (clear when `negated`).
+fn literal(bit: u32, negated: bool) -> Terms {
+    let mask = 1 << (bit % 64);
+    vec![vec![(bit / 64, mask, if negated { 0 } else { mask })]]
+}
+
+/// The negation of a literal or a constant (what [`Builder::derive`] returns).
+fn negate_literal(terms: &Terms) -> Terms {
+    match terms.as_slice() {
+        [] => constant(true),
+        [term] if term.is_empty() => constant(false),
+        _ => terms
+            .iter()
+            .map(|term| term.iter().map(|&(word, mask, want)| (word, mask, want ^ mask)).collect())
+            .collect(),
+    }
+}
+
+/// The `or` of `operands`: all their terms.
+fn any(operands: Vec<Terms>) -> Terms {
+    simplify(operands.into_iter().flatten().collect())
+}
+
+/// Both terms; `None` when they contradict (one wants a bit set, the other clear).
+fn conjoin(t: &Term, u: &Term) -> Option<Term> {
+    let mut checks: Term = t.iter().chain(u).copied().collect();
+    checks.sort_unstable_by_key(|&(word, ..)| word);
+    let mut out: Term = Vec::with_capacity(checks.len());
+    for (word, mask, want) in checks {
+        match out.last_mut() {
+            Some(last) if last.0 == word => {
+                if (last.2 ^ want) & last.1 & mask != 0 {
+                    return None;
+                }
+                last.1 |= mask;
+                last.2 |= want;
+            }
+            _ => out.push((word, mask, want)),
+        }
+    }
+    Some(out)
+}
+
+/// Whether term `weaker` holds whenever `term` does (every check of `weaker` is one of `term`'s).
+fn implied_by(weaker: &Term, term: &Term) -> bool {
+    weaker
+        .iter()
+        .all(|&(word, mask, want)| term.iter().any(|&(w, m, v)| w == word && m & mask == mask && v & mask == want))
+}
+
+/// Drops terms another term already covers (`a or (a and b)` is `a`), up to
+/// 64 terms; a wider `or` is left as it is rather than compared pairwise.
+fn simplify(terms: Terms) -> Terms {
+    if terms.iter().any(Vec::is_empty) {
+        return constant(true);
+    }
+    if terms.len() > 64 {
+        return terms;
+    }
+    let mut kept: Terms = Vec::with_capacity(terms.len());
+    for term in terms {
+        if kept.iter().any(|k| implied_by(k, &term)) {
+            continue;
+        }
+        kept.retain(|k| !implied_by(&term, k));
+        kept.push(term);
+    }
+    kept
 }
 
 /// An integer comparison as an atom, its literal side folded into a range;
@@ -372,10 +764,14 @@ pub(crate) fn to_u32(n: impl Into<usize>) -> u32 {
 
 #[cfg(test)]
 impl Program {
-    /// A program holding one condition, at node 0.
-    pub(crate) fn single(expr: &Expr) -> Program {
-        let mut builder = Builder::default();
-        builder.add_root(expr);
+    /// A program holding one condition, as question 0's ask-condition, with
+    /// `max_terms` for [`MAX_TERMS`] (a small one forces derived bits).
+    pub(crate) fn single(expr: &Expr, max_terms: usize) -> Program {
+        let mut builder = Builder::new(max_terms);
+        builder.number_atoms(expr);
+        builder.group_atoms();
+        let ask = builder.ask(expr);
+        builder.program.asks.push(Some(ask));
         builder.program
     }
 }

@@ -4,7 +4,7 @@ use super::*;
 use crate::eval::incremental::Trials;
 use crate::eval::{Answers, Combination, Evaluation, Veto, evaluate};
 use crate::rules::expr::{CmpOp, Expr, IntOperand};
-use crate::rules::program::{int_compare, to_u32};
+use crate::rules::program::{Check, MAX_TERMS, int_compare, to_u32};
 use crate::rules::{self, QuestionId, RuleSet, TiSlice, TiVec, Value};
 use crate::test_support::{any_answers, default_rules};
 
@@ -148,9 +148,12 @@ proptest! {
     #[test]
     fn a_compiled_condition_agrees_with_the_expression(expr in any_expr(), values in proptest::collection::vec(any_value(), 0..7)) {
         let values = TiVec::<QuestionId, Value>::from(values);
-        let program = Program::single(&expr);
-        prop_assert_eq!(program.single_holds(&values), expr.eval(&values), "{:?} over {:?}", expr, values);
-        prop_assert_eq!(program.single_holds_lazily(&values), expr.eval(&values), "{:?} over {:?}", expr, values);
+        // The default bound on terms, and bounds so small that most `and`s, `==` and `!=` make derived bits.
+        for max_terms in [MAX_TERMS, 1, 2] {
+            let program = Program::single(&expr, max_terms);
+            prop_assert_eq!(program.single_holds(&values), expr.eval(&values), "{:?} over {:?}, {} terms", expr, values, max_terms);
+            prop_assert_eq!(program.asks(QuestionId::from(0), &values), expr.eval(&values), "lazily: {:?} over {:?}, {} terms", expr, values, max_terms);
+        }
     }
 
     #[test]
@@ -158,7 +161,10 @@ proptest! {
         let set = &sets()[0];
         let values = Answers::resolve(set, &given).values().to_owned();
         for rule in &set.rules {
-            prop_assert_eq!(Program::single(&rule.when.expr).single_holds(&values), rule.when.expr.eval(&values), "{}", rule.id);
+            for max_terms in [MAX_TERMS, 1] {
+                let program = Program::single(&rule.when.expr, max_terms);
+                prop_assert_eq!(program.single_holds(&values), rule.when.expr.eval(&values), "{}", rule.id);
+            }
         }
         for (index, question) in set.questions.iter_enumerated() {
             let expected = question.ask_when.as_ref().is_none_or(|c| c.expr.eval(&values));
@@ -212,20 +218,105 @@ fn a_comparison_at_the_edge_of_the_integers_is_folded_not_wrapped() {
 }
 
 #[test]
-fn literals_merge_into_one_bitset_test_and_shared_atoms_are_evaluated_once() {
+fn literals_merge_into_one_check_and_shared_atoms_are_evaluated_once() {
     let set = &sets()[0];
     let program = set.program();
-    // `baseline_exists and baseline_meets_target and not fine_tuning_breaks_even`: one node.
+    // `baseline_exists and baseline_meets_target and not fine_tuning_breaks_even`: one check.
     let rule = set.rules.position(|r| r.id == "baseline-meets-target").unwrap_or_default();
-    let code = program.scoring.iter().find(|c| c.rule as usize == rule.index()).map(|c| c.root).unwrap_or_default();
+    let code =
+        program.scoring.iter().find(|c| c.rule as usize == rule.index()).map(|c| c.condition).unwrap_or_default();
     assert!(
-        matches!(program.nodes[code as usize], Node::Bits { set, clear, any: false, .. } if set.count_ones() == 2 && clear.is_power_of_two()),
+        matches!(program.checks[code.range()], [Check { mask, want, last: true, .. }] if mask.count_ones() == 3 && want.count_ones() == 2),
         "{:?}",
-        program.nodes[code as usize]
+        &program.checks[code.range()]
     );
     // `baseline_exists` is read by many rules and is one atom.
     let question = set.question_index("baseline_exists").unwrap_or_default();
     assert_eq!(program.atoms.iter().filter(|a| **a == Atom::Flag(to_u32(question))).count(), 1);
+    // The default rules need no derived bits.
+    assert!(program.derived.is_empty());
+}
+
+fn flag(q: usize) -> Expr {
+    Expr::Flag(QuestionId::from(q))
+}
+
+fn answers(values: Vec<Value>) -> TiVec<QuestionId, Value> {
+    TiVec::from(values)
+}
+
+#[test]
+fn negation_goes_down_to_the_atoms() {
+    // `not (a and (b or not c))` is `not a or (not b and c)`: two terms, three atoms.
+    let expr = Expr::Not(Box::new(Expr::All(vec![flag(0), Expr::Any(vec![flag(1), Expr::Not(Box::new(flag(2)))])])));
+    let program = Program::single(&expr, MAX_TERMS);
+    let checks: Vec<(u64, u64, bool)> = program.checks.iter().map(|c| (c.mask, c.want, c.last)).collect();
+    assert_eq!(checks, [(0b001, 0b000, true), (0b110, 0b100, true)]);
+    for bits in 0..8_u8 {
+        let values = answers((0..3).map(|i| Value::Bool(bits >> i & 1 == 1)).collect());
+        assert_eq!(program.single_holds(&values), expr.eval(&values), "{values:?}");
+    }
+}
+
+#[test]
+fn a_condition_that_would_multiply_out_exponentially_stays_small() {
+    // `(q0 or q1) and (q2 or q3) and ...` over 40 flags: 2^20 terms multiplied out.
+    let chain = Expr::All((0..20).map(|i| Expr::Any(vec![flag(2 * i), flag(2 * i + 1)])).collect());
+    // And `==` nested 30 deep: both sides of each become one bit.
+    let nested = (40..70).fold(flag(70), |inner, q| Expr::BoolEquals(Box::new(flag(q)), Box::new(inner), q % 3 == 0));
+    for expr in [chain, nested] {
+        let program = Program::single(&expr, MAX_TERMS);
+        assert!(!program.derived.is_empty());
+        assert!(program.checks.len() < 200, "{} checks", program.checks.len());
+        for seed in 0..64_u64 {
+            let values = answers(
+                (0..71_u64)
+                    .map(|i| Value::Bool((seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (i % 64)) & 1 == 1 || i == seed))
+                    .collect(),
+            );
+            assert_eq!(program.single_holds(&values), expr.eval(&values), "seed {seed}");
+            assert_eq!(program.asks(QuestionId::from(0), &values), expr.eval(&values), "seed {seed}, lazily");
+        }
+    }
+}
+
+#[test]
+fn atoms_reading_one_question_are_evaluated_in_groups_of_at_most_64() {
+    // 100 ranges over question 1 (two groups), a flag, a choice set and a comparison of two answers.
+    let q = |i: usize| IntOperand::Question(QuestionId::from(i));
+    let ranges = (0..100).map(|i| {
+        Expr::IntCompare(if i % 2 == 0 { CmpOp::Ge } else { CmpOp::Lt }, q(1), IntOperand::Literal(i * 3 - 50))
+    });
+    let items: Vec<Expr> = ranges
+        .chain([
+            flag(0),
+            Expr::ChoiceIn { question: QuestionId::from(2), values: vec![1, 70], negate: true },
+            Expr::IntCompare(CmpOp::Lt, q(1), q(3)),
+        ])
+        .collect();
+    // Every atom matters: an odd number of them holds.
+    let expr = items
+        .iter()
+        .skip(1)
+        .fold(items[0].clone(), |acc, item| Expr::BoolEquals(Box::new(acc), Box::new(item.clone()), true));
+    let program = Program::single(&expr, MAX_TERMS);
+    let groups: Vec<(u32, u32)> = program.groups.iter().map(|g| (g.question, g.len)).collect();
+    assert_eq!(groups, [(0, 1), (1, 64), (1, 36)]);
+    assert_eq!(program.loose.len(), 2);
+    for n in -60..260 {
+        for values in [
+            answers(vec![
+                Value::Bool(n % 3 == 0),
+                Value::Int(n),
+                Value::Choice(u16::try_from(n.rem_euclid(80)).unwrap_or(0)),
+                Value::Int(50),
+            ]),
+            answers(vec![Value::Int(n), Value::Choice(1), Value::Bool(true), Value::Int(n)]),
+        ] {
+            assert_eq!(program.single_holds(&values), expr.eval(&values), "{values:?}");
+            assert_eq!(program.asks(QuestionId::from(0), &values), expr.eval(&values), "{values:?}, lazily");
+        }
+    }
 }
 
 #[test]
@@ -235,7 +326,9 @@ fn deciding_again_reuses_the_decision() {
     let mut decision = Decision::default();
     set.program().decide(&values, &mut decision);
     let first = decision.clone();
-    let capacity = |d: &Decision| (d.atoms.capacity(), d.scores.capacity(), d.fired.capacity(), d.vetoed_by.capacity());
+    let capacity = |d: &Decision| {
+        (d.bits.capacity(), d.holding.capacity(), d.scores.capacity(), d.fired.capacity(), d.vetoed_by.capacity())
+    };
     let before = capacity(&decision);
     set.program().decide(&values, &mut decision);
     assert_eq!(decision, first);

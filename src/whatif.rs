@@ -9,7 +9,6 @@
 
 use crate::eval::Evaluation;
 use crate::eval::incremental::Trials;
-use crate::rules::expr::CmpOp;
 use crate::rules::{ApproachId, QuestionId, QuestionKind, RuleSet, TiSlice, Value};
 
 /// How many what-ifs a report shows.
@@ -71,11 +70,11 @@ pub fn what_if_within(
     search
 }
 
-/// What one trial evaluation costs: the size of every condition evaluated.
+/// What one trial evaluation costs: the size of every condition evaluated
+/// (the text of every rule's and ask-condition, one more per rule and
+/// question, and one per approach; worked out once per rule set).
 fn evaluation_cost(rule_set: &RuleSet) -> u64 {
-    let rules: usize = rule_set.rules.iter().map(|r| r.when.text.len() + 1).sum();
-    let questions: usize = rule_set.questions.iter().map(|q| q.ask_when.as_ref().map_or(0, |c| c.text.len()) + 1).sum();
-    (rules + questions + rule_set.approaches.len()) as u64
+    rule_set.program().dependencies().trial_cost
 }
 
 /// Every nearest flip per question and direction, unsorted: the candidates
@@ -142,13 +141,17 @@ fn search(
                 }
             }
             (QuestionKind::Integer { min, max }, Value::Int(current)) => {
-                let candidates = integer_candidates(rule_set, index.index(), current, *min, *max);
-                let above =
-                    candidates.iter().filter(|&&v| v > current).find_map(|&v| flip(Value::Int(v)).map(|r| (v, r)));
+                // The values on both sides of every threshold the rules compare this question with, within its bounds.
+                let candidates = rule_set.program().dependencies().int_candidates(index.index());
+                let allowed = |v: i64| min.is_none_or(|lo| v >= lo) && max.is_none_or(|hi| v <= hi);
+                let above = candidates
+                    .iter()
+                    .filter(|&&v| v > current && allowed(v))
+                    .find_map(|&v| flip(Value::Int(v)).map(|r| (v, r)));
                 let below = candidates
                     .iter()
                     .rev()
-                    .filter(|&&v| v < current)
+                    .filter(|&&v| v < current && allowed(v))
                     .find_map(|&v| flip(Value::Int(v)).map(|r| (v, r)));
                 for (to, recommendation) in above.into_iter().chain(below) {
                     out.push(WhatIf {
@@ -164,25 +167,6 @@ fn search(
         }
     }
     Search { flips: out, truncated }
-}
-
-/// The values on both sides of every threshold the rules compare question
-/// `index` with, within its bounds, sorted and without `current`.
-fn integer_candidates(rule_set: &RuleSet, index: usize, current: i64, min: Option<i64>, max: Option<i64>) -> Vec<i64> {
-    let thresholds = rule_set.program().dependencies().int_thresholds(index);
-    let mut values: Vec<i64> = thresholds
-        .iter()
-        .flat_map(|&(op, v)| match op {
-            // Each comparison changes truth between these neighbours.
-            CmpOp::Lt | CmpOp::Ge => [v.saturating_sub(1), v, v],
-            CmpOp::Le | CmpOp::Gt => [v, v.saturating_add(1), v],
-            CmpOp::Eq | CmpOp::Ne => [v.saturating_sub(1), v, v.saturating_add(1)],
-        })
-        .filter(|v| *v != current && min.is_none_or(|lo| *v >= lo) && max.is_none_or(|hi| *v <= hi))
-        .collect();
-    values.sort_unstable();
-    values.dedup();
-    values
 }
 
 #[expect(clippy::cast_precision_loss, reason = "an ordering heuristic; precision beyond 2^53 does not matter")]

@@ -17,6 +17,12 @@ pub(crate) struct Dependencies {
     ///
     /// [`Expr::int_thresholds`]: crate::rules::expr::Expr::int_thresholds
     pub(crate) thresholds: Vec<Vec<(CmpOp, i64)>>,
+    /// `candidates[q]`: for integer question `q`, the values on both sides of each of its
+    /// thresholds, sorted, without repeats: between two of them every condition is constant.
+    pub(crate) candidates: Vec<Vec<i64>>,
+    /// What the what-if search charges for one trial: the size of every condition
+    /// (rules' and ask-conditions' text, one more per rule and question) and one per approach.
+    pub(crate) trial_cost: u64,
     /// Whether scores can never saturate (every approach's total absolute weight fits `i32`),
     /// so adding and removing a rule's weights gives the same score as summing from scratch.
     pub(crate) exact: bool,
@@ -100,7 +106,33 @@ impl Dependencies {
                 }
             }
         }
-        Dependencies { affects, readers, thresholds, exact }
+        let candidates = thresholds
+            .iter()
+            .map(|list| {
+                let mut values: Vec<i64> = list
+                    .iter()
+                    .flat_map(|&(op, v)| match op {
+                        // Each comparison changes truth between these neighbours.
+                        CmpOp::Lt | CmpOp::Ge => [v.saturating_sub(1), v, v],
+                        CmpOp::Le | CmpOp::Gt => [v, v.saturating_add(1), v],
+                        CmpOp::Eq | CmpOp::Ne => [v.saturating_sub(1), v, v.saturating_add(1)],
+                    })
+                    .collect();
+                values.sort_unstable();
+                values.dedup();
+                values
+            })
+            .collect();
+        let text = |condition: Option<&crate::rules::Condition>| condition.map_or(0, |c| c.text.len()) + 1;
+        let trial_cost = rules.iter().map(|r| text(Some(&r.when))).sum::<usize>()
+            + questions.iter().map(|q| text(q.ask_when.as_ref())).sum::<usize>()
+            + approach_count;
+        Dependencies { affects, readers, thresholds, candidates, trial_cost: trial_cost as u64, exact }
+    }
+
+    /// The values the what-if search tries for integer question `q` (see `candidates`).
+    pub(crate) fn int_candidates(&self, q: usize) -> &[i64] {
+        self.candidates.get(q).map_or(&[], Vec::as_slice)
     }
 
     /// The literals integer question `q` is compared with, in rules and ask-conditions.

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! YAML text ──load──▶ spanned nodes ──rules / descriptor──▶ RuleSet + answers
-//!          ──eval──▶ Evaluation ──report──▶ table | json | markdown
+//!          ──eval──▶ Evaluation ──report──▶ table | json | markdown | html | adr
 //! ```
 //!
 //! ```

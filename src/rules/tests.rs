@@ -134,6 +134,23 @@ rules:
 }
 
 #[test]
+fn a_rule_set_with_one_approach_is_refused() {
+    let text = "approaches:
+  - { id: a, title: A }
+questions:
+  - { id: q, text: Q?, type: boolean, default: false }
+rules:
+  - { id: r1, title: R1, when: q, effects: { a: 1 }, because: x, source: y }
+";
+    let errors = load(&[SourceFile::new("t.yaml", text)], Limits::default()).err().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code.as_str(), "invalid-rule");
+    assert!(errors[0].message.contains("at least two approaches"), "{}", errors[0].message);
+    let two = text.replace("  - { id: a, title: A }\n", "  - { id: a, title: A }\n  - { id: b, title: B }\n");
+    assert!(load(&[SourceFile::new("t.yaml", two)], Limits::default()).is_ok());
+}
+
+#[test]
 fn vetoes_on_answers_that_exclude_each_other_leave_something_to_recommend() {
     // Each approach can be vetoed, but never both at once: `q` and `not q` cannot hold together.
     let text = "approaches:

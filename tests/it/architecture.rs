@@ -8,7 +8,12 @@ fn library_files() -> Vec<PathBuf> {
     let lib = std::fs::read_to_string(src.join("lib.rs")).unwrap();
     let mut files = vec![src.join("lib.rs")];
     for line in lib.lines() {
-        let Some(name) = line.trim().strip_prefix("pub mod ").or_else(|| line.trim().strip_prefix("mod ")) else {
+        let line = line.trim();
+        let Some(name) = line
+            .strip_prefix("pub mod ")
+            .or_else(|| line.strip_prefix("pub(crate) mod "))
+            .or_else(|| line.strip_prefix("mod "))
+        else {
             continue;
         };
         let name = name.trim_end_matches(';');
@@ -55,7 +60,12 @@ fn the_library_knows_no_command_line_terminal_or_process() {
 fn top_level_modules() -> Vec<String> {
     let lib = std::fs::read_to_string(crate::root().join("src/lib.rs")).unwrap();
     lib.lines()
-        .filter_map(|line| line.trim().strip_prefix("pub mod ").or_else(|| line.trim().strip_prefix("mod ")))
+        .filter_map(|line| {
+            let line = line.trim();
+            line.strip_prefix("pub mod ")
+                .or_else(|| line.strip_prefix("pub(crate) mod "))
+                .or_else(|| line.strip_prefix("mod "))
+        })
         .map(|name| name.trim_end_matches(';').to_owned())
         .filter(|name| name != "test_support")
         .collect()
@@ -139,24 +149,32 @@ fn visit<'m>(
     None
 }
 
-#[test]
-fn the_library_modules_depend_on_each_other_in_one_direction() {
+/// Which top-level module names which, from the library's shipped code.
+fn module_edges(modules: &[String]) -> Edges {
     let src = crate::root().join("src");
-    let modules = top_level_modules();
-    assert!(modules.len() > 15, "{modules:?}");
     let mut edges = Edges::new();
-    for module in &modules {
+    for module in modules {
         let mut files = vec![src.join(format!("{module}.rs"))];
         collect(&src.join(module), &mut files);
         for file in files.iter().filter(|f| f.is_file() && !f.ends_with("tests.rs")) {
             let code = shipped_code(&std::fs::read_to_string(file).unwrap());
-            for target in modules_named(&code, &modules) {
+            for target in modules_named(&code, modules) {
                 if &target != module {
                     edges.entry(module.clone()).or_default().entry(target).or_insert_with(|| file.clone());
                 }
             }
         }
     }
+    // The search sees real dependencies: the report renders evaluations.
+    assert!(edges["report"].contains_key("eval"), "{edges:?}");
+    edges
+}
+
+#[test]
+fn the_library_modules_depend_on_each_other_in_one_direction() {
+    let modules = top_level_modules();
+    assert!(modules.len() > 15, "{modules:?}");
+    let edges = module_edges(&modules);
     let mut done = std::collections::BTreeSet::new();
     for module in &modules {
         let cycle = visit(module, &edges, &mut Vec::new(), &mut done);
@@ -168,8 +186,60 @@ fn the_library_modules_depend_on_each_other_in_one_direction() {
             panic!("module cycle:\n{}", steps.join("\n"));
         }
     }
-    // The search sees real dependencies: the report renders evaluations.
-    assert!(edges["report"].contains_key("eval"), "{edges:?}");
+}
+
+/// The layer of each module as ARCHITECTURE.md's "Module layers" table gives
+/// it: rows `| N | `module` (what it is), `module` ... |`.
+fn documented_layers() -> Vec<(String, usize)> {
+    let text = std::fs::read_to_string(crate::root().join("ARCHITECTURE.md")).unwrap();
+    let section = text.split("\n## Module layers\n").nth(1).expect("ARCHITECTURE.md has a \"Module layers\" section");
+    let section = section.split("\n## ").next().unwrap();
+    let mut layers = Vec::new();
+    for row in section.lines().filter(|l| l.starts_with('|')) {
+        let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
+        let Ok(layer) = cells[0].parse::<usize>() else { continue };
+        // The module names are the backticked words outside parentheses.
+        let mut depth = 0usize;
+        let mut outside = String::new();
+        for c in cells[1].chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => outside.push(c),
+                _ => {}
+            }
+        }
+        for name in outside.split('`').skip(1).step_by(2) {
+            layers.push((name.to_owned(), layer));
+        }
+    }
+    layers
+}
+
+#[test]
+fn each_module_uses_only_modules_on_lower_layers_as_architecture_md_says() {
+    let modules = top_level_modules();
+    let layers = documented_layers();
+    let mut listed: Vec<&str> = layers.iter().map(|(m, _)| m.as_str()).collect();
+    listed.sort_unstable();
+    let mut expected: Vec<&str> = modules.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    assert_eq!(listed, expected, "the layer table must list every top-level module of src/lib.rs once");
+    let layer = |m: &str| layers.iter().find(|(name, _)| name == m).map(|(_, l)| *l).unwrap();
+    let mut wrong = Vec::new();
+    for (from, targets) in &module_edges(&modules) {
+        for (to, file) in targets {
+            if layer(to) >= layer(from) {
+                wrong.push(format!(
+                    "{from} (layer {}) uses {to} (layer {}) in {}",
+                    layer(from),
+                    layer(to),
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "ARCHITECTURE.md's module layers are not kept:\n{}", wrong.join("\n"));
 }
 
 #[test]

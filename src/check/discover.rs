@@ -77,7 +77,7 @@ pub fn discover(paths: &[PathBuf], how: Search) -> Discovery {
                 let before = found.len();
                 search(cwd, path, root.as_deref(), how, &mut found, &mut problems);
                 if how.respect_ignore_files {
-                    ignored += count_ignored(path, &found[before..]);
+                    ignored += count_ignored(path, found.len() - before);
                 }
             }
             Ok(_) => {
@@ -104,6 +104,9 @@ pub fn discover(paths: &[PathBuf], how: Search) -> Discovery {
             ),
         }
     }
+    // The walk grew the list by doubling: give the slack back before sorting,
+    // which takes scratch space in proportion to the list.
+    found.shrink_to_fit();
     found.sort_by(|a, b| (&a.shown, &a.path).cmp(&(&b.shown, &b.path)));
     found.dedup_by(|a, b| normal(&a.path) == normal(&b.path));
     Discovery { found, problems, ignored }
@@ -114,7 +117,9 @@ fn normal(path: &Path) -> PathBuf {
 }
 
 /// A walker over `root`: ignore files honoured or not, hidden entries
-/// included, `.git` skipped, links not followed, names in a fixed order.
+/// included, `.git` skipped, links not followed. Entries come in the order the
+/// system lists them (sorting them would hold every entry of a directory in
+/// memory at once): [`discover`] sorts what it found, [`search`] its problems.
 fn walker(root: &Path, respect_ignore_files: bool) -> ignore::Walk {
     ignore::WalkBuilder::new(root)
         .standard_filters(false)
@@ -126,7 +131,6 @@ fn walker(root: &Path, respect_ignore_files: bool) -> ignore::Walk {
         .require_git(false)
         .follow_links(false)
         .filter_entry(|entry| entry.depth() == 0 || entry.file_name() != ".git")
-        .sort_by_file_name(std::cmp::Ord::cmp)
         .build()
 }
 
@@ -147,6 +151,8 @@ fn search(
     found: &mut Vec<Found>,
     problems: &mut Vec<Diagnostic>,
 ) {
+    // Problems with the path they concern, put in the order of a walk by name.
+    let mut failures: Vec<(PathBuf, Diagnostic)> = Vec::new();
     for entry in walker(root, how.respect_ignore_files) {
         match entry {
             Ok(entry) => {
@@ -158,21 +164,24 @@ fn search(
                 found.push(Found { path: entry.path().to_path_buf(), shown: show(cwd, entry.path()), confine_to });
             }
             Err(error) => {
-                let path = error_path(&error).map_or_else(|| show(cwd, root), |p| show(cwd, p));
+                let at = error_path(&error).unwrap_or(root);
                 let reason =
                     error.io_error().map_or_else(|| Msg::new("io-other").arg("error", error.to_string()), reason);
-                let message = Msg::new("search-failed").arg("path", path).arg("reason", reason);
-                problems.push(Diagnostic::without_file(Code::IoError, message));
+                let message = Msg::new("search-failed").arg("path", show(cwd, at)).arg("reason", reason);
+                failures.push((at.to_path_buf(), Diagnostic::without_file(Code::IoError, message)));
             }
         }
     }
+    // Paths compare component by component, the order of a walk by name.
+    failures.sort_by(|a, b| a.0.cmp(&b.0));
+    problems.extend(failures.into_iter().map(|(_, problem)| problem));
 }
 
 /// How many descriptors under `root` the search with ignore files did not
-/// return (`found`: what it returned for `root`).
-fn count_ignored(root: &Path, found: &[Found]) -> usize {
-    let returned: std::collections::HashSet<&Path> = found.iter().map(|f| f.path.as_path()).collect();
-    walker(root, false).flatten().filter(|e| is_candidate(e) && !returned.contains(e.path())).count()
+/// return (`returned`: how many it returned for `root`). A walk without
+/// ignore files sees everything the walk with them saw, and more.
+fn count_ignored(root: &Path, returned: usize) -> usize {
+    walker(root, false).flatten().filter(is_candidate).count().saturating_sub(returned)
 }
 
 /// The path an error of the walk concerns, if it names one.

@@ -36,7 +36,7 @@
 //! is free (a wanted bit clear instead of set).
 //!
 //! Normal form can blow up: `(a or b) and (c or d) and ...` has 2^n terms.
-//! When the terms of an `and` would multiply past [`MAX_TERMS`], its
+//! When the terms of an `and` would multiply past `MAX_TERMS`, its
 //! widest operands become *derived bits*: bits numbered after the atoms,
 //! each holding one sub-condition's truth, computed (in order, from atoms
 //! and earlier derived bits) right after the atoms. The operand is then a

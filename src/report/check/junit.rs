@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 /// A `<testsuites>` document; error findings are failures, unreadable files are errors.
 ///
 /// The suite's counts come first in the XML, so the test cases wait in a
-/// [`Spool`] (memory, then a temporary file) until the end.
+/// `Spool` (memory, then a temporary file) until the end.
 #[derive(Debug)]
 pub struct Junit {
     cases: Spool,

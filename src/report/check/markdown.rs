@@ -12,7 +12,7 @@ use crate::i18n::{Arg, Lang};
 use crate::text::{escape_markdown as esc, markdown_with_code as md};
 
 /// GitHub-flavoured Markdown: summary, table, details. The summary comes
-/// first, so rows and details wait in [`Spool`]s (memory, then temporary
+/// first, so rows and details wait in `Spool`s (memory, then temporary
 /// files) until the end.
 #[derive(Debug)]
 pub struct Markdown {

@@ -133,6 +133,28 @@ struct Builder<'f> {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// Definitions read so far, with their positions by id (the `Builder`'s maps).
+struct Defined<'a, T> {
+    list: &'a [T],
+    positions: &'a HashMap<String, usize>,
+}
+
+// Two references: copied whatever `T` is (a derive would ask `T: Copy`).
+impl<T> Clone for Defined<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Defined<'_, T> {}
+
+impl<T> Defined<'_, T> {
+    /// The position of the definition called `id`.
+    fn position(&self, id: &str) -> Option<usize> {
+        self.positions.get(id).copied()
+    }
+}
+
 struct RawQuestion<'f> {
     source: &'f SourceFile,
     id: String,
@@ -290,6 +312,14 @@ impl<'f> Builder<'f> {
         self.raw_questions.push(RawQuestion { source, id, id_span, fields });
     }
 
+    fn defined_approaches(&self) -> Defined<'_, Approach> {
+        Defined { list: &self.approaches, positions: &self.approach_positions }
+    }
+
+    fn defined_sources(&self) -> Defined<'_, Source> {
+        Defined { list: &self.sources, positions: &self.source_positions }
+    }
+
     fn finish(mut self, whole_set_checks: bool) -> (RuleSet, Vec<Diagnostic>) {
         let kinds = self.question_kinds();
         // Conditions are checked against every declared question, even one whose
@@ -317,7 +347,9 @@ impl<'f> Builder<'f> {
         let mut rule_positions: HashMap<String, usize> = HashMap::new();
         for (file_index, source, node) in std::mem::take(&mut self.raw_rules) {
             let mut sink = Sink::new(source);
-            if let Some((rule, overrides)) = read_rule(&mut sink, node, &table, &self.approaches, &self.sources) {
+            if let Some((rule, overrides)) =
+                read_rule(&mut sink, node, &table, self.defined_approaches(), self.defined_sources())
+            {
                 match rule_positions.get(&rule.id).and_then(|&i| rules[i].as_mut()) {
                     Some(slot) if overrides => *slot = (rule, file_index),
                     Some((first, _)) => duplicate(&mut sink, "rule", &rule.id, rule.origin.span, &first.origin),
@@ -604,7 +636,12 @@ fn read_condition(sink: &mut Sink<'_>, node: &Node, table: &QuestionTable<'_, '_
     }
 }
 
-fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &[Approach]) -> Vec<ApproachId> {
+fn read_approach_list(
+    sink: &mut Sink<'_>,
+    node: &Node,
+    key: &str,
+    approaches: Defined<'_, Approach>,
+) -> Vec<ApproachId> {
     let items: Vec<&Node> = match &node.kind {
         NodeKind::Seq(items) => items.iter().collect(),
         NodeKind::Str(_) => vec![node],
@@ -628,12 +665,12 @@ fn read_approach_list(sink: &mut Sink<'_>, node: &Node, key: &str, approaches: &
     out
 }
 
-fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: &[Approach]) -> Option<ApproachId> {
+fn read_approach_ref(sink: &mut Sink<'_>, node: &Node, approaches: Defined<'_, Approach>) -> Option<ApproachId> {
     let name = expect_str(sink, node, What::Approach)?;
-    if let Some(index) = approaches.iter().position(|a| a.id == name) {
+    if let Some(index) = approaches.position(name) {
         return Some(ApproachId::from(index));
     }
-    let help = suggestion(name, approaches.iter().map(|a| a.id.as_str()));
+    let help = suggestion(name, approaches.list.iter().map(|a| a.id.as_str()));
     sink.error(Code::UnknownApproach, Msg::new("unknown-approach").arg("name", name), node.span).set_help(help);
     None
 }
@@ -643,8 +680,8 @@ fn read_rule(
     sink: &mut Sink<'_>,
     node: &Node,
     table: &QuestionTable<'_, '_>,
-    approaches: &[Approach],
-    catalogue: &[Source],
+    approaches: Defined<'_, Approach>,
+    catalogue: Defined<'_, Source>,
 ) -> Option<(Rule, bool)> {
     let map = format::Rule::read(sink, node, What::Rule)?;
     let overrides = read_override(sink, map.replace);
@@ -726,7 +763,7 @@ fn read_rule(
         next_step: next_step.map(str::to_owned),
         origin: Origin { file: sink.source.clone(), span: id_span },
     };
-    rule.source = citation_text(&rule.citations, TiSlice::from_ref(catalogue));
+    rule.source = citation_text(&rule.citations, TiSlice::from_ref(catalogue.list));
     Some((rule, overrides))
 }
 
@@ -755,7 +792,7 @@ fn plan_keys_fit(sink: &mut Sink<'_>, map: &format::Rule<'_>, id: &str, scores_o
 /// text; in a rule set with a catalogue, an id-like citation (kebab-case words
 /// joined by `-`) that names no entry is an error: a typo would otherwise pass
 /// as free text. A single word stays free text (`rules check` warns about it).
-fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Option<Vec<Citation>> {
+fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: Defined<'_, Source>) -> Option<Vec<Citation>> {
     let items: Vec<&Node> = match &node.kind {
         NodeKind::Seq(items) => items.iter().collect(),
         _ => vec![node],
@@ -772,12 +809,12 @@ fn read_citations(sink: &mut Sink<'_>, node: &Node, catalogue: &[Source]) -> Opt
             ok = false;
             continue;
         };
-        if let Some(index) = catalogue.iter().position(|s| s.id == text).map(SourceId::from) {
+        if let Some(index) = catalogue.position(text).map(SourceId::from) {
             if !out.contains(&Citation::Catalogue(index)) {
                 out.push(Citation::Catalogue(index));
             }
-        } else if !catalogue.is_empty() && is_kebab_case(text) && text.contains('-') {
-            let help = match did_you_mean(text, catalogue.iter().map(|s| s.id.as_str())) {
+        } else if !catalogue.list.is_empty() && is_kebab_case(text) && text.contains('-') {
+            let help = match did_you_mean(text, catalogue.list.iter().map(|s| s.id.as_str())) {
                 Some(s) => Msg::new("rules-unknown-source-did-you-mean").arg("name", s).arg("text", text),
                 None => Msg::new("rules-unknown-source-help").arg("text", text),
             };

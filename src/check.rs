@@ -51,6 +51,11 @@ pub fn run<E>(
 /// (it may adjust the result, e.g. translate its messages, and reports render
 /// each file's share of their output there), handing its output to `each`
 /// with the result.
+///
+/// Checking and handing over overlap: while `each` takes one batch on the
+/// calling thread, the next is checked on the worker threads, so writing the
+/// reports does not leave the cores idle. At most three batches are in memory
+/// at once (one being handed over, one waiting, one being checked).
 pub fn run_then<T: Send, E>(
     paths: &[Found],
     rule_sets: &RuleSets,
@@ -60,21 +65,40 @@ pub fn run_then<T: Send, E>(
     then: impl Fn(&mut FileResult) -> T + Sync,
     mut each: impl FnMut(FileResult, T) -> Result<(), E>,
 ) -> Result<Summary, E> {
-    let mut summary = Summary::default();
-    for batch in paths.chunks(BATCH) {
-        let results: Vec<(FileResult, T)> = batch
+    let check_batch = |batch: &[Found]| -> Vec<(FileResult, T)> {
+        batch
             .par_iter()
             .map(|path| {
                 let mut result = found_file(path, rule_sets, tables, policy, limits);
                 let extra = then(&mut result);
                 (result, extra)
             })
-            .collect();
+            .collect()
+    };
+    let mut summary = Summary::default();
+    let mut hand_over = |results: Vec<(FileResult, T)>| -> Result<(), E> {
         for (result, extra) in results {
             summary.add(&result);
             each(result, extra)?;
         }
-    }
+        Ok(())
+    };
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+        let checker = std::thread::Builder::new().name("check".into()).spawn_scoped(scope, move || {
+            for batch in paths.chunks(BATCH) {
+                // A closed channel: `each` stopped the run.
+                if sender.send(check_batch(batch)).is_err() {
+                    break;
+                }
+            }
+        });
+        if checker.is_err() {
+            // No thread to spare (a process limit): one batch after the other.
+            return paths.chunks(BATCH).try_for_each(|batch| hand_over(check_batch(batch)));
+        }
+        receiver.into_iter().try_for_each(&mut hand_over)
+    })?;
     Ok(summary)
 }
 

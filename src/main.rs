@@ -12,6 +12,13 @@ use crate::app::Io;
 use crate::cli::{Cli, ColorChoice, Command};
 use clap::Parser;
 
+// `check` allocates in every worker thread at once and frees what they made
+// on the thread writing the reports; glibc's allocator spent about a third of
+// `check`'s instructions there, and the cross-thread frees contend for its
+// locks (docs/performance.md, "check over many descriptors").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

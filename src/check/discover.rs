@@ -75,9 +75,20 @@ pub fn discover(paths: &[PathBuf], how: Search) -> Discovery {
             Ok(meta) if meta.is_dir() => {
                 let root = repository_root(path, cwd);
                 let before = found.len();
-                search(cwd, path, root.as_deref(), how, &mut found, &mut problems);
                 if how.respect_ignore_files {
-                    ignored += count_ignored(path, found.len() - before);
+                    // The two walks are independent: the count runs beside the search.
+                    let everything = std::thread::scope(|scope| {
+                        let counting =
+                            std::thread::Builder::new().name("discover".into()).spawn_scoped(scope, || count(path));
+                        search(cwd, path, root.as_deref(), how, &mut found, &mut problems);
+                        match counting {
+                            Ok(counting) => counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                            Err(_) => count(path),
+                        }
+                    });
+                    ignored += everything.saturating_sub(found.len() - before);
+                } else {
+                    search(cwd, path, root.as_deref(), how, &mut found, &mut problems);
                 }
             }
             Ok(_) => {
@@ -177,11 +188,11 @@ fn search(
     problems.extend(failures.into_iter().map(|(_, problem)| problem));
 }
 
-/// How many descriptors under `root` the search with ignore files did not
-/// return (`returned`: how many it returned for `root`). A walk without
-/// ignore files sees everything the walk with them saw, and more.
-fn count_ignored(root: &Path, returned: usize) -> usize {
-    walker(root, false).flatten().filter(is_candidate).count().saturating_sub(returned)
+/// How many descriptors are under `root`, ignore files or not. A walk
+/// without ignore files sees everything the walk with them saw, and more: the
+/// difference is what they hid.
+fn count(root: &Path) -> usize {
+    walker(root, false).flatten().filter(is_candidate).count()
 }
 
 /// The path an error of the walk concerns, if it names one.

@@ -258,6 +258,24 @@ mod tests {
     }
 
     #[test]
+    fn every_format_renders_the_same_bytes_from_parallel_parts_as_file_by_file() {
+        let coloured = Style { color: true, width: 60 };
+        for lang in [Lang::En, Lang::Ja] {
+            let results = many_results(60, lang);
+            for format in Format::ALL {
+                for style in [Style::PLAIN, coloured] {
+                    let options = Options { style, lang, ..Options::default() };
+                    assert!(renderer(format, &options).part_renderer().is_some(), "{format:?} renders in parallel");
+                    let whole = String::from_utf8(render(renderer(format, &options), &results, false)).unwrap();
+                    let parts = String::from_utf8(render(renderer(format, &options), &results, true)).unwrap();
+                    assert!(whole.len() > 2_000, "{format:?}: {whole}");
+                    assert_eq!(parts, whole, "{format:?} {lang:?} {style:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn junit_and_markdown_over_many_files_are_the_same_bytes_from_temporary_files_as_from_memory() {
         for lang in [Lang::En, Lang::Ja] {
             let results = many_results(300, lang);

@@ -6,8 +6,7 @@
 
 use std::io::Write;
 
-use super::FileResult;
-use super::Outcome;
+use super::{FileResult, Outcome, PartRenderer};
 use crate::diag::Severity;
 
 /// One `::error`/`::warning`/`::notice` line per finding, then the summary as a notice.
@@ -17,6 +16,20 @@ pub struct Github {
 }
 
 impl super::Renderer for Github {
+    fn part_renderer(&self) -> Option<PartRenderer> {
+        // Each file's commands depend on that file alone.
+        let lang = self.lang;
+        Some(std::sync::Arc::new(move |file: &FileResult| {
+            let mut bytes = Vec::new();
+            Github { lang }.file(file, &mut bytes)?;
+            Ok(bytes)
+        }))
+    }
+
+    fn file_part(&mut self, _file: &FileResult, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(part)
+    }
+
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
         for diagnostic in &file.diagnostics {
             let command = match diagnostic.severity {

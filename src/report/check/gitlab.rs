@@ -10,15 +10,15 @@ use std::io::Write;
 
 use serde_json::json;
 
-use super::FileResult;
-use super::{Outcome, RepoPaths};
+use super::{FileResult, Outcome, PartRenderer, RepoPaths};
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::Lang;
 
 /// Streams one Code Quality report.
 #[derive(Debug, Default)]
 pub struct Gitlab {
-    written: usize,
+    /// Whether an issue has been written (the next one needs a comma).
+    written: bool,
     paths: RepoPaths,
     lang: Lang,
 }
@@ -27,7 +27,7 @@ impl Gitlab {
     /// A renderer naming files relative to `paths`' root.
     #[must_use]
     pub fn new(paths: RepoPaths) -> Self {
-        Gitlab { written: 0, paths, lang: Lang::En }
+        Gitlab { written: false, paths, lang: Lang::En }
     }
 
     /// The same renderer with descriptions in `lang` (fingerprints do not change with the language).
@@ -36,28 +36,56 @@ impl Gitlab {
         Gitlab { lang, ..self }
     }
 
-    fn issue(
-        &mut self,
-        path: &str,
-        diagnostic: &Diagnostic,
-        occurrence: usize,
-        out: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        let path = self.paths.relative(path).unwrap_or_else(|| self.paths.absolute(path));
-        // The English message, so that a report in another language keeps the issues' identities.
-        let english = diagnostic.english_message();
-        let issue = json!({
-            "description": super::full_message_in(diagnostic, self.lang),
-            "check_name": diagnostic.code,
-            "fingerprint": fingerprint(&[&path, diagnostic.code.as_str(), &english, &occurrence.to_string()]),
-            "severity": severity(diagnostic.severity),
-            "location": { "path": path, "lines": { "begin": diagnostic.span.line.max(1) } },
-        });
-        write!(out, "{}\n  ", if self.written == 0 { "" } else { "," })?;
-        serde_json::to_writer(&mut *out, &issue).map_err(std::io::Error::other)?;
-        self.written += 1;
+    /// Writes issues rendered by [`push_issue`], after a comma when issues came before.
+    fn write_issues(&mut self, issues: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        if issues.is_empty() {
+            return Ok(());
+        }
+        if self.written {
+            out.write_all(b",")?;
+        }
+        out.write_all(issues)?;
+        self.written = true;
         Ok(())
     }
+}
+
+/// One file's issues, as [`push_issue`] renders them.
+fn file_issues(paths: &RepoPaths, lang: Lang, file: &FileResult) -> std::io::Result<Vec<u8>> {
+    let mut issues = Vec::new();
+    for (index, diagnostic) in file.diagnostics.iter().enumerate() {
+        // The same finding twice in one file still gets two fingerprints.
+        let occurrence = file.diagnostics[..index]
+            .iter()
+            .filter(|d| d.code == diagnostic.code && d.english_message() == diagnostic.english_message())
+            .count();
+        push_issue(&mut issues, paths, lang, &file.path, diagnostic, occurrence)?;
+    }
+    Ok(issues)
+}
+
+/// Appends one issue to `issues` on a line of its own, after a comma unless
+/// it is the first there.
+fn push_issue(
+    issues: &mut Vec<u8>,
+    paths: &RepoPaths,
+    lang: Lang,
+    path: &str,
+    diagnostic: &Diagnostic,
+    occurrence: usize,
+) -> std::io::Result<()> {
+    let path = paths.relative(path).unwrap_or_else(|| paths.absolute(path));
+    // The English message, so that a report in another language keeps the issues' identities.
+    let english = diagnostic.english_message();
+    let issue = json!({
+        "description": super::full_message_in(diagnostic, lang),
+        "check_name": diagnostic.code,
+        "fingerprint": fingerprint(&[&path, diagnostic.code.as_str(), &english, &occurrence.to_string()]),
+        "severity": severity(diagnostic.severity),
+        "location": { "path": path, "lines": { "begin": diagnostic.span.line.max(1) } },
+    });
+    issues.extend_from_slice(if issues.is_empty() { b"\n  " } else { b",\n  " });
+    serde_json::to_writer(&mut *issues, &issue).map_err(std::io::Error::other)
 }
 
 impl super::Renderer for Gitlab {
@@ -65,25 +93,29 @@ impl super::Renderer for Gitlab {
         write!(out, "[")
     }
 
+    fn part_renderer(&self) -> Option<PartRenderer> {
+        let (paths, lang) = (self.paths.clone(), self.lang);
+        Some(std::sync::Arc::new(move |file: &FileResult| file_issues(&paths, lang, file)))
+    }
+
+    fn file_part(&mut self, _file: &FileResult, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        self.write_issues(part, out)
+    }
+
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
-        for (index, diagnostic) in file.diagnostics.iter().enumerate() {
-            // The same finding twice in one file still gets two fingerprints.
-            let occurrence = file.diagnostics[..index]
-                .iter()
-                .filter(|d| d.code == diagnostic.code && d.english_message() == diagnostic.english_message())
-                .count();
-            self.issue(&file.path, diagnostic, occurrence, out)?;
-        }
-        Ok(())
+        let issues = file_issues(&self.paths, self.lang, file)?;
+        self.write_issues(&issues, out)
     }
 
     fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut issues = Vec::new();
         for (index, notice) in outcome.notices.iter().enumerate() {
             // A notice about the run as a whole is placed at the repository root.
-            let path = super::notice_path(notice).unwrap_or(".").to_owned();
-            self.issue(&path, &notice.in_lang(self.lang), index, out)?;
+            let path = super::notice_path(notice).unwrap_or(".");
+            push_issue(&mut issues, &self.paths, self.lang, path, &notice.in_lang(self.lang), index)?;
         }
-        writeln!(out, "{}]", if self.written == 0 { "" } else { "\n" })
+        self.write_issues(&issues, out)?;
+        writeln!(out, "{}]", if self.written { "\n" } else { "" })
     }
 }
 

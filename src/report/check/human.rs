@@ -5,8 +5,7 @@
 
 use std::io::Write;
 
-use super::FileResult;
-use super::Outcome;
+use super::{FileResult, Outcome, PartRenderer};
 use crate::i18n::{Arg, Lang};
 use crate::text::{Style, hanging, sanitize};
 
@@ -19,6 +18,20 @@ pub struct Human {
 }
 
 impl super::Renderer for Human {
+    fn part_renderer(&self) -> Option<PartRenderer> {
+        // Each file's lines depend on that file alone.
+        let (style, lang) = (self.style, self.lang);
+        Some(std::sync::Arc::new(move |file: &FileResult| {
+            let mut bytes = Vec::new();
+            Human { style, lang }.file(file, &mut bytes)?;
+            Ok(bytes)
+        }))
+    }
+
+    fn file_part(&mut self, _file: &FileResult, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(part)
+    }
+
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
         let (style, lang) = (self.style, self.lang);
         let path = sanitize(&file.path);

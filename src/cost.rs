@@ -400,11 +400,16 @@ pub struct Assumption {
     /// The value used.
     pub value: String,
     /// Why this value (in English).
-    pub reason: String,
-    /// The message behind `reason`, for reports in another language.
-    #[serde(skip)]
-    #[schemars(skip)]
+    #[serde(rename = "reason", serialize_with = "in_english")]
+    #[schemars(rename = "reason", with = "String")]
     pub reason_msg: Msg,
+}
+
+/// A message in a machine format: English, rendered when written (most
+/// estimates, such as those `check` makes for the rules' facts, are never
+/// written, and rendering every reason was a tenth of checking a file).
+fn in_english<S: serde::Serializer>(message: &Msg, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&message.render(Lang::En))
 }
 
 /// The cost estimate for one project.
@@ -602,12 +607,7 @@ pub fn estimate(
     // `reason` is a selector of the Fluent message `cost-reason`.
     let mut assume = |setting: &str, value: String, reason: &'static str| {
         let reason_msg = Msg::new("cost-reason").arg("reason", reason);
-        assumed.push(Assumption {
-            setting: setting.to_owned(),
-            value,
-            reason: reason_msg.render(Lang::En),
-            reason_msg,
-        });
+        assumed.push(Assumption { setting: setting.to_owned(), value, reason_msg });
     };
     let span_of = |s: &Option<(String, Span)>| s.as_ref().map(|(_, span)| *span);
 

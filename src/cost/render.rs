@@ -216,8 +216,7 @@ pub fn table_in(estimate: &CostEstimate, out: &mut dyn Write, style: Style, lang
         writeln!(out)?;
         writeln!(out, "{}", style.strong(&lang.tr("cost-assumed")))?;
         for a in &estimate.assumed {
-            let reason =
-                if a.reason_msg.render(Lang::En) == a.reason { a.reason_msg.render(lang) } else { a.reason.clone() };
+            let reason = a.reason_msg.render(lang);
             let text = format!("{} = {} ({reason})", a.setting, sanitize(&a.value));
             let wrapped = crate::text::wrap(&text, width.saturating_sub(4).max(20), "    ");
             writeln!(out, "  {}", wrapped.trim_start().trim_end())?;

@@ -5,8 +5,10 @@
 //!
 //! 1. the atoms, a group (the atoms reading one question) at a time, then
 //!    the derived bits (see `crate::rules::program`);
-//! 2. every rule's condition, in one pass over their checks: bit `r` of
-//!    `holding` is whether rule `r`'s condition holds;
+//! 2. every rule's condition, in one pass over their terms: bit `r` of
+//!    `holding` is whether rule `r`'s condition holds (when the atoms fit in
+//!    one word and there are at most 64 rules, each term is one mask test of
+//!    that word);
 //! 3. the fired scoring rules are `holding & scoring_rules`; their weights
 //!    are added in declaration order by walking the set bits, and the first
 //!    veto per approach is taken from the few rules that veto;
@@ -18,7 +20,7 @@
 use std::cmp::Reverse;
 
 pub use crate::rules::program::Program;
-use crate::rules::program::{Atom, Group, Span};
+use crate::rules::program::{Atom, Group, Span, Term};
 use crate::rules::{ApproachId, QuestionId, RuleId, TiSlice, Value};
 
 /// The outcome of [`Program::decide`], reusable from one evaluation to the next.
@@ -56,6 +58,11 @@ impl Decision {
     #[must_use]
     pub fn recommendation(&self) -> ApproachId {
         self.recommendation
+    }
+
+    /// The bitset of atoms and derived bits it was decided from.
+    pub(crate) fn bits(&self) -> &[u64] {
+        &self.bits
     }
 }
 
@@ -96,18 +103,20 @@ impl Program {
             while rest != 0 {
                 let rule = index * 64 + rest.trailing_zeros() as usize;
                 rest &= rest - 1;
-                self.apply(self.effects_of[rule], 1, &mut out.scores);
+                self.apply(self.effects_of[rule], &mut out.scores);
             }
         }
         reset(&mut out.vetoed_by, self.approach_count, None);
         for &(rule, approaches) in &self.vetoing {
             if is_set(&out.fired, rule as usize) {
                 for &approach in &self.approach_lists[approaches.range()] {
-                    out.vetoed_by[approach as usize].get_or_insert(rule);
+                    if let Some(vetoed_by) = out.vetoed_by.get_mut(approach as usize) {
+                        vetoed_by.get_or_insert(rule);
+                    }
                 }
             }
         }
-        out.recommendation = best(&out.scores, |a| out.vetoed_by[a.index()].is_some());
+        out.recommendation = best(out.scores.iter().zip(&out.vetoed_by).map(|(&score, by)| (score, by.is_some())));
         // The advice rules for the recommendation whose condition holds.
         let advised = self.advice_for.get(out.recommendation.index() * words..).unwrap_or_default();
         for ((fired, &holding), &advised) in out.fired.iter_mut().zip(&out.holding).zip(advised) {
@@ -115,19 +124,24 @@ impl Program {
         }
     }
 
-    /// Every rule's condition over `bits`, in one pass: bit `r` of `out` is set when rule `r`'s holds.
+    /// Every rule's condition over `bits`, in one pass over their terms: bit
+    /// `r` of `out` (all clear) is set when a term of rule `r`'s condition passes.
     fn rules_holding(&self, bits: &[u64], out: &mut [u64]) {
-        let (mut rule, mut term, mut holds) = (0, true, false);
-        for check in &self.checks[self.rule_conditions.range()] {
-            term &= bits[check.word as usize] & check.mask == check.want;
-            if check.last {
-                holds |= term;
-                term = true;
+        let terms = self.terms.get(self.rule_terms.range()).unwrap_or_default();
+        if let ([bits], [out]) = (bits, &mut *out) {
+            // Every atom and derived bit in one word, so every term is one
+            // check of it, and at most 64 rules: a few instructions a term.
+            let mut holding = 0;
+            for term in terms {
+                debug_assert!(term.word == 0 && term.rest.len == 0, "{term:?}");
+                holding |= u64::from(bits & term.mask == term.want) << (term.rule % 64);
             }
-            if check.end {
-                out[rule / 64] |= u64::from(holds) << (rule % 64);
-                rule += 1;
-                holds = false;
+            *out = holding;
+        } else {
+            for term in terms {
+                if self.passes(term, bits) {
+                    set_bit_to(out, term.rule as usize, true);
+                }
             }
         }
     }
@@ -136,7 +150,10 @@ impl Program {
     pub(crate) fn bits_into(&self, values: &[Value], bits: &mut Vec<u64>) {
         reset(bits, self.bit_words(), 0);
         for group in &self.groups {
-            self.group_into(group, values, bits);
+            let found = self.group_bits(group, values);
+            if let Some(word) = bits.get_mut((group.first / 64) as usize) {
+                *word |= found << (group.first % 64);
+            }
         }
         for &index in &self.loose {
             set_bit_to(bits, index as usize, self.atom_holds(self.atoms[index as usize], values));
@@ -159,17 +176,19 @@ impl Program {
         self.derive_bits(bits);
     }
 
-    /// Writes `group`'s atoms' truth over `values` into `bits`: its table's
-    /// entry for the answer's class, at the group's place (across two words when it straddles them).
+    /// `group`'s atoms' truth over `values`: its table's entry for the answer's class (bit `i` for its atom `i`).
+    fn group_bits(&self, group: &Group, values: &[Value]) -> u64 {
+        let class = values.get(group.question as usize).and_then(|&answer| group.class(answer, &self.bounds));
+        class.and_then(|class| self.tables.get(group.table as usize + class)).copied().unwrap_or(0)
+    }
+
+    /// Writes `group`'s atoms' truth over `values` into `bits`, at the group's place in its word.
     fn group_into(&self, group: &Group, values: &[Value], bits: &mut [u64]) {
-        let class = group.class(values.get(group.question as usize).copied(), &self.bounds);
-        let found = self.tables[group.table as usize + class];
-        let ones = u64::MAX >> (64 - group.len);
-        let (word, shift) = ((group.first / 64) as usize, group.first % 64);
-        bits[word] = bits[word] & !(ones << shift) | found << shift;
-        if shift + group.len > 64 {
-            let spill = 64 - shift;
-            bits[word + 1] = bits[word + 1] & !(ones >> spill) | found >> spill;
+        let found = self.group_bits(group, values);
+        let ones = u64::MAX >> (64 - group.len.clamp(1, 64));
+        let shift = group.first % 64;
+        if let Some(word) = bits.get_mut((group.first / 64) as usize) {
+            *word = *word & !(ones << shift) | found << shift;
         }
     }
 
@@ -181,57 +200,64 @@ impl Program {
         }
     }
 
-    /// How many scoring rules there are.
-    pub(crate) fn scoring_count(&self) -> usize {
-        self.scoring.len()
+    /// Whether the scoring rule at `position` (among the scoring rules) holds
+    /// over the bitset, and whether it fired in `base`.
+    pub(crate) fn scoring_holds(&self, position: usize, bits: &[u64], base: &Decision) -> (bool, bool) {
+        let code = &self.scoring[position];
+        (self.holds(code.condition, bits), is_set(&base.fired, code.rule as usize))
     }
 
-    /// Whether the scoring rule at `position` (among the scoring rules) holds, given the bitset.
-    pub(crate) fn scoring_holds(&self, position: usize, bits: &[u64]) -> bool {
-        self.holds(self.scoring[position].condition, bits)
+    /// Every approach's score in `decision` and how many of its fired rules veto it.
+    pub(crate) fn tallies(&self, decision: &Decision) -> Vec<Tally> {
+        let mut tallies: Vec<Tally> = decision.scores.iter().map(|&score| Tally { score, vetoes: 0 }).collect();
+        for &(rule, approaches) in &self.vetoing {
+            if is_set(&decision.fired, rule as usize) {
+                for &approach in &self.approach_lists[approaches.range()] {
+                    if let Some(tally) = tallies.get_mut(approach as usize) {
+                        tally.vetoes += 1;
+                    }
+                }
+            }
+        }
+        tallies
     }
 
     /// Adds (`sign` 1) or removes (`sign` -1) the scoring rule at `position`'s
-    /// weights to `scores` and its vetoes to `vetoes`, a count per approach.
-    pub(crate) fn scoring_effects(&self, position: usize, sign: i32, scores: &mut [i32], vetoes: &mut [u32]) {
+    /// weights and vetoes to `tallies`.
+    pub(crate) fn scoring_effects(&self, position: usize, sign: i32, tallies: &mut [Tally]) {
         let code = &self.scoring[position];
-        self.apply(code.effects, sign, scores);
+        for &(approach, weight) in &self.effects[code.effects.range()] {
+            if let Some(tally) = tallies.get_mut(approach as usize) {
+                tally.score = tally.score.saturating_add(sign.saturating_mul(weight));
+            }
+        }
         for &approach in &self.approach_lists[code.approaches.range()] {
-            let count = &mut vetoes[approach as usize];
-            *count = count.saturating_add_signed(sign);
+            if let Some(tally) = tallies.get_mut(approach as usize) {
+                tally.vetoes = tally.vetoes.saturating_add_signed(sign);
+            }
         }
     }
 
-    /// Whether `condition` holds over the bitset `bits`: whether, term by
-    /// term, every check of some term passes.
+    /// Whether `condition` (terms in `Program::terms`) holds over the bitset `bits`: whether some term passes.
     fn holds(&self, condition: Span, bits: &[u64]) -> bool {
-        let mut term = true;
-        for check in &self.checks[condition.range()] {
-            term &= bits[check.word as usize] & check.mask == check.want;
-            if check.last {
-                if term {
-                    return true;
-                }
-                term = true;
-            }
-        }
-        false
+        self.terms.get(condition.range()).unwrap_or_default().iter().any(|term| self.passes(term, bits))
     }
 
-    /// As [`Program::holds`], each atom evaluated over `lazy.values` as it is read.
+    /// Whether every check of `term` passes over `bits`.
+    fn passes(&self, term: &Term, bits: &[u64]) -> bool {
+        let check = |word: u32, mask: u64, want: u64| bits.get(word as usize).is_some_and(|&bits| bits & mask == want);
+        check(term.word, term.mask, term.want)
+            && self.checks.get(term.rest.range()).unwrap_or_default().iter().all(|c| check(c.word, c.mask, c.want))
+    }
+
+    /// As [`Program::holds`], each atom evaluated over `lazy.values` as it is
+    /// read: a failed check decides its term, the rest of it is not evaluated.
     fn holds_lazily(&self, condition: Span, lazy: &Lazy) -> bool {
-        let mut term = true;
-        for check in &self.checks[condition.range()] {
-            // A failed check decides its term: the rest of it need not be evaluated.
-            term = term && self.bits_lazily(check.word, check.mask, lazy) == check.want;
-            if check.last {
-                if term {
-                    return true;
-                }
-                term = true;
-            }
-        }
-        false
+        let check = |word: u32, mask: u64, want: u64| self.bits_lazily(word, mask, lazy) == want;
+        self.terms.get(condition.range()).unwrap_or_default().iter().any(|term| {
+            check(term.word, term.mask, term.want)
+                && self.checks.get(term.rest.range()).unwrap_or_default().iter().all(|c| check(c.word, c.mask, c.want))
+        })
     }
 
     /// The bits of `mask` in word `word` that hold, each atom evaluated now.
@@ -274,11 +300,12 @@ impl Program {
         }
     }
 
-    /// Adds `sign` times a rule's weights (`effects`, in `Program::effects`) to `scores`.
-    fn apply(&self, effects: Span, sign: i32, scores: &mut [i32]) {
-        for &(approach, weight) in &self.effects[effects.range()] {
-            let score = &mut scores[approach as usize];
-            *score = score.saturating_add(sign.saturating_mul(weight));
+    /// Adds a rule's weights (`effects`, in `Program::effects`) to `scores`.
+    fn apply(&self, effects: Span, scores: &mut [i32]) {
+        for &(approach, weight) in self.effects.get(effects.range()).unwrap_or_default() {
+            if let Some(score) = scores.get_mut(approach as usize) {
+                *score = score.saturating_add(weight);
+            }
         }
     }
 }
@@ -291,12 +318,20 @@ struct Lazy<'v> {
     derived: Vec<u64>,
 }
 
-/// The best approach: not vetoed before vetoed, then the highest score, then the simplest (lowest index).
-pub(crate) fn best(scores: &[i32], vetoed: impl Fn(ApproachId) -> bool) -> ApproachId {
+/// An approach's standing in the incremental what-if search: its score, and how many fired rules veto it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tally {
+    pub(crate) score: i32,
+    pub(crate) vetoes: u32,
+}
+
+/// The best of the approaches, given as `(score, vetoed)` in approach order:
+/// not vetoed before vetoed, then the highest score, then the simplest (lowest index).
+pub(crate) fn best(standings: impl IntoIterator<Item = (i32, bool)>) -> ApproachId {
     let mut best: Option<(ApproachId, (bool, Reverse<i32>))> = None;
-    for (approach, &score) in scores.iter().enumerate() {
+    for (approach, (score, vetoed)) in standings.into_iter().enumerate() {
         let approach = ApproachId::from(approach);
-        let key = (vetoed(approach), Reverse(score));
+        let key = (vetoed, Reverse(score));
         if best.is_none_or(|(_, best_key)| key < best_key) {
             best = Some((approach, key));
         }
@@ -315,8 +350,12 @@ fn set_bit_to(words: &mut [u64], bit: usize, value: bool) {
 
 /// `items` as `len` copies of `value`, keeping its allocation.
 fn reset<T: Copy>(items: &mut Vec<T>, len: usize, value: T) {
-    items.clear();
-    items.resize(len, value);
+    if items.len() == len {
+        items.fill(value);
+    } else {
+        items.clear();
+        items.resize(len, value);
+    }
 }
 
 #[cfg(test)]

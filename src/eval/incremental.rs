@@ -4,12 +4,13 @@
 //! ask-conditions read it (they may stop or start applying), and so on down
 //! the questions; and only rules reading one of those can change their
 //! truth. `rules::program::Dependencies` lists both per question, once per rule set.
-//! [`Trials`] keeps the base evaluation's bitset of atoms, scores, veto counts and
-//! fired scoring rules, and for a trial re-resolves the affected answers,
-//! re-evaluates the atoms reading them and the affected rules, and adjusts
-//! the scores by the difference.
+//! [`Trials`] keeps the base evaluation (its bitset of atoms, the rules
+//! that fired, each approach's score and veto count) and for a trial
+//! re-resolves the affected answers, re-evaluates the atoms reading them and
+//! the affected rules; only when one of those changes does it adjust a copy
+//! of the scores and veto counts by the difference and pick again.
 
-use super::compiled::{Decision, Program};
+use super::compiled::{Decision, Program, Tally};
 use crate::rules::{ApproachId, QuestionId, RuleSet, TiSlice, TiVec, Value};
 
 /// The base evaluation of a what-if search, and scratch space for its trials.
@@ -19,15 +20,12 @@ pub struct Trials<'r> {
     program: &'r Program,
     given: TiVec<QuestionId, Option<Value>>,
     base_values: TiVec<QuestionId, Value>,
-    base_bits: Vec<u64>,
-    /// Bit `p`: whether the scoring rule at position `p` fired.
-    base_fired: Vec<u64>,
-    base_scores: Vec<i32>,
-    base_vetoes: Vec<u32>,
+    /// The decision over `base_values`: its bitset, fired rules and recommendation.
+    base: Decision,
+    base_tallies: Vec<Tally>,
     values: TiVec<QuestionId, Value>,
     bits: Vec<u64>,
-    scores: Vec<i32>,
-    vetoes: Vec<u32>,
+    tallies: Vec<Tally>,
     decision: Decision,
 }
 
@@ -46,30 +44,19 @@ impl<'r> Trials<'r> {
             let value = super::resolve_one(rule_set, question, &given_all, &base_values).0;
             base_values.push(value);
         }
-        let mut base_bits = Vec::new();
-        program.bits_into(&base_values.raw, &mut base_bits);
-        let approaches = rule_set.approaches.len();
-        let (mut base_scores, mut base_vetoes) = (vec![0_i32; approaches], vec![0_u32; approaches]);
-        let mut base_fired = vec![0_u64; program.scoring_count().div_ceil(64)];
-        for position in 0..program.scoring_count() {
-            if program.scoring_holds(position, &base_bits) {
-                program.scoring_effects(position, 1, &mut base_scores, &mut base_vetoes);
-                base_fired[position / 64] |= 1 << (position % 64);
-            }
-        }
+        let mut base = Decision::default();
+        program.decide(&base_values, &mut base);
+        let base_tallies = program.tallies(&base);
         Trials {
             rule_set,
             program,
             values: base_values.clone(),
-            bits: base_bits.clone(),
-            scores: base_scores.clone(),
-            vetoes: base_vetoes.clone(),
+            bits: base.bits().to_vec(),
+            tallies: base_tallies.clone(),
             given: given_all,
             base_values,
-            base_bits,
-            base_fired,
-            base_scores,
-            base_vetoes,
+            base,
+            base_tallies,
             decision: Decision::default(),
         }
     }
@@ -83,7 +70,7 @@ impl<'r> Trials<'r> {
     /// The recommendation if `question` were answered `to`.
     pub fn recommendation_with(&mut self, question: QuestionId, to: Value) -> ApproachId {
         let deps = self.program.dependencies();
-        let affects = &deps.affects[question.index()];
+        let affects = deps.affects.get(question.index()).map_or(&[][..], Vec::as_slice);
         let previous = self.given[question].replace(to);
         for &j in affects {
             let j = QuestionId::from(j as usize);
@@ -92,17 +79,23 @@ impl<'r> Trials<'r> {
         self.program.update_bits(affects, &self.values.raw, &mut self.bits);
         self.given[question] = previous;
         let recommendation = if deps.exact {
-            self.scores.copy_from_slice(&self.base_scores);
-            self.vetoes.copy_from_slice(&self.base_vetoes);
-            for &position in &deps.readers[question.index()] {
-                let position = position as usize;
-                let fired = self.program.scoring_holds(position, &self.bits);
-                if fired != (self.base_fired[position / 64] >> (position % 64) & 1 == 1) {
-                    let sign = if fired { 1 } else { -1 };
-                    self.program.scoring_effects(position, sign, &mut self.scores, &mut self.vetoes);
+            // Only the rules reading a changed answer can change; the tallies are copied once one does.
+            let mut changed = false;
+            for &position in deps.readers.get(question.index()).map_or(&[][..], Vec::as_slice) {
+                let (holds, held) = self.program.scoring_holds(position as usize, &self.bits, &self.base);
+                if holds != held {
+                    if !changed {
+                        self.tallies.copy_from_slice(&self.base_tallies);
+                        changed = true;
+                    }
+                    self.program.scoring_effects(position as usize, if holds { 1 } else { -1 }, &mut self.tallies);
                 }
             }
-            super::compiled::best(&self.scores, |a| self.vetoes[a.index()] > 0)
+            if changed {
+                super::compiled::best(self.tallies.iter().map(|t| (t.score, t.vetoes > 0)))
+            } else {
+                self.base.recommendation()
+            }
         } else {
             self.program.decide(&self.values, &mut self.decision);
             self.decision.recommendation()
@@ -111,7 +104,7 @@ impl<'r> Trials<'r> {
             let j = QuestionId::from(j as usize);
             self.values[j] = self.base_values[j];
         }
-        self.bits.copy_from_slice(&self.base_bits);
+        self.bits.copy_from_slice(self.base.bits());
         recommendation
     }
 }

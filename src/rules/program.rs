@@ -18,20 +18,22 @@
 //!
 //! Atom `i` is bit `i` of the bitset; the same test shared by several rules
 //! costs once. The atoms reading one question are numbered together, in
-//! `Group`s of up to 64 evaluated at once: the answer is classified once
-//! (`false` or `true`; a choice's index; for an integer, how many of the
-//! group's precomputed thresholds, where one of its ranges starts or ends,
-//! lie at or below it) and the group's bits for that class come from a table
-//! made when the program is built. A question costs one lookup however many
-//! atoms read it. Comparisons of two answers and choice sets with an index
-//! of 64 or more are evaluated one by one.
+//! `Group`s of up to 64 within one word of the bitset, evaluated at once:
+//! the answer is classified once (`false` or `true`; a choice's index; for
+//! an integer, how many of the group's precomputed thresholds, where one of
+//! its ranges starts or ends, lie at or below it) and the group's bits for
+//! that class come from a table made when the program is built. A question
+//! costs one lookup however many atoms read it. Comparisons of two answers
+//! and choice sets with an index of 64 or more are evaluated one by one.
 //!
 //! **Conditions.** Each condition is compiled to disjunctive normal form: a
-//! list of *terms*, any of which makes it hold, each term a list of `Check`s
-//! that must all pass. A check reads one 64-bit word of the bitset and
-//! compares the bits of a mask with the wanted ones: `a and not b and c` is
-//! the single check `bits & {a, b, c} == {a, c}`. Evaluating a condition is
-//! one flat loop over its checks, with no recursion and no branches per
+//! list of `Term`s, any of which makes it hold. A term reads one 64-bit
+//! word of the bitset and compares the bits of a mask with the wanted ones:
+//! `a and not b and c` is the single term `bits & {a, b, c} == {a, c}`. A
+//! term over atoms in several words has one further `Check` per other word
+//! (so while the atoms and derived bits fit in one word, as the default
+//! rules' do, every term is one mask test). Evaluating a condition is one
+//! flat loop over its terms, with no recursion and no branches per
 //! operator; negation is pushed down to the atoms while building, where it
 //! is free (a wanted bit clear instead of set).
 //!
@@ -42,7 +44,7 @@
 //! and earlier derived bits) right after the atoms. The operand is then a
 //! single literal, and the product stays small. An `==` or `!=` between two
 //! conditions derives both sides the same way. So every condition is a flat
-//! list of checks whatever its shape, and its size stays within a small
+//! list of terms whatever its shape, and its size stays within a small
 //! factor of its text.
 //!
 //! This module only builds; `crate::eval::compiled` decides. Per question,
@@ -127,16 +129,28 @@ impl Atom {
     }
 }
 
-/// One test of a condition's term: the bits of `mask` in word `word` of the
-/// bitset are those of `want`. `last` marks the last check of its term,
-/// `end` the last of its condition.
+/// One term of a condition: it passes when the bits of `mask` in word
+/// `word` of the bitset are those of `want`, and every further check in
+/// `rest` passes too (only a term over atoms in several words has any).
+/// A term always true tests no bits (`mask` 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Term {
+    pub(crate) mask: u64,
+    pub(crate) want: u64,
+    pub(crate) word: u32,
+    /// In a rule's condition, the rule's index (the bit it sets in `decide`'s
+    /// bitset of rules that hold); 0 in other conditions.
+    pub(crate) rule: u32,
+    /// Its checks of other words, in `Program::checks`.
+    pub(crate) rest: Span,
+}
+
+/// A further check of a term: the bits of `mask` in word `word` are those of `want`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Check {
     pub(crate) mask: u64,
     pub(crate) want: u64,
     pub(crate) word: u32,
-    pub(crate) last: bool,
-    pub(crate) end: bool,
 }
 
 /// A range of indices into one of the program's arrays.
@@ -152,31 +166,33 @@ impl Span {
     }
 }
 
-/// Up to 64 atoms reading the same question, numbered one after the other,
-/// evaluated together: the answer is classified once, and the group's bits
-/// for that class come from a table made when the program is built.
+/// Up to 64 atoms reading the same question, numbered one after the other
+/// within one word of the bitset, evaluated together: the answer is
+/// classified once, and the group's bits for that class come from a table
+/// made when the program is built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Group {
     pub(crate) question: u32,
-    /// Its atoms are bits `first..first + len` of the bitset.
+    /// Its atoms are bits `first..first + len` of the bitset, all in word `first / 64`.
     pub(crate) first: u32,
     pub(crate) len: u32,
     pub(crate) kind: GroupKind,
-    /// Where its table starts in `Program::tables`: one entry per class of answer (see [`GroupKind`]).
+    /// Where its table starts in `Program::tables`: one entry per class of
+    /// answer (see [`GroupKind`]), bit `i` for the group's atom `i`.
     pub(crate) table: u32,
 }
 
-/// How a group classifies its question's answer: the index of its table entry.
+/// How a group classifies its question's answer: the index of its table
+/// entry. An answer of another kind (impossible for answers resolved
+/// against the same rule set) has no class: every atom reads it as false.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum GroupKind {
-    /// `false` is 0, `true` 1, an answer of another kind 2.
+    /// `false` is 0, `true` 1.
     Flag,
-    /// Choice `v` is `min(v, beyond)` (no atom tells apart the choices from
-    /// `beyond` on), an answer of another kind `beyond + 1`.
+    /// Choice `v` is `min(v, beyond)`: no atom tells apart the choices from `beyond` on.
     Choice { beyond: u32 },
     /// An integer is the count of `bounds` (sorted, in `Program::bounds`) at
     /// or below it: the group's atoms change truth only at those values.
-    /// An answer of another kind is `bounds.len + 1`.
     Int { bounds: Span },
 }
 
@@ -191,18 +207,17 @@ impl GroupKind {
 }
 
 impl Group {
-    /// The index of `answer`'s entry in the group's table.
-    pub(crate) fn class(&self, answer: Option<Value>, bounds: &[i64]) -> usize {
-        match (self.kind, answer) {
-            (GroupKind::Flag, Some(Value::Bool(b))) => usize::from(b),
-            (GroupKind::Flag, _) => 2,
-            (GroupKind::Choice { beyond }, Some(Value::Choice(v))) => u32::from(v).min(beyond) as usize,
-            (GroupKind::Choice { beyond }, _) => beyond as usize + 1,
-            (GroupKind::Int { bounds: span }, Some(Value::Int(v))) => {
-                bounds[span.range()].partition_point(|&bound| bound <= v)
+    /// The index of `answer`'s entry in the group's table, `None` for an answer of another kind.
+    pub(crate) fn class(&self, answer: Value, bounds: &[i64]) -> Option<usize> {
+        Some(match (self.kind, answer) {
+            (GroupKind::Flag, Value::Bool(b)) => usize::from(b),
+            (GroupKind::Choice { beyond }, Value::Choice(v)) => u32::from(v).min(beyond) as usize,
+            // A group has at most 128 bounds and most have a few: a linear scan beats a binary search.
+            (GroupKind::Int { bounds: span }, Value::Int(v)) => {
+                bounds.get(span.range()).unwrap_or_default().iter().take_while(|&&bound| bound <= v).count()
             }
-            (GroupKind::Int { bounds: span }, _) => span.len as usize + 1,
-        }
+            _ => return None,
+        })
     }
 }
 
@@ -211,7 +226,7 @@ impl Group {
 pub(crate) struct RuleCode {
     /// Index of the rule in the rule set.
     pub(crate) rule: u32,
-    /// Its condition: checks in `Program::checks`.
+    /// Its condition: terms in `Program::terms`.
     pub(crate) condition: Span,
     /// `(approach, weight)` pairs in `Program::effects`.
     pub(crate) effects: Span,
@@ -222,10 +237,10 @@ pub(crate) struct RuleCode {
 /// A question's ask-condition, evaluated lazily (only the atoms it reads).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Ask {
-    /// Its checks in `Program::checks`.
+    /// Its terms in `Program::terms`.
     pub(crate) condition: Span,
     /// The derived bits made for it, in `Program::derived`: evaluated first,
-    /// once each, since its checks may read one several times.
+    /// once each, since its terms may read one several times.
     pub(crate) derived: Span,
 }
 
@@ -248,14 +263,16 @@ pub struct Program {
     pub(crate) loose_reading: Vec<Vec<u32>>,
     /// `derived[i]`: the condition whose truth is bit `atoms.len() + i`.
     pub(crate) derived: Vec<Span>,
-    /// Every condition's checks, term after term.
+    /// Every condition's terms, condition after condition.
+    pub(crate) terms: Vec<Term>,
+    /// The terms' checks of further words.
     pub(crate) checks: Vec<Check>,
     pub(crate) words: Vec<u64>,
     pub(crate) effects: Vec<(u32, i32)>,
     pub(crate) approach_lists: Vec<u32>,
     /// Every rule's condition, in declaration order, next to each other in
-    /// `checks` (a plan rule's never holds), so that `decide` runs them in one pass.
-    pub(crate) rule_conditions: Span,
+    /// `terms` (a plan rule's never holds: it has none), so that `decide` runs them in one pass.
+    pub(crate) rule_terms: Span,
     /// Bit `r`: rule `r` is a scoring rule.
     pub(crate) scoring_rules: Vec<u64>,
     /// For approach `a`, words `a * w..(a + 1) * w` (`w` words per rule bitset):
@@ -309,9 +326,9 @@ impl Program {
             .iter()
             .map(|rule| if rule.is_plan() { constant(false) } else { builder.terms(&rule.when.expr, false) })
             .collect();
-        let first = to_u32(builder.program.checks.len());
-        let spans: Vec<Span> = conditions.iter().map(|terms| builder.place(terms)).collect();
-        builder.program.rule_conditions = Span { first, len: to_u32(builder.program.checks.len()) - first };
+        let first = to_u32(builder.program.terms.len());
+        let spans: Vec<Span> = (0..).zip(&conditions).map(|(rule, terms)| builder.place(terms, rule)).collect();
+        builder.program.rule_terms = Span { first, len: to_u32(builder.program.terms.len()) - first };
         let words = rules.len().div_ceil(64);
         builder.program.scoring_rules = vec![0; words];
         builder.program.advice_for = vec![0; words * approach_count];
@@ -370,11 +387,11 @@ impl Program {
 }
 
 /// A term being built: `(word, mask, want)` checks, one per word, by word.
-type Term = Vec<(u32, u64, u64)>;
+type Conjunction = Vec<(u32, u64, u64)>;
 
 /// A condition being built, in disjunctive normal form: it holds when any term does.
 /// No terms is `false`; one empty term is `true`.
-type Terms = Vec<Term>;
+type Terms = Vec<Conjunction>;
 
 /// A leaf of a condition: an atom, or a constant it folded to.
 enum Leaf {
@@ -436,14 +453,15 @@ impl Builder {
                 program.loose.extend(to_u32(first)..to_u32(program.atoms.len()));
                 break;
             };
+            // A group stays within one word of the bitset.
             let len = program.atoms[first..]
                 .iter()
-                .take(64)
+                .take(64 - first % 64)
                 .take_while(|a| a.group().is_some_and(|(q, k)| q == question && k.rank() == kind.rank()))
                 .count();
             let atoms = &program.atoms[first..first + len];
             let (kind, classes) = match kind {
-                GroupKind::Flag => (kind, vec![Value::Bool(false), Value::Bool(true), Value::Int(0)]),
+                GroupKind::Flag => (kind, vec![Value::Bool(false), Value::Bool(true)]),
                 GroupKind::Choice { .. } => {
                     let highest = atoms
                         .iter()
@@ -454,9 +472,7 @@ impl Builder {
                         .max()
                         .unwrap_or(0);
                     let beyond = highest + 1;
-                    let mut classes: Vec<Value> =
-                        (0..=beyond).map(|v| Value::Choice(u16::try_from(v).unwrap_or(u16::MAX))).collect();
-                    classes.push(Value::Bool(false));
+                    let classes = (0..=beyond).map(|v| Value::Choice(u16::try_from(v).unwrap_or(u16::MAX))).collect();
                     (GroupKind::Choice { beyond }, classes)
                 }
                 GroupKind::Int { .. } => {
@@ -472,9 +488,7 @@ impl Builder {
                     bounds.sort_unstable();
                     bounds.dedup();
                     let span = Span { first: to_u32(program.bounds.len()), len: to_u32(bounds.len()) };
-                    let mut classes: Vec<Value> =
-                        std::iter::once(i64::MIN).chain(bounds.iter().copied()).map(Value::Int).collect();
-                    classes.push(Value::Bool(false));
+                    let classes = std::iter::once(i64::MIN).chain(bounds.iter().copied()).map(Value::Int).collect();
                     program.bounds.extend(bounds);
                     (GroupKind::Int { bounds: span }, classes)
                 }
@@ -492,10 +506,10 @@ impl Builder {
         }
     }
 
-    /// Compiles `expr` and places its checks; returns where they are.
+    /// Compiles `expr` and places its terms; returns where they are.
     fn condition(&mut self, expr: &Expr) -> Span {
         let terms = self.terms(expr, false);
-        self.place(&terms)
+        self.place(&terms, 0)
     }
 
     /// Compiles an ask-condition, noting the derived bits made for it
@@ -571,32 +585,24 @@ impl Builder {
             return terms;
         }
         let bit = to_u32(self.program.atoms.len() + self.program.derived.len());
-        let condition = self.place(&terms);
+        let condition = self.place(&terms, 0);
         self.program.derived.push(condition);
         literal(bit, false)
     }
 
-    /// Appends `terms` as checks; returns where they are.
-    fn place(&mut self, terms: &Terms) -> Span {
-        let checks = &mut self.program.checks;
-        let first = to_u32(checks.len());
+    /// Appends `terms` (of rule `rule`'s condition, or 0) to the program's; returns where they are.
+    /// No terms is never true; an empty term, always true, tests no bits.
+    fn place(&mut self, terms: &Terms, rule: u32) -> Span {
+        let first = to_u32(self.program.terms.len());
         for term in terms {
-            if term.is_empty() {
-                // Always true: no bits of word 0, which always exists, are tested.
-                checks.push(Check { mask: 0, want: 0, word: 0, last: true, end: false });
-            }
-            for (index, &(word, mask, want)) in term.iter().enumerate() {
-                checks.push(Check { mask, want, word, last: index + 1 == term.len(), end: false });
-            }
+            let (word, mask, want) = term.first().copied().unwrap_or((0, 0, 0));
+            let checks = &mut self.program.checks;
+            let rest_first = to_u32(checks.len());
+            checks.extend(term.iter().skip(1).map(|&(word, mask, want)| Check { mask, want, word }));
+            let rest = Span { first: rest_first, len: to_u32(checks.len()) - rest_first };
+            self.program.terms.push(Term { mask, want, word, rule, rest });
         }
-        if terms.is_empty() {
-            // Never true: no bits tested, one wanted.
-            checks.push(Check { mask: 0, want: 1, word: 0, last: true, end: false });
-        }
-        if let Some(check) = checks.last_mut() {
-            check.end = true;
-        }
-        Span { first, len: to_u32(checks.len()) - first }
+        Span { first, len: to_u32(self.program.terms.len()) - first }
     }
 
     /// A leaf as an atom (numbered on first sight) or the constant it folds to.
@@ -686,10 +692,10 @@ fn any(operands: Vec<Terms>) -> Terms {
 }
 
 /// Both terms; `None` when they contradict (one wants a bit set, the other clear).
-fn conjoin(t: &Term, u: &Term) -> Option<Term> {
-    let mut checks: Term = t.iter().chain(u).copied().collect();
+fn conjoin(t: &Conjunction, u: &Conjunction) -> Option<Conjunction> {
+    let mut checks: Conjunction = t.iter().chain(u).copied().collect();
     checks.sort_unstable_by_key(|&(word, ..)| word);
-    let mut out: Term = Vec::with_capacity(checks.len());
+    let mut out: Conjunction = Vec::with_capacity(checks.len());
     for (word, mask, want) in checks {
         match out.last_mut() {
             Some(last) if last.0 == word => {
@@ -706,7 +712,7 @@ fn conjoin(t: &Term, u: &Term) -> Option<Term> {
 }
 
 /// Whether term `weaker` holds whenever `term` does (every check of `weaker` is one of `term`'s).
-fn implied_by(weaker: &Term, term: &Term) -> bool {
+fn implied_by(weaker: &Conjunction, term: &Conjunction) -> bool {
     weaker
         .iter()
         .all(|&(word, mask, want)| term.iter().any(|&(w, m, v)| w == word && m & mask == mask && v & mask == want))

@@ -1,10 +1,12 @@
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 
 use super::*;
 use crate::eval::incremental::Trials;
 use crate::eval::{Answers, Combination, Evaluation, Veto, evaluate};
 use crate::rules::expr::{CmpOp, Expr, IntOperand};
-use crate::rules::program::{Check, MAX_TERMS, int_compare, to_u32};
+use crate::rules::program::{MAX_TERMS, Term, int_compare, to_u32};
 use crate::rules::{self, QuestionId, RuleSet, TiSlice, TiVec, Value};
 use crate::test_support::{any_answers, default_rules};
 
@@ -123,9 +125,10 @@ fn straightforward(rule_set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>
     }
 }
 
-/// The default rules, and the default rules with [`overlay_set`], loaded once.
-fn sets() -> &'static [RuleSet; 2] {
-    static SETS: std::sync::LazyLock<[RuleSet; 2]> = std::sync::LazyLock::new(|| [default_rules(), overlay_set()]);
+/// The default rules, the default rules with [`overlay_set`] and with [`wide_overlay_set`], loaded once.
+fn sets() -> &'static [RuleSet; 3] {
+    static SETS: std::sync::LazyLock<[RuleSet; 3]> =
+        std::sync::LazyLock::new(|| [default_rules(), overlay_set(), wide_overlay_set()]);
     &SETS
 }
 
@@ -140,6 +143,38 @@ rules:
 ";
     rules::load(&[crate::source::SourceFile::new("overlay.yaml", text)], crate::load::Limits::default())
         .unwrap_or_else(|d| unreachable!("{d:?}"))
+}
+
+/// The default rules with 70 more rules, each comparing `examples_available`
+/// with its own threshold: more than 64 atoms and more than 64 rules, so
+/// the bitsets take several words and some terms check more than one.
+fn wide_overlay_set() -> RuleSet {
+    let mut text = String::from("extends: default\nrules:\n");
+    for k in 0..70 {
+        let weight = k % 3 + 1;
+        let veto = if k % 17 == 5 { ", veto: [fine_tuning]" } else { "" };
+        let _ = writeln!(
+            text,
+            "  - {{ id: wide-{k}, title: W, when: 'task_type == qa or examples_available >= {} and not specific_tone', \
+             effects: {{ rag: {weight}, fine_tuning: -{weight} }}{veto}, because: x, source: guidance-1 }}",
+            40 * k + 7
+        );
+    }
+    rules::load(&[crate::source::SourceFile::new("wide.yaml", text)], crate::load::Limits::default())
+        .unwrap_or_else(|d| unreachable!("{d:?}"))
+}
+
+#[test]
+fn the_default_rules_take_the_one_word_path_and_the_wide_overlay_the_general_one() {
+    // `decide` evaluates the rules' terms as bare checks of one word when the
+    // atoms fit in one word and there are at most 64 rules; the property tests
+    // compare both paths with the straightforward evaluation.
+    let [default, _, wide] = sets();
+    let one_word = |set: &RuleSet| set.program().bit_words() == 1 && set.rules.len() <= 64;
+    assert!(one_word(default), "{} atoms, {} rules", default.program().atoms.len(), default.rules.len());
+    assert!(!one_word(wide) && wide.program().bit_words() > 1 && wide.rules.len() > 64);
+    let program = wide.program();
+    assert!(program.terms.iter().any(|term| term.rest.len > 0), "a term checks several words");
 }
 
 proptest! {
@@ -226,9 +261,9 @@ fn literals_merge_into_one_check_and_shared_atoms_are_evaluated_once() {
     let code =
         program.scoring.iter().find(|c| c.rule as usize == rule.index()).map(|c| c.condition).unwrap_or_default();
     assert!(
-        matches!(program.checks[code.range()], [Check { mask, want, last: true, .. }] if mask.count_ones() == 3 && want.count_ones() == 2),
+        matches!(program.terms[code.range()], [Term { mask, want, rest, .. }] if mask.count_ones() == 3 && want.count_ones() == 2 && rest.len == 0),
         "{:?}",
-        &program.checks[code.range()]
+        &program.terms[code.range()]
     );
     // `baseline_exists` is read by many rules and is one atom.
     let question = set.question_index("baseline_exists").unwrap_or_default();
@@ -250,8 +285,8 @@ fn negation_goes_down_to_the_atoms() {
     // `not (a and (b or not c))` is `not a or (not b and c)`: two terms, three atoms.
     let expr = Expr::Not(Box::new(Expr::All(vec![flag(0), Expr::Any(vec![flag(1), Expr::Not(Box::new(flag(2)))])])));
     let program = Program::single(&expr, MAX_TERMS);
-    let checks: Vec<(u64, u64, bool)> = program.checks.iter().map(|c| (c.mask, c.want, c.last)).collect();
-    assert_eq!(checks, [(0b001, 0b000, true), (0b110, 0b100, true)]);
+    let terms: Vec<(u64, u64, u32)> = program.terms.iter().map(|t| (t.mask, t.want, t.rest.len)).collect();
+    assert_eq!(terms, [(0b001, 0b000, 0), (0b110, 0b100, 0)]);
     for bits in 0..8_u8 {
         let values = answers((0..3).map(|i| Value::Bool(bits >> i & 1 == 1)).collect());
         assert_eq!(program.single_holds(&values), expr.eval(&values), "{values:?}");
@@ -267,7 +302,8 @@ fn a_condition_that_would_multiply_out_exponentially_stays_small() {
     for expr in [chain, nested] {
         let program = Program::single(&expr, MAX_TERMS);
         assert!(!program.derived.is_empty());
-        assert!(program.checks.len() < 200, "{} checks", program.checks.len());
+        let size = program.terms.len() + program.checks.len();
+        assert!(size < 200, "{size} terms and checks");
         for seed in 0..64_u64 {
             let values = answers(
                 (0..71_u64)
@@ -282,7 +318,8 @@ fn a_condition_that_would_multiply_out_exponentially_stays_small() {
 
 #[test]
 fn atoms_reading_one_question_are_evaluated_in_groups_of_at_most_64() {
-    // 100 ranges over question 1 (two groups), a flag, a choice set and a comparison of two answers.
+    // 100 ranges over question 1 (two groups, the first ending at the end of
+    // the bitset's first word), a flag, a choice set and a comparison of two answers.
     let q = |i: usize| IntOperand::Question(QuestionId::from(i));
     let ranges = (0..100).map(|i| {
         Expr::IntCompare(if i % 2 == 0 { CmpOp::Ge } else { CmpOp::Lt }, q(1), IntOperand::Literal(i * 3 - 50))
@@ -301,7 +338,7 @@ fn atoms_reading_one_question_are_evaluated_in_groups_of_at_most_64() {
         .fold(items[0].clone(), |acc, item| Expr::BoolEquals(Box::new(acc), Box::new(item.clone()), true));
     let program = Program::single(&expr, MAX_TERMS);
     let groups: Vec<(u32, u32)> = program.groups.iter().map(|g| (g.question, g.len)).collect();
-    assert_eq!(groups, [(0, 1), (1, 64), (1, 36)]);
+    assert_eq!(groups, [(0, 1), (1, 63), (1, 37)]);
     assert_eq!(program.loose.len(), 2);
     for n in -60..260 {
         for values in [

@@ -8,6 +8,9 @@
 
 use std::sync::OnceLock;
 
+#[cfg(test)]
+mod entries;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
@@ -86,22 +89,36 @@ impl Lang {
     /// resources whole was a sixth of a short `evaluate`. Messages do not
     /// refer to other messages or terms (`a_message_alone_formats_as_in_its_whole_resource`
     /// checks each formats the same alone), so a one-message bundle is complete.
+    /// Where each message is was worked out by the build script (`build.rs`).
     fn message(self, id: &str) -> Option<&'static FluentBundle<FluentResource>> {
-        static CATALOGS: [OnceLock<Catalog>; RESOURCES.len()] = [const { OnceLock::new() }; RESOURCES.len()];
-        let index = RESOURCES.iter().position(|(l, _)| *l == self)?;
-        let catalog = CATALOGS[index].get_or_init(|| Catalog::new(RESOURCES[index].1));
-        let &at = catalog.index.get(id)?;
-        let (found, text) = catalog.entries[at];
-        Some(catalog.bundles[at].get_or_init(|| {
+        static EN_BUNDLES: [OnceLock<FluentBundle<FluentResource>>; EN_INDEX.len()] =
+            [const { OnceLock::new() }; EN_INDEX.len()];
+        static JA_BUNDLES: [OnceLock<FluentBundle<FluentResource>>; JA_INDEX.len()] =
+            [const { OnceLock::new() }; JA_INDEX.len()];
+        let (index, bundles): (&[(u32, u32, u32)], &'static [OnceLock<_>]) = match self {
+            Lang::En => (&EN_INDEX, &EN_BUNDLES),
+            Lang::Ja => (&JA_INDEX, &JA_BUNDLES),
+        };
+        let text = self.resource();
+        let id_at = |&(start, len, _): &(u32, u32, u32)| text.get(start as usize..(start + len) as usize);
+        let at = index.binary_search_by(|entry| id_at(entry).unwrap_or_default().cmp(id)).ok()?;
+        let (start, _, end) = index[at];
+        let entry = text.get(start as usize..end as usize)?;
+        Some(bundles[at].get_or_init(|| {
             let mut bundle = FluentBundle::new_concurrent(vec![self.langid()]);
             // Isolation marks are invisible characters: terminals and Markdown would show them escaped.
             bundle.set_use_isolating(false);
             // A resource with errors keeps the messages it could parse; the tests require none.
-            let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _)| partial);
+            let resource = FluentResource::try_new(entry.to_owned()).unwrap_or_else(|(partial, _)| partial);
             let _ = bundle.add_resource(resource);
-            debug_assert!(bundle.has_message(found), "{found}");
+            debug_assert!(bundle.has_message(id), "{id}");
             bundle
         }))
+    }
+
+    /// The text of this language's Fluent resource.
+    fn resource(self) -> &'static str {
+        RESOURCES.iter().find(|(l, _)| *l == self).map_or("", |(_, text)| text)
     }
 
     fn langid(self) -> unic_langid::LanguageIdentifier {
@@ -364,58 +381,8 @@ pub fn choose(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Resul
     Ok((Lang::En, LangSource::Default))
 }
 
-/// A language's messages, each parsed on first use.
-struct Catalog {
-    /// Each message's id and text (its first line and the indented lines after it), in file order.
-    entries: Vec<(&'static str, &'static str)>,
-    /// The position in `entries` of each id.
-    index: std::collections::HashMap<&'static str, usize>,
-    /// `bundles[i]`: the bundle of `entries[i]` alone, once parsed.
-    bundles: Vec<OnceLock<FluentBundle<FluentResource>>>,
-}
-
-impl Catalog {
-    fn new(text: &'static str) -> Catalog {
-        let entries = message_entries(text);
-        let mut index = std::collections::HashMap::with_capacity(entries.len());
-        for (at, (id, _)) in entries.iter().enumerate() {
-            // Of two definitions of an id (a test forbids them) the first counts, as in a bundle.
-            index.entry(*id).or_insert(at);
-        }
-        let bundles = entries.iter().map(|_| OnceLock::new()).collect();
-        Catalog { entries, index, bundles }
-    }
-}
-
-/// The messages of a Fluent resource as `(id, text)`: a message starts a line
-/// with its identifier and `=`; the lines of its value and attributes after
-/// that are indented, blank or close a select (`}`); a comment or the next
-/// entry ends it.
-fn message_entries(text: &str) -> Vec<(&str, &str)> {
-    let mut entries = Vec::new();
-    let mut current: Option<(&str, usize)> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        // Only an identifier (a message), `-` (a term) or `#` (a comment) starts an entry; any
-        // other line, such as the `}` closing a select, continues the current one.
-        let starts_entry = line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '#');
-        if starts_entry {
-            if let Some((id, start)) = current.take() {
-                entries.push((id, &text[start..offset]));
-            }
-            if line.starts_with(|c: char| c.is_ascii_alphabetic())
-                && let Some((id, _)) = line.split_once('=')
-            {
-                current = Some((id.trim(), offset));
-            }
-        }
-        offset += line.len();
-    }
-    if let Some((id, start)) = current {
-        entries.push((id, &text[start..]));
-    }
-    entries
-}
+// `EN_INDEX` and `JA_INDEX`: where each message of the resources is, by id (see `build.rs`).
+include!(concat!(env!("OUT_DIR"), "/fluent_index.rs"));
 
 /// The ids of the messages of `lang`'s resource, for completeness tests.
 #[must_use]
@@ -485,10 +452,11 @@ mod tests {
             let mut whole = FluentBundle::new_concurrent(vec![lang.langid()]);
             whole.set_use_isolating(false);
             whole.add_resource(FluentResource::try_new((*text).to_owned()).unwrap()).unwrap();
-            let entries = super::message_entries(text);
+            let entries = super::entries::message_entries(text);
             let ids: Vec<String> = message_ids(*lang).into_iter().filter(|id| !id.contains('.')).collect();
             assert_eq!(entries.iter().map(|(id, _)| (*id).to_owned()).collect::<Vec<_>>(), ids, "{lang:?}");
-            for (id, entry) in entries {
+            for (id, range) in entries {
+                let entry = &text[range];
                 let alone = lang.message(id).unwrap_or_else(|| panic!("{lang:?} {id}"));
                 let (a, w) = (alone.get_message(id).unwrap(), whole.get_message(id).unwrap());
                 // Every variable of the entry set to a string, then to numbers that select plural forms.
@@ -521,6 +489,30 @@ mod tests {
                         assert_eq!(e1.len(), e2.len(), "{lang:?} {id}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_built_ahead_of_time_finds_every_message_and_only_those() {
+        for (lang, text) in super::RESOURCES {
+            let index: &[(u32, u32, u32)] = match lang {
+                Lang::En => &super::EN_INDEX,
+                Lang::Ja => &super::JA_INDEX,
+            };
+            let entries = super::entries::message_entries(text);
+            assert_eq!(index.len(), entries.len(), "{lang:?}: one index entry a message");
+            for (id, range) in &entries {
+                let at = |n: usize| u32::try_from(n).unwrap();
+                assert!(index.contains(&(at(range.start), at(id.len()), at(range.end))), "{lang:?} {id}");
+                let bundle = lang.message(id).unwrap_or_else(|| panic!("{lang:?} {id}"));
+                assert!(bundle.has_message(id), "{lang:?} {id}");
+            }
+            // Sorted by id, so a message is found by binary search; a missing id is not found.
+            let ids: Vec<&str> = index.iter().map(|&(s, l, _)| &text[s as usize..(s + l) as usize]).collect();
+            assert!(ids.windows(2).all(|w| w[0] < w[1]), "{lang:?}");
+            for missing in ["", "a", "no-such-message", "zzz"] {
+                assert!(lang.message(missing).is_none(), "{lang:?} {missing}");
             }
         }
     }

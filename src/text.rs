@@ -169,34 +169,55 @@ pub fn display_width(text: &str) -> usize {
 /// A single unbreakable word wider than `width` (a URL) gets a line of its own.
 #[must_use]
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    let mut line_width = 0;
+    let mut lines =
+        Lines { out: String::with_capacity(text.len() + text.len() / 8), line: String::new(), line_width: 0 };
     for word in text.split_whitespace() {
+        // Printable ASCII (most English text) takes a column a byte and never breaks inside a
+        // word, so the width tables and the line-breaking rules need not be consulted.
+        if word.bytes().all(|b| b.is_ascii_graphic()) {
+            lines.push(word, word.len(), true, width, indent);
+            continue;
+        }
         for (i, piece) in breakable_pieces(word).into_iter().enumerate() {
-            let space = usize::from(i == 0 && !line.is_empty());
-            let piece_width = display_width(piece);
-            if !line.is_empty() && line_width + space + piece_width > width {
-                out.push_str(indent);
-                out.push_str(&line);
-                out.push('\n');
-                line.clear();
-                line_width = 0;
-            }
-            if i == 0 && !line.is_empty() {
-                line.push(' ');
-                line_width += 1;
-            }
-            line.push_str(piece);
-            line_width += piece_width;
+            lines.push(piece, display_width(piece), i == 0, width, indent);
         }
     }
-    if !line.is_empty() {
-        out.push_str(indent);
-        out.push_str(&line);
-        out.push('\n');
+    if !lines.line.is_empty() {
+        lines.end_line(indent);
     }
-    out
+    lines.out
+}
+
+/// The lines [`wrap`] has made, and the one it is filling.
+struct Lines {
+    out: String,
+    line: String,
+    line_width: usize,
+}
+
+impl Lines {
+    /// Adds `piece` (`piece_width` columns) to the line, after a space if it
+    /// starts a word, on a new line if it would not fit in `width`.
+    fn push(&mut self, piece: &str, piece_width: usize, starts_word: bool, width: usize, indent: &str) {
+        let space = usize::from(starts_word && !self.line.is_empty());
+        if !self.line.is_empty() && self.line_width + space + piece_width > width {
+            self.end_line(indent);
+        }
+        if starts_word && !self.line.is_empty() {
+            self.line.push(' ');
+            self.line_width += 1;
+        }
+        self.line.push_str(piece);
+        self.line_width += piece_width;
+    }
+
+    fn end_line(&mut self, indent: &str) {
+        self.out.push_str(indent);
+        self.out.push_str(&self.line);
+        self.out.push('\n');
+        self.line.clear();
+        self.line_width = 0;
+    }
 }
 
 /// `word` cut where a line may break inside it: between two characters of

@@ -48,15 +48,23 @@ pub(crate) const fn fingerprint(mut hash: u64, files: &[(&str, &str)]) -> u64 {
     hash
 }
 
+/// What follows `magic` and `fingerprint` at the start of `bytes`, if they do.
+fn payload(bytes: &[u8], magic: [u8; 8], fingerprint: u64) -> Option<&[u8]> {
+    let rest = bytes.strip_prefix(magic.as_slice())?;
+    let (stamp, payload) = rest.split_first_chunk::<8>()?;
+    (u64::from_le_bytes(*stamp) == fingerprint).then_some(payload)
+}
+
+/// Whether `bytes` start with `magic` and `fingerprint`: an artefact of this
+/// kind, written from the texts this build embeds (checked without decoding it).
+pub(crate) fn is_current(bytes: &[u8], magic: [u8; 8], fingerprint: u64) -> bool {
+    payload(bytes, magic, fingerprint).is_some()
+}
+
 /// The value in `bytes`, if they start with `magic` and `fingerprint` and the
 /// rest decodes completely.
 pub(crate) fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], magic: [u8; 8], fingerprint: u64) -> Option<T> {
-    let rest = bytes.strip_prefix(magic.as_slice())?;
-    let (stamp, payload) = rest.split_first_chunk::<8>()?;
-    if u64::from_le_bytes(*stamp) != fingerprint {
-        return None;
-    }
-    match postcard::take_from_bytes::<T>(payload) {
+    match postcard::take_from_bytes::<T>(payload(bytes, magic, fingerprint)?) {
         Ok((value, [])) => Some(value),
         _ => None,
     }
@@ -112,6 +120,12 @@ mod tests {
         assert_eq!(decode::<(String, Vec<u64>)>(&bytes[..12], MAGIC, 7), None);
         assert_eq!(decode::<(String, Vec<u64>)>(&[bytes.as_slice(), &[0]].concat(), MAGIC, 7), None);
         assert_eq!(decode::<(String, Vec<u64>)>(b"", MAGIC, 7), None);
+        // The header alone is checked without decoding.
+        assert!(is_current(&bytes, MAGIC, 7));
+        assert!(is_current(&bytes[..16], MAGIC, 7));
+        assert!(!is_current(&bytes, MAGIC, 8));
+        assert!(!is_current(&bytes, *b"test-b-1", 7));
+        assert!(!is_current(&bytes[..15], MAGIC, 7));
     }
 
     #[test]

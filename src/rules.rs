@@ -18,7 +18,7 @@ pub mod program;
 
 pub use model::{
     Approach, ApproachId, Citation, Condition, DerivedFact, Origin, Overlay, Question, QuestionId, QuestionKind, Rule,
-    RuleId, RuleSet, Source, SourceId, TextKey, TiSlice, TiVec, Value,
+    RuleId, RuleSet, Source, SourceId, TextKey, TiSlice, TiVec, TranslationTables, Translations, Value,
 };
 
 use crate::diag::Diagnostic;

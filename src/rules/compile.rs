@@ -396,7 +396,7 @@ impl<'f> Builder<'f> {
             locales,
             file_locales: std::mem::take(&mut self.file_locales),
             locale: "en".to_owned(),
-            translations: std::collections::BTreeMap::new(),
+            translations: super::model::Translations::default(),
             program,
         };
         let known = locale::KnownIds { rule_set: &rule_set, rules: known_rules };
@@ -408,7 +408,7 @@ impl<'f> Builder<'f> {
             translations.entry(table.locale.clone()).or_default().extend(texts);
             self.diagnostics.append(&mut sink.diagnostics);
         }
-        rule_set.translations = translations;
+        rule_set.translations = translations.into();
         if whole_set_checks && self.diagnostics.is_empty() {
             self.diagnostics.extend(whole_set_problems(&rule_set));
         }

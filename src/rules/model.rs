@@ -3,6 +3,9 @@
 //! Nothing here can be wrong: ids are unique, conditions are type-checked
 //! and refer to questions by index, defaults fit their questions.
 
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
 use super::expr::Expr;
 use crate::diag::Severity;
 use crate::load::Span;
@@ -81,10 +84,101 @@ pub struct RuleSet {
     /// The locale this value's texts are in: `en` as loaded, another after [`RuleSet::localized`].
     pub locale: String,
     /// Translations by locale, then by text key (see [`TextKey`]).
-    pub translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    #[serde(with = "super::embedded::translations")]
+    pub translations: Translations,
     /// The conditions and effects compiled for evaluation, built by the loader
     /// from the fields above (which are not changed after loading).
     pub(crate) program: crate::rules::program::Program,
+}
+
+/// Translated texts by locale, then by text key (see [`TextKey`]).
+pub type TranslationTables = BTreeMap<String, BTreeMap<String, String>>;
+
+/// A rule set's translations: [`TranslationTables`], read through `Deref`
+/// or [`Translations::get`].
+///
+/// The embedded rule set's are decoded from an artefact of their own when
+/// first read (see `rules::embedded`): a run in English never reads them. The
+/// tables are shared by every clone of the rule set (they never change after
+/// loading), so a localized copy neither copies nor decodes them again.
+#[derive(Clone)]
+pub struct Translations {
+    tables: Arc<OnceLock<TranslationTables>>,
+    /// The locales of the embedded rule set's tables, while they are not
+    /// decoded yet; `None` when the tables were given.
+    embedded: Option<Vec<String>>,
+}
+
+impl Translations {
+    /// The embedded rule set's translations, in `locales`, decoded when first read.
+    pub(super) fn embedded(locales: Vec<String>) -> Translations {
+        Translations { tables: Arc::new(OnceLock::new()), embedded: Some(locales) }
+    }
+
+    /// The table of `locale`, if there is one (without decoding anything for a locale there is none of).
+    #[must_use]
+    pub fn get(&self, locale: &str) -> Option<&BTreeMap<String, String>> {
+        if let Some(locales) = &self.embedded
+            && !locales.iter().any(|l| l == locale)
+        {
+            return None;
+        }
+        self.tables().get(locale)
+    }
+
+    /// The locales there are tables of, without decoding them.
+    pub(super) fn locales(&self) -> Vec<&str> {
+        match &self.embedded {
+            Some(locales) => locales.iter().map(String::as_str).collect(),
+            None => self.tables().keys().map(String::as_str).collect(),
+        }
+    }
+
+    /// Whether the tables are in memory (always, unless they are the embedded ones and still unread).
+    #[cfg(test)]
+    pub(super) fn decoded(&self) -> bool {
+        self.tables.get().is_some()
+    }
+
+    fn tables(&self) -> &TranslationTables {
+        // Only the embedded rule set's can be unset: `From` and `Default` set them.
+        self.tables.get_or_init(super::embedded::decode_translations)
+    }
+}
+
+impl From<TranslationTables> for Translations {
+    fn from(tables: TranslationTables) -> Self {
+        Translations { tables: Arc::new(OnceLock::from(tables)), embedded: None }
+    }
+}
+
+impl Default for Translations {
+    fn default() -> Self {
+        Translations::from(TranslationTables::new())
+    }
+}
+
+impl std::ops::Deref for Translations {
+    type Target = TranslationTables;
+
+    fn deref(&self) -> &TranslationTables {
+        self.tables()
+    }
+}
+
+impl<'a> IntoIterator for &'a Translations {
+    type Item = (&'a String, &'a BTreeMap<String, String>);
+    type IntoIter = std::collections::btree_map::Iter<'a, String, BTreeMap<String, String>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.tables().iter()
+    }
+}
+
+impl std::fmt::Debug for Translations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.tables(), f)
+    }
 }
 
 /// An overlay rule file in force, and what it changed in the rules beneath it.

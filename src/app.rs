@@ -14,6 +14,7 @@ use std::io::{Read, Write};
 use crate::cli::{Cli, Command, EvaluateArgs, EvaluateFormat, ExplainArgs, PricingArgs, RulesArgs};
 use shouldtune::cost::PriceTable;
 use shouldtune::diag::{self, Diagnostic};
+use shouldtune::i18n::{Lang, Msg, MsgArg};
 use shouldtune::load::Limits;
 use shouldtune::overlays::RuleSets;
 use shouldtune::report::{self, Report};
@@ -149,10 +150,39 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
             Exit::Error
         }
         Err(Failure::Io(error)) => {
-            let _ = writeln!(io.stderr, "error: cannot write output: {error}");
+            let heading = diag::Severity::Error.word(io.lang);
+            let message = Msg::new("output-write-failed").arg("reason", io_reason(&error)).render(io.lang);
+            let _ = writeln!(io.stderr, "{heading}: {}", shouldtune::text::sanitize(&message));
             Exit::Error
         }
     }
+}
+
+/// Why an I/O operation failed, in words for a message: the common cases
+/// are messages of their own; any other keeps the system's text, without its
+/// `(os error N)` suffix and without the name of a temporary file.
+pub(crate) fn io_reason(error: &std::io::Error) -> Msg {
+    use std::io::ErrorKind;
+    let id = match error.kind() {
+        ErrorKind::NotFound => "io-no-such-file-or-directory",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::AlreadyExists => "io-already-exists",
+        ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        ErrorKind::StorageFull => "io-storage-full",
+        ErrorKind::IsADirectory => "io-is-a-directory",
+        ErrorKind::NotADirectory => "io-not-a-directory",
+        ErrorKind::AddrInUse => "io-address-in-use",
+        ErrorKind::AddrNotAvailable => "io-address-not-available",
+        ErrorKind::BrokenPipe => "io-broken-pipe",
+        _ => {
+            let text = error.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            // The temporary-file library appends ` at path "…"`.
+            let text = text.split(" at path ").next().unwrap_or(text);
+            return Msg::new("io-other").arg("error", text);
+        }
+    };
+    Msg::new(id)
 }
 
 /// Why a command stopped.
@@ -240,7 +270,7 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
         EvaluateFormat::Markdown => report::markdown::render_in(&report, &mut buffer, io.lang)?,
         EvaluateFormat::Html => {
             let chart = match &report.cost {
-                Some(estimate) => Some(chart_svg(estimate, &report.name)?),
+                Some(estimate) => Some(chart_svg(estimate, &report.name, io.lang)?),
                 None => None,
             };
             report::html::render_in(&report, chart.as_deref(), &mut buffer, io.lang)?;
@@ -253,9 +283,12 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
 }
 
 /// The cost chart of `estimate` as SVG.
-fn chart_svg(estimate: &shouldtune::cost::CostEstimate, name: &str) -> Result<String, Failure> {
-    shouldtune::cost::plot::svg(estimate, name).map_err(|e| {
-        Failure::Diagnostics(vec![Diagnostic::without_file(diag::Code::IoError, format!("cannot draw the chart: {e}"))])
+fn chart_svg(estimate: &shouldtune::cost::CostEstimate, name: &str, lang: Lang) -> Result<String, Failure> {
+    shouldtune::cost::plot::svg_in(estimate, name, lang).map_err(|e| {
+        Failure::Diagnostics(vec![Diagnostic::without_file(
+            diag::Code::IoError,
+            Msg::new("cost-chart-failed").arg("error", e),
+        )])
     })
 }
 
@@ -284,9 +317,9 @@ fn man(command: Option<&str>, io: &mut Io<'_>) -> Result<Exit, Failure> {
         return Err(Failure::Diagnostics(vec![
             Diagnostic::without_file(
                 diag::Code::IoError,
-                format!("no manual page for `{}`", command.unwrap_or_default()),
+                Msg::new("man-no-page").arg("name", command.unwrap_or_default()),
             )
-            .with_help(format!("pages: {}", names.join(", "))),
+            .with_help(Msg::new("man-pages").arg("list", MsgArg::List(names))),
         ]));
     };
     let title = command.map_or_else(|| "shouldtune".to_owned(), |name| format!("shouldtune-{name}"));
@@ -320,14 +353,8 @@ fn explain(args: &ExplainArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, 
         let nearest = shouldtune::describe::nearest(rule_set, &args.id, 3);
         let listed: Vec<String> = nearest.iter().map(|id| format!("`{id}`")).collect();
         return Err(Failure::Diagnostics(vec![
-            Diagnostic::without_file(
-                diag::Code::UnknownId,
-                shouldtune::i18n::Msg::new("explain-unknown-id").arg("id", &args.id),
-            )
-            .with_help(
-                shouldtune::i18n::Msg::new("explain-unknown-id-help")
-                    .arg("list", shouldtune::i18n::MsgArg::List(listed)),
-            ),
+            Diagnostic::without_file(diag::Code::UnknownId, Msg::new("explain-unknown-id").arg("id", &args.id))
+                .with_help(Msg::new("explain-unknown-id-help").arg("list", MsgArg::List(listed))),
         ]));
     }
     let text = shouldtune::describe::render_in(rule_set, &subjects, io.lang);

@@ -204,7 +204,7 @@ fn overlay_notes(document: &descriptor::Document, rule_set: &RuleSet) -> Vec<Dia
         .map(|(overlay, (_, span))| {
             Diagnostic::error(
                 Code::OverlayInForce,
-                Msg::new("overlay-in-force-note").arg("summary", overlay.summary()),
+                Msg::new("overlay-in-force-note").arg("summary", overlay.summary_msg()),
                 &document.source,
                 span,
             )

@@ -204,7 +204,7 @@ fn choice<T: Copy, D>(
     let text = expect_str(sink, node, What::Key(key))?;
     let value = parse(text);
     if value.is_none() {
-        sink.error(Code::UnknownChoice, format!("`{key}` is `{text}`"), node.span)
+        sink.error(Code::UnknownChoice, Msg::new("cost-unknown-value").arg("key", key).arg("value", text), node.span)
             .set_help(suggestion(text, names.iter().copied()));
     }
     value.map(|v| (v, node.span))
@@ -220,7 +220,7 @@ fn count<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Opti
     let value = expect_int(sink, node, What::Key(key))?;
     let parsed = u64::try_from(value).ok();
     if parsed.is_none() {
-        sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
+        sink.error(Code::OutOfRange, negative(key, value), node.span);
     }
     parsed
 }
@@ -229,10 +229,15 @@ fn amount<T>(sink: &mut Sink<'_>, entry: Option<Entry<'_, T>>, key: &str) -> Opt
     let node = entry?.value;
     let value = expect_decimal(sink, node, What::Key(key))?;
     if value.is_sign_negative() {
-        sink.error(Code::OutOfRange, format!("`{key}` is {value}; expected 0 or more"), node.span);
+        sink.error(Code::OutOfRange, negative(key, value), node.span);
         return None;
     }
     Some(value)
+}
+
+/// A negative value where a count or an amount is expected.
+fn negative(key: &str, value: impl std::fmt::Display) -> Msg {
+    Msg::new("cost-negative").arg("key", key).arg("value", value.to_string())
 }
 
 /// Reads a descriptor's `cost:` section.
@@ -543,40 +548,46 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
-    fn at(&self, span: Option<Span>, code: Code, message: String) -> Box<Diagnostic> {
+    fn at(&self, span: Option<Span>, code: Code, message: Msg) -> Box<Diagnostic> {
         Box::new(Diagnostic::error(code, message, self.file, span.unwrap_or(self.span)))
     }
 
-    /// An amount too large for the decimal type.
-    fn too_large(&self, what: &str) -> Box<Diagnostic> {
+    /// An amount too large for the decimal type. `what` is a selector of the Fluent message `cost-quantity`.
+    fn too_large(&self, what: &'static str) -> Box<Diagnostic> {
         Box::new(
             Diagnostic::error(
                 Code::OutOfRange,
-                format!("{what} is too large to compute (the largest amount is {})", Decimal::MAX),
+                Msg::new("cost-too-large").arg("what", quantity(what)).arg("max", Decimal::MAX.to_string()),
                 self.file,
                 self.span,
             )
-            .with_help("check `prompt_tokens`, `monthly_requests`, the token counts in `cost:` and the table's prices"),
+            .with_help(Msg::new("cost-too-large-help")),
         )
     }
 
-    fn checked(&self, value: Option<Decimal>, what: &str) -> Result<Decimal, Box<Diagnostic>> {
+    fn checked(&self, value: Option<Decimal>, what: &'static str) -> Result<Decimal, Box<Diagnostic>> {
         value.ok_or_else(|| self.too_large(what))
     }
 
-    fn tokens(&self, value: Option<u64>, what: &str) -> Result<u64, Box<Diagnostic>> {
+    /// A token count too large for `u64`. `what` is a selector of the Fluent message `cost-quantity`.
+    fn tokens(&self, value: Option<u64>, what: &'static str) -> Result<u64, Box<Diagnostic>> {
         value.ok_or_else(|| {
             Box::new(
                 Diagnostic::error(
                     Code::OutOfRange,
-                    format!("{what} is more than {} tokens", u64::MAX),
+                    Msg::new("cost-too-many-tokens").arg("what", quantity(what)).arg("max", u64::MAX.to_string()),
                     self.file,
                     self.span,
                 )
-                .with_help("check `prompt_tokens`, `examples_available` and the token counts in `cost:`"),
+                .with_help(Msg::new("cost-too-many-tokens-help")),
             )
         })
     }
+}
+
+/// What an amount or a count is of (`the monthly cost`), for messages: `what` selects the variant.
+fn quantity(what: &'static str) -> Msg {
+    Msg::new("cost-quantity").arg("what", what)
 }
 
 /// Cost of `tokens` at `per_1k` per 1,000 tokens.
@@ -617,27 +628,24 @@ pub fn estimate(
         assume("price_table", DEFAULT_TABLE.to_owned(), "default-table");
     }
     let table = tables.iter().find(|t| t.id == table_id).ok_or_else(|| {
-        let ids = crate::load::quoted_list(tables.iter().map(|t| t.id.as_str()));
+        let ids = crate::load::quoted(tables.iter().map(|t| t.id.as_str()));
         Box::new(
             Diagnostic::error(
                 Code::UnknownChoice,
-                format!("unknown price table `{table_id}`"),
+                Msg::new("cost-unknown-table").arg("id", table_id),
                 file,
                 span_of(&settings.price_table).unwrap_or(settings.span),
             )
-            .with_help(format!("the tables are {ids}; add one with `--pricing FILE`")),
+            .with_help(Msg::new("cost-the-tables-are-or-add").arg("list", ids)),
         )
     })?;
     let model_name = if let Some((m, _)) = &settings.model {
         m.clone()
     } else {
-        let name = table.default_model().map(str::to_owned).ok_or_else(|| {
-            at.at(
-                None,
-                Code::MissingKey,
-                format!("price table `{}` has no model with token prices; name one with `cost.model`", table.id),
-            )
-        })?;
+        let name = table
+            .default_model()
+            .map(str::to_owned)
+            .ok_or_else(|| at.at(None, Code::MissingKey, Msg::new("cost-no-default-model").arg("table", &table.id)))?;
         assume("model", name.clone(), "default-model");
         name
     };
@@ -649,10 +657,11 @@ pub fn estimate(
         model
     };
     let ft_span = span_of(&settings.fine_tuned_model).or(span_of(&settings.model));
-    let missing = |m: &ModelPrices, what: &str, span: Option<Span>| missing_price(table, &at, m, what, span);
-    let base = model.base.ok_or_else(|| missing(model, "token prices", span_of(&settings.model)))?;
+    let missing = |m: &ModelPrices, what: Msg, span: Option<Span>| missing_price(table, &at, m, what, span);
+    let token_prices = || Msg::new("cost-price-tokens");
+    let base = model.base.ok_or_else(|| missing(model, token_prices(), span_of(&settings.model)))?;
     let ft_tokens =
-        fine_tuned.fine_tuned.or(fine_tuned.base).ok_or_else(|| missing(fine_tuned, "token prices", ft_span))?;
+        fine_tuned.fine_tuned.or(fine_tuned.base).ok_or_else(|| missing(fine_tuned, token_prices(), ft_span))?;
 
     let method = settings.method.map_or_else(
         || {
@@ -683,20 +692,16 @@ pub fn estimate(
         assume("rag_context_tokens", DEFAULT_RAG_CONTEXT_TOKENS.to_string(), "three-passages");
         DEFAULT_RAG_CONTEXT_TOKENS
     });
-    let rag_prompt = at.tokens(volume.prompt_tokens.checked_add(rag_context), "a RAG prompt")?;
+    let rag_prompt = at.tokens(volume.prompt_tokens.checked_add(rag_context), "rag-prompt")?;
 
     // Hosting.
     let deployment_span = settings.deployment.map(|(_, s)| s);
     let (ft_per_request, fixed) = match deployment {
         Deployment::Provisioned => {
             let (Some(hours), Some(rate)) = (settings.ptu_hours_per_month, settings.ptu_hourly_rate) else {
-                return Err(at.at(
-                    deployment_span,
-                    Code::MissingKey,
-                    "`deployment: provisioned` needs `ptu_hours_per_month` and `ptu_hourly_rate`".to_owned(),
-                ));
+                return Err(at.at(deployment_span, Code::MissingKey, Msg::new("cost-provisioned-needs-ptu")));
             };
-            (Decimal::ZERO, at.checked(hours.checked_mul(rate), "the monthly PTU cost")?)
+            (Decimal::ZERO, at.checked(hours.checked_mul(rate), "monthly-ptu")?)
         }
         Deployment::Standard | Deployment::GlobalStandard | Deployment::Developer => {
             let fee = match deployment {
@@ -707,7 +712,7 @@ pub fn estimate(
             let fee = fee.ok_or_else(|| {
                 missing(
                     fine_tuned,
-                    &format!("hosting fee for deployment `{}`", deployment.as_str()),
+                    Msg::new("cost-price-hosting").arg("deployment", deployment.as_str()),
                     deployment_span.or(ft_span),
                 )
             })?;
@@ -721,15 +726,15 @@ pub fn estimate(
                     assume("hosting_hours_per_month", DEFAULT_HOSTING_HOURS.to_string(), "all-month");
                     Decimal::from(DEFAULT_HOSTING_HOURS)
                 });
-                at.checked(fee.checked_mul(hours), "the monthly hosting fee")?
+                at.checked(fee.checked_mul(hours), "monthly-hosting")?
             };
-            (at.checked(request_cost(fine_tuned_prompt, output, ft_tokens), "a fine-tuned request")?, fixed)
+            (at.checked(request_cost(fine_tuned_prompt, output, ft_tokens), "fine-tuned-request")?, fixed)
         }
     };
     let rates = Rates {
         prompt_engineering: at
-            .checked(request_cost(volume.prompt_tokens, output, base), "a prompt-engineering request")?,
-        rag: at.checked(request_cost(rag_prompt, output, base), "a RAG request")?,
+            .checked(request_cost(volume.prompt_tokens, output, base), "prompt-engineering-request")?,
+        rag: at.checked(request_cost(rag_prompt, output, base), "rag-request")?,
         fine_tuning: ft_per_request,
         fine_tuning_fixed: fixed,
     };
@@ -742,9 +747,9 @@ pub fn estimate(
     )?;
     notes.extend(once.notes);
     let (tier, grader) = (once.tier, once.grader);
-    let one_time = at.checked(once.training.checked_add(grader), "the one-time cost")?;
+    let one_time = at.checked(once.training.checked_add(grader), "one-time")?;
 
-    let monthly = rates.at(volume.monthly_requests).ok_or_else(|| at.too_large("the monthly cost"))?;
+    let monthly = rates.at(volume.monthly_requests).ok_or_else(|| at.too_large("monthly"))?;
     let evaluation_only = deployment == Deployment::Developer;
     Ok(CostEstimate {
         currency: table.currency.clone(),
@@ -796,20 +801,24 @@ fn missing_price(
     table: &PriceTable,
     at: &Located<'_>,
     m: &ModelPrices,
-    what: &str,
+    what: Msg,
     span: Option<Span>,
 ) -> Box<Diagnostic> {
     let mut error = at.at(
         span,
         Code::UnknownChoice,
-        format!("price table `{}` has no {what} for `{}`; for `{}` it has {}", table.id, m.name, m.name, m.describe()),
+        Msg::new("cost-missing-price")
+            .arg("table", &table.id)
+            .arg("what", what)
+            .arg("model", &m.name)
+            .arg("has", m.describe()),
     );
     error.set_help(Msg::new("cost-price-help"));
     error
 }
 
 /// A model the table lacks, located at the setting that names it.
-fn unknown_model(at: &Located<'_>, span: Option<Span>, message: String) -> Box<Diagnostic> {
+fn unknown_model(at: &Located<'_>, span: Option<Span>, message: Msg) -> Box<Diagnostic> {
     let mut error = at.at(span, Code::UnknownChoice, message);
     error.set_help(Msg::new("cost-price-help"));
     error
@@ -822,7 +831,8 @@ fn one_time(
     assume: &mut impl FnMut(&str, String, &'static str),
 ) -> Result<OneTime, Box<Diagnostic>> {
     let OneTimeInput { table, fine_tuned, method, settings, volume, fine_tuned_prompt, output, ft_span } = *input;
-    let missing = |m: &ModelPrices, what: &str, span: Option<Span>| missing_price(table, at, m, what, span);
+    let missing = |m: &ModelPrices, what: Msg, span: Option<Span>| missing_price(table, at, m, what, span);
+    let tier_price = |tier: Tier| Msg::new("cost-price-tier").arg("tier", tier.as_str());
     let mut notes = Vec::new();
     let tier = (method != Method::Rft).then(|| {
         settings.training_tier.map_or_else(
@@ -841,14 +851,14 @@ fn one_time(
             match fine_tuned.training {
                 Some(Training::PerHour { price, increment_minutes }) => {
                     if tier != Tier::Regional {
-                        return Err(missing(fine_tuned, &format!("`{}` training price", tier.as_str()), tier_span));
+                        return Err(missing(fine_tuned, tier_price(tier), tier_span));
                     }
                     let hours = settings.training_hours.unwrap_or_else(|| {
                         assume("training_hours", DEFAULT_TRAINING_HOURS.to_string(), "small-job");
                         Decimal::from(DEFAULT_TRAINING_HOURS)
                     });
-                    let billed = at.checked(billed_hours(hours, increment_minutes), "the billed training time")?;
-                    at.checked(billed.checked_mul(price), "the training cost")?
+                    let billed = at.checked(billed_hours(hours, increment_minutes), "billed-training-time")?;
+                    at.checked(billed.checked_mul(price), "training-cost")?
                 }
                 Some(Training::PerToken(tiers)) => {
                     let price = match tier {
@@ -856,12 +866,12 @@ fn one_time(
                         Tier::Global => tiers.global,
                         Tier::Developer => tiers.developer,
                     }
-                    .ok_or_else(|| missing(fine_tuned, &format!("`{}` training price", tier.as_str()), tier_span))?;
+                    .ok_or_else(|| missing(fine_tuned, tier_price(tier), tier_span))?;
                     let tokens = training_tokens(settings, volume, fine_tuned_prompt, output, at, assume)?;
-                    at.checked(token_cost(tokens, price), "the training cost")?
+                    at.checked(token_cost(tokens, price), "training-cost")?
                 }
                 None => {
-                    let mut error = missing(fine_tuned, "supervised training price", ft_span);
+                    let mut error = missing(fine_tuned, Msg::new("cost-price-supervised"), ft_span);
                     if fine_tuned.rft.is_some() {
                         error.set_help(Msg::new("cost-price-rft-help"));
                     }
@@ -870,13 +880,13 @@ fn one_time(
             }
         }
         Method::Rft => {
-            let rft = fine_tuned.rft.ok_or_else(|| missing(fine_tuned, "reinforcement fine-tuning price", ft_span))?;
+            let rft = fine_tuned.rft.ok_or_else(|| missing(fine_tuned, Msg::new("cost-price-rft"), ft_span))?;
             let hours = settings.training_hours.unwrap_or_else(|| {
                 assume("training_hours", DEFAULT_TRAINING_HOURS.to_string(), "small-job");
                 Decimal::from(DEFAULT_TRAINING_HOURS)
             });
             let billed = hours.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-            let cost = at.checked(billed.checked_mul(rft.per_hour), "the training cost")?;
+            let cost = at.checked(billed.checked_mul(rft.per_hour), "training-cost")?;
             if let Some(cap) = rft.job_cap.filter(|cap| cost > *cap) {
                 notes.push(
                     Msg::new("cost-note-job-cap").arg("currency", &table.currency).arg("amount", render::money(cap)),
@@ -885,10 +895,12 @@ fn one_time(
             match &settings.grader_model {
                 Some((name, span)) => {
                     let grader_model = table.model(name).map_err(|message| unknown_model(at, Some(*span), message))?;
-                    let prices = grader_model.base.ok_or_else(|| missing(grader_model, "token prices", Some(*span)))?;
+                    let prices = grader_model
+                        .base
+                        .ok_or_else(|| missing(grader_model, Msg::new("cost-price-tokens"), Some(*span)))?;
                     let input = settings.grader_input_tokens.unwrap_or(0);
                     let output = settings.grader_output_tokens.unwrap_or(0);
-                    grader = at.checked(request_cost(input, output, prices), "the grader's tokens")?;
+                    grader = at.checked(request_cost(input, output, prices), "grader-tokens")?;
                 }
                 None => assume("grader_model", "none".to_owned(), "no-grader"),
             }
@@ -915,12 +927,12 @@ fn training_tokens(
         DEFAULT_EPOCHS
     });
     if let Some(file_tokens) = settings.training_file_tokens {
-        return at.tokens(file_tokens.checked_mul(epochs), "the training tokens");
+        return at.tokens(file_tokens.checked_mul(epochs), "training-tokens");
     }
-    let per_example = at.tokens(fine_tuned_prompt.checked_add(output), "a training example")?;
-    let file_tokens = at.tokens(volume.examples.checked_mul(per_example), "the training file")?;
+    let per_example = at.tokens(fine_tuned_prompt.checked_add(output), "training-example")?;
+    let file_tokens = at.tokens(volume.examples.checked_mul(per_example), "training-file")?;
     assume("training_file_tokens", file_tokens.to_string(), "file-tokens");
-    at.tokens(file_tokens.checked_mul(epochs), "the training tokens")
+    at.tokens(file_tokens.checked_mul(epochs), "training-tokens")
 }
 
 /// `hours` rounded up to a whole number of billing increments; `None` if too large.

@@ -534,7 +534,8 @@ fn source_text(rule_set: &RuleSet, source: &Source, out: &mut String, lang: Lang
     if citing.is_empty() {
         let _ = writeln!(out, "  {}", lang.tr("explain-no-rule"));
     } else {
-        let _ = writeln!(out, "  {}", citing.join(", "));
+        let citing: Vec<String> = citing.into_iter().map(str::to_owned).collect();
+        let _ = writeln!(out, "  {}", lang.join(&citing));
     }
 }
 

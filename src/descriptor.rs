@@ -149,13 +149,8 @@ pub fn validate(document: &Document, rule_set: &RuleSet) -> Result<Descriptor, V
     let descriptor = validate_partial(document, rule_set)?;
     if let Some(span) = descriptor.incomplete {
         return Err(vec![
-            Diagnostic::error(
-                Code::IncompleteDescriptor,
-                "this descriptor is marked `incomplete`: the questionnaire that wrote it was interrupted",
-                &document.source,
-                span,
-            )
-            .with_help(format!("finish it with `shouldtune ask --save {}`", document.source.name())),
+            Diagnostic::error(Code::IncompleteDescriptor, Msg::new("descriptor-incomplete"), &document.source, span)
+                .with_help(Msg::new("descriptor-incomplete-help").arg("name", document.source.name())),
         ]);
     }
     Ok(descriptor)

@@ -119,7 +119,7 @@ pub struct Diagnostic {
     pub related: Vec<(SourceFile, Span, String)>,
     /// Reasons behind the diagnostic, one sentence each (e.g. the rules behind a finding).
     pub notes: Vec<String>,
-    /// The messages `message`, `help` and `label` were rendered from (in English), for [`Diagnostic::in_lang`].
+    /// The messages `message`, `help`, `label` and `notes` were rendered from (in English), for [`Diagnostic::in_lang`].
     pub l10n: Box<Localizable>,
 }
 
@@ -134,6 +134,8 @@ pub struct Localizable {
     pub label: Option<Msg>,
     /// Behind the labels of `related`, by index.
     pub related: Vec<Option<Msg>>,
+    /// Behind `notes`, by index.
+    pub notes: Vec<Option<Msg>>,
 }
 
 /// A diagnostic's text: a Fluent message (shown in the reader's language) or
@@ -294,6 +296,9 @@ impl Diagnostic {
         for (index, (_, _, label)) in self.related.iter_mut().enumerate() {
             swap(label, self.l10n.related.get(index).and_then(Option::as_ref));
         }
+        for (index, note) in self.notes.iter_mut().enumerate() {
+            swap(note, self.l10n.notes.get(index).and_then(Option::as_ref));
+        }
     }
 
     /// Points at a second place that explains this one.
@@ -306,10 +311,14 @@ impl Diagnostic {
         self
     }
 
-    /// Adds a reason.
+    /// Adds a reason: plain text (a rule's `because`, already in the chosen
+    /// language) or a message, rendered in the reader's language like the message and help.
     #[must_use]
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
+    pub fn with_note(mut self, note: impl Into<Text>) -> Self {
+        let (note, msg) = note.into().split();
+        self.l10n.notes.resize(self.notes.len(), None);
+        self.l10n.notes.push(msg);
+        self.notes.push(note);
         self
     }
 
@@ -359,18 +368,26 @@ mod tests {
         let span = Span::at_offset(file.text(), 8);
         let message = Msg::new("unknown-key-in").arg("key", "answer").arg("what", crate::load::What::Descriptor.msg());
         let diagnostic = Diagnostic::error(Code::UnknownKey, message, &file, span)
-            .with_help(Msg::new("did-you-mean").arg("name", "answers"));
+            .with_help(Msg::new("did-you-mean").arg("name", "answers"))
+            .with_note("a rule's reason, kept as written")
+            .with_note(Msg::new("ignored-descriptors-help"));
         // English is what the library returns, and what `Display` shows.
         assert_eq!(diagnostic.message, "unknown key `answer` in the descriptor");
         let ja = diagnostic.in_lang(Lang::Ja);
         assert_eq!(ja.message, "記述子に不明なキー `answer` があります");
         assert_eq!(ja.help.as_deref(), Some("`answers` の誤りではありませんか?"));
         assert_eq!(ja.english_message(), diagnostic.message);
+        // Notes built from messages follow the language; plain notes stay as written.
+        assert_eq!(ja.notes[0], "a rule's reason, kept as written");
+        assert_eq!(ja.notes[1], Lang::Ja.tr("ignored-descriptors-help"));
+        assert_ne!(ja.notes[1], diagnostic.notes[1]);
+        assert_eq!(diagnostic.notes[1], Lang::En.tr("ignored-descriptors-help"));
         let mut out = Vec::new();
         render_in(std::slice::from_ref(&diagnostic), &mut out, crate::text::Style::PLAIN, Lang::Ja).unwrap();
         let text = String::from_utf8_lossy(&out);
         assert!(text.starts_with("f.yaml:2:1: エラー[unknown-key]: 記述子に"), "{text}");
         assert!(text.contains("= 対処: `answers` の誤りではありませんか?"), "{text}");
+        assert!(text.contains(&Lang::Ja.tr("ignored-descriptors-help")), "{text}");
         // Text set by hand afterwards is kept as it is.
         let mut replaced = diagnostic;
         replaced.message = "custom".to_owned();

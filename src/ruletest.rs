@@ -39,7 +39,7 @@ use std::io::Write;
 use crate::descriptor::read_answers;
 use crate::diag::{Code, Diagnostic};
 use crate::eval::{Answers, Evaluation, evaluate};
-use crate::i18n::Msg;
+use crate::i18n::{Arg, Lang, Msg};
 use crate::load::What;
 use crate::load::{Entry, Limits, Node, Required, Sink, expect_seq, expect_str, parse_document, report_missing_key};
 use crate::rules::{ApproachId, QuestionId, RuleSet, TiVec};
@@ -65,10 +65,11 @@ pub enum Split {
 }
 
 impl Split {
+    /// The selector of the Fluent message `ruletest-split`.
     fn label(self) -> &'static str {
         match self {
             Split::Tuned => "tuned",
-            Split::HeldOut => "held out",
+            Split::HeldOut => "held-out",
         }
     }
 }
@@ -260,9 +261,9 @@ fn read_known(sink: &mut Sink<'_>, node: &Node, known: &[&str], kind: &'static s
     None
 }
 
-/// Why a case failed, one line each; empty when it passed.
+/// Why a case failed, one message a line; empty when it passed.
 #[must_use]
-pub fn run_case(rule_set: &RuleSet, case: &Case) -> (Evaluation, Vec<String>) {
+pub fn run_case(rule_set: &RuleSet, case: &Case) -> (Evaluation, Vec<Msg>) {
     // Derived facts come from the cost model, unless the case states them to test the rules that read them.
     let mut given = crate::facts::with_facts(rule_set, &case.given, None);
     for (slot, stated) in given.iter_mut().zip(&case.given) {
@@ -276,12 +277,18 @@ pub fn run_case(rule_set: &RuleSet, case: &Case) -> (Evaluation, Vec<String>) {
     let mut failures = Vec::new();
     let actual = approach(evaluation.recommendation);
     if actual != case.expect.recommendation {
-        failures.push(format!("recommendation: expected `{}`, got `{actual}`", case.expect.recommendation));
+        failures.push(
+            Msg::new("ruletest-recommendation").arg("expected", &case.expect.recommendation).arg("actual", actual),
+        );
     }
     if let Some(expected) = &case.expect.combine_with {
         let actual: Vec<String> = evaluation.combine_with.iter().map(|c| approach(c.approach)).collect();
         if &actual != expected {
-            failures.push(format!("combine_with: expected {expected:?}, got {actual:?}"));
+            failures.push(
+                Msg::new("ruletest-combine-with")
+                    .arg("expected", format!("{expected:?}"))
+                    .arg("actual", format!("{actual:?}")),
+            );
         }
     }
     if let Some(expected) = &case.expect.vetoed {
@@ -290,24 +297,28 @@ pub fn run_case(rule_set: &RuleSet, case: &Case) -> (Evaluation, Vec<String>) {
         actual.sort();
         expected.sort();
         if actual != expected {
-            failures.push(format!("vetoed: expected {expected:?}, got {actual:?}"));
+            failures.push(
+                Msg::new("ruletest-vetoed")
+                    .arg("expected", format!("{expected:?}"))
+                    .arg("actual", format!("{actual:?}")),
+            );
         }
     }
     for rule in &case.expect.fired {
         if !fired.contains(&rule.as_str()) {
-            failures.push(format!("rule `{rule}` was expected to fire and did not"));
+            failures.push(Msg::new("ruletest-not-fired").arg("rule", rule));
         }
     }
     for rule in &case.expect.not_fired {
         if fired.contains(&rule.as_str()) {
-            failures.push(format!("rule `{rule}` fired and was expected not to"));
+            failures.push(Msg::new("ruletest-fired").arg("rule", rule));
         }
     }
     let steps: Vec<&str> =
         evaluation.next_steps.iter().filter_map(|&r| rule_set.rules[r].next_step.as_deref()).collect();
     for step in &case.expect.next_steps {
         if !steps.iter().any(|s| s.starts_with(step.as_str())) {
-            failures.push(format!("no next step starts with {step:?}"));
+            failures.push(Msg::new("ruletest-no-next-step").arg("step", format!("{step:?}")));
         }
     }
     (evaluation, failures)
@@ -334,7 +345,14 @@ struct Score {
 /// Runs every case and writes a `cargo test`-style report, with the
 /// casebook's score per split when casebook files are among the cases.
 pub fn run(rule_set: &RuleSet, cases: &[Case], out: &mut dyn Write) -> std::io::Result<Outcome> {
-    writeln!(out, "\nrunning {} test{}", cases.len(), if cases.len() == 1 { "" } else { "s" })?;
+    run_in(rule_set, cases, out, Lang::En)
+}
+
+/// [`run`] in `lang`: the words of the report are translated; test names,
+/// rule and approach ids, `ok` and `FAILED` stay as they are.
+pub fn run_in(rule_set: &RuleSet, cases: &[Case], out: &mut dyn Write, lang: Lang) -> std::io::Result<Outcome> {
+    let num = |n: usize| Arg::Num(i64::try_from(n).unwrap_or(i64::MAX));
+    writeln!(out, "\n{}", lang.tr_args("ruletest-running", &[("count", num(cases.len()))]))?;
     let mut failed_reports = String::new();
     let mut failed_names = Vec::new();
     let mut outcome = Outcome::default();
@@ -348,42 +366,50 @@ pub fn run(rule_set: &RuleSet, cases: &[Case], out: &mut dyn Write) -> std::io::
             score.passed += usize::from(failures.is_empty());
         }
         let name = sanitize(&case.name);
+        let line =
+            |id: &str, reason: &str| lang.tr_args(id, &[("name", Arg::Str(&name)), ("reason", Arg::Str(reason))]);
         match (&case.known_miss, failures.is_empty()) {
             (None, true) => {
                 outcome.passed += 1;
-                writeln!(out, "test {name} ... ok")?;
+                writeln!(out, "{}", line("ruletest-ok", ""))?;
                 continue;
             }
             (Some(_), true) => {
                 outcome.passed += 1;
-                writeln!(out, "test {name} ... ok (marked as a known miss: remove the mark)")?;
+                writeln!(out, "{}", line("ruletest-ok-marked", ""))?;
                 continue;
             }
             (Some(reason), false) => {
                 outcome.known_misses += 1;
-                writeln!(out, "test {name} ... known miss: {}", sanitize(reason))?;
+                writeln!(out, "{}", line("ruletest-known-miss", &sanitize(reason)))?;
                 continue;
             }
             (None, false) => {}
         }
-        writeln!(out, "test {name} ... FAILED")?;
+        writeln!(out, "{}", line("ruletest-failed", ""))?;
         failed_names.push(name.clone());
         let _ = writeln!(failed_reports, "\n---- {name} ----");
         for failure in &failures {
-            let _ = writeln!(failed_reports, "  {}", sanitize(failure));
+            let _ = writeln!(failed_reports, "  {}", sanitize(&failure.render(lang)));
         }
-        let _ = writeln!(failed_reports, "  scores:");
+        let _ = writeln!(failed_reports, "  {}", lang.tr("ruletest-scores"));
+        let vetoed = format!(" {}", lang.tr("ruletest-vetoed-mark"));
         for &a in &evaluation.ranking {
-            let vetoed = if evaluation.is_vetoed(a) { " (vetoed)" } else { "" };
+            let vetoed = if evaluation.is_vetoed(a) { vetoed.as_str() } else { "" };
             let _ =
                 writeln!(failed_reports, "    {:<22} {:>4}{vetoed}", rule_set.approaches[a].id, evaluation.scores[a]);
         }
-        let fired: Vec<&str> = evaluation.fired.iter().map(|&r| rule_set.rules[r].id.as_str()).collect();
-        let _ = writeln!(failed_reports, "  fired: {}", fired.join(", "));
+        let fired: Vec<String> = evaluation.fired.iter().map(|&r| rule_set.rules[r].id.clone()).collect();
+        let _ = writeln!(
+            failed_reports,
+            "  {}",
+            lang.tr_args("ruletest-fired-list", &[("list", Arg::Str(&lang.join(&fired)))])
+        );
     }
     outcome.failed = failed_names.len();
     if outcome.failed > 0 {
-        write!(out, "\nfailures:\n{failed_reports}\nfailures:\n")?;
+        let heading = lang.tr("ruletest-failures");
+        write!(out, "\n{heading}\n{failed_reports}\n{heading}\n")?;
         for name in &failed_names {
             writeln!(out, "    {name}")?;
         }
@@ -392,27 +418,34 @@ pub fn run(rule_set: &RuleSet, cases: &[Case], out: &mut dyn Write) -> std::io::
     if !casebook.is_empty() {
         writeln!(out)?;
         for (split, score) in casebook {
-            writeln!(
-                out,
-                "casebook ({}): {} of {} decisions matched ({}%)",
-                split.label(),
-                score.passed,
-                score.total,
-                score.passed * 100 / score.total
-            )?;
+            let line = lang.tr_args(
+                "ruletest-casebook",
+                &[
+                    ("split", Arg::Str(split.label())),
+                    ("passed", num(score.passed)),
+                    ("total", num(score.total)),
+                    ("percent", num(score.passed * 100 / score.total)),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
     }
     let Outcome { passed, failed, known_misses } = outcome;
-    let misses = match known_misses {
-        0 => String::new(),
-        1 => ", 1 known miss".to_owned(),
-        n => format!(", {n} known misses"),
+    let misses = if known_misses == 0 {
+        String::new()
+    } else {
+        lang.tr_args("ruletest-result-misses", &[("count", num(known_misses))])
     };
-    writeln!(
-        out,
-        "\ntest result: {}. {passed} passed, {failed} failed{misses}",
-        if failed == 0 { "ok" } else { "FAILED" }
-    )?;
+    let result = lang.tr_args(
+        "ruletest-result",
+        &[
+            ("status", Arg::Str(if failed == 0 { "ok" } else { "FAILED" })),
+            ("passed", num(passed)),
+            ("failed", num(failed)),
+            ("misses", Arg::Str(&misses)),
+        ],
+    );
+    writeln!(out, "\n{result}")?;
     Ok(outcome)
 }
 

@@ -15,7 +15,7 @@ use crate::cost::{self, CostSettings, PriceTable};
 use crate::descriptor::{self, Draft};
 use crate::diag::Diagnostic;
 use crate::eval::{self, Answers};
-use crate::i18n::{Arg, Lang};
+use crate::i18n::{Arg, Lang, Msg, MsgArg};
 use crate::load::Limits;
 use crate::report::{Report, adr, html};
 use crate::rules::{Question, QuestionKind, RuleSet, Value};
@@ -51,8 +51,14 @@ impl Reply {
         }
     }
 
-    fn error(status: u16, message: &str) -> Reply {
-        Reply::json(status, &serde_json::json!({ "error": message }))
+    /// An error reply: `{"error": message}`, the message in `lang`.
+    fn error(status: u16, message: &Msg, lang: Lang) -> Reply {
+        Reply::json(status, &serde_json::json!({ "error": message.render(lang) }))
+    }
+
+    /// A body that is not the JSON expected: where the parser stopped.
+    fn not_json(id: &'static str, error: &serde_json::Error, lang: Lang) -> Reply {
+        Reply::error(400, &Msg::new(id).arg("line", error.line()).arg("column", error.column()), lang)
     }
 }
 
@@ -308,7 +314,7 @@ pub fn evaluate_in(
 ) -> Reply {
     let posted: Posted = match serde_json::from_slice(body) {
         Ok(posted) => posted,
-        Err(e) => return Reply::error(400, &format!("expected the answers as JSON: {e}")),
+        Err(e) => return Reply::not_json("web-error-answers-json", &e, lang),
     };
     // The answers become a descriptor, one answer a line, so that they go
     // through exactly the checks a file gets and each problem maps to its question.
@@ -321,13 +327,13 @@ pub fn evaluate_in(
     let mut lines = Vec::new();
     for (id, value) in &posted.answers {
         if value.is_array() || value.is_object() {
-            return Reply::error(400, &format!("the answer to `{id}` must be a boolean, a number or a string"));
+            return Reply::error(400, &Msg::new("web-error-answer-type").arg("id", id), lang);
         }
         let _ = writeln!(text, "  {}: {}", json(&serde_json::Value::String(id.clone())), json(value));
         lines.push((text.lines().count(), id.clone()));
     }
     if let Err(message) = check_kept(&posted.kept, limits) {
-        return Reply::error(400, &message);
+        return Reply::error(400, &message, lang);
     }
     text.push_str(&posted.kept);
     let source = SourceFile::new("answers", text);
@@ -360,7 +366,7 @@ pub fn evaluate_in(
         .with_what_if(rule_set, &project.given, &evaluation)
         .with_cost(estimate)
         .in_lang(lang);
-    let chart = report.cost.as_ref().and_then(|e| cost::plot::svg(e, &project.name).ok());
+    let chart = report.cost.as_ref().and_then(|e| cost::plot::svg_in(e, &project.name, lang).ok());
     let mut fragment = Vec::new();
     let mut page = Vec::new();
     let mut record = Vec::new();
@@ -368,7 +374,7 @@ pub fn evaluate_in(
         .and_then(|()| html::render_in(&report, chart.as_deref(), &mut page, lang))
         .and_then(|()| adr::render_in(&report, &mut record, lang));
     if let Err(e) = rendered {
-        return Reply::error(500, &format!("cannot render the report: {e}"));
+        return Reply::error(500, &Msg::new("web-error-render").arg("reason", e.to_string()), lang);
     }
     let applicable = Answers::resolve(rule_set, &project.given);
     let draft = Draft {
@@ -416,12 +422,13 @@ pub fn load(rule_set: &RuleSet, body: &[u8], limits: Limits) -> Reply {
 pub fn load_in(rule_set: &RuleSet, body: &[u8], limits: Limits, lang: Lang) -> Reply {
     let loaded: Loaded = match serde_json::from_slice(body) {
         Ok(loaded) => loaded,
-        Err(e) => return Reply::error(400, &format!("expected the file as JSON: {e}")),
+        Err(e) => return Reply::not_json("web-error-file-json", &e, lang),
     };
     let name = loaded.file_name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| "llm-project.yaml".to_owned());
     let name = crate::text::sanitize(&name);
     if loaded.text.len() > limits.max_file_bytes {
-        return Reply::error(413, &format!("`{name}` is larger than {} bytes", limits.max_file_bytes));
+        let message = Msg::new("web-error-file-too-large").arg("name", &name).arg("limit", limits.max_file_bytes);
+        return Reply::error(413, &message, lang);
     }
     let source = SourceFile::new(name, loaded.text);
     let parsed = descriptor::Document::parse(&source, limits)
@@ -468,20 +475,22 @@ pub fn load_in(rule_set: &RuleSet, body: &[u8], limits: Limits, lang: Lang) -> R
 
 /// Posted `kept` text must be what `/api/load` writes: YAML with only the
 /// `cost:` and `rules:` keys at the top, so it cannot replace the answers.
-fn check_kept(kept: &str, limits: Limits) -> Result<(), String> {
+fn check_kept(kept: &str, limits: Limits) -> Result<(), Msg> {
     if kept.trim().is_empty() {
         return Ok(());
     }
     let source = SourceFile::new("kept", kept);
-    let root =
-        crate::load::parse_document(&source, limits).map_err(|d| format!("`kept` is not YAML: {}", d.message))?;
+    let root = crate::load::parse_document(&source, limits).map_err(|d| {
+        let error = d.l10n.message.clone().map_or_else(|| MsgArg::Str(d.message.clone()), MsgArg::from);
+        Msg::new("web-error-kept-not-yaml").arg("error", error)
+    })?;
     let crate::load::NodeKind::Map(entries) = &root.kind else {
-        return Err("`kept` must be a mapping".to_owned());
+        return Err(Msg::new("web-error-kept-mapping"));
     };
     match entries.iter().find(|(k, _)| !k.as_str().is_some_and(|k| descriptor::KEPT_KEYS.contains(&k))) {
-        Some(_) => Err("`kept` may hold only the `cost:` and `rules:` sections".to_owned()),
+        Some(_) => Err(Msg::new("web-error-kept-keys")),
         None if kept.ends_with('\n') => Ok(()),
-        None => Err("`kept` must end with a new line".to_owned()),
+        None => Err(Msg::new("web-error-kept-newline")),
     }
 }
 

@@ -805,3 +805,169 @@ cost-reason = { $reason ->
 }
 cost-note-developer = developer tier: deployments are removed after 24 hours; the fine-tuning figures are an evaluation cost, not a production one, and there is no break-even
 cost-note-job-cap = the training job pauses when its billing reaches { $currency } { $amount }; the figure assumes it is resumed, and billing then continues
+
+## cost: values of a descriptor's `cost:` section the estimate cannot use
+cost-unknown-value = `{ $key }` is `{ $value }`
+cost-negative = `{ $key }` is { $value }; expected 0 or more
+cost-too-large = { $what } is too large to compute (the largest amount is { $max })
+cost-too-large-help = check `prompt_tokens`, `monthly_requests`, the token counts in `cost:` and the table's prices
+cost-too-many-tokens = { $what } is more than { $max } tokens
+cost-too-many-tokens-help = check `prompt_tokens`, `examples_available` and the token counts in `cost:`
+cost-quantity = { $what ->
+    [monthly-hosting] the monthly hosting fee
+    [monthly-ptu] the monthly PTU cost
+    [fine-tuned-request] a fine-tuned request
+    [prompt-engineering-request] a prompt-engineering request
+    [rag-request] a RAG request
+    [rag-prompt] a RAG prompt
+    [one-time] the one-time cost
+    [monthly] the monthly cost
+    [billed-training-time] the billed training time
+    [training-cost] the training cost
+    [grader-tokens] the grader's tokens
+    [training-tokens] the training tokens
+    [training-example] a training example
+   *[training-file] the training file
+}
+cost-the-tables-are-or-add = the tables are { $list }; add one with `--pricing FILE`
+cost-no-default-model = price table `{ $table }` has no model with token prices; name one with `cost.model`
+cost-unknown-model = price table `{ $table }` has no model `{ $model }`; it has { $models }
+cost-missing-price = price table `{ $table }` has no { $what } for `{ $model }`; for `{ $model }` it has { $has }
+cost-price-tokens = token prices
+cost-price-hosting = hosting fee for deployment `{ $deployment }`
+cost-price-tier = `{ $tier }` training price
+cost-price-supervised = supervised training price
+cost-price-rft = reinforcement fine-tuning price
+cost-has-hourly-training = training by the hour (regional)
+cost-has-token-training = training per token ({ $tiers })
+cost-has-rft = reinforcement fine-tuning by the hour
+cost-has-hosting = hosting ({ $deployments })
+cost-has-token-prices = token prices
+cost-has-nothing = no prices
+cost-has-and = { $all }; { $next }
+
+## plot: the cost chart (`cost --plot`, the HTML report)
+plot-caption = { $name }: monthly cost by approach, { $model } on { $table } (prices as of { $as_of })
+plot-x = Monthly requests (log scale)
+plot-y = Monthly cost ({ $currency }, log scale)
+plot-prompt-engineering = Prompt engineering
+plot-rag = RAG
+plot-fine-tuning = Fine-tuning (incl. hosting)
+plot-fine-tuning-evaluation = Fine-tuning (developer tier, evaluation only)
+plot-this-project = This project: { $requests } requests
+plot-break-even = Break-even: { $requests } requests
+
+## descriptor: a descriptor saved by an interrupted questionnaire
+descriptor-incomplete = this descriptor is marked `incomplete`: the questionnaire that wrote it was interrupted
+descriptor-incomplete-help = finish it with `shouldtune ask --save { $name }`
+
+## The binary: files it writes, reasons an operation failed
+write-failed = cannot write `{ $path }`: { $reason }
+output-write-failed = cannot write output: { $reason }
+io-already-exists = the file already exists
+io-read-only = the file system is read-only
+io-storage-full = no space left on the device
+io-is-a-directory = it is a directory
+io-not-a-directory = a part of the path is not a directory
+io-address-in-use = the address is already in use
+io-address-not-available = the address is not available
+io-broken-pipe = the reader has gone (broken pipe)
+man-no-page = no manual page for `{ $name }`
+man-pages = pages: { $list }
+check-root-not-a-directory = `--root { $path }` is not a directory
+check-root-not-a-directory-help = give the repository's top directory, or leave `--root` out to use the one with `.git`
+check-output-twice = `{ $path }` is named by two `-o` options
+check-output-twice-help = give each report its own file
+check-output-help = `-o FORMAT=PATH` needs a path in an existing, writable directory
+check-no-descriptor = no descriptor found under { $paths }
+check-no-descriptor-help = name descriptors `llm-project.yaml` or `*.llm-project.yaml`, or pass their paths; `shouldtune init` writes one
+ask-no-terminal = `ask` needs a terminal on standard input, and there is none
+ask-no-terminal-help = to evaluate a descriptor without prompts run `shouldtune evaluate FILE`; in CI run `shouldtune check`
+ask-cannot-save = cannot save the answers to `{ $path }`: { $reason }
+ask-cannot-save-help = the answers were printed on standard output instead: copy them into a file, or run `shouldtune ask --save FILE` with a writable FILE
+cost-plot-force-help = pass `--force` to replace it
+cost-chart-written = chart written to `{ $path }`
+serve-cannot-listen = cannot listen on 127.0.0.1:{ $port }: { $reason }
+serve-cannot-listen-help = choose another port with `--port N`, or `--port 0` for any free one
+serve-listening = Serving the questionnaire at { $url } (127.0.0.1 only; Ctrl-C stops).
+serve-no-browser = cannot open a browser ({ $reason }); open { $url } yourself
+
+## rules check and rules show
+rules-check-summary = { $approaches } { $approaches ->
+    [one] approach
+   *[other] approaches
+}, { $questions } { $questions ->
+    [one] question
+   *[other] questions
+}, { $rules } { $rules ->
+    [one] rule
+   *[other] rules
+}: { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+}
+rules-show-col-rule = rule
+rules-show-col-when = when
+rules-show-col-effects = effects
+rules-show-col-source = source
+rules-show-vetoed = { $approach } vetoed
+rules-show-with = with { $approach }
+rules-show-advice-when = advice when { $approaches }
+
+## rules test: the report of a run
+ruletest-running = running { $count } { $count ->
+    [one] test
+   *[other] tests
+}
+ruletest-ok = test { $name } ... ok
+ruletest-ok-marked = test { $name } ... ok (marked as a known miss: remove the mark)
+ruletest-known-miss = test { $name } ... known miss: { $reason }
+ruletest-failed = test { $name } ... FAILED
+ruletest-recommendation = recommendation: expected `{ $expected }`, got `{ $actual }`
+ruletest-combine-with = combine_with: expected { $expected }, got { $actual }
+ruletest-vetoed = vetoed: expected { $expected }, got { $actual }
+ruletest-not-fired = rule `{ $rule }` was expected to fire and did not
+ruletest-fired = rule `{ $rule }` fired and was expected not to
+ruletest-no-next-step = no next step starts with { $step }
+ruletest-scores = scores:
+ruletest-vetoed-mark = (vetoed)
+ruletest-fired-list = fired: { $list }
+ruletest-failures = failures:
+ruletest-casebook = casebook ({ $split ->
+    [held-out] held out
+   *[tuned] tuned
+}): { $passed } of { $total } decisions matched ({ $percent }%)
+ruletest-result = test result: { $status }. { $passed } passed, { $failed } failed{ $misses }
+ruletest-result-misses = , { $count } known { $count ->
+    [one] miss
+   *[other] misses
+}
+
+## serve: the answers to requests the page does not make
+web-error-answers-json = expected the answers as JSON (line { $line }, column { $column })
+web-error-answer-type = the answer to `{ $id }` must be a boolean, a number or a string
+web-error-kept-not-yaml = `kept` is not YAML: { $error }
+web-error-kept-mapping = `kept` must be a mapping
+web-error-kept-keys = `kept` may hold only the `cost:` and `rules:` sections
+web-error-kept-newline = `kept` must end with a new line
+web-error-render = cannot render the report: { $reason }
+web-error-file-json = expected the file as JSON (line { $line }, column { $column })
+web-error-file-too-large = `{ $name }` is larger than { $limit } bytes
+web-error-forbidden = forbidden: use the address `shouldtune serve` printed
+web-error-not-found = not found
+web-error-method = method not allowed
+web-error-json-only = expected Content-Type: application/json
+web-error-too-large = request too large
+web-error-unreadable = cannot read the request
+plan-with-and = { $all } and { $next }
+
+## Rule overlays: what one changed
+overlay-summary = { $file } ({ $changes })
+overlay-file = { $file }
+overlay-disables = disables { $list }
+overlay-overrides = overrides { $list }
+overlay-adds = adds { $list }
+overlay-changes-and = { $all }; { $next }
+heading-overlays = Rule overlays in force
+rules-missing-translation = { $kind } `{ $id }` has no `{ $locale }` translation of { $fields }
+rules-missing-translation-help = add them under `{ $section }: {"{"} { $id }: ... {"}"}` in the `{ $locale }` translations, or remove `{ $locale }` from `locales`

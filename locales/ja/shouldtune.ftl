@@ -45,9 +45,9 @@ all-others-vetoed = 他の手法はすべて除外されています。
 margin-ahead = 差: { $runner_up }に { $margin } ポイント差をつけています。
 close-call-tied = 僅差: { $runner_up }と同点のため、よりシンプルな手法を推奨します。
 close-call-ahead = 僅差: { $runner_up }との差は { $margin } ポイントです。
-close-call-tip = { $lead } 1 つの回答で結果が変わります: { $answer } が { $to } (現在は { $from }) なら、{ $title }を推奨します。
-close-call-cut-short = { $lead } 結果を左右する回答の探索を途中で打ち切りました。
-close-call-no-tip = { $lead } 1 つの回答を変えるだけでは推奨は変わりません。
+close-call-tip = { $lead }1 つの回答で結果が変わります: { $answer } が { $to } (現在は { $from }) なら、{ $title }を推奨します。
+close-call-cut-short = { $lead }結果を左右する回答の探索を途中で打ち切りました。
+close-call-no-tip = { $lead }1 つの回答を変えるだけでは推奨は変わりません。
 
 ## HTML レポート
 html-title = { $name } - shouldtune の推奨
@@ -202,10 +202,10 @@ write-value = `{ $value }` と記述してください
 expected-whole-number = { $what }には整数が必要ですが、{ $found }が指定されています
 expected-number = { $what }には数値が必要ですが、{ $found }が指定されています
 found-null = 値なし (null)
-found-bool = 真偽値 `{ $value }`
-found-int = 整数 `{ $value }`
-found-float = 数値 `{ $value }`
-found-str = 文字列 `{ $value }`
+found-bool = 真偽値 `{ $value }`{" "}
+found-int = 整数 `{ $value }`{" "}
+found-float = 数値 `{ $value }`{" "}
+found-str = 文字列 `{ $value }`{" "}
 found-seq = リスト
 found-map = マッピング
 kind-bool = 真偽値
@@ -775,3 +775,151 @@ cost-reason = { $reason ->
 }
 cost-note-developer = 開発者向けレベル: デプロイは 24 時間後に削除されます。ファインチューニングの金額は評価用のコストで、本番環境のコストではなく、損益分岐点もありません
 cost-note-job-cap = トレーニングジョブは課金が { $currency } { $amount } に達すると一時停止します。この金額はジョブを再開し、その後も課金が続く前提です
+
+## cost: 記述子の `cost:` セクションの、見積もりに使えない値
+cost-unknown-value = `{ $key }` に指定された `{ $value }` は使えません
+cost-negative = `{ $key }` が { $value } です。0 以上の値を指定してください
+cost-too-large = { $what }が大きすぎて計算できません (計算できる金額の上限は { $max } です)
+cost-too-large-help = `prompt_tokens`、`monthly_requests`、`cost:` のトークン数、価格表の価格を確認してください。
+cost-too-many-tokens = { $what }が { $max } トークンを超えています
+cost-too-many-tokens-help = `prompt_tokens`、`examples_available`、`cost:` のトークン数を確認してください。
+cost-quantity = { $what ->
+    [monthly-hosting] 月額のホスティング料金
+    [monthly-ptu] 月額の PTU 料金
+    [fine-tuned-request] ファインチューニング済みモデルへのリクエスト 1 件の料金
+    [prompt-engineering-request] プロンプトエンジニアリングのリクエスト 1 件の料金
+    [rag-request] RAG のリクエスト 1 件の料金
+    [rag-prompt] RAG のプロンプトのトークン数
+    [one-time] 初期費用
+    [monthly] 月額コスト
+    [billed-training-time] 課金対象のトレーニング時間
+    [training-cost] トレーニング費用
+    [grader-tokens] グレーダーのトークンの料金
+    [training-tokens] トレーニングのトークン数
+    [training-example] トレーニング例 1 件のトークン数
+   *[training-file] トレーニングファイルのトークン数
+}
+cost-the-tables-are-or-add = 使える価格表は { $list } です。`--pricing FILE` で価格表を追加することもできます。
+cost-no-default-model = 価格表 `{ $table }` にはトークン単価のあるモデルがありません。`cost.model` でモデルを指定してください
+cost-unknown-model = 価格表 `{ $table }` にモデル `{ $model }` はありません。この価格表にあるのは { $models } です
+cost-missing-price = 価格表 `{ $table }` には、`{ $model }` の次の価格がありません: { $what }。`{ $model }` にある価格: { $has }
+cost-price-tokens = トークン単価
+cost-price-hosting = ホスティング料金 (デプロイ `{ $deployment }`)
+cost-price-tier = トレーニング価格 (`{ $tier }`)
+cost-price-supervised = 教師ありトレーニングの価格
+cost-price-rft = 強化ファインチューニングの価格
+cost-has-hourly-training = 時間単位のトレーニング (regional)
+cost-has-token-training = トークン単位のトレーニング ({ $tiers })
+cost-has-rft = 時間単位の強化ファインチューニング
+cost-has-hosting = ホスティング ({ $deployments })
+cost-has-token-prices = トークン単価
+cost-has-nothing = 価格なし
+cost-has-and = { $all }、{ $next }
+
+## plot: コストのグラフ (`cost --plot`、HTML レポート)
+plot-caption = { $name }: 手法別の月額コスト ({ $model }、{ $table }、{ $as_of }時点の価格)
+plot-x = 月間リクエスト数 (対数目盛)
+plot-y = 月額コスト ({ $currency }、対数目盛)
+plot-prompt-engineering = プロンプトエンジニアリング
+plot-rag = 検索拡張生成 (RAG)
+plot-fine-tuning = ファインチューニング (ホスティングを含む)
+plot-fine-tuning-evaluation = ファインチューニング (開発者向けレベル、評価専用)
+plot-this-project = このプロジェクト: { $requests } リクエスト
+plot-break-even = 損益分岐点: { $requests } リクエスト
+
+## descriptor: 中断した質問票が保存した記述子
+descriptor-incomplete = この記述子には `incomplete` が付いています。記述子を書いた質問票が中断されました
+descriptor-incomplete-help = `shouldtune ask --save { $name }` で回答を最後まで入力してください。
+
+## バイナリ: 書き込むファイルと、操作が失敗した理由
+write-failed = `{ $path }` に書き込めません: { $reason }
+output-write-failed = 出力を書き込めません: { $reason }
+io-already-exists = ファイルが既に存在します
+io-read-only = 読み取り専用のファイルシステムです
+io-storage-full = デバイスの空き容量がありません
+io-is-a-directory = ディレクトリです
+io-not-a-directory = パスの途中にディレクトリでないものがあります
+io-address-in-use = アドレスは既に使われています
+io-address-not-available = アドレスを使えません
+io-broken-pipe = 出力先が閉じられました (broken pipe)
+man-no-page = `{ $name }` のマニュアルページはありません
+man-pages = 指定できるページ: { $list }
+check-root-not-a-directory = `--root { $path }` はディレクトリではありません
+check-root-not-a-directory-help = リポジトリの最上位のディレクトリを指定するか、`--root` を省略して `.git` のあるディレクトリを使ってください。
+check-output-twice = `{ $path }` が 2 つの `-o` オプションで指定されています
+check-output-twice-help = レポートごとに別のファイルを指定してください。
+check-output-help = `-o FORMAT=PATH` には、書き込みできる既存のディレクトリ内のパスを指定してください。
+check-no-descriptor = { $paths } の下に記述子が見つかりません
+check-no-descriptor-help = 記述子には `llm-project.yaml` または `*.llm-project.yaml` という名前を付けるか、パスを直接指定してください。`shouldtune init` で記述子を作成できます。
+ask-no-terminal = `ask` には対話できる端末が必要ですが、標準入力が端末ではありません
+ask-no-terminal-help = 対話なしで記述子を評価するには `shouldtune evaluate FILE` を、CI では `shouldtune check` を実行してください。
+ask-cannot-save = 回答を `{ $path }` に保存できません: { $reason }
+ask-cannot-save-help = 回答は代わりに標準出力に表示しました。ファイルにコピーするか、書き込みできる FILE を指定して `shouldtune ask --save FILE` を実行してください。
+cost-plot-force-help = 置き換えるには `--force` を付けてください。
+cost-chart-written = グラフを `{ $path }` に書き込みました
+serve-cannot-listen = 127.0.0.1:{ $port } で待ち受けできません: { $reason }
+serve-cannot-listen-help = `--port N` で別のポートを選ぶか、`--port 0` で空いているポートを使ってください。
+serve-listening = 質問票を { $url } で公開しています (127.0.0.1 のみ。Ctrl-C で終了します)。
+serve-no-browser = ブラウザーを開けません ({ $reason })。{ $url } を手動で開いてください
+
+## rules check と rules show
+rules-check-summary = 手法 { $approaches } 件、質問 { $questions } 件、ルール { $rules } 件: 警告 { $warnings } 件
+rules-show-col-rule = ルール
+rules-show-col-when = 条件
+rules-show-col-effects = 効果
+rules-show-col-source = 出典
+rules-show-vetoed = { $approach } 除外
+rules-show-with = { $approach } と併用
+rules-show-advice-when = 推奨が { $approaches } のときの助言
+
+## rules test: 実行結果の報告
+ruletest-running = { $count } 件のテストを実行します
+ruletest-ok = テスト { $name } ... ok
+ruletest-ok-marked = テスト { $name } ... ok (既知の不一致として登録されています。登録を外してください)
+ruletest-known-miss = テスト { $name } ... 既知の不一致: { $reason }
+ruletest-failed = テスト { $name } ... FAILED
+ruletest-recommendation = 推奨: `{ $expected }` を期待しましたが、`{ $actual }` でした
+ruletest-combine-with = combine_with: { $expected } を期待しましたが、{ $actual } でした
+ruletest-vetoed = vetoed: { $expected } を期待しましたが、{ $actual } でした
+ruletest-not-fired = ルール `{ $rule }` は発火するはずでしたが、発火しませんでした
+ruletest-fired = ルール `{ $rule }` は発火しないはずでしたが、発火しました
+ruletest-no-next-step = { $step } で始まる次のステップがありません
+ruletest-scores = スコア:
+ruletest-vetoed-mark = (除外)
+ruletest-fired-list = 発火したルール: { $list }
+ruletest-failures = 失敗したテスト:
+ruletest-casebook = ケースブック ({ $split ->
+    [held-out] 検証用
+   *[tuned] 調整用
+}): { $total } 件中 { $passed } 件の判断が一致 ({ $percent }%)
+ruletest-result = テスト結果: { $status }。成功 { $passed } 件、失敗 { $failed } 件{ $misses }
+ruletest-result-misses = 、既知の不一致 { $count } 件
+
+## serve: ページが送らないリクエストへの応答
+web-error-answers-json = 回答を JSON として読めません ({ $line } 行 { $column } 列目)
+web-error-answer-type = `{ $id }` の回答は真偽値、数値、文字列のいずれかにしてください
+web-error-kept-not-yaml = `kept` が YAML ではありません: { $error }
+web-error-kept-mapping = `kept` はマッピングにしてください
+web-error-kept-keys = `kept` に含められるのは `cost:` と `rules:` のセクションだけです
+web-error-kept-newline = `kept` は改行で終えてください
+web-error-render = レポートを作成できません: { $reason }
+web-error-file-json = ファイルを JSON として読めません ({ $line } 行 { $column } 列目)
+web-error-file-too-large = `{ $name }` が { $limit } バイトを超えています
+web-error-forbidden = アクセスできません。`shouldtune serve` が表示したアドレスを使ってください
+web-error-not-found = ページが見つかりません
+web-error-method = このメソッドは使えません
+web-error-json-only = Content-Type は application/json にしてください
+web-error-too-large = リクエストが大きすぎます
+web-error-unreadable = リクエストを読み込めません
+plan-with-and = { $all }、{ $next }
+
+## ルールオーバーレイ: 変更した内容
+overlay-summary = { $file } ({ $changes })
+overlay-file = { $file }
+overlay-disables = 無効化: { $list }
+overlay-overrides = 置き換え: { $list }
+overlay-adds = 追加: { $list }
+overlay-changes-and = { $all } / { $next }
+heading-overlays = 適用中のルールオーバーレイ
+rules-missing-translation = { $kind } `{ $id }` に `{ $locale }` の翻訳がない項目があります: { $fields }
+rules-missing-translation-help = `{ $locale }` の翻訳の `{ $section }: {"{"} { $id }: ... {"}"}` に追加するか、`locales` から `{ $locale }` を削除してください。

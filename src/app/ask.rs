@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use shouldtune::i18n::{Arg, Lang};
+use shouldtune::i18n::{Arg, Lang, Msg};
 use std::path::{Path, PathBuf};
 
 use super::{Exit, Failure, Io, load_pricing, load_rules};
@@ -21,10 +21,8 @@ use shouldtune::{eval, input, save};
 pub(super) fn ask(args: &AskArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, Failure> {
     let Some(prompter) = io.prompter.take() else {
         return Err(Failure::Diagnostics(vec![
-            Diagnostic::without_file(Code::IoError, "`ask` needs a terminal on standard input, and there is none")
-                .with_help(
-                    "to evaluate a descriptor without prompts run `shouldtune evaluate FILE`; in CI run `shouldtune check`",
-                ),
+            Diagnostic::without_file(Code::IoError, Msg::new("ask-no-terminal"))
+                .with_help(Msg::new("ask-no-terminal-help")),
         ]));
     };
     // Questions and reasons in the chosen language; the saved descriptor uses the same ids.
@@ -161,27 +159,13 @@ fn keep_unsaved(destination: &save::Destination, text: &str, error: &std::io::Er
     let printed = io.stdout.write_all(text.as_bytes()).and_then(|()| io.stdout.flush()).is_ok();
     let diagnostic = Diagnostic::without_file(
         Code::IoError,
-        format!("cannot save the answers to `{}`: {}", shown(destination.path()), plain(error)),
+        Msg::new("ask-cannot-save").arg("path", shown(destination.path())).arg("reason", super::io_reason(error)),
     );
     Failure::Diagnostics(vec![if printed {
-        diagnostic.with_help(
-            "the answers were printed on standard output instead: copy them into a file, or run `shouldtune ask --save FILE` with a writable FILE",
-        )
+        diagnostic.with_help(Msg::new("ask-cannot-save-help"))
     } else {
         diagnostic
     }])
-}
-
-/// An I/O error without the `(os error N)` suffix.
-fn plain(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => {
-            let text = error.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_owned()
-        }
-    }
 }
 
 /// Passes prompts through and hands every checkpoint to the prompter as the
@@ -240,7 +224,8 @@ fn starting_point(
                 .filter(|(_, g)| g.is_some())
                 .map(|(q, _)| q.id.as_str())
                 .collect();
-            let listed = if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) };
+            let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
+            let listed = if ids.is_empty() { String::new() } else { format!(": {}", io.lang.join(&ids)) };
             let line = io.lang.tr_args(
                 "ask-prefilled",
                 &[

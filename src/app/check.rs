@@ -15,7 +15,7 @@ use crate::cli::{CheckArgs, CheckFormat, DenyLevel};
 use shouldtune::check::{self, Policy};
 use shouldtune::cost::PriceTable;
 use shouldtune::diag::{Code, Diagnostic, Severity};
-use shouldtune::i18n::{Lang, Msg};
+use shouldtune::i18n::{Lang, Msg, MsgArg};
 use shouldtune::load::Limits;
 use shouldtune::overlays::RuleSets;
 use shouldtune::report::check::{Options, Outcome, Renderer, RepoPaths, renderer};
@@ -69,8 +69,11 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
         && !root.is_dir()
     {
         return Err(Failure::Diagnostics(vec![
-            Diagnostic::without_file(Code::IoError, format!("`--root {}` is not a directory", root.display()))
-                .with_help("give the repository's top directory, or leave `--root` out to use the one with `.git`"),
+            Diagnostic::without_file(
+                Code::IoError,
+                Msg::new("check-root-not-a-directory").arg("path", root.display().to_string()),
+            )
+            .with_help(Msg::new("check-root-not-a-directory-help")),
         ]));
     }
     let files = open_outputs(args)?;
@@ -187,20 +190,17 @@ fn open_outputs(args: &CheckArgs) -> Result<Vec<(CheckFormat, AtomicFile)>, Fail
             return Err(Failure::Diagnostics(vec![
                 Diagnostic::without_file(
                     Code::IoError,
-                    format!("`{}` is named by two `-o` options", output.path.display()),
+                    Msg::new("check-output-twice").arg("path", output.path.display().to_string()),
                 )
-                .with_help("give each report its own file"),
+                .with_help(Msg::new("check-output-twice-help")),
             ]));
         }
         match AtomicFile::create(&output.path) {
             Ok(file) => files.push((output.format, file)),
             Err(error) => {
                 return Err(Failure::Diagnostics(vec![
-                    Diagnostic::without_file(
-                        Code::IoError,
-                        format!("cannot write `{}`: {}", output.path.display(), reason(&error)),
-                    )
-                    .with_help("`-o FORMAT=PATH` needs a path in an existing, writable directory"),
+                    Diagnostic::without_file(Code::IoError, cannot_write(&output.path, &error))
+                        .with_help(Msg::new("check-output-help")),
                 ]));
             }
         }
@@ -226,10 +226,7 @@ fn finish(sinks: Vec<Sink<'_>>, outcome: &Outcome<'_>) -> (Vec<Diagnostic>, Opti
                     (None, Err(error)) => Err(error.into_error()),
                 };
                 if let Err(error) = committed {
-                    problems.push(Diagnostic::without_file(
-                        Code::IoError,
-                        format!("cannot write `{}`: {}", path.display(), reason(&error)),
-                    ));
+                    problems.push(Diagnostic::without_file(Code::IoError, cannot_write(&path, &error)));
                 }
             }
         }
@@ -237,12 +234,9 @@ fn finish(sinks: Vec<Sink<'_>>, outcome: &Outcome<'_>) -> (Vec<Diagnostic>, Opti
     (problems, stdout_error)
 }
 
-fn reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
-    }
+/// `cannot write PATH: why`.
+pub(super) fn cannot_write(path: &std::path::Path, error: &std::io::Error) -> Msg {
+    Msg::new("write-failed").arg("path", path.display().to_string()).arg("reason", super::io_reason(error))
 }
 
 /// The descriptors under the paths given; what the search itself found
@@ -257,12 +251,12 @@ fn discover(args: &CheckArgs, rules_loaded: bool, notices: &mut Vec<Diagnostic>)
         let searched: Vec<String> =
             args.paths.iter().map(|p| format!("`{}`", shouldtune::paths::show(shown_cwd.as_deref(), p))).collect();
         notices.push(
-            Diagnostic::without_file(Code::NoDescriptor, format!("no descriptor found under {}", searched.join(", ")))
-                .with_severity(Severity::Note)
-                .with_help(
-                    "name descriptors `llm-project.yaml` or `*.llm-project.yaml`, or pass their paths; \
-                     `shouldtune init` writes one",
-                ),
+            Diagnostic::without_file(
+                Code::NoDescriptor,
+                Msg::new("check-no-descriptor").arg("paths", MsgArg::List(searched)),
+            )
+            .with_severity(Severity::Note)
+            .with_help(Msg::new("check-no-descriptor-help")),
         );
     }
     if discovery.ignored > 0 {

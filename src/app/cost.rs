@@ -5,7 +5,7 @@ use super::{Exit, Failure, Io, load_pricing, load_rules};
 use crate::cli::{CostArgs, CostFormat};
 use shouldtune::cost::{self, render};
 use shouldtune::diag::{Code, Diagnostic};
-use shouldtune::i18n::Msg;
+use shouldtune::i18n::{Arg, Msg};
 use shouldtune::load::Limits;
 use shouldtune::text::Style;
 use shouldtune::text::sanitize;
@@ -53,19 +53,16 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
     let mut estimate = cost::estimate(&tables, &settings, project.volume(&rule_set), &source)?;
     let age_warning = estimate.check_age(io.today);
     if let Some(path) = &args.plot {
-        let svg = cost::plot::svg(&estimate, &project.name).map_err(|e| {
+        let svg = cost::plot::svg_in(&estimate, &project.name, io.lang).map_err(|e| {
             Failure::Diagnostics(vec![Diagnostic::without_file(
                 Code::IoError,
                 Msg::new("cost-chart-failed").arg("error", e.clone()),
             )])
         })?;
         save::write_atomically(path, &svg, args.force).map_err(|e| {
-            let mut d = Diagnostic::without_file(
-                Code::IoError,
-                format!("cannot write `{}`: {}", sanitize(&path.display().to_string()), plain_error(&e)),
-            );
+            let mut d = Diagnostic::without_file(Code::IoError, super::check::cannot_write(path, &e));
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                d = d.with_help("pass `--force` to replace it");
+                d = d.with_help(Msg::new("cost-plot-force-help"));
             }
             Failure::Diagnostics(vec![d])
         })?;
@@ -80,17 +77,8 @@ pub(super) fn cost(args: &CostArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
         writeln!(io.stderr, "{heading}: {}", sanitize(&warning.render(io.lang)))?;
     }
     if let Some(path) = &args.plot {
-        writeln!(io.stderr, "chart written to `{}`", sanitize(&path.display().to_string()))?;
+        let written = io.lang.tr_args("cost-chart-written", &[("path", Arg::Str(&path.display().to_string()))]);
+        writeln!(io.stderr, "{}", sanitize(&written))?;
     }
     Ok(Exit::Ok)
-}
-
-/// What went wrong, without the name of the temporary file the chart was
-/// written to first (the temporary-file library appends ` at path "…"`).
-fn plain_error(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" at path ") {
-        Some(end) => text[..end].to_owned(),
-        None => text,
-    }
 }

@@ -34,7 +34,7 @@ pub(super) fn init(args: &InitArgs, limits: Limits, io: &mut Io<'_>) -> Result<E
         ])),
         Err(error) => Err(Failure::Diagnostics(vec![Diagnostic::without_file(
             Code::IoError,
-            format!("cannot write `{}`: {error}", args.file.display()),
+            super::check::cannot_write(&args.file, &error),
         )])),
     }
 }
@@ -71,8 +71,8 @@ pub fn init_yaml(rule_set: &RuleSet, name: &str, rule_files: &[std::path::PathBu
     let _ = writeln!(out, "name: {}", quote(name));
     comment(&mut out, &format!("description: \"{}\"", lang.tr("init-description")));
     let _ = writeln!(out);
-    let ids: Vec<&str> = rule_set.approaches.iter().map(|a| a.id.as_str()).collect();
-    comment(&mut out, &lang.tr_args("init-plan", &[("approaches", Arg::Str(&ids.join(", ")))]));
+    let ids: Vec<String> = rule_set.approaches.iter().map(|a| a.id.clone()).collect();
+    comment(&mut out, &lang.tr_args("init-plan", &[("approaches", Arg::Str(&lang.join(&ids)))]));
     match plan.as_slice() {
         [one] => {
             let _ = writeln!(out, "planned_approach: {}", scalar(one));
@@ -120,7 +120,8 @@ fn answers_yaml(rule_set: &RuleSet, lang: Lang) -> String {
             }
             (QuestionKind::Integer { .. }, None, None) => lang.tr("init-allowed-int"),
             (QuestionKind::Choice { values }, ..) => {
-                lang.tr_args("init-allowed-choice", &[("values", Arg::Str(&values.join(", ")))])
+                let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+                lang.tr_args("init-allowed-choice", &[("values", Arg::Str(&lang.join(&values)))])
             }
         };
         let mut note = lang.tr_args("init-allowed", &[("allowed", Arg::Str(&allowed))]);

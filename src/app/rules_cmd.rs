@@ -9,6 +9,7 @@ use tabled::settings::{Style as TableStyle, Width};
 use super::{Exit, Failure, Io, load_rules};
 use crate::cli::{DenyLevel, RulesCheckArgs, RulesCommand, RulesShowArgs, RulesTestArgs, ShowFormat};
 use shouldtune::diag::{Code, Diagnostic};
+use shouldtune::i18n::{Arg, Msg};
 use shouldtune::load::Limits;
 use shouldtune::rules::{emit, lint};
 use shouldtune::source::SourceFile;
@@ -27,15 +28,17 @@ fn check(args: &RulesCheckArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit,
     let rule_set = rule_sets.base();
     let warnings = lint::lint(rule_set);
     io.report(&warnings)?;
-    writeln!(
-        io.stdout,
-        "{} approaches, {} questions, {} rules: {} warning{}",
-        rule_set.approaches.len(),
-        rule_set.questions.len(),
-        rule_set.rules.len(),
-        warnings.len(),
-        if warnings.len() == 1 { "" } else { "s" }
-    )?;
+    let count = |n: usize| Arg::Num(i64::try_from(n).unwrap_or(i64::MAX));
+    let summary = io.lang.tr_args(
+        "rules-check-summary",
+        &[
+            ("approaches", count(rule_set.approaches.len())),
+            ("questions", count(rule_set.questions.len())),
+            ("rules", count(rule_set.rules.len())),
+            ("warnings", count(warnings.len())),
+        ],
+    );
+    writeln!(io.stdout, "{summary}")?;
     Ok(if !warnings.is_empty() && args.deny.contains(&DenyLevel::Warnings) { Exit::Findings } else { Exit::Ok })
 }
 
@@ -65,7 +68,7 @@ fn test(args: &RulesTestArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, F
     if cases.is_empty() && !problems.is_empty() {
         return Err(Failure::Diagnostics(problems));
     }
-    let failed = ruletest::run(rule_set, &cases, io.stdout)?.failed;
+    let failed = ruletest::run_in(rule_set, &cases, io.stdout, io.lang)?.failed;
     if !problems.is_empty() {
         return Err(Failure::Diagnostics(problems));
     }
@@ -80,7 +83,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             let entries = std::fs::read_dir(path).map_err(|e| {
                 Failure::Diagnostics(vec![Diagnostic::without_file(
                     Code::IoError,
-                    format!("cannot read `{}`: {e}", path.display()),
+                    Msg::new("read-failed").arg("name", path.display().to_string()).arg("reason", super::io_reason(&e)),
                 )])
             })?;
             let mut files: Vec<PathBuf> = entries
@@ -102,6 +105,8 @@ fn show(args: &RulesShowArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, F
     // The table shows the texts in the chosen language; YAML stays the rule file's own (English) text.
     let rule_sets = if args.format == ShowFormat::Table { rule_sets.in_locale(io.lang.code()) } else { rule_sets };
     let rule_set = rule_sets.base();
+    let lang = io.lang;
+    let id = |a: shouldtune::rules::ApproachId| Arg::Str(rule_set.approaches[a].id.as_str());
     match args.format {
         ShowFormat::Yaml => io.stdout.write_all(emit::to_yaml(rule_set).as_bytes())?,
         ShowFormat::Table => {
@@ -109,17 +114,20 @@ fn show(args: &RulesShowArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, F
             for rule in &rule_set.rules {
                 let mut effects: Vec<String> =
                     rule.effects.iter().map(|&(a, w)| format!("{} {w:+}", rule_set.approaches[a].id)).collect();
-                effects.extend(rule.veto.iter().map(|&a| format!("{} vetoed", rule_set.approaches[a].id)));
-                effects.extend(rule.combine_with.iter().map(|&a| format!("with {}", rule_set.approaches[a].id)));
+                effects.extend(rule.veto.iter().map(|&a| lang.tr_args("rules-show-vetoed", &[("approach", id(a))])));
+                effects
+                    .extend(rule.combine_with.iter().map(|&a| lang.tr_args("rules-show-with", &[("approach", id(a))])));
                 if !rule.when_recommended.is_empty() {
                     let ids: Vec<&str> =
                         rule.when_recommended.iter().map(|&a| rule_set.approaches[a].id.as_str()).collect();
-                    effects.push(format!("advice when {}", ids.join("/")));
+                    effects.push(lang.tr_args("rules-show-advice-when", &[("approaches", Arg::Str(&ids.join("/")))]));
                 }
                 rows.push([rule.id.clone(), rule.when.text.clone(), effects.join("\n"), rule.source.clone()]);
             }
             let mut builder = Builder::default();
-            builder.push_record(["rule", "when", "effects", "source"]);
+            let headings =
+                ["rules-show-col-rule", "rules-show-col-when", "rules-show-col-effects", "rules-show-col-source"];
+            builder.push_record(headings.map(|h| lang.tr(h)));
             for row in &rows {
                 builder.push_record(row.clone());
             }
@@ -134,12 +142,12 @@ fn show(args: &RulesShowArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit, F
                 // Too wide for the terminal: one block per rule reads better than a squeezed table.
                 let width = io.width.max(40);
                 let mut out = String::new();
+                let [_, when_label, effects_label, source_label] = headings.map(|h| lang.tr(h));
                 for [id, when, effects, source] in &rows {
                     out.push_str(id);
                     out.push('\n');
-                    for (label, value) in
-                        [("when", when), ("effects", &effects.replace('\n', ", ")), ("source", source)]
-                    {
+                    let effects = lang.join(&effects.split('\n').map(str::to_owned).collect::<Vec<_>>());
+                    for (label, value) in [(&when_label, when), (&effects_label, &effects), (&source_label, source)] {
                         let text = shouldtune::text::wrap(&format!("{label}: {value}"), width - 4, "    ");
                         out.push_str("  ");
                         out.push_str(text.trim_start());

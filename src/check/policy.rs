@@ -1,9 +1,9 @@
 //! The policy a descriptor's plan is held to.
 
 use crate::descriptor::Descriptor;
-use crate::diag::{Code, Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Severity, Text};
 use crate::eval::{Evaluation, Provenance};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, MsgArg};
 use crate::report::Report;
 use crate::rules::{Question, RuleSet};
 
@@ -32,13 +32,19 @@ pub(super) fn findings(
     out.extend(assumed_answers(rule_set, project, evaluation, policy));
     let span = project.planned.as_ref().map_or(project.name_span, |p| p.span);
     for finding in report.plan.iter().flat_map(|p| &p.findings) {
-        let mut diagnostic = Diagnostic::error(Code::NoPlan, finding.message.clone(), &project.source, span)
+        // A built-in finding keeps the messages behind its texts, so that the diagnostic follows the reader's language.
+        let (message, help) = &finding.l10n;
+        let message = message.clone().map_or_else(|| Text::from(&finding.message), Text::from);
+        let mut diagnostic = Diagnostic::error(Code::NoPlan, message, &project.source, span)
             .with_code(finding.id.clone())
             .with_severity(finding.severity);
         for reason in &finding.because {
             diagnostic = diagnostic.with_note(reason.clone());
         }
-        diagnostic.help.clone_from(&finding.help);
+        match help {
+            Some(help) => diagnostic.set_help(help.clone()),
+            None => diagnostic.help.clone_from(&finding.help),
+        }
         out.push(diagnostic);
     }
     out
@@ -67,7 +73,7 @@ fn assumed_answers(
             let listed: Vec<String> = newer.iter().map(|id| format!("`{id}`")).collect();
             Diagnostic::error(
                 Code::AnswerAssumed,
-                Msg::new("newer-questions-assumed").arg("count", newer.len()).arg("list", listed.join(", ")),
+                Msg::new("newer-questions-assumed").arg("count", newer.len()).arg("list", MsgArg::List(listed)),
                 source,
                 project.answers_span.unwrap_or(project.name_span),
             )
@@ -83,7 +89,7 @@ fn assumed_answers(
         Some(
             Diagnostic::error(
                 Code::AnswerAssumed,
-                Msg::new("questions-assumed").arg("count", assumed.len()).arg("list", listed.join(", ")),
+                Msg::new("questions-assumed").arg("count", assumed.len()).arg("list", MsgArg::List(listed)),
                 source,
                 span,
             )

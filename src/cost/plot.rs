@@ -4,9 +4,10 @@ use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{CostEstimate, render};
+use crate::i18n::{Arg, Lang};
 
 /// A legend label, a colour and the points of one line.
-type Series = (&'static str, RGBColor, Vec<(f64, f64)>);
+type Series = (String, RGBColor, Vec<(f64, f64)>);
 
 /// Points per series: enough for smooth lines on a log axis.
 const SAMPLES: u32 = 120;
@@ -15,6 +16,11 @@ const SAMPLES: u32 = 120;
 /// volume (log scale), the project's volume and the break-even marked, with
 /// the price table and its date in the caption. Returns the SVG text.
 pub fn svg(estimate: &CostEstimate, name: &str) -> Result<String, String> {
+    svg_in(estimate, name, Lang::En)
+}
+
+/// [`svg`] with the caption, axes and legend in `lang`.
+pub fn svg_in(estimate: &CostEstimate, name: &str, lang: Lang) -> Result<String, String> {
     let volume = estimate.monthly_requests.max(100);
     #[expect(clippy::cast_precision_loss, reason = "plot coordinates")]
     let (low, high) = (volume as f64 / 100.0, volume as f64 * 100.0);
@@ -26,23 +32,25 @@ pub fn svg(estimate: &CostEstimate, name: &str) -> Result<String, String> {
     let (pe, rag, ft, fixed) =
         (to_f(rates.prompt_engineering), to_f(rates.rag), to_f(rates.fine_tuning), to_f(rates.fine_tuning_fixed));
     let line = |per_request: f64, fixed: f64| xs.iter().map(|&x| (x, per_request * x + fixed)).collect::<Vec<_>>();
-    let fine_tuning_label = if estimate.evaluation_only {
-        "Fine-tuning (developer tier, evaluation only)"
-    } else {
-        "Fine-tuning (incl. hosting)"
-    };
+    let fine_tuning_label =
+        lang.tr(if estimate.evaluation_only { "plot-fine-tuning-evaluation" } else { "plot-fine-tuning" });
     let series: [Series; 3] = [
-        ("Prompt engineering", RGBColor(31, 119, 180), line(pe, 0.0)),
-        ("RAG", RGBColor(44, 160, 44), line(rag, 0.0)),
+        (lang.tr("plot-prompt-engineering"), RGBColor(31, 119, 180), line(pe, 0.0)),
+        (lang.tr("plot-rag"), RGBColor(44, 160, 44), line(rag, 0.0)),
         (fine_tuning_label, RGBColor(214, 39, 40), line(ft, fixed)),
     ];
     // Costs span orders of magnitude across the volume range: both axes are logarithmic.
     let ys = || series.iter().flat_map(|(_, _, p)| p.iter().map(|(_, y)| *y));
     let y_max = ys().filter(|y| y.is_finite()).fold(1.0_f64, f64::max) * 1.5;
     let y_min = ys().filter(|y| *y > 0.0).fold(y_max, f64::min).max(0.01) / 1.5;
-    let caption = format!(
-        "{}: monthly cost by approach, {} on {} (prices as of {})",
-        name, estimate.model, estimate.price_table, estimate.as_of
+    let caption = lang.tr_args(
+        "plot-caption",
+        &[
+            ("name", Arg::Str(name)),
+            ("model", Arg::Str(&estimate.model)),
+            ("table", Arg::Str(&estimate.price_table)),
+            ("as_of", Arg::Str(&estimate.as_of)),
+        ],
     );
     let mut out = String::new();
     {
@@ -58,8 +66,8 @@ pub fn svg(estimate: &CostEstimate, name: &str) -> Result<String, String> {
             .map_err(|err| err.to_string())?;
         chart
             .configure_mesh()
-            .x_desc("Monthly requests (log scale)")
-            .y_desc(format!("Monthly cost ({}, log scale)", estimate.currency))
+            .x_desc(lang.tr("plot-x"))
+            .y_desc(lang.tr_args("plot-y", &[("currency", Arg::Str(&estimate.currency))]))
             .x_label_formatter(&|x| abbreviate(*x))
             .y_label_formatter(&|y| abbreviate(*y))
             .draw()
@@ -77,7 +85,9 @@ pub fn svg(estimate: &CostEstimate, name: &str) -> Result<String, String> {
         chart
             .draw_series(LineSeries::new(vec![(project, y_min), (project, y_max)], grey.stroke_width(2)))
             .map_err(|err| err.to_string())?
-            .label(format!("This project: {} requests", render::count(estimate.monthly_requests)))
+            .label(
+                lang.tr_args("plot-this-project", &[("requests", Arg::Str(&render::count(estimate.monthly_requests)))]),
+            )
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], grey.stroke_width(2)));
         if let Some(requests) = estimate.break_even_monthly_requests {
             #[expect(clippy::cast_precision_loss, reason = "plot coordinates")]
@@ -88,7 +98,7 @@ pub fn svg(estimate: &CostEstimate, name: &str) -> Result<String, String> {
                 chart
                     .draw_series(std::iter::once(Circle::new((x, y), 6, black.filled())))
                     .map_err(|err| err.to_string())?
-                    .label(format!("Break-even: {} requests", render::count(requests)))
+                    .label(lang.tr_args("plot-break-even", &[("requests", Arg::Str(&render::count(requests)))]))
                     .legend(move |(x, y)| Circle::new((x + 12, y), 5, black.filled()));
             }
         }

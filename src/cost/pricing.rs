@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::diag::{Code, Diagnostic};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, MsgArg};
 use crate::load::What;
 use crate::load::{
     Entry, Limits, Node, NodeKind, Required, Sink, Span, expect_decimal, expect_int, expect_map, expect_str, mapping,
@@ -124,13 +124,12 @@ pub struct TokenPrices {
 
 impl PriceTable {
     /// The prices of `model`, or an error message listing the models the table has.
-    pub fn model(&self, model: &str) -> Result<&ModelPrices, String> {
+    pub fn model(&self, model: &str) -> Result<&ModelPrices, Msg> {
         self.models.iter().find(|m| m.name == model).ok_or_else(|| {
-            format!(
-                "price table `{}` has no model `{model}`; it has {}",
-                self.id,
-                crate::load::quoted_list(self.models.iter().map(|m| m.name.as_str()))
-            )
+            Msg::new("cost-unknown-model")
+                .arg("table", &self.id)
+                .arg("model", model)
+                .arg("models", crate::load::quoted(self.models.iter().map(|m| m.name.as_str())))
         })
     }
 
@@ -150,26 +149,32 @@ impl PriceTable {
 }
 
 impl ModelPrices {
-    /// What this model's entry holds, for messages: "training by the hour, hosting, token prices".
+    /// What this model's entry holds, for messages: "training by the hour (regional); hosting (standard); token prices".
     #[must_use]
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Msg {
+        let names = |names: Vec<&str>| MsgArg::List(names.into_iter().map(str::to_owned).collect());
         let mut parts = Vec::new();
         match &self.training {
-            Some(Training::PerHour { .. }) => parts.push("training by the hour (regional)".to_owned()),
-            Some(Training::PerToken(tiers)) => parts.push(format!("training per token ({})", tiers.names().join(", "))),
+            Some(Training::PerHour { .. }) => parts.push(Msg::new("cost-has-hourly-training")),
+            Some(Training::PerToken(tiers)) => {
+                parts.push(Msg::new("cost-has-token-training").arg("tiers", names(tiers.names())));
+            }
             None => {}
         }
         if self.rft.is_some() {
-            parts.push("reinforcement fine-tuning by the hour".to_owned());
+            parts.push(Msg::new("cost-has-rft"));
         }
         let hosting = self.hosting.names();
         if !hosting.is_empty() {
-            parts.push(format!("hosting ({})", hosting.join(", ")));
+            parts.push(Msg::new("cost-has-hosting").arg("deployments", names(hosting)));
         }
         if self.base.is_some() {
-            parts.push("token prices".to_owned());
+            parts.push(Msg::new("cost-has-token-prices"));
         }
-        if parts.is_empty() { "no prices".to_owned() } else { parts.join("; ") }
+        parts
+            .into_iter()
+            .reduce(|all, next| Msg::new("cost-has-and").arg("all", all).arg("next", next))
+            .unwrap_or_else(|| Msg::new("cost-has-nothing"))
     }
 }
 

@@ -88,7 +88,7 @@ fn drivers(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<
     for fired in &report.fired {
         let mut effects: Vec<String> = fired.effects.0.iter().map(|(a, w)| format!("`{a}` {w:+}")).collect();
         effects.extend(fired.veto.iter().map(|a| tr(lang, "adr-ruled-out", &[("approach", &format!("`{a}`"))])));
-        let effects = if effects.is_empty() { String::new() } else { format!(" ({})", effects.join(", ")) };
+        let effects = if effects.is_empty() { String::new() } else { format!(" ({})", lang.join(&effects)) };
         let cited = tr(lang, "adr-rule-source", &[("rule", &fired.rule), ("source", &fired_source_markdown(fired))]);
         writeln!(out, "* **{}**{effects}: {} ({cited})", esc(&fired.title), esc(&fired.because))?;
     }
@@ -157,12 +157,12 @@ fn outcome(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<
     }
     if !report.assumed.is_empty() {
         let assumed: Vec<String> = report.assumed.iter().map(|q| format!("`{q}`")).collect();
-        writeln!(out, "* {}", tr(lang, "adr-assumed", &[("list", &assumed.join(", "))]))?;
+        writeln!(out, "* {}", tr(lang, "adr-assumed", &[("list", &lang.join(&assumed))]))?;
     }
     // The decision rests on changed rules: say which, so a reader never
     // takes it for the default rules' verdict.
     for overlay in &report.overlays {
-        writeln!(out, "* {}", tr(lang, "adr-overlay", &[("summary", &esc(&overlay.summary()))]))?;
+        writeln!(out, "* {}", tr(lang, "adr-overlay", &[("summary", &esc(&overlay.summary_msg().render(lang)))]))?;
     }
     writeln!(out)?;
     if !report.what_if.is_empty() || report.what_if_truncated {

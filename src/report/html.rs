@@ -73,7 +73,7 @@ pub fn body_in(report: &Report, chart: Option<&str>, out: &mut dyn Write, lang: 
     if let Some(plan) = &report.plan {
         plan_section(plan, out, lang)?;
     }
-    overlays(report, out)?;
+    overlays(report, out, lang)?;
     what_if(report, out, lang)?;
     if !report.next_steps.is_empty() {
         section_start(out, "next-steps", &lang.tr("heading-next-steps"))?;
@@ -105,7 +105,7 @@ fn plan_section(plan: &crate::report::plan::PlanReport, out: &mut dyn Write, lan
     match &plan.planned {
         Some(planned) => {
             let ids: Vec<String> = planned.iter().map(|a| format!("<code>{}</code>", esc(a))).collect();
-            writeln!(out, "<p>{} {}</p>", esc(&lang.tr("planned-label")), ids.join(", "))?;
+            writeln!(out, "<p>{} {}</p>", esc(&lang.tr("planned-label")), lang.join(&ids))?;
         }
         None => writeln!(out, "<p>{}</p>", esc(&lang.tr("planned-none-sentence")))?,
     }
@@ -227,7 +227,7 @@ fn reasons(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<
             writeln!(out, "<li>")?;
             write!(out, "<p><strong>{}</strong>", esc(&fired.title))?;
             if !effects.is_empty() {
-                write!(out, r#" <span class="effects">{}</span>"#, effects.join(", "))?;
+                write!(out, r#" <span class="effects">{}</span>"#, lang.join(&effects))?;
             }
             writeln!(out, "</p>")?;
             writeln!(out, "<p>{}</p>", esc(&fired.because))?;
@@ -281,23 +281,16 @@ pub fn source_html(source: &str) -> String {
 
 /// Each rule overlay in force, with the default rules it disabled or
 /// replaced: a report never hides that the safety rules were changed.
-fn overlays(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+fn overlays(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     if report.overlays.is_empty() {
         return Ok(());
     }
-    section_start(out, "overlays", "Rule overlays in force")?;
+    section_start(out, "overlays", &lang.tr("heading-overlays"))?;
     writeln!(out, "<ul>")?;
     for overlay in &report.overlays {
-        let mut parts = Vec::new();
-        for (verb, ids) in
-            [("disables", &overlay.disabled), ("overrides", &overlay.overridden), ("adds", &overlay.added)]
-        {
-            if !ids.is_empty() {
-                let ids: Vec<String> = ids.iter().map(|id| format!("<code>{}</code>", esc(id))).collect();
-                parts.push(format!("{verb} {}", ids.join(", ")));
-            }
-        }
-        let effects = if parts.is_empty() { String::new() } else { format!(": {}", parts.join("; ")) };
+        // The ids are escaped into the list; the words come from the messages, which hold no markup.
+        let changes = overlay.changes(|id| format!("<code>{}</code>", esc(id)));
+        let effects = changes.map_or_else(String::new, |changes| format!(": {}", changes.render(lang)));
         writeln!(out, "<li><code>{}</code>{effects}</li>", esc(&overlay.file))?;
     }
     writeln!(out, "</ul>")?;

@@ -68,11 +68,11 @@ pub fn render_in(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::R
         writeln!(out, "#### {}", lang.tr("heading-assumed"))?;
         writeln!(out)?;
         let assumed: Vec<String> = report.assumed.iter().map(|q| format!("`{q}`")).collect();
-        writeln!(out, "{} {}", esc(&lang.tr("assumed-lead")), assumed.join(", "))?;
+        writeln!(out, "{} {}", esc(&lang.tr("assumed-lead")), lang.join(&assumed))?;
     }
     for overlay in &report.overlays {
         writeln!(out)?;
-        writeln!(out, "**{}** {}", esc(&lang.tr("overlay-in-force-label")), esc(&overlay.summary()))?;
+        writeln!(out, "**{}** {}", esc(&lang.tr("overlay-in-force-label")), esc(&overlay.summary_msg().render(lang)))?;
     }
     if report.what_if_truncated {
         writeln!(out)?;
@@ -127,7 +127,7 @@ fn plan_section(plan: &crate::report::plan::PlanReport, out: &mut dyn Write, lan
     match &plan.planned {
         Some(planned) => {
             let ids: Vec<String> = planned.iter().map(|a| format!("`{}`", esc_code(a))).collect();
-            writeln!(out, "{} {}", lang.tr("planned-label"), ids.join(", "))?;
+            writeln!(out, "{} {}", lang.tr("planned-label"), lang.join(&ids))?;
         }
         None => writeln!(out, "{} {}", lang.tr("planned-label"), lang.tr("plan-none"))?,
     }
@@ -170,7 +170,7 @@ fn fired_rules(report: &Report, out: &mut dyn Write, lang: Lang) -> std::io::Res
         effects.extend(
             fired.veto.iter().map(|a| lang.tr_args("effect-vetoed", &[("approach", Arg::Str(&format!("`{a}`")))])),
         );
-        let effects = if effects.is_empty() { String::new() } else { format!(" ({})", effects.join(", ")) };
+        let effects = if effects.is_empty() { String::new() } else { format!(" ({})", lang.join(&effects)) };
         let source = if fired.sources.is_empty() {
             esc(&fired.source)
         } else {

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::{Report, SourceEntry};
 use crate::diag::{Code, DiagnosticCode, Severity, Text};
 use crate::eval::Evaluation;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, MsgArg};
 use crate::rules::{ApproachId, RuleId, RuleSet};
 
 /// How many reasons a finding quotes.
@@ -107,7 +107,7 @@ pub fn findings(
         return vec![finding];
     };
     let mut out = Vec::new();
-    let plan_text = planned.iter().map(|&a| rule_set.approaches[a].id.as_str()).collect::<Vec<_>>().join(", ");
+    let plan_text = MsgArg::List(planned.iter().map(|&a| rule_set.approaches[a].id.clone()).collect());
 
     let vetoed: Vec<_> = evaluation.vetoes.iter().filter(|v| planned.contains(&v.approach)).collect();
     for veto in &vetoed {
@@ -130,7 +130,7 @@ pub fn findings(
             Code::PlanContradicts,
             Severity::Error,
             with_clause(
-                Msg::new("plan-contradicts").arg("planned", plan_text.as_str()).arg("recommended", &recommended.id),
+                Msg::new("plan-contradicts").arg("planned", plan_text).arg("recommended", &recommended.id),
                 report,
             ),
         );
@@ -210,8 +210,13 @@ fn with_clause(message: Msg, report: &Report) -> Msg {
     if report.combine_with.is_empty() {
         message
     } else {
-        let with: Vec<String> = report.combine_with.iter().map(|c| format!("`{}`", c.approach)).collect();
-        Msg::new("plan-with-combination").arg("message", message).arg("with", with.join(" and "))
+        let with = report
+            .combine_with
+            .iter()
+            .map(|c| MsgArg::Str(format!("`{}`", c.approach)))
+            .reduce(|all, next| MsgArg::from(Msg::new("plan-with-and").arg("all", all).arg("next", next)))
+            .unwrap_or_else(|| MsgArg::Str(String::new()));
+        Msg::new("plan-with-combination").arg("message", message).arg("with", with)
     }
 }
 

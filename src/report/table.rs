@@ -59,7 +59,7 @@ pub fn render_in(report: &Report, out: &mut dyn Write, style: Style, lang: Lang)
             .map(|a| format!("{} = {}", a.question, display(&a.value)))
             .collect();
         writeln!(out, "  {}", style.warn(&lang.tr("assumed-lead")))?;
-        write!(out, "{}", wrap(&assumed.join(", "), style.columns() - 4, "    "))?;
+        write!(out, "{}", wrap(&lang.join(&assumed), style.columns() - 4, "    "))?;
     }
     if !report.not_applicable.is_empty() {
         writeln!(out)?;
@@ -67,7 +67,7 @@ pub fn render_in(report: &Report, out: &mut dyn Write, style: Style, lang: Lang)
             out,
             "{}",
             wrap(
-                &lang.tr_args("not-applicable", &[("list", Arg::Str(&report.not_applicable.join(", ")))]),
+                &lang.tr_args("not-applicable", &[("list", Arg::Str(&lang.join(&report.not_applicable)))]),
                 style.columns(),
                 ""
             )
@@ -76,7 +76,8 @@ pub fn render_in(report: &Report, out: &mut dyn Write, style: Style, lang: Lang)
 
     for overlay in &report.overlays {
         writeln!(out)?;
-        let line = lang.tr_args("overlay-in-force", &[("summary", Arg::Str(&sanitize(&overlay.summary())))]);
+        let summary = sanitize(&overlay.summary_msg().render(lang));
+        let line = lang.tr_args("overlay-in-force", &[("summary", Arg::Str(&summary))]);
         write!(out, "{}", style.warn(&wrap(&line, style.columns() - 2, "").trim_end().replace('\n', "\n  ")))?;
         writeln!(out)?;
     }
@@ -133,7 +134,7 @@ fn plan_section(
     lang: Lang,
 ) -> std::io::Result<()> {
     writeln!(out)?;
-    let planned = plan.planned.as_ref().map_or_else(|| lang.tr("plan-none"), |p| sanitize(&p.join(", ")));
+    let planned = plan.planned.as_ref().map_or_else(|| lang.tr("plan-none"), |p| sanitize(&lang.join(p)));
     writeln!(out, "{} {planned}", style.strong(&lang.tr("plan-label")))?;
     if plan.findings.is_empty() {
         writeln!(out, "  {}", style.good(&lang.tr("plan-agrees")))?;
@@ -195,7 +196,7 @@ fn reasons(report: &Report, out: &mut dyn Write, style: Style, lang: Lang) -> st
         let mut effects: Vec<String> =
             fired.effects.0.iter().map(|(a, w)| format!("{a} {}", lang.signed(*w))).collect();
         effects.extend(fired.veto.iter().map(|a| lang.tr_args("effect-vetoed", &[("approach", Arg::Str(a))])));
-        let effects = if effects.is_empty() { String::new() } else { format!("  [{}]", effects.join(", ")) };
+        let effects = if effects.is_empty() { String::new() } else { format!("  [{}]", lang.join(&effects)) };
         if 4 + display_width(&fired.title) + display_width(&effects) <= style.columns() {
             writeln!(out, "  * {}{}", style.strong(&fired.title), effects)?;
         } else {

@@ -246,14 +246,21 @@ pub fn missing(rule_set: &RuleSet) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error(
                     Code::MissingTranslation,
-                    format!("{singular} `{id}` has no `{locale}` translation of {}", fields.join(", ")),
+                    crate::i18n::Msg::new("rules-missing-translation")
+                        .arg("kind", crate::i18n::Msg::new("kind").arg("kind", singular))
+                        .arg("id", id)
+                        .arg("locale", locale.as_str())
+                        .arg("fields", crate::i18n::MsgArg::List(fields)),
                     &origin.file,
                     origin.span,
                 )
                 .with_severity(Severity::Warning)
-                .with_help(format!(
-                    "add them under `{kind}: {{ {id}: ... }}` in the `{locale}` translations, or remove `{locale}` from `locales`"
-                )),
+                .with_help(
+                    crate::i18n::Msg::new("rules-missing-translation-help")
+                        .arg("section", kind)
+                        .arg("id", id)
+                        .arg("locale", locale.as_str()),
+                ),
             );
         }
     }

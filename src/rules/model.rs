@@ -198,13 +198,28 @@ impl Overlay {
     /// One line for humans: `file (disables a, b; overrides c; adds d)`.
     #[must_use]
     pub fn summary(&self) -> String {
-        let mut parts = Vec::new();
-        for (verb, ids) in [("disables", &self.disabled), ("overrides", &self.overridden), ("adds", &self.added)] {
-            if !ids.is_empty() {
-                parts.push(format!("{verb} {}", ids.join(", ")));
-            }
+        self.summary_msg().render(crate::i18n::Lang::En)
+    }
+
+    /// [`Overlay::summary`] as a message, to render in any language.
+    #[must_use]
+    pub fn summary_msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self.changes(str::to_owned) {
+            Some(changes) => Msg::new("overlay-summary").arg("file", &self.file).arg("changes", changes),
+            None => Msg::new("overlay-file").arg("file", &self.file),
         }
-        if parts.is_empty() { self.file.clone() } else { format!("{} ({})", self.file, parts.join("; ")) }
+    }
+
+    /// What it changed (`disables a, b; adds d`), each id shown by `show`; `None` when nothing.
+    #[must_use]
+    pub fn changes(&self, show: impl Fn(&str) -> String) -> Option<crate::i18n::Msg> {
+        use crate::i18n::{Msg, MsgArg};
+        [("overlay-disables", &self.disabled), ("overlay-overrides", &self.overridden), ("overlay-adds", &self.added)]
+            .into_iter()
+            .filter(|(_, ids)| !ids.is_empty())
+            .map(|(id, ids)| Msg::new(id).arg("list", MsgArg::List(ids.iter().map(|i| show(i)).collect())))
+            .reduce(|all, next| Msg::new("overlay-changes-and").arg("all", all).arg("next", next))
     }
 }
 

@@ -108,3 +108,39 @@ fn in_japanese_the_page_the_results_and_the_errors_are_japanese_and_the_ids_engl
     assert!(message.starts_with("エラー[unknown-choice]: `qq` は `task_type` の選択肢にありません"), "{message}");
     assert_eq!(json["errors"][0]["question"], "task_type");
 }
+
+#[test]
+fn error_replies_speak_the_page_language() {
+    let rule_set = default_rules();
+    let error = |reply: &Reply| body(reply)["error"].as_str().unwrap_or_default().to_owned();
+    let limits = Limits::default();
+    let reply = evaluate_in(&rule_set, &tables(), b"{\"name\": ", limits, 0, Lang::Ja);
+    assert_eq!(reply.status, 400);
+    assert_eq!(error(&reply), "回答を JSON として読めません (1 行 9 列目)");
+    let reply = evaluate_in(&rule_set, &tables(), b"{\"name\": ", limits, 0, Lang::En);
+    assert_eq!(error(&reply), "expected the answers as JSON (line 1, column 9)");
+    let reply = evaluate_in(&rule_set, &tables(), br#"{"name":"X","answers":{"task_type":[1]}}"#, limits, 0, Lang::Ja);
+    assert_eq!(reply.status, 400);
+    assert_eq!(error(&reply), "`task_type` の回答は真偽値、数値、文字列のいずれかにしてください");
+    for (kept, ja) in [
+        ("a: [", "`kept` が YAML ではありません: "),
+        // The YAML reader's own message, in the same language.
+        ("- 1\n", "`kept` が YAML ではありません: 最上位にはマッピングが必要ですが、リストが指定されています"),
+        ("answers: {}\n", "`kept` に含められるのは `cost:` と `rules:` のセクションだけです"),
+        ("cost: {}", "`kept` は改行で終えてください"),
+    ] {
+        let posted = serde_json::json!({ "name": "X", "answers": {}, "kept": kept });
+        let reply = evaluate_in(&rule_set, &tables(), &serde_json::to_vec(&posted).unwrap(), limits, 0, Lang::Ja);
+        assert_eq!(reply.status, 400, "{kept}: {}", reply.body);
+        let message = error(&reply);
+        assert!(message.starts_with(ja), "{kept}: {message}");
+        assert!(!message.contains("must") && !message.contains("is not YAML"), "{kept}: {message}");
+    }
+    let reply = load_in(&rule_set, b"[", limits, Lang::Ja);
+    assert_eq!(reply.status, 400);
+    assert!(error(&reply).starts_with("ファイルを JSON として読めません (1 行 "), "{}", reply.body);
+    let small = Limits { max_file_bytes: 4, ..Limits::default() };
+    let reply = load_in(&rule_set, br#"{"file_name":"a.yaml","text":"name: X\n"}"#, small, Lang::Ja);
+    assert_eq!(reply.status, 413);
+    assert_eq!(error(&reply), "`a.yaml` が 4 バイトを超えています");
+}

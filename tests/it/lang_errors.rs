@@ -363,3 +363,519 @@ fn rules_check_warnings_speak_japanese() {
         assert!(!stderr(&english).contains(words), "{file}: the English run speaks Japanese");
     }
 }
+
+/// A descriptor's head before a `cost:` section (line 5); the section's keys start on line 6.
+const COST_HEAD: &str = "name: X\nanswers:\n  prompt_tokens: 1000\n  monthly_requests: 10000\ncost:\n";
+
+#[test]
+fn cost_section_value_errors_speak_japanese() {
+    // (section, location, Japanese texts, English message)
+    let cases: &[(&str, &str, &[&str], &str)] = &[
+        (
+            "  method: sftt\n",
+            ":6:11",
+            &[
+                "エラー[unknown-choice]: `method` に指定された `sftt` は使えません",
+                "= 対処: `sft` の誤りではありませんか?",
+            ],
+            "`method` is `sftt`",
+        ),
+        (
+            "  epochs: -1\n",
+            ":6:11",
+            &["エラー[out-of-range]: `epochs` が -1 です。0 以上の値を指定してください"],
+            "`epochs` is -1; expected 0 or more",
+        ),
+        (
+            "  hosting_hours_per_month: -5\n",
+            ":6:28",
+            &["エラー[out-of-range]: `hosting_hours_per_month` が -5 です。0 以上の値を指定してください"],
+            "`hosting_hours_per_month` is -5; expected 0 or more",
+        ),
+        (
+            "  price_table: nope\n",
+            ":6:16",
+            &[
+                "エラー[unknown-choice]: 不明な価格表 `nope` です",
+                "= 対処: 使える価格表は `azure-openai-2023-10`、",
+                "`--pricing FILE` で価格表を追加することもできます。",
+            ],
+            "unknown price table `nope`",
+        ),
+        (
+            "  price_table: azure-openai-2023-10\n  model: gpt-4\n",
+            ":7:10",
+            &[
+                "価格表 `azure-openai-2023-10` にモデル `gpt-4` はありません。この価格表にあるのは `babbage-002`、`davinci-002`、`gpt-35-turbo` です",
+            ],
+            "price table `azure-openai-2023-10` has no model `gpt-4`; it has `babbage-002`, `davinci-002`, `gpt-35-turbo`",
+        ),
+        (
+            "  price_table: azure-openai-2023-10\n  training_tier: global\n",
+            ":7:18",
+            &[
+                "価格表 `azure-openai-2023-10` には、`gpt-35-turbo` の次の価格がありません: トレーニング価格 (`global`)。",
+                "`gpt-35-turbo` にある価格: 時間単位のトレーニング (regional)、ホスティング (",
+                "、トークン単価",
+            ],
+            "has no `global` training price for `gpt-35-turbo`; for `gpt-35-turbo` it has training by the hour (regional); hosting (",
+        ),
+        (
+            "  price_table: azure-openai-2023-10\n  deployment: developer\n",
+            ":7:15",
+            &["`gpt-35-turbo` の次の価格がありません: ホスティング料金 (デプロイ `developer`)。"],
+            "has no hosting fee for deployment `developer` for `gpt-35-turbo`",
+        ),
+        (
+            "  price_table: azure-openai-2026-02\n  model: o4-mini\n  method: sft\n",
+            ":7:10",
+            &[
+                "`o4-mini` の次の価格がありません: 教師ありトレーニングの価格。",
+                "にある価格: 時間単位の強化ファインチューニング、ホスティング (standard、global_standard、developer)、トークン単価",
+                "= 対処: 価格表にはこのモデルの強化ファインチューニングの価格があります。",
+            ],
+            "has no supervised training price for `o4-mini`; for `o4-mini` it has reinforcement fine-tuning by the hour; hosting (standard, global_standard, developer); token prices",
+        ),
+        (
+            "  price_table: openai-2023-08\n  training_file_tokens: 9000000000000000000\n  epochs: 3\n",
+            ":5:1",
+            &[
+                "エラー[out-of-range]: トレーニングのトークン数が 18446744073709551615 トークンを超えています",
+                "= 対処: `prompt_tokens`、`examples_available`、`cost:` のトークン数を確認してください。",
+            ],
+            "the training tokens is more than 18446744073709551615 tokens",
+        ),
+    ];
+    for (n, (section, at, japanese, english)) in cases.iter().enumerate() {
+        let dir = dir_with("p.yaml", &format!("{COST_HEAD}{section}"));
+        let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "cost", "p.yaml"]);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{n}: {message}");
+        assert!(message.starts_with(&format!("p.yaml{at}: エラー[")), "{n}: want {at} in\n{message}");
+        for text in *japanese {
+            assert!(crate::unwrapped(&message).contains(text), "{n}: want `{text}` in\n{message}");
+        }
+        assert_japanese(&message);
+        for english in ["is `", "; expected", "price table", "has no", "it has", "tokens is"] {
+            assert!(!message.contains(english), "{n}: English `{english}` in\n{message}");
+        }
+        let output = crate::shouldtune_in(dir.path(), &["--lang", "en", "cost", "p.yaml"]);
+        assert_eq!(output.status.code(), Some(2), "{n}: {}", stderr(&output));
+        assert!(stderr(&output).contains(english), "{n}: want `{english}` in\n{}", stderr(&output));
+    }
+}
+
+#[test]
+fn amounts_too_large_speak_japanese() {
+    let args = ["--lang", "ja", "evaluate", "tests/fixtures/cost/huge-volume.yaml"];
+    let output = crate::shouldtune(&args);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.starts_with("tests/fixtures/cost/huge-volume.yaml:5:1: エラー[out-of-range]: "), "{message}");
+    assert!(
+        message.contains("が大きすぎて計算できません (計算できる金額の上限は 79228162514264337593543950335 です)"),
+        "{message}"
+    );
+    assert!(message.contains("= 対処: `prompt_tokens`、`monthly_requests`、"), "{message}");
+    assert_japanese(&message);
+    assert!(!message.contains("too large") && !message.contains("the monthly"), "{message}");
+}
+
+#[test]
+fn an_incomplete_descriptor_is_refused_in_japanese() {
+    let dir = dir_with("p.yaml", "name: X\nincomplete: true\n");
+    let output = crate::shouldtune_in(dir.path(), &["--lang", "ja", "evaluate", "p.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.starts_with("p.yaml:2:"), "{message}");
+    assert!(
+        message.contains("エラー[incomplete-descriptor]: この記述子には `incomplete` が付いています。"),
+        "{message}"
+    );
+    assert!(message.contains("= 対処: `shouldtune ask --save p.yaml` で回答を最後まで入力してください。"), "{message}");
+    assert_japanese(&message);
+    assert!(!message.contains("marked") && !message.contains("finish it"), "{message}");
+    let output = crate::shouldtune_in(dir.path(), &["evaluate", "p.yaml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("this descriptor is marked `incomplete`"), "{}", stderr(&output));
+}
+
+/// `shouldtune --lang ja ARGS` in `dir`: exit code, standard output, standard error.
+fn ja_in(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let args: Vec<&str> = ["--lang", "ja"].iter().chain(args).copied().collect();
+    let output = crate::shouldtune_in(dir, &args);
+    (output.status.code(), stdout(&output), stderr(&output))
+}
+
+#[test]
+fn check_messages_of_the_binary_speak_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (code, _, err) = ja_in(d, &["check", ".", "--root", "no-such-dir"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("エラー[io-error]: `--root no-such-dir` はディレクトリではありません"), "{err}");
+    assert!(err.contains("= 対処: リポジトリの最上位のディレクトリを指定するか、"), "{err}");
+    assert_japanese(&err);
+
+    let (code, _, err) = ja_in(d, &["check", ".", "-o", "json=a.json", "-o", "sarif=a.json"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`a.json` が 2 つの `-o` オプションで指定されています"), "{err}");
+    assert!(err.contains("= 対処: レポートごとに別のファイルを指定してください。"), "{err}");
+    assert_japanese(&err);
+
+    let (code, _, err) = ja_in(d, &["check", ".", "-o", "json=missing/a.json"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`missing/a.json` に書き込めません: ファイルまたはディレクトリが存在しません"), "{err}");
+    assert!(
+        err.contains("= 対処: `-o FORMAT=PATH` には、書き込みできる既存のディレクトリ内のパスを指定してください。"),
+        "{err}"
+    );
+    assert_japanese(&err);
+    assert!(!err.contains("no such file"), "{err}");
+
+    // No descriptor is a note, not a failure, in every format.
+    let (code, out, err) = ja_in(d, &["check", "."]);
+    assert_eq!(code, Some(0), "{err}");
+    let out = out.replace("\n    ", "");
+    assert!(out.contains("注記[no-descriptor]: `.` の下に記述子が見つかりません"), "{out}");
+    assert!(out.contains("`shouldtune init` で記述子を作成できます。"), "{out}");
+    assert!(!out.contains("no descriptor found") && !out.contains("name descriptors"), "{out}");
+    let (code, out, err) = ja_in(d, &["check", ".", "-f", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(json.to_string().contains("の下に記述子が見つかりません"), "{json}");
+    assert!(json.to_string().contains("\"no-descriptor\""), "the code stays English: {json}");
+}
+
+#[test]
+fn other_messages_of_the_binary_speak_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (code, _, err) = ja_in(d, &["man", "nope"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`nope` のマニュアルページはありません"), "{err}");
+    assert!(err.contains("= 対処: 指定できるページ: init、evaluate、"), "{err}");
+    assert_japanese(&err);
+
+    // Standard input is not a terminal here.
+    let (code, _, err) = ja_in(d, &["ask"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`ask` には対話できる端末が必要ですが、標準入力が端末ではありません"), "{err}");
+    assert!(err.contains("対話なしで記述子を評価するには `shouldtune evaluate FILE` を"), "{err}");
+    assert_japanese(&err);
+
+    let (code, _, err) = ja_in(d, &["init", "missing/llm-project.yaml"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`missing/llm-project.yaml` に書き込めません: "), "{err}");
+    assert_japanese(&err);
+
+    std::fs::write(d.join("p.yaml"), "name: X\n").unwrap();
+    let (code, _, err) = ja_in(d, &["cost", "p.yaml", "--plot", "chart.svg"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("グラフを `chart.svg` に書き込みました"), "{err}");
+    let chart = std::fs::read_to_string(d.join("chart.svg")).unwrap();
+    for text in
+        ["手法別の月額コスト", "月間リクエスト数 (対数目盛)", "プロンプトエンジニアリング", "このプロジェクト: "]
+    {
+        assert!(chart.contains(text), "`{text}` in the chart");
+    }
+    for english in ["monthly cost by approach", "Monthly requests", "Prompt engineering", "This project"] {
+        assert!(!chart.contains(english), "English `{english}` in the chart");
+    }
+    let (code, _, err) = ja_in(d, &["cost", "p.yaml", "--plot", "chart.svg"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`chart.svg` に書き込めません: ファイルが既に存在します"), "{err}");
+    assert!(err.contains("= 対処: 置き換えるには `--force` を付けてください。"), "{err}");
+    assert_japanese(&err);
+    assert!(!err.contains("already exists"), "{err}");
+
+    // The HTML report's chart speaks the report's language.
+    let (code, html, err) = ja_in(&crate::root(), &["evaluate", "tests/fixtures/cost/chatbot-2026.yaml", "-f", "html"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(html.contains("月間リクエスト数 (対数目盛)") && !html.contains("Monthly requests"), "{html}");
+}
+
+#[test]
+fn rules_check_show_and_test_speak_japanese() {
+    let out = crate::succeed(&["--lang", "ja", "rules", "check"]);
+    let line = out.lines().last().unwrap_or_default();
+    assert!(line.starts_with("手法 3 件、質問 ") && line.ends_with(": 警告 0 件"), "{out}");
+    assert!(crate::succeed(&["rules", "check"]).contains("3 approaches, "));
+
+    // 80 columns: one block per rule.
+    let blocks = crate::succeed(&["--lang", "ja", "rules", "show"]);
+    for text in
+        ["\n  条件: ", "\n  効果: prompt_engineering 除外、rag と併用\n", "\n  出典: ", "推奨が rag のときの助言"]
+    {
+        assert!(blocks.contains(text), "`{text}` in\n{blocks}");
+    }
+    // A terminal wide enough for the table.
+    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
+    let output =
+        command.env("NO_COLOR", "1").env("COLUMNS", "250").args(["--lang", "ja", "rules", "show"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let table = stdout(&output);
+    let head = table.lines().nth(1).unwrap_or_default();
+    for text in ["ルール", "条件", "効果", "出典"] {
+        assert!(head.contains(text), "`{text}` in\n{table}");
+    }
+    assert!(table.contains("prompt_engineering 除外") && table.contains("rag と併用"), "{table}");
+    for english in [blocks, table] {
+        assert!(!english.contains("vetoed") && !english.contains("effects") && !english.contains("when:"), "{english}");
+    }
+
+    let output = crate::shouldtune(&["--lang", "ja", "rules", "test", "tests/fixtures/ruletest/failing.yaml"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    for expected in [
+        "2 件のテストを実行します",
+        "テスト tests/fixtures/ruletest/failing.yaml::right ... ok",
+        "テスト tests/fixtures/ruletest/failing.yaml::expects the wrong thing ... FAILED",
+        "  推奨: `fine_tuning` を期待しましたが、`rag` でした",
+        "  ルール `strict-format` は発火するはずでしたが、発火しませんでした",
+        "  スコア:",
+        "(除外)",
+        "  発火したルール: knowledge-needs-retrieval、too-few-examples、",
+        "失敗したテスト:",
+        "テスト結果: FAILED。成功 1 件、失敗 1 件",
+    ] {
+        assert!(text.contains(expected), "`{expected}` in\n{text}");
+    }
+    for english in ["running", "expected", "got", "scores:", "fired", "failures:", "test result", "passed"] {
+        assert!(!text.contains(english), "English `{english}` in\n{text}");
+    }
+    // The shipped casebook: its score per split, and the known misses.
+    let text = crate::succeed(&["--lang", "ja", "rules", "test"]);
+    assert!(text.contains("ケースブック (調整用): ") && text.contains("ケースブック (検証用): "), "{text}");
+    assert!(text.contains("件の判断が一致 ("), "{text}");
+    assert!(!text.contains("casebook (") && !text.contains("decisions matched"), "{text}");
+    let result = text.lines().rfind(|l| l.starts_with("テスト結果: ok。")).unwrap_or_else(|| panic!("{text}"));
+    if text.contains("既知の不一致: ") {
+        assert!(result.contains("、既知の不一致 "), "{result}");
+    }
+}
+
+#[test]
+fn a_missing_translation_is_reported_in_japanese() {
+    let overlay = "extends: default
+locales: [en, ja]
+rules:
+  - id: my-rule
+    title: My rule
+    when: specific_tone
+    effects: { fine_tuning: 1 }
+    because: Because.
+    source: guidance-3-1
+translations:
+  ja:
+    rules:
+      my-rule: { title: 私のルール }
+";
+    let dir = dir_with("overlay.yaml", overlay);
+    let (code, _, err) = ja_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("overlay.yaml:4:9: 警告[missing-translation]: ルール `my-rule` に `ja` の翻訳がない項目があります: `because`"),
+        "{err}"
+    );
+    assert!(err.contains("= 対処: `ja` の翻訳の `rules: { my-rule: ... }` に追加するか、"), "{err}");
+    assert_japanese(&err);
+    assert!(!err.contains("translation of"), "{err}");
+}
+
+#[test]
+fn lists_in_japanese_sentences_use_the_japanese_comma() {
+    let dir = dir_with("p.yaml", "name: X\nplanned_approach: [rag, prompt_engineering]\nanswers:\n  task_type: qa\n");
+    for (format, lists) in [
+        ("table", &["deadline_weeks = 2、knowledge_freshness = static", "計画: rag、prompt_engineering"][..]),
+        ("markdown", &["`deadline_weeks`、`knowledge_freshness`", "計画している手法: `rag`、`prompt_engineering`"]),
+        (
+            "html",
+            &["計画している手法: <code>rag</code>、<code>prompt_engineering</code>", "prompt_engineering +2、rag +1"],
+        ),
+        ("adr", &["(`prompt_engineering` +2、`rag` +1)"]),
+    ] {
+        let (code, out, err) = ja_in(dir.path(), &["evaluate", "p.yaml", "-f", format]);
+        assert_eq!(code, Some(0), "{format}: {err}");
+        // The table wraps at 80 columns: join the continued lines.
+        let out = out.replace("\n    ", "");
+        for list in lists {
+            assert!(out.contains(list), "{format}: `{list}` in\n{out}");
+        }
+        assert!(!out.contains("rag, prompt_engineering") && !out.contains("+2, "), "{format}: {out}");
+    }
+    let (code, out, err) = ja_in(dir.path(), &["check", "p.yaml"]);
+    assert_eq!(code, Some(1), "{err}");
+    let out = out.replace("\n    ", "");
+    assert!(out.contains("(計画: rag、prompt_engineering、推奨: prompt_engineering)"), "{out}");
+    assert!(out.contains("既定値を仮定しました: `deadline_weeks`、`knowledge_freshness`、"), "{out}");
+    // `init`'s comments.
+    let (code, _, err) = ja_in(dir.path(), &["init", "new.yaml"]);
+    assert_eq!(code, Some(0), "{err}");
+    let text = std::fs::read_to_string(dir.path().join("new.yaml")).unwrap();
+    assert!(text.contains("# 手法: prompt_engineering、rag、fine_tuning。"), "{text}");
+    assert!(text.contains("generation、nl_to_query、other のいずれか。"), "{text}");
+    assert!(!text.contains("prompt_engineering, rag") && !text.contains("nl_to_query, other"), "{text}");
+}
+
+#[test]
+fn overlays_in_force_are_summarised_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join(".git")).unwrap();
+    std::fs::write(d.join("policy.yaml"), "extends: default\ndisable: [teach-a-task, strict-format]\n").unwrap();
+    let base = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap();
+    std::fs::write(d.join("llm-project.yaml"), base.replace("answers:\n", "rules: [policy.yaml]\nanswers:\n")).unwrap();
+    for format in ["table", "markdown", "html", "adr"] {
+        let (code, out, err) = ja_in(d, &["evaluate", "llm-project.yaml", "-f", format]);
+        assert_eq!(code, Some(0), "{format}: {err}");
+        let out = out.replace("\n    ", "");
+        let ids = if format == "html" {
+            "<code>teach-a-task</code>、<code>strict-format</code>"
+        } else {
+            "teach-a-task、strict-format"
+        };
+        assert!(out.contains(&format!("無効化: {ids}")), "{format}: {out}");
+        assert!(!out.contains("disables") && !out.contains("Rule overlays in force"), "{format}: {out}");
+    }
+    let (code, out, err) = ja_in(d, &["check", "llm-project.yaml"]);
+    assert!(matches!(code, Some(0 | 1)), "{err}");
+    let out = out.replace("\n    ", "");
+    assert!(out.contains("policy.yaml (無効化: teach-a-task、strict-format)"), "{out}");
+    let output = crate::shouldtune_in(d, &["evaluate", "llm-project.yaml"]);
+    assert!(
+        stdout(&output).replace("\n    ", " ").contains("disables teach-a-task, strict-format"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+/// `serve` in Japanese: what it says on standard error, and the bodies of the requests the page does not make.
+#[cfg(unix)]
+#[test]
+fn serve_speaks_japanese_to_requests_the_page_does_not_make() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shouldtune"))
+        .current_dir(crate::root())
+        .args(["--lang", "ja", "serve", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let port: u16 = line.trim().trim_start_matches("http://127.0.0.1:").trim_end_matches('/').parse().unwrap();
+    let request = |head: &str, body: &str| -> (u16, String) {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let text = format!("{head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+        stream.write_all(text.as_bytes()).unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        (head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0), body.to_owned())
+    };
+    let host = format!("Host: 127.0.0.1:{port}");
+    let cases = [
+        (format!("GET /nope HTTP/1.0\r\n{host}"), "", 404, "ページが見つかりません\n"),
+        (format!("DELETE / HTTP/1.0\r\n{host}"), "", 405, "このメソッドは使えません\n"),
+        (
+            "GET / HTTP/1.0\r\nHost: example.com".to_owned(),
+            "",
+            403,
+            "アクセスできません。`shouldtune serve` が表示したアドレスを使ってください\n",
+        ),
+        (
+            format!("POST /api/load HTTP/1.0\r\n{host}\r\nContent-Type: text/plain"),
+            "x",
+            415,
+            "Content-Type は application/json にしてください\n",
+        ),
+    ];
+    for (head, body, status, text) in cases {
+        assert_eq!(request(&head, body), (status, text.to_owned()), "{head}");
+    }
+    let (status, body) = request(&format!("POST /api/load HTTP/1.0\r\n{host}\r\nContent-Type: application/json"), "[");
+    assert_eq!(status, 400, "{body}");
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(body["error"].as_str().unwrap_or_default().starts_with("ファイルを JSON として読めません"), "{body}");
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(err.contains(&format!("質問票を http://127.0.0.1:{port}/ で公開しています (127.0.0.1 のみ。")), "{err}");
+    assert!(!err.contains("Serving"), "{err}");
+
+    // A port already taken: the error and its help in Japanese, exit 2.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let output = crate::shouldtune(&["--lang", "ja", "serve", "--port", &port]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains(&format!("127.0.0.1:{port} で待ち受けできません: ")), "{err}");
+    assert!(err.contains("= 対処: `--port N` で別のポートを選ぶか、"), "{err}");
+    assert_japanese(&err);
+}
+
+/// `ask` in Japanese whose save fails: the answers go to standard output and the error says so in Japanese.
+#[cfg(unix)]
+#[test]
+fn a_failed_save_in_japanese_says_where_the_answers_went() {
+    use expectrl::Expect;
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap();
+    std::fs::write(dir.path().join("from.yaml"), example).unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_shouldtune"));
+    command.current_dir(dir.path()).env("NO_COLOR", "1").env("TERM", "xterm").env_remove("SHOULDTUNE_LANG");
+    command.args(["--lang", "ja", "ask", "--from", "from.yaml", "--save", "out/llm-project.yaml"]);
+    let mut pty = expectrl::Session::spawn(command).unwrap();
+    // Wide enough that no message is wrapped.
+    let _ = pty.get_process_mut().set_window_size(250, 40);
+    pty.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    pty.expect("out/llm-project.yaml に保存しますか?").unwrap();
+    std::fs::remove_dir(dir.path().join("out")).unwrap();
+    pty.send("\r").unwrap();
+    pty.expect("  examples_available: 20000").unwrap();
+    pty.expect("エラー[io-error]: 回答を `out/llm-project.yaml` に保存できません: ").unwrap();
+    pty.expect("回答は代わりに標準出力に表示しました。").unwrap();
+    let rest = pty.expect(expectrl::Eof).unwrap();
+    let rest = String::from_utf8_lossy(rest.before()).into_owned();
+    assert!(!rest.contains("cannot") && !rest.contains("printed on standard output"), "{rest}");
+    match pty.get_process_mut().wait() {
+        Ok(expectrl::process::unix::WaitStatus::Exited(_, code)) => assert_eq!(code, 2),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A plan that contradicts the recommendation: the finding speaks Japanese in every format of `check`.
+#[test]
+fn plan_findings_of_check_speak_japanese_in_every_format() {
+    for format in ["human", "markdown", "junit", "github", "gitlab", "sarif", "json"] {
+        let output = crate::shouldtune(&["--lang", "ja", "check", "tests/fixtures/check/mixed", "-f", format]);
+        assert_eq!(output.status.code(), Some(2), "{format}: {}", stderr(&output));
+        // Human output wraps at 80 columns: join the continued lines.
+        let out = stdout(&output).replace("\n    ", "");
+        assert!(out.contains("計画は `fine_tuning` ですが、ルールの推奨は `rag` です"), "{format}: {out}");
+        assert!(out.contains("`rag` を計画するか、"), "{format}: {out}");
+        assert!(!out.contains("but the rules recommend") && !out.contains("revisit the answers"), "{format}: {out}");
+        assert!(out.contains("plan-contradicts-recommendation"), "{format}: the code stays English");
+    }
+}
+
+/// Standard output that cannot be written (a full device): the error says why, in Japanese.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error_in_japanese() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("shouldtune"))
+        .current_dir(crate::root())
+        .env("NO_COLOR", "1")
+        .args(["--lang", "ja", "evaluate", "examples/llm-project.yaml"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("エラー: 出力を書き込めません: デバイスの空き容量がありません"), "{err}");
+    assert_japanese(&err);
+}

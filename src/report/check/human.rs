@@ -41,7 +41,7 @@ impl super::Renderer for Human {
                 let plan = match &evaluated.planned {
                     Some(p) => lang.tr_args(
                         "check-planned",
-                        &[("plan", Arg::Str(&p.join(", "))), ("recommended", Arg::Str(&recommended))],
+                        &[("plan", Arg::Str(&lang.join(p))), ("recommended", Arg::Str(&recommended))],
                     ),
                     None => lang.tr_args("check-no-plan", &[("recommended", Arg::Str(&recommended))]),
                 };

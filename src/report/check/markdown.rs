@@ -47,8 +47,9 @@ impl Default for Markdown {
 fn part(file: &FileResult, lang: Lang) -> Vec<u8> {
     let (planned, recommended) = match &file.evaluated {
         Some(e) => {
-            let planned = e.planned.as_ref().map_or_else(|| lang.tr("check-plan-none"), |p| p.join(", "));
-            let recommended = e.report.recommended_plan().join(", ");
+            let planned = e.planned.as_ref().map_or_else(|| lang.tr("check-plan-none"), |p| lang.join(p));
+            let recommended: Vec<String> = e.report.recommended_plan().into_iter().map(str::to_owned).collect();
+            let recommended = lang.join(&recommended);
             (planned, recommended)
         }
         None => ("?".to_owned(), "?".to_owned()),

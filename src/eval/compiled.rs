@@ -17,10 +17,8 @@
 //!
 //! Once a `Decision` has been used, deciding again allocates nothing.
 
-use std::cmp::Reverse;
-
 pub use crate::rules::program::Program;
-use crate::rules::program::{Atom, Group, Span, Term};
+use crate::rules::program::{Atom, Group, GroupKind, Span, Term};
 use crate::rules::{ApproachId, QuestionId, RuleId, TiSlice, Value};
 
 /// The outcome of [`Program::decide`], reusable from one evaluation to the next.
@@ -165,7 +163,8 @@ impl Program {
     pub(crate) fn update_bits(&self, questions: &[u32], values: &[Value], bits: &mut [u64]) {
         for &question in questions {
             let question = question as usize;
-            for group in self.groups_reading.get(question).map_or(&[][..], |span| &self.groups[span.range()]) {
+            let groups = self.groups_reading.get(question).copied().unwrap_or_default();
+            for group in self.groups.get(groups.range()).unwrap_or_default() {
                 self.group_into(group, values, bits);
             }
             for &index in self.loose_reading.get(question).map_or(&[][..], Vec::as_slice) {
@@ -173,13 +172,26 @@ impl Program {
                 set_bit_to(bits, index as usize, holds);
             }
         }
-        self.derive_bits(bits);
+        if !self.derived.is_empty() {
+            self.derive_bits(bits);
+        }
     }
 
-    /// `group`'s atoms' truth over `values`: its table's entry for the answer's class (bit `i` for its atom `i`).
+    /// `group`'s atoms' truth over `values` (bit `i` for its atom `i`): its
+    /// table's entry for the class of the answer (see `GroupKind`).
     fn group_bits(&self, group: &Group, values: &[Value]) -> u64 {
-        let class = values.get(group.question as usize).and_then(|&answer| group.class(answer, &self.bounds));
-        class.and_then(|class| self.tables.get(group.table as usize + class)).copied().unwrap_or(0)
+        let Some(&answer) = values.get(group.question as usize) else { return 0 };
+        let class = match (group.kind, answer) {
+            (GroupKind::Flag, Value::Bool(b)) => return u64::from(b),
+            (GroupKind::Choice { beyond }, Value::Choice(v)) => u32::from(v).min(beyond) as usize,
+            // A group has at most 128 bounds and most have a few: a linear scan beats a binary search.
+            (GroupKind::Int { bounds }, Value::Int(v)) => {
+                self.bounds.get(bounds.range()).unwrap_or_default().iter().take_while(|&&bound| bound <= v).count()
+            }
+            // An answer of another kind: every atom reads it as false.
+            _ => return 0,
+        };
+        self.tables.get(group.table as usize + class).copied().unwrap_or(0)
     }
 
     /// Writes `group`'s atoms' truth over `values` into `bits`, at the group's place in its word.
@@ -200,11 +212,42 @@ impl Program {
         }
     }
 
-    /// Whether the scoring rule at `position` (among the scoring rules) holds
-    /// over the bitset, and whether it fired in `base`.
-    pub(crate) fn scoring_holds(&self, position: usize, bits: &[u64], base: &Decision) -> (bool, bool) {
-        let code = &self.scoring[position];
-        (self.holds(code.condition, bits), is_set(&base.fired, code.rule as usize))
+    /// Re-evaluates the scoring rules at `positions` (among the scoring
+    /// rules) over `bits`; for each that holds where it did not in `base`, or
+    /// the other way round, adds or removes its weights and vetoes in
+    /// `tallies`, copied from `base_tallies` first. Returns whether any did.
+    pub(crate) fn rescore(
+        &self,
+        positions: &[u32],
+        bits: &[u64],
+        base: &Decision,
+        base_tallies: &[Tally],
+        tallies: &mut [Tally],
+    ) -> bool {
+        let mut changed = false;
+        for &position in positions {
+            let Some(code) = self.scoring.get(position as usize) else { continue };
+            let holds = self.holds(code.condition, bits);
+            if holds == is_set(&base.fired, code.rule as usize) {
+                continue;
+            }
+            if !changed {
+                tallies.copy_from_slice(base_tallies);
+                changed = true;
+            }
+            let sign: i32 = if holds { 1 } else { -1 };
+            for &(approach, weight) in self.effects.get(code.effects.range()).unwrap_or_default() {
+                if let Some(tally) = tallies.get_mut(approach as usize) {
+                    tally.score = tally.score.saturating_add(sign.saturating_mul(weight));
+                }
+            }
+            for &approach in self.approach_lists.get(code.approaches.range()).unwrap_or_default() {
+                if let Some(tally) = tallies.get_mut(approach as usize) {
+                    tally.vetoes = tally.vetoes.saturating_add_signed(sign);
+                }
+            }
+        }
+        changed
     }
 
     /// Every approach's score in `decision` and how many of its fired rules veto it.
@@ -222,25 +265,15 @@ impl Program {
         tallies
     }
 
-    /// Adds (`sign` 1) or removes (`sign` -1) the scoring rule at `position`'s
-    /// weights and vetoes to `tallies`.
-    pub(crate) fn scoring_effects(&self, position: usize, sign: i32, tallies: &mut [Tally]) {
-        let code = &self.scoring[position];
-        for &(approach, weight) in &self.effects[code.effects.range()] {
-            if let Some(tally) = tallies.get_mut(approach as usize) {
-                tally.score = tally.score.saturating_add(sign.saturating_mul(weight));
-            }
-        }
-        for &approach in &self.approach_lists[code.approaches.range()] {
-            if let Some(tally) = tallies.get_mut(approach as usize) {
-                tally.vetoes = tally.vetoes.saturating_add_signed(sign);
-            }
-        }
-    }
-
     /// Whether `condition` (terms in `Program::terms`) holds over the bitset `bits`: whether some term passes.
     fn holds(&self, condition: Span, bits: &[u64]) -> bool {
-        self.terms.get(condition.range()).unwrap_or_default().iter().any(|term| self.passes(term, bits))
+        let terms = self.terms.get(condition.range()).unwrap_or_default();
+        if let [bits] = bits {
+            // Every atom and derived bit in one word: every term is one check of it.
+            terms.iter().any(|term| bits & term.mask == term.want)
+        } else {
+            terms.iter().any(|term| self.passes(term, bits))
+        }
     }
 
     /// Whether every check of `term` passes over `bits`.
@@ -328,15 +361,16 @@ pub(crate) struct Tally {
 /// The best of the approaches, given as `(score, vetoed)` in approach order:
 /// not vetoed before vetoed, then the highest score, then the simplest (lowest index).
 pub(crate) fn best(standings: impl IntoIterator<Item = (i32, bool)>) -> ApproachId {
-    let mut best: Option<(ApproachId, (bool, Reverse<i32>))> = None;
-    for (approach, (score, vetoed)) in standings.into_iter().enumerate() {
-        let approach = ApproachId::from(approach);
-        let key = (vetoed, Reverse(score));
-        if best.is_none_or(|(_, best_key)| key < best_key) {
-            best = Some((approach, key));
+    // One key per approach, the lowest best: a veto adds 2^32, more than any two scores differ by.
+    let key = |(score, vetoed): (i32, bool)| (i64::from(vetoed) << 32) - i64::from(score);
+    let (mut best, mut best_key) = (0, i64::MAX);
+    for (approach, standing) in standings.into_iter().enumerate() {
+        let key = key(standing);
+        if key < best_key {
+            (best, best_key) = (approach, key);
         }
     }
-    best.map_or(ApproachId::default(), |(approach, _)| approach)
+    ApproachId::from(best)
 }
 
 fn is_set(words: &[u64], bit: usize) -> bool {

@@ -79,18 +79,9 @@ impl<'r> Trials<'r> {
         self.program.update_bits(affects, &self.values.raw, &mut self.bits);
         self.given[question] = previous;
         let recommendation = if deps.exact {
-            // Only the rules reading a changed answer can change; the tallies are copied once one does.
-            let mut changed = false;
-            for &position in deps.readers.get(question.index()).map_or(&[][..], Vec::as_slice) {
-                let (holds, held) = self.program.scoring_holds(position as usize, &self.bits, &self.base);
-                if holds != held {
-                    if !changed {
-                        self.tallies.copy_from_slice(&self.base_tallies);
-                        changed = true;
-                    }
-                    self.program.scoring_effects(position as usize, if holds { 1 } else { -1 }, &mut self.tallies);
-                }
-            }
+            // Only the rules reading a changed answer can change.
+            let readers = deps.readers.get(question.index()).map_or(&[][..], Vec::as_slice);
+            let changed = self.program.rescore(readers, &self.bits, &self.base, &self.base_tallies, &mut self.tallies);
             if changed {
                 super::compiled::best(self.tallies.iter().map(|t| (t.score, t.vetoes > 0)))
             } else {

@@ -22,8 +22,9 @@
 //! the answer is classified once (`false` or `true`; a choice's index; for
 //! an integer, how many of the group's precomputed thresholds, where one of
 //! its ranges starts or ends, lie at or below it) and the group's bits for
-//! that class come from a table made when the program is built. A question
-//! costs one lookup however many atoms read it. Comparisons of two answers
+//! that class come from a table made when the program is built (a boolean
+//! question has one atom, its answer, and needs none). A question costs one
+//! lookup however many atoms read it. Comparisons of two answers
 //! and choice sets with an index of 64 or more are evaluated one by one.
 //!
 //! **Conditions.** Each condition is compiled to disjunctive normal form: a
@@ -187,7 +188,8 @@ pub(crate) struct Group {
 /// against the same rule set) has no class: every atom reads it as false.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum GroupKind {
-    /// `false` is 0, `true` 1.
+    /// The question's one `Flag` atom (atoms are shared, so there is one):
+    /// its bit is the answer, and it has no table.
     Flag,
     /// Choice `v` is `min(v, beyond)`: no atom tells apart the choices from `beyond` on.
     Choice { beyond: u32 },
@@ -203,21 +205,6 @@ impl GroupKind {
             GroupKind::Choice { .. } => 1,
             GroupKind::Int { .. } => 2,
         }
-    }
-}
-
-impl Group {
-    /// The index of `answer`'s entry in the group's table, `None` for an answer of another kind.
-    pub(crate) fn class(&self, answer: Value, bounds: &[i64]) -> Option<usize> {
-        Some(match (self.kind, answer) {
-            (GroupKind::Flag, Value::Bool(b)) => usize::from(b),
-            (GroupKind::Choice { beyond }, Value::Choice(v)) => u32::from(v).min(beyond) as usize,
-            // A group has at most 128 bounds and most have a few: a linear scan beats a binary search.
-            (GroupKind::Int { bounds: span }, Value::Int(v)) => {
-                bounds.get(span.range()).unwrap_or_default().iter().take_while(|&&bound| bound <= v).count()
-            }
-            _ => return None,
-        })
     }
 }
 
@@ -461,7 +448,7 @@ impl Builder {
                 .count();
             let atoms = &program.atoms[first..first + len];
             let (kind, classes) = match kind {
-                GroupKind::Flag => (kind, vec![Value::Bool(false), Value::Bool(true)]),
+                GroupKind::Flag => (kind, Vec::new()),
                 GroupKind::Choice { .. } => {
                     let highest = atoms
                         .iter()

@@ -75,36 +75,46 @@ fn lexical(path: &Path) -> PathBuf {
 #[must_use]
 pub fn show(cwd: Option<&Path>, path: &Path) -> String {
     let relative = cwd.and_then(|cwd| path.strip_prefix(cwd).ok()).unwrap_or(path);
-    let parts: Vec<String> = relative
-        .components()
-        .filter(|c| !matches!(c, Component::CurDir))
-        .map(|c| match c {
-            Component::RootDir => String::new(),
-            other => show_os(other.as_os_str()),
-        })
-        .collect();
-    let joined = if parts.is_empty() { ".".to_owned() } else { parts.join("/") };
-    if joined.starts_with(':') { format!("./{joined}") } else { joined }
+    // The components joined by `/`; the root is an empty first component.
+    let mut shown = String::with_capacity(relative.as_os_str().len());
+    let mut parts = 0;
+    for component in relative.components() {
+        if matches!(component, Component::CurDir) {
+            continue;
+        }
+        if parts > 0 {
+            shown.push('/');
+        }
+        parts += 1;
+        if !matches!(component, Component::RootDir) {
+            push_os(&mut shown, component.as_os_str());
+        }
+    }
+    if parts == 0 {
+        ".".to_owned()
+    } else if shown.starts_with(':') {
+        format!("./{shown}")
+    } else {
+        shown
+    }
 }
 
-/// One path component, escaped.
-fn show_os(name: &OsStr) -> String {
+/// One path component, escaped, appended to `out`.
+fn push_os(out: &mut String, name: &OsStr) {
     #[cfg(unix)]
     {
         use std::fmt::Write as _;
         use std::os::unix::ffi::OsStrExt;
-        let mut out = String::new();
         for chunk in name.as_bytes().utf8_chunks() {
             out.push_str(&crate::text::sanitize_name(chunk.valid()));
             for byte in chunk.invalid() {
                 let _ = write!(out, "\\x{byte:02x}");
             }
         }
-        out
     }
     #[cfg(not(unix))]
     {
-        crate::text::sanitize_name(&name.to_string_lossy())
+        out.push_str(&crate::text::sanitize_name(&name.to_string_lossy()));
     }
 }
 

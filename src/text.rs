@@ -101,6 +101,9 @@ pub fn sanitize(text: &str) -> String {
 /// (keys, ids, paths) where a space would be a different name.
 #[must_use]
 pub fn sanitize_name(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -8,7 +8,7 @@
 
 use std::io::Write;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{FileResult, Outcome, PartRenderer, RepoPaths};
 use crate::diag::{Diagnostic, Severity};
@@ -53,37 +53,66 @@ impl Gitlab {
 /// One file's issues, as [`push_issue`] renders them.
 fn file_issues(paths: &RepoPaths, lang: Lang, file: &FileResult) -> std::io::Result<Vec<u8>> {
     let mut issues = Vec::new();
+    if file.diagnostics.is_empty() {
+        return Ok(issues);
+    }
+    let path = located(paths, &file.path);
     for (index, diagnostic) in file.diagnostics.iter().enumerate() {
         // The same finding twice in one file still gets two fingerprints.
         let occurrence = file.diagnostics[..index]
             .iter()
             .filter(|d| d.code == diagnostic.code && d.english_message() == diagnostic.english_message())
             .count();
-        push_issue(&mut issues, paths, lang, &file.path, diagnostic, occurrence)?;
+        push_issue(&mut issues, lang, &path, diagnostic, occurrence)?;
     }
     Ok(issues)
 }
 
-/// Appends one issue to `issues` on a line of its own, after a comma unless
-/// it is the first there.
+/// A result's path as GitLab wants it: relative to the repository root.
+fn located(paths: &RepoPaths, path: &str) -> String {
+    paths.relative(path).unwrap_or_else(|| paths.absolute(path))
+}
+
+/// One Code Quality issue. Keys are written in this order (alphabetical, as
+/// the report has always had them).
+#[derive(Serialize)]
+struct Issue<'a> {
+    check_name: &'a str,
+    description: String,
+    fingerprint: String,
+    location: Location<'a>,
+    severity: &'static str,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    lines: Lines,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+}
+
+/// Appends one issue at `path` (as [`located`] gives it) to `issues` on a
+/// line of its own, after a comma unless it is the first there.
 fn push_issue(
     issues: &mut Vec<u8>,
-    paths: &RepoPaths,
     lang: Lang,
     path: &str,
     diagnostic: &Diagnostic,
     occurrence: usize,
 ) -> std::io::Result<()> {
-    let path = paths.relative(path).unwrap_or_else(|| paths.absolute(path));
     // The English message, so that a report in another language keeps the issues' identities.
     let english = diagnostic.english_message();
-    let issue = json!({
-        "description": super::full_message_in(diagnostic, lang),
-        "check_name": diagnostic.code,
-        "fingerprint": fingerprint(&[&path, diagnostic.code.as_str(), &english, &occurrence.to_string()]),
-        "severity": severity(diagnostic.severity),
-        "location": { "path": path, "lines": { "begin": diagnostic.span.line.max(1) } },
-    });
+    let issue = Issue {
+        check_name: diagnostic.code.as_str(),
+        description: super::full_message_in(diagnostic, lang),
+        fingerprint: fingerprint(&[path, diagnostic.code.as_str(), &english, &occurrence.to_string()]),
+        location: Location { lines: Lines { begin: diagnostic.span.line.max(1) }, path },
+        severity: severity(diagnostic.severity),
+    };
     issues.extend_from_slice(if issues.is_empty() { b"\n  " } else { b",\n  " });
     serde_json::to_writer(&mut *issues, &issue).map_err(std::io::Error::other)
 }
@@ -111,8 +140,8 @@ impl super::Renderer for Gitlab {
         let mut issues = Vec::new();
         for (index, notice) in outcome.notices.iter().enumerate() {
             // A notice about the run as a whole is placed at the repository root.
-            let path = super::notice_path(notice).unwrap_or(".");
-            push_issue(&mut issues, &self.paths, self.lang, path, &notice.in_lang(self.lang), index)?;
+            let path = located(&self.paths, super::notice_path(notice).unwrap_or("."));
+            push_issue(&mut issues, self.lang, &path, &notice.in_lang(self.lang), index)?;
         }
         self.write_issues(&issues, out)?;
         writeln!(out, "{}]", if self.written { "\n" } else { "" })

@@ -27,8 +27,9 @@ use crate::source::SourceFile;
 use crate::{descriptor, eval, input};
 
 /// Files checked per batch: large enough to keep both cores busy, small
-/// enough that memory stays flat however many descriptors a repository has.
-const BATCH: usize = 256;
+/// enough that memory stays flat however many descriptors a repository has
+/// (two batches are in memory at once: one being checked, one written).
+const BATCH: usize = 128;
 
 /// Checks each of `paths` (descriptor files, already discovered) against
 /// `rule_set`, pricing with `tables` (for the rules' cost facts), handing
@@ -54,8 +55,8 @@ pub fn run<E>(
 ///
 /// Checking and handing over overlap: while `each` takes one batch on the
 /// calling thread, the next is checked on the worker threads, so writing the
-/// reports does not leave the cores idle. At most three batches are in memory
-/// at once (one being handed over, one waiting, one being checked).
+/// reports does not leave the cores idle. At most two batches are in memory at
+/// once: a checked batch waits until the one before has been handed over.
 pub fn run_then<T: Send, E>(
     paths: &[Found],
     rule_sets: &RuleSets,
@@ -84,7 +85,7 @@ pub fn run_then<T: Send, E>(
         Ok(())
     };
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+        let (sender, receiver) = std::sync::mpsc::sync_channel(0);
         let checker = std::thread::Builder::new().name("check".into()).spawn_scoped(scope, move || {
             for batch in paths.chunks(BATCH) {
                 // A closed channel: `each` stopped the run.

@@ -91,9 +91,11 @@ impl Lang {
     /// checks each formats the same alone), so a one-message bundle is complete.
     /// Where each message is was worked out by the build script (`build.rs`).
     fn message(self, id: &str) -> Option<&'static FluentBundle<FluentResource>> {
-        static EN_BUNDLES: [OnceLock<FluentBundle<FluentResource>>; EN_INDEX.len()] =
+        // Boxed, so that the slots of all messages take a few pages: a run touches the slots of
+        // the messages it shows, and each page it touches first is a page fault.
+        static EN_BUNDLES: [OnceLock<Box<FluentBundle<FluentResource>>>; EN_INDEX.len()] =
             [const { OnceLock::new() }; EN_INDEX.len()];
-        static JA_BUNDLES: [OnceLock<FluentBundle<FluentResource>>; JA_INDEX.len()] =
+        static JA_BUNDLES: [OnceLock<Box<FluentBundle<FluentResource>>>; JA_INDEX.len()] =
             [const { OnceLock::new() }; JA_INDEX.len()];
         let (index, bundles): (&[(u32, u32, u32)], &'static [OnceLock<_>]) = match self {
             Lang::En => (&EN_INDEX, &EN_BUNDLES),
@@ -104,7 +106,7 @@ impl Lang {
         let at = index.binary_search_by(|entry| id_at(entry).unwrap_or_default().cmp(id)).ok()?;
         let (start, _, end) = index[at];
         let entry = text.get(start as usize..end as usize)?;
-        Some(bundles[at].get_or_init(|| {
+        let bundle: &'static FluentBundle<FluentResource> = bundles[at].get_or_init(|| {
             let mut bundle = FluentBundle::new_concurrent(vec![self.langid()]);
             // Isolation marks are invisible characters: terminals and Markdown would show them escaped.
             bundle.set_use_isolating(false);
@@ -112,8 +114,9 @@ impl Lang {
             let resource = FluentResource::try_new(entry.to_owned()).unwrap_or_else(|(partial, _)| partial);
             let _ = bundle.add_resource(resource);
             debug_assert!(bundle.has_message(id), "{id}");
-            bundle
-        }))
+            Box::new(bundle)
+        });
+        Some(bundle)
     }
 
     /// The text of this language's Fluent resource.

@@ -373,3 +373,36 @@ fn completions(shell: clap_complete::Shell, io: &mut Io<'_>) -> Result<Exit, Fai
     io.stdout.write_all(&buffer)?;
     Ok(Exit::Ok)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::io_reason;
+    use shouldtune::i18n::Lang;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn io_reasons_are_messages_in_both_languages() {
+        let kinds = [
+            ErrorKind::NotFound,
+            ErrorKind::PermissionDenied,
+            ErrorKind::AlreadyExists,
+            ErrorKind::ReadOnlyFilesystem,
+            ErrorKind::StorageFull,
+            ErrorKind::IsADirectory,
+            ErrorKind::NotADirectory,
+            ErrorKind::AddrInUse,
+            ErrorKind::AddrNotAvailable,
+            ErrorKind::BrokenPipe,
+        ];
+        for kind in kinds {
+            let reason = io_reason(&Error::from(kind));
+            let (en, ja) = (reason.render(Lang::En), reason.render(Lang::Ja));
+            assert!(en.is_ascii() && !en.is_empty(), "{kind:?}: {en}");
+            assert!(!ja.is_ascii(), "{kind:?}: Japanese `{ja}`");
+            assert_ne!(reason.id(), "io-other", "{kind:?}");
+        }
+        // Any other error keeps the system's words, without the error number or a temporary file's name.
+        let other = Error::other("the disk melted (os error 99) at path \"/tmp/x\"");
+        assert_eq!(io_reason(&other).render(Lang::Ja), "the disk melted");
+    }
+}

@@ -368,6 +368,7 @@ fn rules_check_warnings_speak_japanese() {
 const COST_HEAD: &str = "name: X\nanswers:\n  prompt_tokens: 1000\n  monthly_requests: 10000\ncost:\n";
 
 #[test]
+#[expect(clippy::too_many_lines, reason = "one case a few lines: the table is the test")]
 fn cost_section_value_errors_speak_japanese() {
     // (section, location, Japanese texts, English message)
     let cases: &[(&str, &str, &[&str], &str)] = &[
@@ -435,6 +436,20 @@ fn cost_section_value_errors_speak_japanese() {
                 "= 対処: 価格表にはこのモデルの強化ファインチューニングの価格があります。",
             ],
             "has no supervised training price for `o4-mini`; for `o4-mini` it has reinforcement fine-tuning by the hour; hosting (standard, global_standard, developer); token prices",
+        ),
+        (
+            "  price_table: azure-openai-2026-02\n  model: gpt-4.1\n",
+            ":7:10",
+            &[
+                "`gpt-4.1` の次の価格がありません: トークン単価。`gpt-4.1` にある価格: トークン単位のトレーニング (global)",
+            ],
+            "has no token prices for `gpt-4.1`; for `gpt-4.1` it has training per token (global)",
+        ),
+        (
+            "  price_table: openai-2023-08\n  method: rft\n",
+            ":5:1",
+            &["`gpt-3.5-turbo` の次の価格がありません: 強化ファインチューニングの価格。"],
+            "has no reinforcement fine-tuning price for `gpt-3.5-turbo`",
         ),
         (
             "  price_table: openai-2023-08\n  training_file_tokens: 9000000000000000000\n  epochs: 3\n",
@@ -723,7 +738,8 @@ fn overlays_in_force_are_summarised_in_japanese() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::create_dir(d.join(".git")).unwrap();
-    std::fs::write(d.join("policy.yaml"), "extends: default\ndisable: [teach-a-task, strict-format]\n").unwrap();
+    let policy = "extends: default\ndisable: [teach-a-task, strict-format]\nrules:\n  - id: extra\n    title: Extra\n    when: specific_tone\n    effects: { rag: 1 }\n    because: B.\n    source: guidance-3-1\n";
+    std::fs::write(d.join("policy.yaml"), policy).unwrap();
     let base = std::fs::read_to_string(crate::root().join("examples/llm-project.yaml")).unwrap();
     std::fs::write(d.join("llm-project.yaml"), base.replace("answers:\n", "rules: [policy.yaml]\nanswers:\n")).unwrap();
     for format in ["table", "markdown", "html", "adr"] {
@@ -741,13 +757,11 @@ fn overlays_in_force_are_summarised_in_japanese() {
     let (code, out, err) = ja_in(d, &["check", "llm-project.yaml"]);
     assert!(matches!(code, Some(0 | 1)), "{err}");
     let out = out.replace("\n    ", "");
-    assert!(out.contains("policy.yaml (無効化: teach-a-task、strict-format)"), "{out}");
-    let output = crate::shouldtune_in(d, &["evaluate", "llm-project.yaml"]);
-    assert!(
-        stdout(&output).replace("\n    ", " ").contains("disables teach-a-task, strict-format"),
-        "{}",
-        stdout(&output)
-    );
+    assert!(out.contains("policy.yaml (無効化: teach-a-task、strict-format / 追加: extra)"), "{out}");
+    // Markdown does not wrap.
+    let output = crate::shouldtune_in(d, &["evaluate", "llm-project.yaml", "-f", "markdown"]);
+    let english = stdout(&output);
+    assert!(english.contains("(disables teach-a-task, strict-format; adds extra\\)"), "{english}");
 }
 
 /// `serve` in Japanese: what it says on standard error, and the bodies of the requests the page does not make.
@@ -757,7 +771,8 @@ fn serve_speaks_japanese_to_requests_the_page_does_not_make() {
     use std::io::{BufRead, BufReader, Read, Write};
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shouldtune"))
         .current_dir(crate::root())
-        .args(["--lang", "ja", "serve", "--port", "0"])
+        .args(["--lang", "ja", "serve", "--port", "0", "--open"])
+        .env("BROWSER", "/nonexistent/browser")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -803,7 +818,11 @@ fn serve_speaks_japanese_to_requests_the_page_does_not_make() {
     let mut err = String::new();
     child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     assert!(err.contains(&format!("質問票を http://127.0.0.1:{port}/ で公開しています (127.0.0.1 のみ。")), "{err}");
-    assert!(!err.contains("Serving"), "{err}");
+    let warning = format!(
+        "警告: ブラウザーを開けません (ファイルまたはディレクトリが存在しません)。http://127.0.0.1:{port}/ を手動で開いてください"
+    );
+    assert!(err.contains(&warning), "{err}");
+    assert!(!err.contains("Serving") && !err.contains("yourself"), "{err}");
 
     // A port already taken: the error and its help in Japanese, exit 2.
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -878,4 +897,56 @@ fn output_that_cannot_be_written_is_an_error_in_japanese() {
     let err = stderr(&output);
     assert!(err.contains("エラー: 出力を書き込めません: デバイスの空き容量がありません"), "{err}");
     assert_japanese(&err);
+}
+
+#[test]
+fn rules_test_reports_every_kind_of_failure_in_japanese() {
+    let cases = "cases:
+  - name: wrong everywhere
+    answers: { needs_private_knowledge: true }
+    expect:
+      recommendation: rag
+      combine_with: [fine_tuning]
+      vetoed: [rag]
+      not_fired: [private-knowledge]
+      next_steps: [\"Nothing starts like this\"]
+  - name: marked but right
+    known_miss: the rules got it wrong once
+    answers: {}
+    expect:
+      recommendation: prompt_engineering
+";
+    let dir = dir_with("cases.yaml", cases);
+    let (code, out, err) = ja_in(dir.path(), &["rules", "test", "cases.yaml"]);
+    assert_eq!(code, Some(1), "{err}");
+    for expected in [
+        "テスト cases.yaml::marked but right ... ok (既知の不一致として登録されています。登録を外してください)",
+        "  combine_with: [\"fine_tuning\"] を期待しましたが、[] でした",
+        "  vetoed: [\"rag\"] を期待しましたが、",
+        "  ルール `private-knowledge` は発火しないはずでしたが、発火しました",
+        "  \"Nothing starts like this\" で始まる次のステップがありません",
+    ] {
+        assert!(out.contains(expected), "`{expected}` in\n{out}");
+    }
+    for english in ["expected", "got", "fired and", "no next step", "marked as"] {
+        assert!(!out.contains(english), "English `{english}` in\n{out}");
+    }
+}
+
+#[test]
+fn a_price_table_without_token_prices_asks_for_a_model_in_japanese() {
+    let dir = dir_with(
+        "t.yaml",
+        "id: t\ncurrency: USD\nas_of: 2026-01-01\nsource: s\nmodels:\n  m:\n    training_per_1m_tokens: { global: 2 }\n",
+    );
+    std::fs::write(dir.path().join("q.yaml"), "name: X\ncost:\n  price_table: t\n").unwrap();
+    let (code, _, err) = ja_in(dir.path(), &["cost", "q.yaml", "--pricing", "t.yaml"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("q.yaml:2:1: エラー[missing-key]: 価格表 `t` にはトークン単価のあるモデルがありません。`cost.model` でモデルを指定してください"),
+        "{err}"
+    );
+    assert_japanese(&err);
+    let output = crate::shouldtune_in(dir.path(), &["cost", "q.yaml", "--pricing", "t.yaml"]);
+    assert!(stderr(&output).contains("price table `t` has no model with token prices"), "{}", stderr(&output));
 }

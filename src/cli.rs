@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use shouldtune::load::Limits;
 
+pub mod help_ja;
+
 /// Should your LLM project use prompt engineering, RAG or fine-tuning? shouldtune
 /// scores a project's answers against published guidance and shows why.
 #[derive(Debug, Parser)]

@@ -9,8 +9,7 @@ mod cli;
 mod terminal;
 
 use crate::app::Io;
-use crate::cli::{Cli, ColorChoice, Command};
-use clap::Parser;
+use crate::cli::{ColorChoice, Command};
 
 // `check` allocates in every worker thread at once and frees what they made
 // on the thread writing the reports; glibc's allocator spent about a third of
@@ -20,7 +19,8 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // `--help` speaks the language of messages, so the language is looked for before parsing.
+    let cli = match cli::help_ja::parse(std::env::args_os().collect(), |name| std::env::var(name).ok()) {
         Ok(cli) => cli,
         Err(error) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).

@@ -16,6 +16,7 @@ mod cost;
 mod evaluate;
 mod explain;
 mod floor;
+mod help_ja;
 mod integrity;
 mod lang;
 mod lang_errors;

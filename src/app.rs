@@ -158,31 +158,9 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Exit {
     }
 }
 
-/// Why an I/O operation failed, in words for a message: the common cases
-/// are messages of their own; any other keeps the system's text, without its
-/// `(os error N)` suffix and without the name of a temporary file.
+/// Why an I/O operation failed, in words for a message (see [`shouldtune::i18n::io_reason`]).
 pub(crate) fn io_reason(error: &std::io::Error) -> Msg {
-    use std::io::ErrorKind;
-    let id = match error.kind() {
-        ErrorKind::NotFound => "io-no-such-file-or-directory",
-        ErrorKind::PermissionDenied => "io-permission-denied",
-        ErrorKind::AlreadyExists => "io-already-exists",
-        ErrorKind::ReadOnlyFilesystem => "io-read-only",
-        ErrorKind::StorageFull => "io-storage-full",
-        ErrorKind::IsADirectory => "io-is-a-directory",
-        ErrorKind::NotADirectory => "io-not-a-directory",
-        ErrorKind::AddrInUse => "io-address-in-use",
-        ErrorKind::AddrNotAvailable => "io-address-not-available",
-        ErrorKind::BrokenPipe => "io-broken-pipe",
-        _ => {
-            let text = error.to_string();
-            let text = text.split(" (os error").next().unwrap_or(&text);
-            // The temporary-file library appends ` at path "…"`.
-            let text = text.split(" at path ").next().unwrap_or(text);
-            return Msg::new("io-other").arg("error", text);
-        }
-    };
-    Msg::new(id)
+    shouldtune::i18n::io_reason(error)
 }
 
 /// Why a command stopped.

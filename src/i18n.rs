@@ -10,6 +10,9 @@ use std::sync::OnceLock;
 
 #[cfg(test)]
 mod entries;
+mod io;
+
+pub use io::{MessageError, io_reason};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};

@@ -176,7 +176,10 @@ fn declared_rule_files(document: &Document) -> Result<Vec<(String, Span)>, Vec<D
 fn resolve(path: &Path, source: &SourceFile, declared: &[(String, Span)]) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let descriptor_dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let descriptor_dir = descriptor_dir.canonicalize().map_err(|e| {
-        vec![Diagnostic::without_file(Code::IoError, format!("cannot resolve `{}`: {e}", descriptor_dir.display()))]
+        let message = Msg::new("directory-unresolved")
+            .arg("name", crate::paths::show(None, descriptor_dir))
+            .arg("reason", crate::i18n::io_reason(&e));
+        vec![Diagnostic::without_file(Code::IoError, message)]
     })?;
     let root =
         descriptor_dir.ancestors().find(|dir| dir.join(".git").exists()).unwrap_or(&descriptor_dir).to_path_buf();

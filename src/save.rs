@@ -75,9 +75,8 @@ impl Destination {
     /// device, a directory) is refused at once, and a file is read with the
     /// usual guards (size cap, no blocking), so the look cannot hang.
     pub fn look(path: &Path, limits: Limits) -> Result<Destination, Box<Diagnostic>> {
-        let seen = read_if_present(path, limits).map_err(|d| {
-            Box::new((*d).with_help("`--save` names the descriptor file `ask` writes: choose a regular file"))
-        })?;
+        let seen = read_if_present(path, limits)
+            .map_err(|d| Box::new((*d).with_help(crate::i18n::Msg::new("ask-save-regular-help"))))?;
         Ok(Destination { path: path.to_path_buf(), seen, replaceable: false, limits })
     }
 
@@ -151,7 +150,7 @@ impl Destination {
     /// something other than a regular file is never replaced.
     pub fn replace(&self, text: &str) -> std::io::Result<PathBuf> {
         if std::fs::metadata(&self.path).is_ok_and(|m| !m.is_file()) {
-            return Err(std::io::Error::other("it is not a regular file"));
+            return Err(crate::i18n::MessageError::io(crate::i18n::Msg::new("io-not-regular")));
         }
         write_atomically(&self.path, text, true)?;
         Ok(self.path.clone())
@@ -256,6 +255,25 @@ fn ordinary_permissions(permissions: std::fs::Permissions) -> std::fs::Permissio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, io_reason};
+
+    #[test]
+    fn what_is_not_a_regular_file_is_refused_in_the_readers_language() {
+        let dir = tempfile::tempdir().unwrap();
+        // Looked at before any question: a directory is refused, with help in both languages.
+        let refused = Destination::look(dir.path(), Limits::default()).unwrap_err();
+        let help = refused.in_lang(Lang::Ja).help.unwrap_or_default();
+        assert!(help.starts_with("`--save` には `ask` が書き込む"), "{help}");
+        assert!(refused.help.unwrap_or_default().contains("choose a regular file"));
+        // Found at save time: the reason speaks Japanese too, and the directory is untouched.
+        let path = dir.path().join("llm-project.yaml");
+        let destination = Destination::look(&path, Limits::default()).unwrap();
+        std::fs::create_dir(&path).unwrap();
+        let error = destination.replace("name: x\n").unwrap_err();
+        assert_eq!(io_reason(&error).render(Lang::Ja), "通常のファイルではありません");
+        assert_eq!(error.to_string(), "it is not a regular file");
+        assert!(path.is_dir());
+    }
 
     #[test]
     fn an_atomic_file_appears_only_when_committed() {

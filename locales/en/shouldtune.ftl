@@ -872,6 +872,18 @@ io-not-a-directory = a part of the path is not a directory
 io-address-in-use = the address is already in use
 io-address-not-available = the address is not available
 io-broken-pipe = the reader has gone (broken pipe)
+io-not-regular = it is not a regular file
+ask-save-regular-help = `--save` names the descriptor file `ask` writes: choose a regular file
+directory-unresolved = cannot resolve `{ $name }`: { $reason }
+# A temporary file of a JUnit or Markdown report that failed; $what names what it holds.
+spool-failed = the temporary file holding the { $what } (in `{ $dir }`) could not be { $action ->
+        [created] created
+        [written] written
+       *[read] read back
+    }: { $reason }
+spool-junit-cases = `JUnit` test cases
+spool-markdown-rows = Markdown table rows
+spool-markdown-details = Markdown details
 man-no-page = no manual page for `{ $name }`
 man-pages = pages: { $list }
 check-root-not-a-directory = `--root { $path }` is not a directory

@@ -842,6 +842,17 @@ io-not-a-directory = パスの途中にディレクトリでないものがあ�
 io-address-in-use = アドレスは既に使われています
 io-address-not-available = アドレスを使えません
 io-broken-pipe = 出力先が閉じられました (broken pipe)
+io-not-regular = 通常のファイルではありません
+ask-save-regular-help = `--save` には `ask` が書き込む記述子ファイルを指定します。通常のファイルを選んでください
+directory-unresolved = `{ $name }` の場所を解決できません: { $reason }
+spool-failed = { $what }を保持する一時ファイル（`{ $dir }` 内）を{ $action ->
+        [created] 作成
+        [written] 書き込み
+       *[read] 読み戻し
+    }できませんでした: { $reason }
+spool-junit-cases = JUnit のテストケース
+spool-markdown-rows = Markdown の表の行
+spool-markdown-details = Markdown の詳細
 man-no-page = `{ $name }` のマニュアルページはありません
 man-pages = 指定できるページ: { $list }
 check-root-not-a-directory = `--root { $path }` はディレクトリではありません

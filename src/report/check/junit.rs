@@ -22,7 +22,7 @@ impl Junit {
     /// A report with messages in `lang` (element names, attributes and codes stay English).
     #[must_use]
     pub fn new(lang: Lang) -> Self {
-        Junit { cases: Spool::new("`JUnit` test cases"), failures: 0, lang }
+        Junit { cases: Spool::new("spool-junit-cases"), failures: 0, lang }
     }
 
     /// The same report, its test cases moving to a temporary file past `limit` bytes.

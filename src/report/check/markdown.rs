@@ -25,7 +25,7 @@ impl Markdown {
     /// A report with messages and headings in `lang`.
     #[must_use]
     pub fn new(lang: Lang) -> Self {
-        Markdown { rows: Spool::new("Markdown table rows"), details: Spool::new("Markdown details"), lang }
+        Markdown { rows: Spool::new("spool-markdown-rows"), details: Spool::new("spool-markdown-details"), lang }
     }
 
     /// The same report, its rows and details each moving to a temporary file past `limit` bytes.

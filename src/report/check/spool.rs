@@ -5,6 +5,7 @@
 //! however it ends), so a report over any number of descriptors takes the
 //! same memory. The bytes written are the same either way.
 
+use crate::i18n::Msg;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, Write};
 
@@ -14,7 +15,7 @@ const IN_MEMORY: usize = 256 * 1024;
 
 /// Text appended in order and written out once, at the end of a report.
 pub(super) struct Spool {
-    /// What the text is, for error messages ("`JUnit` test cases").
+    /// The message naming what the text is, for errors (`spool-junit-cases`).
     what: &'static str,
     memory: Vec<u8>,
     file: Option<BufWriter<File>>,
@@ -78,14 +79,14 @@ impl Spool {
         };
         let what = self.what;
         let mut file = file.into_inner().map_err(|e| failure(what, "written", e.error()))?;
-        file.rewind().map_err(|e| failure(what, "read back", &e))?;
+        file.rewind().map_err(|e| failure(what, "read", &e))?;
         let mut buffer = vec![0; 64 * 1024];
         loop {
             let read = match file.read(&mut buffer) {
                 Ok(0) => return Ok(()),
                 Ok(read) => read,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(failure(what, "read back", &e)),
+                Err(e) => return Err(failure(what, "read", &e)),
             };
             out.write_all(&buffer[..read])?;
         }
@@ -94,10 +95,16 @@ impl Spool {
 
 /// An error of the temporary file itself, naming it, what it holds and
 /// where it is: "the temporary file holding the `JUnit` test cases (in
-/// `/tmp`) could not be written: No space left on device".
-fn failure(what: &str, action: &str, error: &std::io::Error) -> std::io::Error {
+/// `/tmp`) could not be written: no space left on device". `what` is the
+/// message naming what it holds; `action` a selector of `spool-failed`.
+fn failure(what: &'static str, action: &'static str, error: &std::io::Error) -> std::io::Error {
     let dir = crate::text::sanitize_name(&std::env::temp_dir().display().to_string());
-    std::io::Error::other(format!("the temporary file holding the {what} (in `{dir}`) could not be {action}: {error}"))
+    let message = Msg::new("spool-failed")
+        .arg("what", Msg::new(what))
+        .arg("dir", dir)
+        .arg("action", action)
+        .arg("reason", crate::i18n::io_reason(error));
+    crate::i18n::MessageError::io(message)
 }
 
 #[cfg(test)]
@@ -105,7 +112,7 @@ mod tests {
     use super::*;
 
     fn spool(limit: usize, create: fn() -> std::io::Result<File>) -> Spool {
-        Spool { create, ..Spool::new("test text").with_limit(limit) }
+        Spool { create, ..Spool::new("spool-junit-cases").with_limit(limit) }
     }
 
     fn written(spool: &mut Spool) -> std::io::Result<Vec<u8>> {
@@ -135,8 +142,12 @@ mod tests {
         spool.push(b"1234").unwrap();
         let error = spool.push(b"5").unwrap_err();
         let message = error.to_string();
-        assert!(message.starts_with("the temporary file holding the test text (in `"), "{message}");
+        assert!(message.starts_with("the temporary file holding the `JUnit` test cases (in `"), "{message}");
         assert!(message.contains("could not be created: permission denied"), "{message}");
+        // The reason a report could not be written speaks the reader's language.
+        let japanese = crate::i18n::io_reason(&error).render(crate::i18n::Lang::Ja);
+        assert!(japanese.starts_with("JUnit のテストケースを保持する一時ファイル（`"), "{japanese}");
+        assert!(japanese.ends_with("を作成できませんでした: アクセス権がありません"), "{japanese}");
     }
 
     #[test]
@@ -150,7 +161,7 @@ mod tests {
         spool.push(b"text").unwrap();
         let error = written(&mut spool).unwrap_err();
         assert!(
-            error.to_string().contains("test text") && error.to_string().contains("could not be read back"),
+            error.to_string().contains("`JUnit` test cases") && error.to_string().contains("could not be read back"),
             "{error}"
         );
     }

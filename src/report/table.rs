@@ -241,10 +241,9 @@ fn score_table(report: &Report, width: usize, lang: Lang) -> String {
         builder.push_record([titled(&entry.title, &entry.approach), score, status]);
     }
     let mut table = builder.build();
-    table
-        .with(TableStyle::rounded())
-        .modify(Columns::one(1), Alignment::right())
-        .with(tabled::settings::Width::wrap(width).priority(tabled::settings::peaker::Priority::max(true)));
+    table.with(TableStyle::rounded()).modify(Columns::one(1), Alignment::right()).with(
+        tabled::settings::Width::wrap(width).keep_words(true).priority(tabled::settings::peaker::Priority::max(true)),
+    );
     table.to_string()
 }
 

@@ -1,23 +1,7 @@
 //! `--help` under `--lang ja`: Japanese headings, about texts, argument help,
 //! possible values and defaults, with the English help left as it was.
 
-use std::process::Output;
-
-use crate::{LANGUAGE_VARIABLES, root, shouldtune, stderr, stdout, succeed};
-
-/// `shouldtune ARGS` with exactly these language variables set.
-fn with_env(vars: &[(&str, &str)], args: &[&str]) -> Output {
-    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap();
-    command.current_dir(root()).env("NO_COLOR", "1").env_remove("COLUMNS").args(args);
-    for name in LANGUAGE_VARIABLES {
-        command.env_remove(name);
-    }
-    for (name, value) in vars {
-        command.env(name, value);
-    }
-    command.timeout(std::time::Duration::from_mins(2));
-    command.output().unwrap()
-}
+use crate::{shouldtune, stderr, stdout, succeed, with_env};
 
 /// Whether `line` reads as an English sentence: only ASCII, with three or more
 /// plain words (not an example command, whose words are the same in both languages).

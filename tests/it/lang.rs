@@ -6,23 +6,26 @@ use std::process::Output;
 
 use shouldtune::text::display_width;
 
-use crate::{LANGUAGE_VARIABLES, root, shouldtune, stderr, stdout};
+use crate::{root, shouldtune, stderr, stdout, with_env};
 
 const EXAMPLE: &str = "examples/llm-project.yaml";
 
-/// `shouldtune ARGS` with exactly these language variables set.
-fn with_env(vars: &[(&str, &str)], args: &[&str]) -> Output {
-    let mut command = assert_cmd::Command::cargo_bin("shouldtune").unwrap_or_else(|e| unreachable!("{e}"));
-    command.current_dir(root()).env("NO_COLOR", "1").env_remove("COLUMNS").args(args);
-    for name in LANGUAGE_VARIABLES {
-        command.env_remove(name);
-    }
-    for (name, value) in vars {
-        command.env(name, value);
-    }
-    command.timeout(std::time::Duration::from_mins(2));
-    command.output().unwrap_or_else(|e| unreachable!("{e}"))
-}
+/// An overlay claiming Japanese whose rule `my-rule` has a Japanese title only
+/// (everything else of it untranslated).
+pub(crate) const OVERLAY_MISSING_A_TRANSLATION: &str = "extends: default
+locales: [en, ja]
+rules:
+  - id: my-rule
+    title: My rule
+    when: specific_tone
+    effects: { fine_tuning: 1 }
+    because: Because.
+    source: guidance-3-1
+translations:
+  ja:
+    rules:
+      my-rule: { title: 私のルール }
+";
 
 fn is_japanese(output: &Output) -> bool {
     let text = stdout(output);
@@ -173,21 +176,8 @@ fn japanese_lines_break_between_characters_not_only_at_spaces() {
 #[test]
 fn rules_check_reports_a_missing_translation_and_a_misspelt_id() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
-    let overlay = "extends: default
-locales: [en, ja]
-rules:
-  - id: my-rule
-    title: My rule
-    when: specific_tone
-    effects: { fine_tuning: 1 }
-    because: Because.
-    source: guidance-3-1
-translations:
-  ja:
-    rules:
-      my-rule: { title: 私のルール }
-";
-    std::fs::write(dir.path().join("overlay.yaml"), overlay).unwrap_or_else(|e| unreachable!("{e}"));
+    std::fs::write(dir.path().join("overlay.yaml"), OVERLAY_MISSING_A_TRANSLATION)
+        .unwrap_or_else(|e| unreachable!("{e}"));
     let output = crate::shouldtune_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml", "--deny", "warnings"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let message = stderr(&output);
@@ -198,7 +188,7 @@ translations:
     assert!(message.contains("overlay.yaml:4:9"), "{message}");
     assert_eq!(message.matches("missing-translation").count(), 1, "{message}");
 
-    let misspelt = overlay.replace("my-rule: { title", "my-rul: { title");
+    let misspelt = OVERLAY_MISSING_A_TRANSLATION.replace("my-rule: { title", "my-rul: { title");
     std::fs::write(dir.path().join("overlay.yaml"), misspelt).unwrap_or_else(|e| unreachable!("{e}"));
     let output = crate::shouldtune_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml"]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
@@ -207,7 +197,8 @@ translations:
     assert!(message.contains("overlay.yaml:13:7") && message.contains("did you mean `my-rule`?"), "{message}");
 
     // The overlay's own translation shows in Japanese output.
-    let translated = overlay.replace("{ title: 私のルール }", "{ title: 私のルール, because: 理由です。 }");
+    let translated =
+        OVERLAY_MISSING_A_TRANSLATION.replace("{ title: 私のルール }", "{ title: 私のルール, because: 理由です。 }");
     std::fs::write(dir.path().join("overlay.yaml"), translated).unwrap_or_else(|e| unreachable!("{e}"));
     let output = crate::shouldtune_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml", "--deny", "warnings"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

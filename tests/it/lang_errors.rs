@@ -672,21 +672,7 @@ fn rules_check_show_and_test_speak_japanese() {
 
 #[test]
 fn a_missing_translation_is_reported_in_japanese() {
-    let overlay = "extends: default
-locales: [en, ja]
-rules:
-  - id: my-rule
-    title: My rule
-    when: specific_tone
-    effects: { fine_tuning: 1 }
-    because: Because.
-    source: guidance-3-1
-translations:
-  ja:
-    rules:
-      my-rule: { title: 私のルール }
-";
-    let dir = dir_with("overlay.yaml", overlay);
+    let dir = dir_with("overlay.yaml", crate::lang::OVERLAY_MISSING_A_TRANSLATION);
     let (code, _, err) = ja_in(dir.path(), &["rules", "check", "--rules", "overlay.yaml"]);
     assert_eq!(code, Some(0), "{err}");
     assert!(

@@ -48,11 +48,24 @@ fn shouldtune(args: &[&str]) -> Output {
 
 /// `shouldtune ARGS` run from `dir` with colour off.
 fn shouldtune_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    shouldtune_with(dir, &[], args)
+}
+
+/// `shouldtune ARGS` run from the repository root with colour off and
+/// exactly these language variables set.
+fn with_env(vars: &[(&str, &str)], args: &[&str]) -> Output {
+    shouldtune_with(&root(), vars, args)
+}
+
+fn shouldtune_with(dir: &std::path::Path, vars: &[(&str, &str)], args: &[&str]) -> Output {
     let mut command = Command::cargo_bin("shouldtune").unwrap();
     command.current_dir(dir).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").env_remove("COLUMNS").args(args);
     // English unless a test says otherwise, whatever the locale the tests run in.
     for name in LANGUAGE_VARIABLES {
         command.env_remove(name);
+    }
+    for (name, value) in vars {
+        command.env(name, value);
     }
     command.timeout(std::time::Duration::from_mins(2));
     command.output().unwrap_or_else(|e| panic!("cannot run: {e}"))

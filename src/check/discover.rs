@@ -1,6 +1,8 @@
 //! Finding descriptor files under the paths a user gives.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::descriptor::is_descriptor_name;
 use crate::diag::{Code, Diagnostic};
@@ -42,8 +44,8 @@ pub struct Discovery {
     pub found: Vec<Found>,
     /// Paths that do not exist and directories that cannot be read.
     pub problems: Vec<Diagnostic>,
-    /// Descriptors that ignore files hid (each searched directory is walked a
-    /// second time, without ignore files, to count them); 0 with `--no-ignore`.
+    /// Descriptors that ignore files hid (counted by a walk without ignore
+    /// files, where any apply); 0 with `--no-ignore`.
     pub ignored: usize,
 }
 
@@ -74,19 +76,8 @@ pub fn discover(paths: &[PathBuf], how: Search) -> Discovery {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let root = repository_root(path, cwd);
-                let before = found.len();
                 if how.respect_ignore_files {
-                    // The two walks are independent: the count runs beside the search.
-                    let everything = std::thread::scope(|scope| {
-                        let counting =
-                            std::thread::Builder::new().name("discover".into()).spawn_scoped(scope, || count(path));
-                        search(cwd, path, root.as_deref(), how, &mut found, &mut problems);
-                        match counting {
-                            Ok(counting) => counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                            Err(_) => count(path),
-                        }
-                    });
-                    ignored += everything.saturating_sub(found.len() - before);
+                    ignored += search_counting_ignored(cwd, path, root.as_deref(), &mut found, &mut problems);
                 } else {
                     search(cwd, path, root.as_deref(), how, &mut found, &mut problems);
                 }
@@ -131,7 +122,9 @@ fn normal(path: &Path) -> PathBuf {
 /// included, `.git` skipped, links not followed. Entries come in the order the
 /// system lists them (sorting them would hold every entry of a directory in
 /// memory at once): [`discover`] sorts what it found, [`search`] its problems.
-fn walker(root: &Path, respect_ignore_files: bool) -> ignore::Walk {
+/// `saw_git` is set when a `.git` entry is skipped.
+fn walker(root: &Path, respect_ignore_files: bool, saw_git: &Arc<AtomicBool>) -> ignore::Walk {
+    let saw_git = Arc::clone(saw_git);
     ignore::WalkBuilder::new(root)
         .standard_filters(false)
         .hidden(false)
@@ -141,7 +134,13 @@ fn walker(root: &Path, respect_ignore_files: bool) -> ignore::Walk {
         .parents(respect_ignore_files)
         .require_git(false)
         .follow_links(false)
-        .filter_entry(|entry| entry.depth() == 0 || entry.file_name() != ".git")
+        .filter_entry(move |entry| {
+            let git = entry.depth() > 0 && entry.file_name() == ".git";
+            if git {
+                saw_git.store(true, Ordering::Relaxed);
+            }
+            !git
+        })
         .build()
 }
 
@@ -154,6 +153,9 @@ fn is_candidate(entry: &ignore::DirEntry) -> bool {
         && !(entry.path_is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()))
 }
 
+/// Adds the descriptors under `root` to `found` and what could not be
+/// searched to `problems`. Returns whether the walk met an entry with an
+/// ignore file's name (`.git` included, which is not searched).
 fn search(
     cwd: Option<&Path>,
     root: &Path,
@@ -161,12 +163,15 @@ fn search(
     how: Search,
     found: &mut Vec<Found>,
     problems: &mut Vec<Diagnostic>,
-) {
+) -> bool {
+    let saw_git = Arc::new(AtomicBool::new(false));
+    let mut saw_ignore_file = false;
     // Problems with the path they concern, put in the order of a walk by name.
     let mut failures: Vec<(PathBuf, Diagnostic)> = Vec::new();
-    for entry in walker(root, how.respect_ignore_files) {
+    for entry in walker(root, how.respect_ignore_files, &saw_git) {
         match entry {
             Ok(entry) => {
+                saw_ignore_file |= entry.depth() > 0 && is_ignore_file_name(entry.file_name());
                 if !is_candidate(&entry) {
                     continue;
                 }
@@ -186,13 +191,72 @@ fn search(
     // Paths compare component by component, the order of a walk by name.
     failures.sort_by(|a, b| a.0.cmp(&b.0));
     problems.extend(failures.into_iter().map(|(_, problem)| problem));
+    saw_ignore_file || saw_git.load(Ordering::Relaxed)
 }
 
 /// How many descriptors are under `root`, ignore files or not. A walk
 /// without ignore files sees everything the walk with them saw, and more: the
 /// difference is what they hid.
 fn count(root: &Path) -> usize {
-    walker(root, false).flatten().filter(is_candidate).count()
+    walker(root, false, &Arc::default()).flatten().filter(is_candidate).count()
+}
+
+/// Searches `root` honouring ignore files, adding what it found to `found`
+/// and `problems`; returns how many descriptors ignore files hid.
+///
+/// Where no ignore file can apply (none in `root`, its parents or anywhere
+/// below it), one walk without them finds the same entries and the same
+/// problems, and none are hidden: so a tree outside any repository and
+/// without ignore files is walked once, without looking for ignore files in
+/// every directory. Otherwise the search runs with ignore files, and the
+/// descriptors under `root` are counted by a second walk without them, on a
+/// thread of its own.
+fn search_counting_ignored(
+    cwd: Option<&Path>,
+    root: &Path,
+    repo: Option<&Path>,
+    found: &mut Vec<Found>,
+    problems: &mut Vec<Diagnostic>,
+) -> usize {
+    let before = found.len();
+    if !ignore_files_above(root) {
+        let all = Search { respect_ignore_files: false };
+        let (mut found_all, mut problems_all) = (Vec::new(), Vec::new());
+        if !search(cwd, root, repo, all, &mut found_all, &mut problems_all) {
+            found.append(&mut found_all);
+            problems.append(&mut problems_all);
+            return 0;
+        }
+        // An ignore file below: search again with them; the first walk counted everything.
+        let everything = found_all.len();
+        search(cwd, root, repo, Search::default(), found, problems);
+        return everything.saturating_sub(found.len() - before);
+    }
+    // The two walks are independent: the count runs beside the search.
+    let everything = std::thread::scope(|scope| {
+        let counting = std::thread::Builder::new().name("discover".into()).spawn_scoped(scope, || count(root));
+        search(cwd, root, repo, Search::default(), found, problems);
+        match counting {
+            Ok(counting) => counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => count(root),
+        }
+    });
+    everything.saturating_sub(found.len() - before)
+}
+
+/// The names of the files ignore files come from: `.gitignore`, `.ignore`,
+/// and `.git` (which holds `info/exclude`, and marks a repository).
+fn is_ignore_file_name(name: &std::ffi::OsStr) -> bool {
+    name == ".gitignore" || name == ".ignore" || name == ".git"
+}
+
+/// Whether `dir` or one of its parents holds an entry with an ignore file's
+/// name (the search honours the parents' ignore files too). A path that
+/// cannot be resolved counts as having them: the search decides.
+fn ignore_files_above(dir: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else { return true };
+    dir.ancestors()
+        .any(|d| [".gitignore", ".ignore", ".git"].iter().any(|name| std::fs::symlink_metadata(d.join(name)).is_ok()))
 }
 
 /// The path an error of the walk concerns, if it names one.

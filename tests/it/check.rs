@@ -197,6 +197,39 @@ fn ignore_files_hide_descriptors_and_the_run_says_how_many() {
     assert!(stdout(&sarif).contains("ignored-descriptors"), "{}", stdout(&sarif));
 }
 
+/// The paths of a JSON run's results, and its notices.
+fn results_and_notices(output: &std::process::Output) -> (Vec<String>, Vec<serde_json::Value>) {
+    let run: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths = run["results"].as_array().unwrap().iter().map(|r| r["path"].as_str().unwrap().to_owned()).collect();
+    (paths, run["notices"].as_array().unwrap().clone())
+}
+
+#[test]
+fn ignore_files_hide_descriptors_outside_a_repository_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(root().join("tests/fixtures/check/repo/llm-project.yaml")).unwrap();
+    write(&dir.path().join("a/llm-project.yaml"), &good);
+    write(&dir.path().join("deep/svc/llm-project.yaml"), &good);
+    let output = shouldtune_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (paths, notices) = results_and_notices(&output);
+    assert_eq!(paths, ["a/llm-project.yaml", "deep/svc/llm-project.yaml"]);
+    assert_eq!(notices, Vec::<serde_json::Value>::new());
+
+    // Ignore files deep in the tree, one of them hiding itself as well.
+    write(&dir.path().join("deep/svc/.ignore"), "scratch/\n");
+    write(&dir.path().join("deep/svc/scratch/llm-project.yaml"), "not: [valid");
+    write(&dir.path().join("deep/other/.gitignore"), ".gitignore\nllm-project.yaml\n");
+    write(&dir.path().join("deep/other/llm-project.yaml"), "not: [valid");
+    let output = shouldtune_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (paths, notices) = results_and_notices(&output);
+    assert_eq!(paths, ["a/llm-project.yaml", "deep/svc/llm-project.yaml"]);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0]["id"], "ignored-descriptors");
+    assert!(notices[0]["message"].as_str().unwrap().starts_with("2 descriptors not checked"), "{notices:?}");
+}
+
 #[test]
 fn no_ignore_checks_every_descriptor() {
     let dir = repository_with_ignored_descriptors();

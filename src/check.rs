@@ -9,7 +9,7 @@
 mod discover;
 mod policy;
 
-pub use crate::report::check::{Evaluated, FileResult, Summary};
+pub use crate::report::check::{Evaluated, FileHead, FileResult, Summary};
 pub use discover::{Discovery, Found, Search, discover};
 pub use policy::Policy;
 
@@ -43,15 +43,15 @@ pub fn run<E>(
     tables: &[PriceTable],
     policy: Policy,
     limits: Limits,
-    mut each: impl FnMut(FileResult) -> Result<(), E>,
+    each: impl FnMut(FileResult) -> Result<(), E>,
 ) -> Result<Summary, E> {
-    run_then(paths, rule_sets, tables, policy, limits, |_| (), |file, ()| each(file))
+    run_then(paths, rule_sets, tables, policy, limits, |file| file, each)
 }
 
-/// [`run`], also running `then` on each result in the parallel part
-/// (it may adjust the result, e.g. translate its messages, and reports render
-/// each file's share of their output there), handing its output to `each`
-/// with the result.
+/// [`run`], running `then` on each result in the parallel part and handing
+/// what it makes of the result to `each`: reports render each file's share of
+/// their output there, and what the result is not handed over as is drops
+/// there, on the thread that built it (cheaper than freeing it on another).
 ///
 /// Checking and handing over overlap: while `each` takes one batch on the
 /// calling thread, the next is checked on the worker threads, so writing the
@@ -63,24 +63,23 @@ pub fn run_then<T: Send, E>(
     tables: &[PriceTable],
     policy: Policy,
     limits: Limits,
-    then: impl Fn(&mut FileResult) -> T + Sync,
-    mut each: impl FnMut(FileResult, T) -> Result<(), E>,
+    then: impl Fn(FileResult) -> T + Sync,
+    mut each: impl FnMut(T) -> Result<(), E>,
 ) -> Result<Summary, E> {
-    let check_batch = |batch: &[Found]| -> Vec<(FileResult, T)> {
+    let check_batch = |batch: &[Found]| -> Vec<(Summary, T)> {
         batch
             .par_iter()
             .map(|path| {
-                let mut result = found_file(path, rule_sets, tables, policy, limits);
-                let extra = then(&mut result);
-                (result, extra)
+                let result = found_file(path, rule_sets, tables, policy, limits);
+                (Summary::of(&result), then(result))
             })
             .collect()
     };
     let mut summary = Summary::default();
-    let mut hand_over = |results: Vec<(FileResult, T)>| -> Result<(), E> {
-        for (result, extra) in results {
-            summary.add(&result);
-            each(result, extra)?;
+    let mut hand_over = |results: Vec<(Summary, T)>| -> Result<(), E> {
+        for (counts, made) in results {
+            summary.add_up(counts);
+            each(made)?;
         }
         Ok(())
     };

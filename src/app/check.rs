@@ -22,6 +22,10 @@ use shouldtune::report::check::{Options, Outcome, Renderer, RepoPaths, renderer}
 use shouldtune::save::AtomicFile;
 use shouldtune::text::Style;
 
+/// The buffer in front of each report: a JSON result is about 12 KiB, so
+/// the default 8 KiB would write each file's share in its own system call.
+const OUT_BUFFER: usize = 128 * 1024;
+
 /// Where a report goes.
 enum Destination<'a> {
     Stdout(std::io::BufWriter<&'a mut dyn Write>),
@@ -108,12 +112,12 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
     let mut sinks: Vec<Sink<'_>> = Vec::with_capacity(files.len() + 1);
     let stdout_format = (!quiet).then_some(args.format);
     for (format, file) in files {
-        let out = Destination::File(std::io::BufWriter::new(file));
+        let out = Destination::File(std::io::BufWriter::with_capacity(OUT_BUFFER, file));
         sinks.push(Sink { renderer: renderer(format.into(), &options), out, error: None });
     }
     if let Some(format) = stdout_format {
         let style = Style { color: io.stdout_color, width: io.width };
-        let out = Destination::Stdout(std::io::BufWriter::new(&mut *io.stdout));
+        let out = Destination::Stdout(std::io::BufWriter::with_capacity(OUT_BUFFER, &mut *io.stdout));
         sinks.push(Sink { renderer: renderer(format.into(), &Options { style, ..options.clone() }), out, error: None });
     }
 
@@ -150,7 +154,7 @@ pub(super) fn check(args: &CheckArgs, limits: Limits, quiet: bool, io: &mut Io<'
 
 /// Checks `paths`, handing each result to every sink in order. Messages are
 /// put in the chosen language, and formats that can render a file's share
-/// alone do it, in the parallel part.
+/// alone do it, in the parallel part, where the result is then dropped.
 fn check_into(
     paths: &[check::Found],
     (rule_sets, tables): (&RuleSets, &[PriceTable]),
@@ -160,17 +164,22 @@ fn check_into(
     sinks: &mut [Sink<'_>],
 ) -> check::Summary {
     let parts: Vec<_> = sinks.iter().map(|sink| sink.renderer.part_renderer()).collect();
-    let render = |file: &mut check::FileResult| -> Vec<_> {
+    // A renderer without a part renderer renders on this thread, from the whole result.
+    let keep_whole = parts.iter().any(Option::is_none);
+    let render = |mut file: check::FileResult| -> Rendered {
         // Messages in the chosen language for every format; ids and codes stay English.
         file.localize(lang);
-        parts.iter().map(|part| part.as_ref().map(|render| render(file))).collect()
+        let rendered = parts.iter().map(|part| part.as_ref().map(|render| render(&file))).collect();
+        let (head, whole) = if keep_whole { (file.head(), Some(file)) } else { (file.into_head(), None) };
+        Rendered { head, parts: rendered, whole }
     };
-    let each = |file: check::FileResult, rendered: Vec<Option<std::io::Result<Vec<u8>>>>| {
-        for (sink, part) in sinks.iter_mut().zip(rendered) {
-            match part {
-                Some(Ok(bytes)) => sink.run(|r, out| r.file_part(&file, &bytes, out)),
-                Some(Err(error)) => sink.run(|_, _| Err(error)),
-                None => sink.run(|r, out| r.file(&file, out)),
+    let each = |file: Rendered| {
+        for (sink, part) in sinks.iter_mut().zip(file.parts) {
+            match (part, &file.whole) {
+                (Some(Ok(bytes)), _) => sink.run(|r, out| r.file_part(&file.head, &bytes, out)),
+                (Some(Err(error)), _) => sink.run(|_, _| Err(error)),
+                (None, Some(whole)) => sink.run(|r, out| r.file(whole, out)),
+                (None, None) => {}
             }
         }
         Ok::<(), std::convert::Infallible>(())
@@ -179,6 +188,17 @@ fn check_into(
         Ok(summary) => summary,
         Err(never) => match never {},
     }
+}
+
+/// One file as the thread writing the reports gets it.
+struct Rendered {
+    /// What writing its parts needs.
+    head: check::FileHead,
+    /// Its share of each sink's report, rendered on a worker thread (`None`
+    /// for a renderer that renders on the writing thread).
+    parts: Vec<Option<std::io::Result<Vec<u8>>>>,
+    /// The whole result, kept only when some renderer renders on the writing thread.
+    whole: Option<check::FileResult>,
 }
 
 /// Opens every `-o` destination before any work, so a path that cannot be

@@ -29,7 +29,7 @@ use crate::i18n::{Arg, Lang};
 use crate::text::Style;
 
 pub use location::RepoPaths;
-pub use results::{Evaluated, FileResult, Summary};
+pub use results::{Evaluated, FileHead, FileResult, Summary};
 
 /// How a run ended: its totals and the problems that concern the run rather
 /// than one descriptor (no descriptor found, a path that does not exist, rule
@@ -63,10 +63,10 @@ pub trait Renderer {
     /// Writes (or records) one file's result.
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()>;
     /// Writes one file's result given `part`, what this renderer's
-    /// [`Renderer::part_renderer`] rendered for it. The default ignores `part`
-    /// and calls [`Renderer::file`].
-    fn file_part(&mut self, file: &FileResult, _part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
-        self.file(file, out)
+    /// [`Renderer::part_renderer`] rendered for it, and `file`, what is left
+    /// of the result. The default writes `part` as it is.
+    fn file_part(&mut self, _file: &FileHead, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(part)
     }
     /// Writes whatever comes after the last file, run-level notices included.
     fn finish(&mut self, outcome: &Outcome<'_>, out: &mut dyn Write) -> std::io::Result<()>;
@@ -243,7 +243,7 @@ mod tests {
         for result in results {
             summary.add(result);
             match (&part, in_parts) {
-                (Some(part), true) => renderer.file_part(result, &part(result).unwrap(), &mut out).unwrap(),
+                (Some(part), true) => renderer.file_part(&result.head(), &part(result).unwrap(), &mut out).unwrap(),
                 _ => renderer.file(result, &mut out).unwrap(),
             }
         }

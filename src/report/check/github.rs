@@ -26,10 +26,6 @@ impl super::Renderer for Github {
         }))
     }
 
-    fn file_part(&mut self, _file: &FileResult, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
-        out.write_all(part)
-    }
-
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
         for diagnostic in &file.diagnostics {
             let command = match diagnostic.severity {

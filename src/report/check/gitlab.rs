@@ -10,7 +10,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{FileResult, Outcome, PartRenderer, RepoPaths};
+use super::{FileHead, FileResult, Outcome, PartRenderer, RepoPaths};
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::Lang;
 
@@ -127,7 +127,7 @@ impl super::Renderer for Gitlab {
         Some(std::sync::Arc::new(move |file: &FileResult| file_issues(&paths, lang, file)))
     }
 
-    fn file_part(&mut self, _file: &FileResult, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+    fn file_part(&mut self, _file: &FileHead, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
         self.write_issues(part, out)
     }
 

@@ -28,10 +28,6 @@ impl super::Renderer for Human {
         }))
     }
 
-    fn file_part(&mut self, _file: &FileResult, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
-        out.write_all(part)
-    }
-
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
         let (style, lang) = (self.style, self.lang);
         let path = sanitize(&file.path);

@@ -15,7 +15,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{FileResult, Summary};
+use super::{FileHead, FileResult, Summary};
 use super::{Outcome, PartRenderer};
 use crate::diag::{Diagnostic, DiagnosticCode, Severity};
 use crate::report::{Report, SCHEMA_VERSION};
@@ -144,10 +144,10 @@ impl super::Renderer for Json {
 
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
         let part = render(file)?;
-        self.file_part(file, &part, out)
+        self.file_part(&file.head(), &part, out)
     }
 
-    fn file_part(&mut self, _file: &FileResult, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+    fn file_part(&mut self, _file: &FileHead, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
         out.write_all(if self.written == 0 { b"\n    " } else { b",\n    " })?;
         out.write_all(part)?;
         self.written += 1;

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::spool::Spool;
-use super::{FileResult, Outcome, PartRenderer};
+use super::{FileHead, FileResult, Outcome, PartRenderer};
 use crate::diag::Severity;
 use crate::i18n::Lang;
 
@@ -92,12 +92,12 @@ impl super::Renderer for Junit {
 
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
         let case = test_case(file, self.lang);
-        self.file_part(file, case.as_bytes(), out)
+        self.file_part(&file.head(), case.as_bytes(), out)
     }
 
-    fn file_part(&mut self, file: &FileResult, part: &[u8], _out: &mut dyn Write) -> std::io::Result<()> {
+    fn file_part(&mut self, file: &FileHead, part: &[u8], _out: &mut dyn Write) -> std::io::Result<()> {
         // A file with error findings is a failure; one that could not be checked is an error.
-        self.failures += usize::from(!file.failed() && file.count(Severity::Error) > 0);
+        self.failures += usize::from(!file.failed && file.errors > 0);
         self.cases.push(part)
     }
 

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::fmt::Write as _;
 
 use super::spool::Spool;
-use super::{FileResult, Outcome, PartRenderer};
+use super::{FileHead, FileResult, Outcome, PartRenderer};
 use crate::diag::Severity;
 use crate::i18n::{Arg, Lang};
 use crate::text::{escape_markdown as esc, markdown_with_code as md};
@@ -103,10 +103,10 @@ impl super::Renderer for Markdown {
 
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
         let part = part(file, self.lang);
-        self.file_part(file, &part, out)
+        self.file_part(&file.head(), &part, out)
     }
 
-    fn file_part(&mut self, _file: &FileResult, part: &[u8], _out: &mut dyn Write) -> std::io::Result<()> {
+    fn file_part(&mut self, _file: &FileHead, part: &[u8], _out: &mut dyn Write) -> std::io::Result<()> {
         let (length, rest) = part.split_at_checked(8).unwrap_or((&[], part));
         let length = length.try_into().map_or(0, u64::from_le_bytes);
         let (row, details) =

@@ -15,7 +15,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::FileResult;
+use super::{FileHead, FileResult};
 use super::{Outcome, PartRenderer, RepoPaths};
 use crate::diag::{Code, Diagnostic, DiagnosticCode, Severity};
 
@@ -273,11 +273,11 @@ impl super::Renderer for Sarif {
 
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
         let part = render(&self.paths, file, self.lang)?;
-        self.file_part(file, &part, out)
+        self.file_part(&file.head(), &part, out)
     }
 
-    fn file_part(&mut self, file: &FileResult, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
-        for overlay in file.evaluated.iter().flat_map(|e| &e.report.overlays) {
+    fn file_part(&mut self, file: &FileHead, part: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        for overlay in &file.overlays {
             self.overlays.push((file.path.clone(), overlay.clone()));
         }
         if part.is_empty() {

@@ -87,7 +87,7 @@ pub fn titled(title: &str, id: &str) -> String {
 /// line breaks and tabs become spaces.
 #[must_use]
 pub fn sanitize(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() || is_invisible(c)) {
+    if is_plain_ascii(text) || !text.chars().any(needs_escape) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -101,7 +101,7 @@ pub fn sanitize(text: &str) -> String {
 /// (keys, ids, paths) where a space would be a different name.
 #[must_use]
 pub fn sanitize_name(text: &str) -> String {
-    if !text.chars().any(needs_escape) {
+    if is_plain_ascii(text) || !text.chars().any(needs_escape) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
@@ -135,6 +135,12 @@ pub fn sanitize_keep_lines(text: &str) -> String {
 #[must_use]
 pub fn needs_escape(c: char) -> bool {
     c.is_control() || is_invisible(c)
+}
+
+/// Whether `text` is printable ASCII and spaces only (most English text):
+/// nothing in it needs escaping, found without decoding characters.
+fn is_plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
 }
 
 /// Bidirectional embeddings, overrides and isolates; zero-width and other
@@ -392,17 +398,11 @@ pub fn markdown_with_code(text: &str) -> String {
 /// with `indent`. A word longer than a line (a URL, a long path) stays whole.
 #[must_use]
 pub fn hanging(head: &[(&str, &str)], text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len() + 64);
     let mut column = 0;
     let indent_width = display_width(indent);
-    // Japanese reasons have no spaces: they break between characters (see [`wrap`]).
-    let pieces = text
-        .split_whitespace()
-        .flat_map(|word| breakable_pieces(word).into_iter().enumerate().map(|(i, p)| (p, p, i == 0)));
-    let items =
-        head.iter().copied().filter(|(plain, _)| !plain.is_empty()).map(|(plain, styled)| (plain, styled, true));
-    for (plain, styled, spaced) in items.chain(pieces) {
-        let len = display_width(plain);
+    // Puts `styled` (`len` columns) on the line, after a space if `spaced`, or on a new line.
+    let mut place = |len: usize, styled: &str, spaced: bool| {
         let gap = usize::from(spaced);
         if column == 0 {
             column = len;
@@ -417,6 +417,20 @@ pub fn hanging(head: &[(&str, &str)], text: &str, width: usize, indent: &str) ->
             column = indent_width + len;
         }
         out.push_str(styled);
+    };
+    for &(plain, styled) in head.iter().filter(|(plain, _)| !plain.is_empty()) {
+        place(display_width(plain), styled, true);
+    }
+    for word in text.split_whitespace() {
+        // Printable ASCII takes a column a byte and never breaks inside a word (as in [`wrap`]).
+        if word.bytes().all(|b| b.is_ascii_graphic()) {
+            place(word.len(), word, true);
+            continue;
+        }
+        // Japanese reasons have no spaces: they break between characters (see [`wrap`]).
+        for (i, piece) in breakable_pieces(word).into_iter().enumerate() {
+            place(display_width(piece), piece, i == 0);
+        }
     }
     out.push('\n');
     out

@@ -175,7 +175,9 @@ impl VisibleSource {
             '\r' => bytes.get(i + 1) != Some(&b'\n'),
             c => needs_escape(c),
         };
-        if !text.char_indices().any(|(i, c)| escaped(i, c)) {
+        // Printable ASCII, line breaks and tabs (most descriptors) need no escape: no decoding to find that out.
+        let plain = |b: u8| b == b' ' || b == b'\n' || b == b'\t' || b.is_ascii_graphic();
+        if bytes.iter().all(|&b| plain(b)) || !text.char_indices().any(|(i, c)| escaped(i, c)) {
             return VisibleSource { file: SourceFile::new(name, file.text_arc()), moved: Vec::new() };
         }
         let mut out = String::with_capacity(text.len() + 64);

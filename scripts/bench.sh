@@ -109,7 +109,8 @@ done
 
 if command -v valgrind > /dev/null; then
   echo "## instructions of check over 1,000 descriptors and of the parse floor (callgrind, all threads)"
-  for command in "$floor d1000" "$bin check d1000 -f gitlab" "$bin check d1000 -f json" "$bin check d1000"; do
+  for command in "$floor d1000" "$bin check d1000" "$bin check d1000 -f json" "$bin check d1000 -f sarif" \
+    "$bin check d1000 -f github" "$bin check d1000 -f junit" "$bin check d1000 -f markdown" "$bin check d1000 -f gitlab"; do
     (cd "$work" && valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.check" $command > /dev/null 2> "$work/callgrind.log" || true)
     echo "$command: $(grep -o 'Collected : [0-9]*' "$work/callgrind.log" | cut -d' ' -f3) instructions"
   done

@@ -257,6 +257,8 @@ fn evaluate(args: &EvaluateArgs, limits: Limits, io: &mut Io<'_>) -> Result<Exit
     }
     io.stdout.write_all(&buffer)?;
     io.stdout.flush()?;
+    // The process exits next: the rule sets are not freed one string at a time (docs/performance.md, "Start-up").
+    std::mem::forget((rule_sets, rule_set));
     Ok(Exit::Ok)
 }
 

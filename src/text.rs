@@ -87,7 +87,7 @@ pub fn titled(title: &str, id: &str) -> String {
 /// line breaks and tabs become spaces.
 #[must_use]
 pub fn sanitize(text: &str) -> String {
-    if is_plain_ascii(text) || !text.chars().any(needs_escape) {
+    if is_plain(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -101,7 +101,7 @@ pub fn sanitize(text: &str) -> String {
 /// (keys, ids, paths) where a space would be a different name.
 #[must_use]
 pub fn sanitize_name(text: &str) -> String {
-    if is_plain_ascii(text) || !text.chars().any(needs_escape) {
+    if is_plain(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
@@ -137,10 +137,12 @@ pub fn needs_escape(c: char) -> bool {
     c.is_control() || is_invisible(c)
 }
 
-/// Whether `text` is printable ASCII and spaces only (most English text):
-/// nothing in it needs escaping, found without decoding characters.
-fn is_plain_ascii(text: &str) -> bool {
-    text.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
+/// Whether no character of `text` [`needs_escape`]. Printable ASCII, most
+/// of what is shown, is checked a byte at a time without decoding.
+fn is_plain(text: &str) -> bool {
+    // The first byte that is not printable ASCII starts a character.
+    let ascii = text.bytes().position(|b| !(b' '..=b'~').contains(&b)).unwrap_or(text.len());
+    !text[ascii..].chars().any(needs_escape)
 }
 
 /// Bidirectional embeddings, overrides and isolates; zero-width and other
@@ -178,54 +180,55 @@ pub fn display_width(text: &str) -> usize {
 /// A single unbreakable word wider than `width` (a URL) gets a line of its own.
 #[must_use]
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut lines =
-        Lines { out: String::with_capacity(text.len() + text.len() / 8), line: String::new(), line_width: 0 };
+    let mut lines = Lines { out: String::with_capacity(text.len() + text.len() / 8), width, indent, line_width: None };
     for word in text.split_whitespace() {
         // Printable ASCII (most English text) takes a column a byte and never breaks inside a
         // word, so the width tables and the line-breaking rules need not be consulted.
         if word.bytes().all(|b| b.is_ascii_graphic()) {
-            lines.push(word, word.len(), true, width, indent);
+            lines.push(word, word.len(), true);
             continue;
         }
         for (i, piece) in breakable_pieces(word).into_iter().enumerate() {
-            lines.push(piece, display_width(piece), i == 0, width, indent);
+            lines.push(piece, display_width(piece), i == 0);
         }
     }
-    if !lines.line.is_empty() {
-        lines.end_line(indent);
+    if lines.line_width.is_some() {
+        lines.out.push('\n');
     }
     lines.out
 }
 
-/// The lines [`wrap`] has made, and the one it is filling.
-struct Lines {
+/// The lines [`wrap`] has made, the last one still being filled. Pieces are
+/// written straight to `out`: a line is never copied once made.
+struct Lines<'a> {
     out: String,
-    line: String,
-    line_width: usize,
+    width: usize,
+    indent: &'a str,
+    /// Columns of the line being filled, `None` before its first piece.
+    line_width: Option<usize>,
 }
 
-impl Lines {
+impl Lines<'_> {
     /// Adds `piece` (`piece_width` columns) to the line, after a space if it
     /// starts a word, on a new line if it would not fit in `width`.
-    fn push(&mut self, piece: &str, piece_width: usize, starts_word: bool, width: usize, indent: &str) {
-        let space = usize::from(starts_word && !self.line.is_empty());
-        if !self.line.is_empty() && self.line_width + space + piece_width > width {
-            self.end_line(indent);
-        }
-        if starts_word && !self.line.is_empty() {
-            self.line.push(' ');
-            self.line_width += 1;
-        }
-        self.line.push_str(piece);
-        self.line_width += piece_width;
-    }
-
-    fn end_line(&mut self, indent: &str) {
-        self.out.push_str(indent);
-        self.out.push_str(&self.line);
-        self.out.push('\n');
-        self.line.clear();
-        self.line_width = 0;
+    fn push(&mut self, piece: &str, piece_width: usize, starts_word: bool) {
+        let line_width = match self.line_width {
+            Some(used) if used + usize::from(starts_word) + piece_width > self.width => {
+                self.out.push('\n');
+                None
+            }
+            Some(used) if starts_word => {
+                self.out.push(' ');
+                Some(used + 1)
+            }
+            other => other,
+        };
+        let used = line_width.unwrap_or_else(|| {
+            self.out.push_str(self.indent);
+            0
+        });
+        self.out.push_str(piece);
+        self.line_width = Some(used + piece_width);
     }
 }
 
@@ -438,7 +441,54 @@ pub fn hanging(head: &[(&str, &str)], text: &str, width: usize, indent: &str) ->
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Wrapping as first written: each line gathered in a string of its own,
+    /// then copied out. [`wrap`] must give the same text.
+    fn wrap_by_whole_lines(text: &str, width: usize, indent: &str) -> String {
+        let (mut out, mut line, mut line_width) = (String::new(), String::new(), 0);
+        for word in text.split_whitespace() {
+            for (i, piece) in breakable_pieces(word).into_iter().enumerate() {
+                let starts_word = i == 0;
+                let space = usize::from(starts_word && !line.is_empty());
+                if !line.is_empty() && line_width + space + display_width(piece) > width {
+                    out.extend([indent, line.as_str(), "\n"]);
+                    line.clear();
+                    line_width = 0;
+                }
+                if starts_word && !line.is_empty() {
+                    line.push(' ');
+                    line_width += 1;
+                }
+                line.push_str(piece);
+                line_width += display_width(piece);
+            }
+        }
+        if !line.is_empty() {
+            out.extend([indent, line.as_str(), "\n"]);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn wrapping_writes_the_lines_it_would_have_gathered(
+            text in "[a-z A-Z.,\n\t\u{3000}あいう、。「」漢字\u{301}é-]{0,80}",
+            width in 1_usize..24,
+            indent in "[ >]{0,3}",
+        ) {
+            prop_assert_eq!(wrap(&text, width, &indent), wrap_by_whole_lines(&text, width, &indent));
+        }
+
+        #[test]
+        fn the_ascii_shortcut_escapes_what_the_character_test_escapes(
+            text in "[ -~\u{0}-\u{1f}\u{7f}-\u{a0}\u{ad}\u{200b}-\u{202e}\u{2066}é漢]{0,40}",
+        ) {
+            prop_assert_eq!(is_plain(&text), !text.chars().any(needs_escape));
+        }
+    }
 
     #[test]
     fn a_title_that_names_its_id_is_not_followed_by_it() {

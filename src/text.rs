@@ -120,6 +120,9 @@ pub fn sanitize_name(text: &str) -> String {
 /// escape those themselves (GitHub workflow commands).
 #[must_use]
 pub fn sanitize_keep_lines(text: &str) -> String {
+    if text.bytes().all(|b| matches!(b, b'\n' | b'\r' | b'\t' | b' ') || b.is_ascii_graphic()) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

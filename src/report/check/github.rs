@@ -70,13 +70,31 @@ impl super::Renderer for Github {
 /// sequences) and bidirectional overrides are shown as `\u{..}` escapes.
 #[must_use]
 pub fn escape_data(text: &str) -> String {
-    crate::text::sanitize_keep_lines(text).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    escape(text, false)
 }
 
 /// Escapes a workflow command's property value.
 #[must_use]
 pub fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+    escape(text, true)
+}
+
+/// `%` and line breaks as percent escapes, and for a property `:` and `,` too,
+/// in one pass over the text made visible.
+fn escape(text: &str, property: bool) -> String {
+    let visible = crate::text::sanitize_keep_lines(text);
+    let mut out = String::with_capacity(visible.len() + 16);
+    for c in visible.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -130,7 +130,10 @@ pub struct Json {
 
 /// One result on one line, without the separator.
 fn render(file: &FileResult) -> std::io::Result<Vec<u8>> {
-    serde_json::to_vec(&FileEntry::new(file)).map_err(std::io::Error::other)
+    // A result takes about 12 KiB: room for it at once, not grown from 128 bytes by doubling.
+    let mut out = Vec::with_capacity(16 * 1024);
+    serde_json::to_writer(&mut out, &FileEntry::new(file)).map_err(std::io::Error::other)?;
+    Ok(out)
 }
 
 impl super::Renderer for Json {

@@ -48,11 +48,19 @@
 //! list of terms whatever its shape, and its size stays within a small
 //! factor of its text.
 //!
+//! **Transposed rows.** When no rule's condition reads a derived bit,
+//! `transpose.rs` also turns the rules' terms around: for each group and
+//! class of answer, a row of the terms (slots) that answer rules out, so that
+//! evaluating every rule is one row OR-ed per group (see `transpose.rs`).
+//! When no score can saturate and there are at most four approaches, each
+//! rule's weights are a dense row of four.
+//!
 //! This module only builds; `crate::eval::compiled` decides. Per question,
 //! `Dependencies` lists what a change of its answer can reach, for the
 //! incremental what-if search.
 
 mod dependencies;
+mod transpose;
 
 use std::collections::HashMap;
 
@@ -181,6 +189,10 @@ pub(crate) struct Group {
     /// Where its table starts in `Program::tables`: one entry per class of
     /// answer (see [`GroupKind`]), bit `i` for the group's atom `i`.
     pub(crate) table: u32,
+    /// Where its rows start in `Program::ruled_out` (when the program is
+    /// transposed): one row per class of answer, then one for an answer of
+    /// another kind, each `Program::slot_words` words.
+    pub(crate) ruled_out: u32,
 }
 
 /// How a group classifies its question's answer: the index of its table
@@ -199,6 +211,15 @@ pub(crate) enum GroupKind {
 }
 
 impl GroupKind {
+    /// How many classes of answer it tells apart (a flag: `false` and `true`).
+    pub(crate) fn classes(self) -> usize {
+        match self {
+            GroupKind::Flag => 2,
+            GroupKind::Choice { beyond } => beyond as usize + 1,
+            GroupKind::Int { bounds } => bounds.len as usize + 1,
+        }
+    }
+
     fn rank(self) -> u8 {
         match self {
             GroupKind::Flag => 0,
@@ -208,11 +229,10 @@ impl GroupKind {
     }
 }
 
-/// A scoring rule: what it does when its condition holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// A rule: its condition, and what it does when it holds (no weights and no
+/// vetoes unless it is a scoring rule).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct RuleCode {
-    /// Index of the rule in the rule set.
-    pub(crate) rule: u32,
     /// Its condition: terms in `Program::terms`.
     pub(crate) condition: Span,
     /// `(approach, weight)` pairs in `Program::effects`.
@@ -265,12 +285,38 @@ pub struct Program {
     /// For approach `a`, words `a * w..(a + 1) * w` (`w` words per rule bitset):
     /// bit `r` is set when rule `r` gives advice when `a` is recommended.
     pub(crate) advice_for: Vec<u64>,
-    /// `effects_of[r]`: rule `r`'s weights (none unless it is a scoring rule).
-    pub(crate) effects_of: Vec<Span>,
-    /// The scoring rules that veto, in declaration order, with the approaches they veto.
-    pub(crate) vetoing: Vec<(u32, Span)>,
-    /// Scoring rules, in declaration order, for the incremental what-if search.
-    pub(crate) scoring: Vec<RuleCode>,
+    /// For approach `a`, words `a * w..(a + 1) * w` (as `advice_for`): bit `r`
+    /// is set when scoring rule `r` vetoes `a`.
+    pub(crate) vetoes_of: Vec<u64>,
+    /// `rules[r]`: rule `r`'s condition, weights and vetoes.
+    pub(crate) rules: Vec<RuleCode>,
+    /// When no score can saturate (`Dependencies::exact`) and there are at
+    /// most four approaches: `weights[r][a]` is rule `r`'s weight for approach
+    /// `a`, zero for rules without weights. Empty otherwise.
+    pub(crate) weights: Vec<[i32; 4]>,
+    /// Whether `decide` evaluates the rules' conditions by the transposed
+    /// tables below rather than term by term (see `transpose`).
+    pub(crate) transposed: bool,
+    /// Words per row of `ruled_out` (and of `unreachable` and `first_slots`): at least two.
+    pub(crate) slot_words: u32,
+    /// The rows of every group and loose atom: for each class of answer, the
+    /// slots (terms) that an answer of that class rules out.
+    pub(crate) ruled_out: Vec<u64>,
+    /// Where the loose atoms' rows start in `ruled_out`: two per atom (false, true), in `loose` order.
+    pub(crate) loose_ruled_out: u32,
+    /// The slots no term fills (rules without a term, and the bits past the last slot): ruled out from the start.
+    pub(crate) unreachable: Vec<u64>,
+    /// The slots `0..rule_count`: slot `r` is the first term of rule `r`.
+    pub(crate) first_slots: Vec<u64>,
+    /// Slot `rule_count + i` is a further term of rule `extra_rules[i]`.
+    pub(crate) extra_rules: Vec<u32>,
+    /// The groups again, by kind, with where their rows start, for `decide`'s
+    /// loop over them: a flag's question (its `true` row follows its `false` one),
+    pub(crate) flag_rows: Vec<(u32, u32)>,
+    /// a choice's question and `beyond`,
+    pub(crate) choice_rows: Vec<(u32, u32, u32)>,
+    /// an integer's question and bounds.
+    pub(crate) int_rows: Vec<(u32, Span, u32)>,
     /// Each question's ask-condition.
     pub(crate) asks: Vec<Option<Ask>>,
     pub(crate) approach_count: usize,
@@ -319,9 +365,10 @@ impl Program {
         let words = rules.len().div_ceil(64);
         builder.program.scoring_rules = vec![0; words];
         builder.program.advice_for = vec![0; words * approach_count];
+        builder.program.vetoes_of = vec![0; words * approach_count];
         for ((index, rule), condition) in rules.iter().enumerate().zip(spans) {
             let (word, bit) = (index / 64, index % 64);
-            let mut effects = Span::default();
+            let mut code = RuleCode { condition, ..RuleCode::default() };
             if rule.is_advice() {
                 for &approach in &rule.when_recommended {
                     if let Some(w) = builder.program.advice_for.get_mut(approach.index() * words + word) {
@@ -329,16 +376,16 @@ impl Program {
                     }
                 }
             } else if !rule.is_plan() {
-                effects = builder.push_effects(&rule.effects);
-                let approaches = builder.push_approaches(&rule.veto);
-                let rule_index = to_u32(index);
-                builder.program.scoring.push(RuleCode { rule: rule_index, condition, effects, approaches });
+                code.effects = builder.push_effects(&rule.effects);
+                code.approaches = builder.push_approaches(&rule.veto);
                 builder.program.scoring_rules[word] |= 1 << bit;
-                if approaches.len > 0 {
-                    builder.program.vetoing.push((rule_index, approaches));
+                for &approach in &rule.veto {
+                    if let Some(w) = builder.program.vetoes_of.get_mut(approach.index() * words + word) {
+                        *w |= 1 << bit;
+                    }
                 }
             }
-            builder.program.effects_of.push(effects);
+            builder.program.rules.push(code);
         }
         let mut program = builder.program;
         program.groups_reading = vec![Span::default(); questions.len()];
@@ -359,7 +406,34 @@ impl Program {
             }
         }
         program.dependencies = Dependencies::new(approach_count, questions, rules);
+        if program.dependencies.exact && approach_count <= 4 {
+            program.weights = program
+                .rules
+                .iter()
+                .map(|code| {
+                    let mut row = [0; 4];
+                    for &(approach, weight) in &program.effects[code.effects.range()] {
+                        if let Some(w) = row.get_mut(approach as usize) {
+                            *w += weight;
+                        }
+                    }
+                    row
+                })
+                .collect();
+        }
+        program.transpose();
         program
+    }
+
+    /// A group's atoms' truth for an answer of class `class` (bit `i` for its atom `i`).
+    pub(crate) fn class_bits(&self, group: &Group, class: usize) -> u64 {
+        match group.kind {
+            // A flag's one atom is its answer.
+            GroupKind::Flag => class as u64,
+            GroupKind::Choice { .. } | GroupKind::Int { .. } => {
+                self.tables.get(group.table as usize + class).copied().unwrap_or(0)
+            }
+        }
     }
 
     pub(crate) fn dependencies(&self) -> &Dependencies {
@@ -488,7 +562,7 @@ impl Builder {
                     .fold(0_u64, |bits, (bit, atom)| bits | u64::from(atom.holds_for(class).unwrap_or(false)) << bit);
                 program.tables.push(bits);
             }
-            program.groups.push(Group { question, first: to_u32(first), len: to_u32(len), kind, table });
+            program.groups.push(Group { question, first: to_u32(first), len: to_u32(len), kind, table, ruled_out: 0 });
             first += len;
         }
     }

@@ -125,11 +125,38 @@ fn straightforward(rule_set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>
     }
 }
 
-/// The default rules, the default rules with [`overlay_set`] and with [`wide_overlay_set`], loaded once.
-fn sets() -> &'static [RuleSet; 3] {
-    static SETS: std::sync::LazyLock<[RuleSet; 3]> =
-        std::sync::LazyLock::new(|| [default_rules(), overlay_set(), wide_overlay_set()]);
+/// The default rules, the default rules with [`overlay_set`], with
+/// [`wide_overlay_set`] and with [`derived_overlay_set`], loaded once; then the
+/// same four evaluated the other way every time there is a choice: term by
+/// term (not transposed), weights added one by one with saturating additions
+/// (no dense rows), and what-if trials summing the scores again (as when
+/// scores could saturate). Both ways are held against the straightforward evaluation.
+fn sets() -> &'static [RuleSet; 8] {
+    static SETS: std::sync::LazyLock<[RuleSet; 8]> = std::sync::LazyLock::new(|| {
+        let sets = [default_rules(), overlay_set(), wide_overlay_set(), derived_overlay_set()];
+        let by_terms = sets.clone().map(|mut set| {
+            set.program.transposed = false;
+            set.program.weights.clear();
+            set.program.dependencies.exact = false;
+            set
+        });
+        let [a, b, c, d] = sets;
+        let [e, f, g, h] = by_terms;
+        [a, b, c, d, e, f, g, h]
+    });
     &SETS
+}
+
+/// The default rules with a rule whose condition multiplies out to more
+/// terms than `MAX_TERMS`, so that it reads derived bits: such a program is
+/// not transposed.
+fn derived_overlay_set() -> RuleSet {
+    let text = "extends: default
+rules:
+  - { id: wide-and, title: D, when: '(specific_tone or strict_output_format) and (task_type == qa or latency_sensitive) and (examples_available > 10 or baseline_exists) and (hallucination_tolerance == low or needs_private_knowledge)', effects: { fine_tuning: 2, rag: -1 }, because: x, source: guidance-1 }
+";
+    rules::load(&[crate::source::SourceFile::new("derived.yaml", text)], crate::load::Limits::default())
+        .unwrap_or_else(|d| unreachable!("{d:?}"))
 }
 
 /// The default rules with an overlay whose rules use every kind of condition and veto.
@@ -169,12 +196,30 @@ fn the_default_rules_take_the_one_word_path_and_the_wide_overlay_the_general_one
     // `decide` evaluates the rules' terms as bare checks of one word when the
     // atoms fit in one word and there are at most 64 rules; the property tests
     // compare both paths with the straightforward evaluation.
-    let [default, _, wide] = sets();
+    let [default, _, wide, ..] = sets();
     let one_word = |set: &RuleSet| set.program().bit_words() == 1 && set.rules.len() <= 64;
     assert!(one_word(default), "{} atoms, {} rules", default.program().atoms.len(), default.rules.len());
     assert!(!one_word(wide) && wide.program().bit_words() > 1 && wide.rules.len() > 64);
     let program = wide.program();
     assert!(program.terms.iter().any(|term| term.rest.len > 0), "a term checks several words");
+}
+
+#[test]
+fn which_programs_are_transposed_and_how_wide_their_rows_are() {
+    // The property tests hold each of these ways against the straightforward
+    // evaluation: rows of two words (the default rules, and the overlay with
+    // a comparison of two answers, a loose atom), wider rows (the wide
+    // overlay), and no transposition (a rule reading derived bits; and every
+    // set evaluated term by term in the last four of `sets`).
+    let [default, overlay, wide, derived, by_terms @ ..] = sets();
+    assert!(default.program().transposed && default.program().slot_words == 2);
+    assert!(!default.program().extra_rules.is_empty(), "some rule has several terms");
+    assert!(overlay.program().transposed && !overlay.program().loose.is_empty());
+    assert!(wide.program().transposed && wide.program().slot_words > 2);
+    assert!(!derived.program().transposed && !derived.program().derived.is_empty());
+    assert!(by_terms.iter().all(|set| !set.program().transposed));
+    // Dense weight rows, unless cleared to test the other way.
+    assert!(sets()[..4].iter().all(|set| set.program().weights.len() == set.rules.len()));
 }
 
 proptest! {
@@ -215,6 +260,18 @@ proptest! {
     }
 
     #[test]
+    fn the_transposed_and_the_term_by_term_decisions_agree(given in any_answers(&sets()[1])) {
+        let (transposed, by_terms) = sets().split_at(4);
+        for (set, other) in transposed.iter().zip(by_terms) {
+            let values = Answers::resolve(set, &given);
+            let (mut a, mut b) = (Decision::default(), Decision::default());
+            set.program().decide(values.values(), &mut a);
+            other.program().decide(values.values(), &mut b);
+            prop_assert_eq!((&a.holding, &a.fired, &a.scores, &a.vetoed_by, a.recommendation), (&b.holding, &b.fired, &b.scores, &b.vetoed_by, b.recommendation));
+        }
+    }
+
+    #[test]
     fn an_incremental_trial_agrees_with_a_full_evaluation(
         given in any_answers(&sets()[1]),
         changes in proptest::collection::vec((0_usize..64, any::<prop::sample::Index>()), 1..8),
@@ -239,6 +296,34 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// As the what-if search tries them: every candidate answer of a question in
+    /// a row (so answers of a class already tried come from the cache), question after question.
+    #[test]
+    fn trials_of_every_candidate_in_a_row_agree_with_full_evaluations(given in any_answers(&sets()[1])) {
+        for set in sets() {
+            let mut trials = Trials::new(set, &given);
+            let mut changed = given.clone();
+            changed.resize(set.questions.len(), None);
+            for (question, q) in set.questions.iter_enumerated() {
+                let candidates: Vec<Value> = match &q.kind {
+                    crate::rules::QuestionKind::Boolean => vec![Value::Bool(false), Value::Bool(true)],
+                    crate::rules::QuestionKind::Choice { values } => (0..values.len()).map(|v| Value::Choice(u16::try_from(v).unwrap_or(0))).collect(),
+                    crate::rules::QuestionKind::Integer { .. } => set.program().dependencies().int_candidates(question.index()).iter().map(|&v| Value::Int(v)).collect(),
+                };
+                for to in candidates {
+                    let previous = changed[question].replace(to);
+                    let full = evaluate(set, Answers::resolve(set, &changed)).recommendation;
+                    changed[question] = previous;
+                    prop_assert_eq!(trials.recommendation_with(question, to), full, "question {} to {:?}", question.index(), to);
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn a_comparison_at_the_edge_of_the_integers_is_folded_not_wrapped() {
     let q = IntOperand::Question(QuestionId::from(0));
@@ -258,8 +343,7 @@ fn literals_merge_into_one_check_and_shared_atoms_are_evaluated_once() {
     let program = set.program();
     // `baseline_exists and baseline_meets_target and not fine_tuning_breaks_even`: one check.
     let rule = set.rules.position(|r| r.id == "baseline-meets-target").unwrap_or_default();
-    let code =
-        program.scoring.iter().find(|c| c.rule as usize == rule.index()).map(|c| c.condition).unwrap_or_default();
+    let code = program.rules[rule.index()].condition;
     assert!(
         matches!(program.terms[code.range()], [Term { mask, want, rest, .. }] if mask.count_ones() == 3 && want.count_ones() == 2 && rest.len == 0),
         "{:?}",
@@ -364,7 +448,8 @@ fn deciding_again_reuses_the_decision() {
     set.program().decide(&values, &mut decision);
     let first = decision.clone();
     let capacity = |d: &Decision| {
-        (d.bits.capacity(), d.holding.capacity(), d.scores.capacity(), d.fired.capacity(), d.vetoed_by.capacity())
+        let vectors = [&d.bits, &d.ruled_out, &d.holding, &d.fired];
+        (vectors.map(Vec::capacity), d.scores.capacity(), d.vetoed_by.capacity())
     };
     let before = capacity(&decision);
     set.program().decide(&values, &mut decision);

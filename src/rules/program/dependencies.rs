@@ -1,5 +1,5 @@
 //! Per question, what a change of its answer can reach: the answers (through
-//! ask-conditions) and the scoring rules reading them, for the incremental what-if search.
+//! ask-conditions), for the incremental what-if search.
 
 use super::to_u32;
 use crate::rules::expr::{CmpOp, Expr};
@@ -10,8 +10,6 @@ use crate::rules::{Question, QuestionKind, Rule};
 pub(crate) struct Dependencies {
     /// `affects[q]`: questions whose effective answer can change with `q`'s, in question order (`q` first).
     pub(crate) affects: Vec<Vec<u32>>,
-    /// `readers[q]`: positions (in the program's scoring rules) of the rules reading one of `affects[q]`.
-    pub(crate) readers: Vec<Vec<u32>>,
     /// `thresholds[q]`: the literals integer question `q` is compared with, in any rule or
     /// ask-condition, operator normalised so the question is on the left ([`Expr::int_thresholds`]).
     ///
@@ -32,9 +30,8 @@ impl Dependencies {
     pub(crate) fn new(approach_count: usize, questions: &[Question], rules: &[Rule]) -> Dependencies {
         let count = questions.len();
         let scoring: Vec<&Rule> = rules.iter().filter(|r| r.is_scoring()).collect();
-        // The edges, reversed: `askers[k]` are the questions whose ask-condition reads `k`,
-        // `rules_reading[k]` the scoring rules whose condition does. (Built before validation
-        // finishes, so an index may be out of range: it reaches nothing.)
+        // The edges, reversed: `askers[k]` are the questions whose ask-condition reads `k`.
+        // (Built before validation finishes, so an index may be out of range: it reaches nothing.)
         let mut askers = vec![Vec::new(); count];
         for (j, question) in questions.iter().enumerate() {
             for k in question.ask_when.as_ref().map(|c| c.expr.questions()).unwrap_or_default() {
@@ -43,18 +40,9 @@ impl Dependencies {
                 }
             }
         }
-        let mut rules_reading = vec![Vec::new(); count];
-        for (position, rule) in scoring.iter().enumerate() {
-            for k in rule.when.expr.questions() {
-                if let Some(list) = rules_reading.get_mut(k.index()) {
-                    list.push(to_u32(position));
-                }
-            }
-        }
         // Each question's reach, by a walk along those edges: the cost is the size of
         // what is reached, not the number of questions.
         let mut affects = Vec::with_capacity(count);
-        let mut readers = Vec::with_capacity(count);
         let mut reached = vec![false; count];
         for q in 0..count {
             let mut found = vec![q];
@@ -74,11 +62,7 @@ impl Dependencies {
             }
             // Question order: a change is re-resolved down the questions.
             found.sort_unstable();
-            let mut reading: Vec<u32> = found.iter().flat_map(|&j| rules_reading[j].iter().copied()).collect();
-            reading.sort_unstable();
-            reading.dedup();
             affects.push(found.into_iter().map(to_u32).collect());
-            readers.push(reading);
         }
         let mut total = vec![0_i64; approach_count];
         for rule in &scoring {
@@ -127,7 +111,7 @@ impl Dependencies {
         let trial_cost = rules.iter().map(|r| text(Some(&r.when))).sum::<usize>()
             + questions.iter().map(|q| text(q.ask_when.as_ref())).sum::<usize>()
             + approach_count;
-        Dependencies { affects, readers, thresholds, candidates, trial_cost: trial_cost as u64, exact }
+        Dependencies { affects, thresholds, candidates, trial_cost: trial_cost as u64, exact }
     }
 
     /// The values the what-if search tries for integer question `q` (see `candidates`).

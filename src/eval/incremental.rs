@@ -154,7 +154,12 @@ impl<'r> Trials<'r> {
         let previous = self.given[question].replace(to);
         for &j in affects {
             let j = QuestionId::from(j as usize);
-            self.values[j] = super::resolve_one(self.rule_set, j, &self.given, &self.values).0;
+            self.values[j] = if j == question && self.program.asks.get(j.index()).is_some_and(Option::is_none) {
+                // Always asked: its answer is the one given.
+                to
+            } else {
+                super::resolve_one(self.rule_set, j, &self.given, &self.values).0
+            };
         }
         self.given[question] = previous;
         self.holding_with(question, affects);

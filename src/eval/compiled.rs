@@ -31,7 +31,8 @@ use crate::rules::{ApproachId, QuestionId, RuleId, TiSlice, Value};
 pub struct Decision {
     /// Scratch: the bitset of atoms and derived bits (when the program is not transposed).
     bits: Vec<u64>,
-    /// Scratch: the slots ruled out (when the program is transposed with rows of more than two words).
+    /// Scratch: the slots ruled out, when the program is transposed and they do not fit in
+    /// registers (rows of more than two words, or more than 64 rules).
     ruled_out: Vec<u64>,
     /// Bit `r`: rule `r`'s condition holds.
     pub(crate) holding: Vec<u64>,

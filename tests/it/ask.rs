@@ -493,14 +493,18 @@ fn from_says_which_answers_it_prefilled_and_saved_files_carry_the_schema_modelin
 #[test]
 fn the_final_screen_shows_the_plan_conflict_margin_and_cost_within_the_terminal_width() {
     let dir = tempdir();
-    // The terminal is 70 columns wide before `ask` starts.
+    // The terminal is 70 columns wide before `ask` starts. The pty library
+    // sets its own size (80 columns) from this side once the shell runs, so
+    // a size the shell set itself could be overwritten: the size is set here,
+    // after that, and the shell waits to see it before starting `ask`.
     let mut command = Command::new("sh");
     command.current_dir(dir.path()).env("NO_COLOR", "1").env("TERM", "xterm").env_remove("COLUMNS").args([
         "-c",
-        "stty cols 70 rows 40 && exec \"$0\" ask",
+        "until [ \"$(stty size)\" = '40 70' ]; do sleep 0.01; done; exec \"$0\" ask",
         env!("CARGO_BIN_EXE_shouldtune"),
     ]);
     let mut pty = Session::spawn(command).unwrap();
+    pty.get_process_mut().set_window_size(70, 40).unwrap();
     pty.set_expect_timeout(Some(Duration::from_secs(30)));
     expect(&mut pty, "Project name?");
     send(&mut pty, ENTER);

@@ -30,12 +30,22 @@ const JA: &str = include_str!("../../locales/ja/cli.ftl");
 /// Parses `args` (the program name first) into a [`Cli`], with help in the
 /// language chosen by `--lang`, else the environment (`env`).
 pub fn parse(args: Vec<OsString>, env: impl Fn(&str) -> Option<String>) -> Result<Cli, clap::Error> {
-    let mut command = match help_lang(&args, env) {
-        Lang::En => Cli::command(),
-        Lang::Ja => Translator::new().japanese(Cli::command()),
-    };
+    // Translation changes only what clap shows (help and errors), not what a
+    // command line means, and translating every command costs more than the
+    // rest of a run: a command line that parses needs none of it.
+    match parse_with(Cli::command(), args.clone()) {
+        Ok(cli) => Ok(cli),
+        Err(error) => match help_lang(&args, env) {
+            Lang::En => Err(error),
+            Lang::Ja => parse_with(Translator::new().japanese(Cli::command()), args),
+        },
+    }
+}
+
+/// Parses `args` with `command`, as `Cli::try_parse` does: an error from
+/// building the [`Cli`] is formatted with the command's usage too.
+fn parse_with(mut command: Command, args: Vec<OsString>) -> Result<Cli, clap::Error> {
     let mut matches = command.try_get_matches_from_mut(args)?;
-    // As `Cli::try_parse` does: an error here is formatted with the command's usage.
     Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
 }
 

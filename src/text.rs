@@ -184,21 +184,29 @@ pub fn display_width(text: &str) -> usize {
 #[must_use]
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut lines = Lines { out: String::with_capacity(text.len() + text.len() / 8), width, indent, line_width: None };
-    for word in text.split_whitespace() {
-        // Printable ASCII (most English text) takes a column a byte and never breaks inside a
-        // word, so the width tables and the line-breaking rules need not be consulted.
-        if word.bytes().all(|b| b.is_ascii_graphic()) {
-            lines.push(word, word.len(), true);
-            continue;
-        }
-        for (i, piece) in breakable_pieces(word).into_iter().enumerate() {
-            lines.push(piece, display_width(piece), i == 0);
-        }
-    }
+    each_piece(text, |piece, piece_width, starts_word| lines.push(piece, piece_width, starts_word));
     if lines.line_width.is_some() {
         lines.out.push('\n');
     }
     lines.out
+}
+
+/// Hands `place` each piece of `text` a line may start with, in order: its
+/// text, its width in columns, and whether it starts a word (a space goes
+/// before it unless it starts a line). Japanese has no spaces, so its words
+/// break between characters ([`breakable_pieces`]); printable ASCII (most
+/// English text) takes a column a byte and never breaks inside a word, so the
+/// width tables and the line-breaking rules need not be consulted for it.
+fn each_piece<'t>(text: &'t str, mut place: impl FnMut(&'t str, usize, bool)) {
+    for word in text.split_whitespace() {
+        if word.bytes().all(|b| b.is_ascii_graphic()) {
+            place(word, word.len(), true);
+            continue;
+        }
+        for (i, piece) in breakable_pieces(word).into_iter().enumerate() {
+            place(piece, display_width(piece), i == 0);
+        }
+    }
 }
 
 /// The lines [`wrap`] has made, the last one still being filled. Pieces are
@@ -427,17 +435,7 @@ pub fn hanging(head: &[(&str, &str)], text: &str, width: usize, indent: &str) ->
     for &(plain, styled) in head.iter().filter(|(plain, _)| !plain.is_empty()) {
         place(display_width(plain), styled, true);
     }
-    for word in text.split_whitespace() {
-        // Printable ASCII takes a column a byte and never breaks inside a word (as in [`wrap`]).
-        if word.bytes().all(|b| b.is_ascii_graphic()) {
-            place(word.len(), word, true);
-            continue;
-        }
-        // Japanese reasons have no spaces: they break between characters (see [`wrap`]).
-        for (i, piece) in breakable_pieces(word).into_iter().enumerate() {
-            place(display_width(piece), piece, i == 0);
-        }
-    }
+    each_piece(text, |piece, len, starts_word| place(len, piece, starts_word));
     out.push('\n');
     out
 }

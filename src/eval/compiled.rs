@@ -109,6 +109,10 @@ impl Program {
     /// The rest of [`Program::decide`], from `out.holding`: the fired scoring
     /// rules, the scores, the vetoes, the recommendation and the advice rules for it.
     pub(crate) fn score(&self, out: &mut Decision) {
+        if let ([holding], [scoring], false) = (&out.holding[..], &self.scoring_rules[..], self.weights.is_empty()) {
+            self.score_one_word(*holding, *scoring, out);
+            return;
+        }
         let words = out.holding.len();
         fit(&mut out.fired, words, 0);
         for ((fired, &holding), &scoring) in out.fired.iter_mut().zip(&out.holding).zip(&self.scoring_rules) {
@@ -150,6 +154,34 @@ impl Program {
         }
     }
 
+    /// [`Program::score`] for at most 64 rules with dense weights (the
+    /// default rules): the fired rules are one word, kept in a register, and
+    /// each approach's score and first veto are worked out in one pass.
+    fn score_one_word(&self, holding: u64, scoring: u64, out: &mut Decision) {
+        let fired = holding & scoring;
+        let mut sums = [0_i32; 4];
+        let mut rest = fired;
+        while rest != 0 {
+            if let Some(row) = self.weights.get(rest.trailing_zeros() as usize) {
+                sums = std::array::from_fn(|i| sums[i].wrapping_add(row[i]));
+            }
+            rest &= rest - 1;
+        }
+        // Dense weights mean at most four approaches: `sums` has them all.
+        fit(&mut out.scores, self.approach_count, 0);
+        fit(&mut out.vetoed_by, self.approach_count, None);
+        for (approach, ((score, vetoed_by), sum)) in out.scores.iter_mut().zip(&mut out.vetoed_by).zip(sums).enumerate()
+        {
+            *score = sum;
+            let vetoes = fired & self.vetoes_of.get(approach).copied().unwrap_or(0);
+            *vetoed_by = (vetoes != 0).then(|| vetoes.trailing_zeros());
+        }
+        out.recommendation = best(out.scores.iter().zip(&out.vetoed_by).map(|(&score, by)| (score, by.is_some())));
+        let advised = self.advice_for.get(out.recommendation.index()).copied().unwrap_or(0);
+        fit(&mut out.fired, 1, 0);
+        out.fired[0] = fired | holding & advised;
+    }
+
     /// Where the row of `group` for the class of its answer in `values` starts in `ruled_out`.
     #[inline]
     pub(crate) fn group_row(&self, group: &Group, values: &[Value]) -> usize {
@@ -173,16 +205,17 @@ impl Program {
         let row = |at: usize| self.row_pair(at);
         let answer = |question: u32| values.get(question as usize).copied();
         let [mut low, mut high] = self.unreachable.first_chunk::<2>().copied().unwrap_or([0; 2]);
+        for (question, rows) in &self.flag_rows {
+            // An answer of another kind reads as false, the first row.
+            let [a, b] = rows[usize::from(matches!(answer(*question), Some(Value::Bool(true))))];
+            low |= a;
+            high |= b;
+        }
         let mut add = |at: usize| {
             let [a, b] = row(at);
             low |= a;
             high |= b;
         };
-        for &(question, at) in &self.flag_rows {
-            // An answer of another kind reads as false, the first row.
-            let holds = matches!(answer(question), Some(Value::Bool(true)));
-            add(at as usize + 2 * usize::from(holds));
-        }
         for &(question, beyond, at) in &self.choice_rows {
             let class = match answer(question) {
                 Some(Value::Choice(v)) => u32::from(v).min(beyond),

@@ -39,7 +39,7 @@ const ARTEFACT: &[u8] = include_bytes!("embedded/default-rules.postcard");
 
 /// The first bytes of the artefact; changed with the layout of the model or the program, so an
 /// artefact of another layout is never decoded.
-const MAGIC: [u8; 8] = *b"stune-r4";
+const MAGIC: [u8; 8] = *b"stune-r5";
 
 /// The default rule set's translations, serialized apart from it.
 const TRANSLATIONS: &[u8] = include_bytes!("embedded/default-translations.postcard");

@@ -311,8 +311,9 @@ pub struct Program {
     /// Slot `rule_count + i` is a further term of rule `extra_rules[i]`.
     pub(crate) extra_rules: Vec<u32>,
     /// The groups again, by kind, with where their rows start, for `decide`'s
-    /// loop over them: a flag's question (its `true` row follows its `false` one),
-    pub(crate) flag_rows: Vec<(u32, u32)>,
+    /// loop over them: a flag's question and its rows for false and true,
+    /// copied here when rows are two words (only then does `decide` use them),
+    pub(crate) flag_rows: Vec<(u32, [[u64; 2]; 2])>,
     /// a choice's question and `beyond`,
     pub(crate) choice_rows: Vec<(u32, u32, u32)>,
     /// an integer's question and bounds.

@@ -97,7 +97,13 @@ impl Program {
         }
         for group in &self.groups {
             match group.kind {
-                GroupKind::Flag => self.flag_rows.push((group.question, group.ruled_out)),
+                GroupKind::Flag => {
+                    // Its rows for false and true, in place, when rows are two words (see `decide`).
+                    let at = group.ruled_out as usize;
+                    if let Some(&[a, b, c, d]) = ruled_out.get(at..at + 4).filter(|_| words == 2) {
+                        self.flag_rows.push((group.question, [[a, b], [c, d]]));
+                    }
+                }
                 GroupKind::Choice { beyond } => self.choice_rows.push((group.question, beyond, group.ruled_out)),
                 GroupKind::Int { bounds } => self.int_rows.push((group.question, bounds, group.ruled_out)),
             }

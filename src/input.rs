@@ -132,10 +132,30 @@ fn too_large(name: &str, size: u64, max: usize) -> Diagnostic {
 }
 
 fn io_error(name: &str, error: &std::io::Error) -> Box<Diagnostic> {
+    // A file named to be read: "no such file" says more than "no such file or directory".
     let reason = match error.kind() {
         std::io::ErrorKind::NotFound => Msg::new("io-not-found"),
-        std::io::ErrorKind::PermissionDenied => Msg::new("io-permission-denied"),
-        _ => Msg::new("io-other").arg("error", error.to_string()),
+        _ => crate::i18n::io_reason(error),
     };
     Box::new(Diagnostic::without_file(Code::IoError, Msg::new("read-failed").arg("name", name).arg("reason", reason)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_source_named;
+    use crate::load::Limits;
+
+    #[test]
+    fn a_failed_read_says_why_in_words_without_the_system_error_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plain.yaml");
+        std::fs::write(&file, "a: 1\n").unwrap();
+        // A path through a regular file: the system says "Not a directory (os error 20)".
+        let error = read_source_named(&file.join("llm-project.yaml"), "plain.yaml/llm-project.yaml", Limits::default())
+            .unwrap_err();
+        let text = error.message.clone();
+        assert_eq!(text, "cannot read `plain.yaml/llm-project.yaml`: a part of the path is not a directory");
+        let missing = read_source_named(&dir.path().join("gone.yaml"), "gone.yaml", Limits::default()).unwrap_err();
+        assert_eq!(missing.message, "cannot read `gone.yaml`: no such file");
+    }
 }

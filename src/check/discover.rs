@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::descriptor::is_descriptor_name;
 use crate::diag::{Code, Diagnostic};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, io_reason};
 use crate::paths::{repository_root, show};
 
 /// A descriptor to check, as found.
@@ -100,7 +100,7 @@ pub fn discover(paths: &[PathBuf], how: Search) -> Discovery {
             Err(error) => problems.push(
                 Diagnostic::without_file(
                     Code::IoError,
-                    Msg::new("read-failed").arg("name", show(cwd, path)).arg("reason", reason(&error)),
+                    Msg::new("read-failed").arg("name", show(cwd, path)).arg("reason", io_reason(&error)),
                 )
                 .with_help(Msg::new("discover-help")),
             ),
@@ -182,7 +182,7 @@ fn search(
             Err(error) => {
                 let at = error_path(&error).unwrap_or(root);
                 let reason =
-                    error.io_error().map_or_else(|| Msg::new("io-other").arg("error", error.to_string()), reason);
+                    error.io_error().map_or_else(|| Msg::new("io-other").arg("error", error.to_string()), io_reason);
                 let message = Msg::new("search-failed").arg("path", show(cwd, at)).arg("reason", reason);
                 failures.push((at.to_path_buf(), Diagnostic::without_file(Code::IoError, message)));
             }
@@ -265,13 +265,5 @@ fn error_path(error: &ignore::Error) -> Option<&Path> {
         ignore::Error::WithPath { path, .. } => Some(path),
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
         _ => None,
-    }
-}
-
-fn reason(error: &std::io::Error) -> Msg {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => Msg::new("io-no-such-file-or-directory"),
-        std::io::ErrorKind::PermissionDenied => Msg::new("io-permission-denied"),
-        _ => Msg::new("io-other").arg("error", error.to_string()),
     }
 }

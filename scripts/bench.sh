@@ -97,6 +97,12 @@ echo "## evaluate, whole process (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 hyperfine -N -w 20 -r 200 "$work/trivial" "$work/read_file examples/llm-project.yaml" \
   "$bin evaluate examples/llm-project.yaml" "$bin evaluate examples/llm-project.yaml -f json"
 
+# Page faults: more than half of evaluate's time is the kernel's, mostly faulting pages in.
+for command in "$work/trivial" "$work/read_file examples/llm-project.yaml" "$bin evaluate examples/llm-project.yaml"; do
+  /usr/bin/time -o "$work/faults" -f "%R" $command > /dev/null 2>&1 || true
+  echo "page faults of $command: $(cat "$work/faults")"
+done
+
 for n in 1000 10000 100000; do
   dir="$work/d$n"
   [ -d "$dir" ] || "$gen" "$dir" "$n"

@@ -653,3 +653,6 @@ impl Program {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod adversarial_tests;

@@ -93,11 +93,22 @@ fn search(
     evaluation: &Evaluation,
     budget: u64,
 ) -> Search {
+    // The base of every trial is the evaluation at hand: its answers are `given` resolved.
+    let mut trials = Trials::new(rule_set, given, evaluation.answers.values());
+    search_by(rule_set, evaluation, budget, |question, to| trials.recommendation_with(question, to))
+}
+
+/// The search, each trial's recommendation (`question` answered `to`) from `trial`.
+fn search_by(
+    rule_set: &RuleSet,
+    evaluation: &Evaluation,
+    budget: u64,
+    mut trial: impl FnMut(QuestionId, Value) -> ApproachId,
+) -> Search {
     let values = evaluation.answers.values();
     // Each trial re-evaluates only the rules the changed answer can reach
     // (see `eval::incremental`), but is charged as a whole evaluation: the
     // budget bounds the search the same way whatever the shortcut saves.
-    let mut trials = Trials::new(rule_set, given);
     let cost = evaluation_cost(rule_set);
     let mut spent = 0_u64;
     let mut truncated = false;
@@ -120,7 +131,7 @@ fn search(
                 return None;
             }
             spent += cost;
-            let recommendation = trials.recommendation_with(index, to);
+            let recommendation = trial(index, to);
             (recommendation != evaluation.recommendation).then_some(recommendation)
         };
         match (&question.kind, from) {

@@ -148,3 +148,39 @@ fn looking_at_questions_is_charged_too() {
     let short = what_if_within(&set, &given, &evaluation, trial + 100);
     assert!(short.truncated, "{short:?}");
 }
+
+/// The default rules as they are, and evaluated term by term with scores summed again for every trial.
+fn both_ways() -> [RuleSet; 2] {
+    let set = set();
+    let mut by_terms = set.clone();
+    by_terms.program.transposed = false;
+    by_terms.program.weights.clear();
+    by_terms.program.dependencies.exact = false;
+    [set, by_terms]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// The search with incremental trials from the evaluation's answers finds
+    /// the same flips, and stops at the same point of its budget, as the
+    /// search with a full evaluation of every candidate.
+    #[test]
+    fn the_incremental_search_agrees_with_full_evaluations(given in crate::test_support::any_answers(&set()), trials in 0_u64..40) {
+        for set in both_ways() {
+            let evaluation = evaluation_of(&set, &given);
+            let full = |question: QuestionId, to: Value| {
+                let mut changed = given.clone();
+                changed[question] = Some(to);
+                evaluation_of(&set, &changed).recommendation
+            };
+            for budget in [WORK_BUDGET, evaluation_cost(&set) * trials + 20] {
+                prop_assert_eq!(
+                    search(&set, &given, &evaluation, budget),
+                    search_by(&set, &evaluation, budget, full),
+                    "budget {}", budget
+                );
+            }
+        }
+    }
+}

@@ -675,7 +675,7 @@ fn check(set: &RuleSet, given: &TiSlice<QuestionId, Option<Value>>) -> Result<()
     let expected = reference(set, given);
     let evaluation = evaluate(set, Answers::resolve(set, given));
     prop_assert_eq!(&evaluation, &expected);
-    let mut trials = Trials::new(set, given);
+    let mut trials = Trials::new(set, given, evaluation.answers.values());
     for question in set.questions.keys() {
         // Twice over: the second time, answers of a class already tried come from the cache.
         for _ in 0..2 {

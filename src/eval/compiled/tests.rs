@@ -277,7 +277,8 @@ proptest! {
         changes in proptest::collection::vec((0_usize..64, any::<prop::sample::Index>()), 1..8),
     ) {
         for set in sets() {
-            let mut trials = Trials::new(set, &given);
+            let answers = Answers::resolve(set, &given);
+            let mut trials = Trials::new(set, &given, answers.values());
             for &(question, pick) in &changes {
                 let question = QuestionId::from(question % set.questions.len());
                 let candidates: Vec<Value> = match &set.questions[question].kind {
@@ -304,7 +305,8 @@ proptest! {
     #[test]
     fn trials_of_every_candidate_in_a_row_agree_with_full_evaluations(given in any_answers(&sets()[1])) {
         for set in sets() {
-            let mut trials = Trials::new(set, &given);
+            let answers = Answers::resolve(set, &given);
+            let mut trials = Trials::new(set, &given, answers.values());
             let mut changed = given.clone();
             changed.resize(set.questions.len(), None);
             for (question, q) in set.questions.iter_enumerated() {

@@ -27,7 +27,9 @@
 //!
 //! Only the scoring rules whose truth changed adjust a copy of the scores and
 //! veto counts (when no score can saturate; else the scores are summed again)
-//! before the recommendation is picked again.
+//! before the recommendation is picked again; with dense weight rows and at
+//! most 64 rules, they add or remove their rows four lanes at once, and each
+//! approach's veto is one mask test of the fired rules.
 
 use super::compiled::{Decision, Program, Tally};
 use crate::rules::program::Group;
@@ -44,6 +46,9 @@ pub struct Trials<'r> {
     /// The decision over `base_values`: the rules that hold and fired, and the recommendation.
     base: Decision,
     base_tallies: Vec<Tally>,
+    /// The base scores of the first four approaches (all of them when
+    /// `Program::weights` is not empty; see `Trials::rescore_dense`).
+    base_scores: [i32; 4],
     /// The bitset of atoms over `base_values` (when the program is not transposed).
     base_bits: Vec<u64>,
     values: TiVec<QuestionId, Value>,
@@ -116,6 +121,7 @@ impl<'r> Trials<'r> {
         }
         program.score(&mut base);
         let base_tallies = program.tallies(&base);
+        let base_scores = std::array::from_fn(|i| base.scores().raw.get(i).copied().unwrap_or(0));
         Trials {
             rule_set,
             program,
@@ -135,6 +141,7 @@ impl<'r> Trials<'r> {
             base_values,
             base,
             base_tallies,
+            base_scores,
             decision: Decision::default(),
             cache_of: None,
             cache: Vec::new(),
@@ -300,8 +307,12 @@ impl<'r> Trials<'r> {
     /// The recommendation once the scoring rules whose truth differs from the
     /// base's have added or removed their weights and vetoes.
     fn rescore(&mut self) -> ApproachId {
+        let program = self.program;
+        if let ([holding], [base], false) = (&self.holding[..], &self.base.holding[..], program.weights.is_empty()) {
+            return self.rescore_dense(*holding, *base);
+        }
         let mut changed = false;
-        let (program, base, holding) = (self.program, &self.base, &self.holding);
+        let (base, holding) = (&self.base, &self.holding);
         let scoring = &program.scoring_rules;
         for (word, ((&now, &before), &scoring)) in holding.iter().zip(&base.holding).zip(scoring).enumerate() {
             let mut rest = (now ^ before) & scoring;
@@ -321,6 +332,37 @@ impl<'r> Trials<'r> {
         } else {
             self.base.recommendation()
         }
+    }
+
+    /// As [`Trials::rescore`], for at most 64 rules (`holding` and `base` one
+    /// word each) with dense weights (`Program::weights`: at most four
+    /// approaches, no score can saturate): the changed scoring rules' rows
+    /// added to or taken from the base scores four lanes at once, and an
+    /// approach vetoed when a fired rule vetoes it, as `Program::score` has it.
+    fn rescore_dense(&self, holding: u64, base: u64) -> ApproachId {
+        let program = self.program;
+        let scoring = program.scoring_rules.first().copied().unwrap_or(0);
+        let mut changed = (holding ^ base) & scoring;
+        if changed == 0 {
+            return self.base.recommendation();
+        }
+        let mut scores = self.base_scores;
+        while changed != 0 {
+            let rule = changed.trailing_zeros() as usize;
+            changed &= changed - 1;
+            let row = program.weights.get(rule).copied().unwrap_or_default();
+            let now = holding >> rule & 1 == 1;
+            scores =
+                std::array::from_fn(
+                    |i| if now { scores[i].wrapping_add(row[i]) } else { scores[i].wrapping_sub(row[i]) },
+                );
+        }
+        let fired = holding & scoring;
+        // One word per approach in `vetoes_of`.
+        let vetoed = |approach: usize| program.vetoes_of.get(approach).is_some_and(|&vetoes| fired & vetoes != 0);
+        super::compiled::best(
+            scores.iter().take(program.approach_count).enumerate().map(|(a, &score)| (score, vetoed(a))),
+        )
     }
 }
 

@@ -23,5 +23,5 @@ for target in "${targets[@]}"; do
   echo "== $target: ${seconds}s"
   cargo fuzz run -s none -O "$target" "corpus/$target" "seeds/$target" -- \
     -max_total_time="$seconds" -rss_limit_mb=256 -max_len=65536 -timeout=10 -print_final_stats=1 2>&1 \
-    | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE|==[0-9]+== ERROR|SUMMARY|.*Test unit written)" || true
+    | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+[[:space:]]+DONE|==[0-9]+== ERROR|SUMMARY|.*Test unit written)" || true
 done

@@ -922,7 +922,13 @@ pub(super) fn whole_set_problems(rule_set: &RuleSet) -> Vec<Diagnostic> {
         Expr::Any(rule_set.rules.iter().filter(|r| r.veto.contains(&a)).map(|r| r.when.expr.clone()).collect())
     };
     let all_vetoed = Expr::All(rule_set.approaches.keys().map(vetoed_by).collect());
-    if !rule_set.approaches.is_empty() && super::lint::can_hold(rule_set, &all_vetoed) != Some(false) {
+    // An approach no rule vetoes is always left, whatever the enumeration could decide about the others.
+    let every_approach_has_a_veto =
+        rule_set.approaches.keys().all(|a| rule_set.rules.iter().any(|r| r.veto.contains(&a)));
+    if every_approach_has_a_veto
+        && !rule_set.approaches.is_empty()
+        && super::lint::can_hold(rule_set, &all_vetoed) != Some(false)
+    {
         let last_veto =
             rule_set.rules.iter().rev().find(|r| !r.veto.is_empty()).map_or(first_file, |r| r.origin.clone());
         out.push(

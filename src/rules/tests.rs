@@ -134,6 +134,27 @@ rules:
 }
 
 #[test]
+fn an_approach_no_rule_vetoes_is_always_left_even_when_the_other_vetoes_cannot_be_enumerated() {
+    // `p > n` compares two answers, so whether both vetoes can hold is undecidable by
+    // enumeration; but nothing vetoes `b`, so not every approach can be vetoed.
+    let text = "approaches:
+  - { id: a, title: A }
+  - { id: b, title: B }
+questions:
+  - { id: p, text: P?, type: integer, default: 0 }
+  - { id: n, text: N?, type: integer, default: 0 }
+rules:
+  - { id: r1, title: R1, when: p > n, veto: [a], because: x, source: y }
+";
+    let loaded = load(&[SourceFile::new("t.yaml", text)], Limits::default());
+    assert!(loaded.is_ok(), "{:?}", loaded.err());
+    // With a veto of `b` too, the enumeration is needed and undecided counts as possible.
+    let both = format!("{text}  - {{ id: r2, title: R2, when: n > p, veto: [b], because: x, source: y }}\n");
+    let errors = load(&[SourceFile::new("t.yaml", both)], Limits::default()).err().unwrap();
+    assert!(errors[0].message.contains("every approach can be vetoed"), "{errors:?}");
+}
+
+#[test]
 fn a_rule_set_with_one_approach_is_refused() {
     let text = "approaches:
   - { id: a, title: A }

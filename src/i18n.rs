@@ -158,7 +158,7 @@ impl Lang {
         for (name, value) in args {
             match value {
                 Arg::Str(s) => fluent_args.set(*name, FluentValue::from(*s)),
-                Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
+                Arg::Num(n) => fluent_args.set(*name, number(*n)),
             }
         }
         self.format(id, &fluent_args)
@@ -240,6 +240,14 @@ impl Lang {
             (Lang::En, [rest @ .., last]) => format!("{} and {last}", rest.join(", ")),
         }
     }
+}
+
+/// A whole number for Fluent, which holds numbers as `f64`: beyond 2^53 it
+/// would print rounded (9223372036854775807 as 9223372036854776000), so such
+/// a number goes as its exact digits (and plural rules pick their default).
+fn number(n: i64) -> FluentValue<'static> {
+    const EXACT: u64 = 1 << 53;
+    if n.unsigned_abs() <= EXACT { FluentValue::from(n) } else { FluentValue::from(n.to_string()) }
 }
 
 /// An argument of a message.
@@ -343,7 +351,7 @@ impl Msg {
         for (name, value) in &self.args {
             match value {
                 MsgArg::Str(s) => fluent_args.set(*name, FluentValue::from(s.clone())),
-                MsgArg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
+                MsgArg::Num(n) => fluent_args.set(*name, number(*n)),
                 MsgArg::Msg(m) => fluent_args.set(*name, FluentValue::from(m.render(lang))),
                 MsgArg::List(items) => fluent_args.set(*name, FluentValue::from(lang.join(items))),
             }
@@ -560,5 +568,24 @@ mod tests {
         let ja =
             Lang::Ja.tr_args("margin-ahead", &[("margin", super::Arg::Num(3)), ("runner_up", super::Arg::Str("RAG"))]);
         assert!(ja.contains('3') && ja.contains("RAG") && !ja.contains('\u{2068}'), "{ja}");
+    }
+
+    #[test]
+    fn numbers_beyond_two_to_the_53_print_exactly() {
+        for (n, shown) in
+            [(i64::MAX, "9223372036854775807"), (i64::MIN, "-9223372036854775808"), (1 << 53, "9007199254740992")]
+        {
+            for lang in [Lang::En, Lang::Ja] {
+                let text = lang
+                    .tr_args("margin-ahead", &[("margin", super::Arg::Num(n)), ("runner_up", super::Arg::Str("RAG"))]);
+                assert!(text.contains(shown), "{text}");
+            }
+            let msg = super::Msg::new("margin-ahead").arg("margin", n).arg("runner_up", "RAG").render(Lang::En);
+            assert!(msg.contains(shown), "{msg}");
+        }
+        // Below 2^53 the number stays a number, and plural rules still apply.
+        let one =
+            Lang::En.tr_args("margin-ahead", &[("margin", super::Arg::Num(1)), ("runner_up", super::Arg::Str("RAG"))]);
+        assert_eq!(one, "Margin: 1 point ahead of RAG.");
     }
 }

@@ -74,7 +74,7 @@ if command -v valgrind > /dev/null; then
   # sample size: the difference in the program's instructions over the difference in
   # calls is one call, with set-up, divan's calibration and inlining out of the way.
   instructions() {
-    valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.$1.$2" "$engine" --bench "$1" \
+    valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.$1.$2" "$engine" --bench "$1\$" \
       --sample-count 10 --sample-size "$2" 2>&1 > /dev/null | awk '/Collected :/ { print $NF }'
   }
   for bench in decide_compiled hand_written_floor evaluate_full resolve_and_evaluate what_if parse_descriptor \
@@ -91,6 +91,10 @@ if command -v valgrind > /dev/null; then
     valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.process" $command > /dev/null 2> "$work/callgrind.log" || true
     echo "$command: $(grep -o 'Collected : [0-9]*' "$work/callgrind.log" | cut -d' ' -f3) instructions"
   done
+  # Decoding the embedded rules inside that process (the start-up target), with mimalloc as shipped.
+  valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.process" "$bin" evaluate examples/llm-project.yaml > /dev/null 2>&1 || true
+  echo "decoding the embedded rules in evaluate: $(callgrind_annotate --inclusive=yes "$work/callgrind.process" \
+    | awk '/Deserialize for shouldtune::rules::model::RuleSet/ { gsub(",", "", $1); print $1; exit }') instructions"
 fi
 
 echo "## evaluate, whole process (load: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -123,6 +127,10 @@ if command -v valgrind > /dev/null; then
     (cd "$work" && valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.check" $command > /dev/null 2> "$work/callgrind.log" || true)
     echo "$command: $(grep -o 'Collected : [0-9]*' "$work/callgrind.log" | cut -d' ' -f3) instructions"
   done
+  # Decoding the embedded rules inside that process (the start-up target), with mimalloc as shipped.
+  valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.process" "$bin" evaluate examples/llm-project.yaml > /dev/null 2>&1 || true
+  echo "decoding the embedded rules in evaluate: $(callgrind_annotate --inclusive=yes "$work/callgrind.process" \
+    | awk '/Deserialize for shouldtune::rules::model::RuleSet/ { gsub(",", "", $1); print $1; exit }') instructions"
 fi
 
 worst_case

@@ -2,13 +2,16 @@
 //!
 //! For each applicable question, every value that could matter is tried:
 //! the other boolean, every other choice, and for whole numbers the values
-//! on either side of each threshold the rules compare that question with
-//! (between thresholds every condition, and so the evaluation, is constant).
+//! on either side of each threshold the rules compare that question with,
+//! and of the current value of each other answer a rule compares it with
+//! (`n > m`): between two of these every condition, and so the evaluation,
+//! is constant.
 //! A change that flips the recommendation is kept when it is the nearest in
 //! its direction. Every claim is checked by evaluating the changed answers.
 
 use crate::eval::Evaluation;
 use crate::eval::incremental::Trials;
+use crate::rules::program::Atom;
 use crate::rules::{ApproachId, QuestionId, QuestionKind, RuleSet, TiSlice, Value};
 
 /// How many what-ifs a report shows.
@@ -16,7 +19,7 @@ pub const MAX_WHAT_IFS: usize = 5;
 
 /// Work the search may do, in bytes of condition text evaluated: each trial
 /// evaluation costs the size of the rule set's conditions, and looking at a
-/// question costs one unit plus one per threshold its candidates come from
+/// question costs one unit plus one per threshold or other answer its candidates come from
 /// (so thousands of questions that no rule reads are bounded too, not only
 /// trials). The default rules need well under 1% of this; a hostile overlay
 /// of hundreds of long rules is cut short after a few dozen evaluations
@@ -114,7 +117,9 @@ fn search_by(
     let mut truncated = false;
     let mut out = Vec::new();
     for (index, question) in rule_set.questions.iter_enumerated() {
-        let visit = 1 + rule_set.program().dependencies().int_thresholds(index.index()).len() as u64;
+        let visit = 1
+            + rule_set.program().dependencies().int_thresholds(index.index()).len() as u64
+            + compared_with(rule_set, index.index()).count() as u64;
         if truncated || spent.saturating_add(visit) > budget {
             truncated = true;
             break;
@@ -152,8 +157,24 @@ fn search_by(
                 }
             }
             (QuestionKind::Integer { min, max }, Value::Int(current)) => {
-                // The values on both sides of every threshold the rules compare this question with, within its bounds.
-                let candidates = rule_set.program().dependencies().int_candidates(index.index());
+                // The values on both sides of every threshold the rules compare this question with,
+                // and of every other answer it is compared with, within its bounds.
+                let thresholds = rule_set.program().dependencies().int_candidates(index.index());
+                let merged: Vec<i64>;
+                let candidates = if compared_with(rule_set, index.index()).next().is_none() {
+                    thresholds
+                } else {
+                    let mut list = thresholds.to_vec();
+                    for other in compared_with(rule_set, index.index()) {
+                        if let Some(&Value::Int(v)) = values.get(QuestionId::from(other)) {
+                            list.extend([v.checked_sub(1), Some(v), v.checked_add(1)].into_iter().flatten());
+                        }
+                    }
+                    list.sort_unstable();
+                    list.dedup();
+                    merged = list;
+                    &merged
+                };
                 let allowed = |v: i64| min.is_none_or(|lo| v >= lo) && max.is_none_or(|hi| v <= hi);
                 let above = candidates
                     .iter()
@@ -178,6 +199,20 @@ fn search_by(
         }
     }
     Search { flips: out, truncated }
+}
+
+/// The other questions integer question `q` is compared with (`q > r`, `r <= q`, ...),
+/// once per comparison: crossing such an answer can flip a condition as a threshold does.
+fn compared_with(rule_set: &RuleSet, q: usize) -> impl Iterator<Item = usize> + '_ {
+    let program = rule_set.program();
+    program.loose_reading.get(q).map_or(&[][..], Vec::as_slice).iter().filter_map(move |&atom| {
+        match program.atoms.get(atom as usize) {
+            Some(&Atom::Compare { lhs, rhs, .. }) if lhs != rhs => {
+                Some(if lhs as usize == q { rhs as usize } else { lhs as usize })
+            }
+            _ => None,
+        }
+    })
 }
 
 #[expect(clippy::cast_precision_loss, reason = "an ordering heuristic; precision beyond 2^53 does not matter")]

@@ -506,7 +506,8 @@ fn thresholds(set: &RuleSet, question: QuestionId) -> Vec<i64> {
 /// Checks `found` (from `whatif::flips`) for question `question`: every
 /// claim is real, and for a boolean or a choice every other answer that flips
 /// the recommendation is claimed; for an integer within its bounds, a flip is
-/// claimed on each side where a probed value flips, and no probed value nearer than it flips.
+/// claimed on each side where a probed value flips (near the answer, the
+/// thresholds, the bounds and the other integer answers), and no probed value nearer than it flips.
 fn flips_of_one_question(
     set: &RuleSet,
     given: &TiSlice<QuestionId, Option<Value>>,
@@ -548,6 +549,12 @@ fn flips_of_one_question(
             let mut probes: Vec<i64> = (-30_i64..=30).map(|d| now.saturating_add(d)).collect();
             probes
                 .extend(thresholds(set, question).iter().flat_map(|&t| (-2_i64..=2).map(move |d| t.saturating_add(d))));
+            // Either side of every other integer answer, which a condition may compare this one with.
+            let others = evaluation.answers.values().iter().filter_map(|v| match *v {
+                Value::Int(v) => Some(v),
+                _ => None,
+            });
+            probes.extend(others.flat_map(|t| (-2_i64..=2).map(move |d| t.saturating_add(d))));
             probes.extend(min.iter().chain(max).copied().chain([i64::MIN, i64::MAX, 0]));
             probes.retain(|&v| v != now && allowed(v));
             probes.sort_unstable();
@@ -596,10 +603,14 @@ fn flips_of_one_question(
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
-    /// Comparisons of two answers have no threshold to try either side of: the rule sets here have none.
+    /// Half the rule sets compare answers with each other too (`q1 < q3`).
     #[test]
-    fn what_ifs_over_adversarial_rule_sets_are_real_and_complete(spec in spec(), seeds in answer_seeds()) {
-        let set = load(&spec, false);
+    fn what_ifs_over_adversarial_rule_sets_are_real_and_complete(
+        spec in spec(),
+        seeds in answer_seeds(),
+        compare in any::<bool>(),
+    ) {
+        let set = load(&spec, compare);
         let given = answers(&set, &seeds);
         let evaluation = evaluate(&set, Answers::resolve(&set, &given));
         let search = whatif::what_if_within(&set, &given, &evaluation, whatif::WORK_BUDGET);

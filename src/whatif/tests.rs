@@ -184,3 +184,50 @@ proptest! {
         }
     }
 }
+
+/// Approaches `simple` and `complex`, integer questions `n` and `m` (0 to 100), and `rules` (YAML list items).
+fn two_numbers(rules: &str) -> RuleSet {
+    let text = format!(
+        "approaches:\n  - {{ id: simple, title: S }}\n  - {{ id: complex, title: C }}\nquestions:\n  \
+         - {{ id: n, text: N?, type: integer, default: 0, min: 0, max: 100 }}\n  \
+         - {{ id: m, text: M?, type: integer, default: 0, min: 0, max: 100 }}\nrules:\n{rules}"
+    );
+    rules::load(&[crate::source::SourceFile::new("t.yaml", text)], crate::load::Limits::default()).unwrap()
+}
+
+/// The flips of `n` (as integers) when `n` and `m` are answered so.
+fn flips_of_n(set: &RuleSet, n: i64, m: i64) -> Vec<(i64, String)> {
+    let given: TiVec<QuestionId, Option<Value>> = vec![Some(Value::Int(n)), Some(Value::Int(m))].into();
+    let evaluation = evaluation_of(set, &given);
+    let mut out: Vec<(i64, String)> = flips(set, &given, &evaluation)
+        .into_iter()
+        .filter(|w| w.question == QuestionId::from(0))
+        .map(|w| match w.to {
+            Value::Int(v) => (v, set.approaches[w.recommendation].id.clone()),
+            other => panic!("an integer question changed to {other:?}"),
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+#[test]
+fn a_comparison_with_another_answer_is_crossed_upwards() {
+    let set = two_numbers("  - { id: r, title: R, when: n > m, effects: { complex: 5 }, because: x, source: y }\n");
+    assert_eq!(flips_of_n(&set, 10, 50), [(51, "complex".to_owned())]);
+    // And back down from above, crossing the other answer the other way.
+    assert_eq!(flips_of_n(&set, 80, 50), [(50, "simple".to_owned())]);
+}
+
+#[test]
+fn comparisons_with_another_answer_are_crossed_both_ways() {
+    let set = two_numbers(
+        "  - { id: a, title: A, when: n >= m, effects: { complex: 5 }, because: x, source: y }\n  \
+         - { id: b, title: B, when: n < m, effects: { simple: 1 }, because: x, source: y }\n  \
+         - { id: c, title: C, when: m > n, effects: { complex: -1 }, because: x, source: y }\n",
+    );
+    // n = 60 >= m = 50: complex 5 against 0. The nearest flip below is 49; nothing above flips.
+    assert_eq!(flips_of_n(&set, 60, 50), [(49, "simple".to_owned())]);
+    // n = 10 < m = 50: simple. Reaching m flips it.
+    assert_eq!(flips_of_n(&set, 10, 50), [(50, "complex".to_owned())]);
+}

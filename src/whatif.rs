@@ -117,9 +117,8 @@ fn search_by(
     let mut truncated = false;
     let mut out = Vec::new();
     for (index, question) in rule_set.questions.iter_enumerated() {
-        let visit = 1
-            + rule_set.program().dependencies().int_thresholds(index.index()).len() as u64
-            + compared_with(rule_set, index.index()).count() as u64;
+        let compared = compared_with(rule_set, index.index()).count();
+        let visit = 1 + rule_set.program().dependencies().int_thresholds(index.index()).len() as u64 + compared as u64;
         if truncated || spent.saturating_add(visit) > budget {
             truncated = true;
             break;
@@ -161,7 +160,7 @@ fn search_by(
                 // and of every other answer it is compared with, within its bounds.
                 let thresholds = rule_set.program().dependencies().int_candidates(index.index());
                 let merged: Vec<i64>;
-                let candidates = if compared_with(rule_set, index.index()).next().is_none() {
+                let candidates = if compared == 0 {
                     thresholds
                 } else {
                     let mut list = thresholds.to_vec();

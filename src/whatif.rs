@@ -8,6 +8,11 @@
 //! is constant.
 //! A change that flips the recommendation is kept when it is the nearest in
 //! its direction. Every claim is checked by evaluating the changed answers.
+//!
+//! Facts derived from the cost model (`crate::facts`) are held at their
+//! values for the answers as given: a changed volume is not re-estimated, so
+//! a change that would move the break-even point is judged with the fact as
+//! it stands.
 
 use crate::eval::Evaluation;
 use crate::eval::incremental::Trials;
